@@ -1,0 +1,50 @@
+// The interface every game implements. Games are pure and deterministic: the same
+// (params, nAgents, seed) always gives the same instance on every machine.
+import type { z } from 'zod';
+import type { GameInstance, GameKind } from '../src-shared/game';
+
+/** Result of validating a proposal: the normalised proposal, or an error an LLM can act on. */
+export type ProposalCheck<Prop> = { ok: true; proposal: Prop } | { ok: false; error: string };
+
+export interface GameDefinition<Params = any, Pref = any, Prop = any> {
+  kind: GameKind;
+  /** Display name, e.g. "Item allocation". */
+  title: string;
+  /** zod schema of the game's own parameters, with defaults filled in by `parse`. */
+  paramsSchema: z.ZodType<Params>;
+  /**
+   * Build an instance. Throws an Error naming the parameter when the parameters are impossible
+   * (e.g. item allocation with competition 0 and nAgents > items).
+   */
+  create(params: Params, nAgents: number, seed: number): GameInstance<Params, Pref>;
+  /**
+   * Map a single competition level in [0, 1] (0 = fully cooperative, 1 = fully competitive)
+   * onto this game's parameters; `competitionIndex` of the resulting instance equals `level`
+   * where the game can express it. Documented per game.
+   */
+  withCompetition(params: Params, level: number): Params;
+  /** Problems with (params, nAgents) found without building, e.g. geometry; empty when fine. */
+  check(params: Params, nAgents: number): string[];
+  /** Validate and normalise an untrusted proposal (from an LLM or a strategy). */
+  validateProposal(instance: GameInstance<Params, Pref>, proposal: unknown): ProposalCheck<Prop>;
+  /** Undiscounted utility of each agent if `proposal` is accepted. */
+  rawUtilities(instance: GameInstance<Params, Pref>, proposal: Prop): number[];
+  /** Human text of a proposal, e.g. "Agent_1: Apple, Pear | Agent_2: Stone". */
+  describeProposal(instance: GameInstance<Params, Pref>, proposal: Prop): string;
+  /** The private preference text agent `agent` receives at setup. */
+  describePreferences(instance: GameInstance<Params, Pref>, agent: number): string;
+  /** JSON shape of a proposal, as a sentence for prompts, e.g. '{"allocation": [0,1,...]}'. */
+  proposalFormat(instance: GameInstance<Params, Pref>): string;
+  /**
+   * The outcome space, for strategy agents and exact analysis (Nash bargaining point, Pareto
+   * frontier). `exact: true` lists every feasible proposal (item allocation with a small space);
+   * otherwise a deterministic representative set (a grid or seeded sample, same every call) and
+   * the analysis refines numerically.
+   */
+  outcomeSpace(instance: GameInstance<Params, Pref>): { exact: boolean; outcomes: Prop[] };
+}
+
+/** Agent display names are anonymous and 1-based: Agent_1, Agent_2, ... */
+export function agentName(index: number): string {
+  return `Agent_${index + 1}`;
+}

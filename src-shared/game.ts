@@ -1,0 +1,107 @@
+// Data types for games, turns and outcomes. Pure types: this is what crosses the contract, what
+// the store persists and what the engine produces. No Node, DOM or Electron imports here.
+
+/** The games Parley ships (DESIGN 3.1-3.3). */
+export const GAME_KINDS = ['item-allocation', 'treaty', 'cofunding'] as const;
+export type GameKind = (typeof GAME_KINDS)[number];
+
+/** Protocol phases (DESIGN 4), in the order they happen inside a round. */
+export const PHASES = [
+  'setup',
+  'discussion',
+  'thinking',
+  'proposal',
+  'listing',
+  'vote',
+  'tally',
+  'reflection',
+] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** Acceptance rules for the vote (DESIGN 4, step 6). */
+export const ACCEPTANCE_RULES = ['unanimous', 'supermajority', 'veto'] as const;
+export type AcceptanceRule = (typeof ACCEPTANCE_RULES)[number];
+
+/** Protocol settings shared by every propose-and-vote game. */
+export interface ProtocolParams {
+  /** T: number of rounds (>= 1). */
+  rounds: number;
+  /** Discount factor gamma in (0, 1]; utility is multiplied by gamma^(r-1). */
+  gamma: number;
+  /** Sequential discussion passes per round (0 disables discussion). */
+  discussionTurns: number;
+  acceptance: AcceptanceRule;
+  /** Agent indices (0-based) holding a veto when acceptance = 'veto'. */
+  vetoHolders: number[];
+  /** Attempts an agent gets to produce a valid proposal before it is recorded as invalid. */
+  maxProposalAttempts: number;
+}
+
+/**
+ * A built game: everything the agents and the analysis need, derived only from
+ * (kind, params, nAgents, seed). `preferences[i]` is agent i's private information.
+ */
+export interface GameInstance<Params = Record<string, unknown>, Pref = unknown> {
+  kind: GameKind;
+  params: Params;
+  nAgents: number;
+  seed: number;
+  /** Public rules text every agent receives at setup. */
+  rules: string;
+  /** Private preferences per agent (the ground truth of the analysis). */
+  preferences: Pref[];
+  /** Realised statistics of the instance, e.g. { cosines: [0.49], targetCosine: 0.5 }. */
+  realised: Record<string, unknown>;
+  /** The competition index this instance represents, in [0, 1] (for plots). */
+  competitionIndex: number;
+  /** Human-readable warnings, e.g. when geometry forbids the target cosine. */
+  warnings: string[];
+}
+
+/** Status of one recorded turn. */
+export type TurnStatus = 'ok' | 'invalid' | 'parse_failure' | 'synthetic';
+
+/**
+ * One committed transcript entry. The tuple (round, phase, pass, agent, attempt) identifies
+ * it within a game; `agent` is -1 for entries the moderator writes (listing, tally).
+ */
+export interface TurnRecord {
+  round: number;
+  phase: Phase;
+  /** Discussion pass (0-based); 0 in other phases. */
+  pass: number;
+  /** Agent index (0-based) or -1 for the moderator. */
+  agent: number;
+  /** Attempt number (0-based) for re-asked proposals / parse failures; 0 otherwise. */
+  attempt: number;
+  visibility: 'public' | 'private';
+  /** The text as shown in the transcript. */
+  text: string;
+  /** The parsed action (proposal, votes) or null. */
+  action: unknown;
+  status: TurnStatus;
+  /** Validation or parse error that made the turn invalid, if any. */
+  error?: string;
+}
+
+/** A vote on each listed proposal, in listing order. */
+export type Vote = 'accept' | 'reject';
+
+/** Outcome of a finished game. */
+export interface GameOutcome {
+  deal: boolean;
+  /** Round of agreement (1-based) or null with no deal. */
+  round: number | null;
+  /** The accepted proposal (game-specific shape) or null. */
+  proposal: unknown;
+  /** Index of the proposing agent of the accepted proposal, or null. */
+  proposer: number | null;
+  /** Undiscounted utility per agent. */
+  rawUtilities: number[];
+  /** Discounted utility per agent (gamma^(r-1) applied); zeros with no deal. */
+  utilities: number[];
+  /** Counts of non-ok turns per agent. */
+  invalidProposals: number[];
+  syntheticVotes: number[];
+  parseFailures: number[];
+}

@@ -1,0 +1,88 @@
+// Participants: who sits at the table. Strategy agents run offline; LLM agents call a provider.
+import { z } from 'zod';
+
+export const STRATEGIES = [
+  'boulware',
+  'linear',
+  'conceder',
+  'hardliner',
+  'tit-for-tat',
+  'random',
+  'bounded-rational',
+] as const;
+export type StrategyName = (typeof STRATEGIES)[number];
+
+export const PROVIDERS = ['anthropic', 'openai', 'openrouter', 'google', 'xai', 'local'] as const;
+export type ProviderName = (typeof PROVIDERS)[number];
+
+const idSchema = z
+  .string()
+  .min(1)
+  .max(120)
+  .regex(/^[A-Za-z0-9._:/@+-]+$/, 'use letters, digits and . _ : / @ + -');
+
+/** Benchmark or capability scores, e.g. { arena_elo: 1300, capability: 0.7 }. */
+export const scoresSchema = z.record(z.string(), z.number());
+
+const common = {
+  id: idSchema,
+  displayName: z.string().optional(),
+  scores: scoresSchema.default({}),
+  /** Optional style instruction (e.g. "generous", "cunning"). */
+  persona: z.string().optional(),
+};
+
+export const strategySpecSchema = z
+  .object({
+    ...common,
+    kind: z.literal('strategy'),
+    strategy: z.enum(STRATEGIES),
+    /** Capability knob c in [0, 1] of the bounded-rational family. */
+    capability: z.number().min(0).max(1).optional(),
+    /** Concession exponent override for time-based curves (see agents/strategy docs). */
+    exponent: z.number().positive().optional(),
+  })
+  .strict();
+
+export const pricesSchema = z
+  .object({
+    inputUsdPerMtok: z.number().nonnegative(),
+    outputUsdPerMtok: z.number().nonnegative(),
+    cachedInputUsdPerMtok: z.number().nonnegative().optional(),
+    cacheWriteUsdPerMtok: z.number().nonnegative().optional(),
+  })
+  .strict();
+
+export const llmSpecSchema = z
+  .object({
+    ...common,
+    kind: z.literal('llm'),
+    provider: z.enum(PROVIDERS),
+    /** The provider's model id, e.g. "claude-sonnet-4-20250514". */
+    model: z.string().min(1),
+    baseUrl: z.url().optional(),
+    temperature: z.number().min(0).max(2).optional(),
+    maxTokens: z.number().int().positive().optional(),
+    reasoningEffort: z.enum(['minimal', 'low', 'medium', 'high']).optional(),
+    thinkingBudget: z.number().int().positive().optional(),
+    prices: pricesSchema.optional(),
+    /** Strategy-wrapped LLM agent: the strategy decides the offer, the model phrases it. */
+    wrapStrategy: strategySpecSchema.omit({ id: true, scores: true }).optional(),
+  })
+  .strict();
+
+export const participantSchema = z.discriminatedUnion('kind', [strategySpecSchema, llmSpecSchema]);
+
+export type StrategySpec = z.infer<typeof strategySpecSchema>;
+export type LlmSpec = z.infer<typeof llmSpecSchema>;
+export type ParticipantSpec = z.infer<typeof participantSchema>;
+
+/** The capability score of a participant under `metric`; strategy agents fall back to c. */
+export function capabilityOf(p: ParticipantSpec, metric: string): number | null {
+  const score = p.scores[metric];
+  if (score !== undefined) return score;
+  if (p.kind === 'strategy' && (metric === 'capability' || metric === 'c')) {
+    return p.capability ?? null;
+  }
+  return null;
+}

@@ -1,0 +1,37 @@
+// A game as planned by sweep expansion: everything needed to build and run it, plus where it
+// sits in the sweep's grid. Its id is a hash of its content, so re-running a sweep finds it.
+import type { GameKind, ProtocolParams } from './game';
+import type { ParticipantSpec } from './participant';
+
+export const ORDERS = ['weak_first', 'strong_first', 'random'] as const;
+export type Order = (typeof ORDERS)[number];
+
+export type GameStatus = 'queued' | 'running' | 'paused' | 'finished' | 'failed' | 'cancelled';
+
+export interface PlannedGame {
+  /** Stable content-derived id (hex). */
+  id: string;
+  kind: GameKind;
+  /** Resolved game parameters (defaults filled, competition applied). */
+  params: Record<string, unknown>;
+  protocol: ProtocolParams;
+  nAgents: number;
+  /** Participants in seat order: participants[0] is Agent_1. */
+  participants: ParticipantSpec[];
+  /** Instance seed (the run's seed). */
+  seed: number;
+  /** Run index within the cell (0-based). */
+  runIndex: number;
+  order: Order;
+  /** The competition level of this game's cell (the game's competition index). */
+  competitionLevel: number;
+  /** For treaty sweeps over rho x theta: the two axes; null otherwise. */
+  rho: number | null;
+  theta: number | null;
+  /** The participant whose capability places the game on the capability axis. */
+  focalId: string;
+  /** Capability score of the focal participant under the sweep's metric (null if unknown). */
+  focalCapability: number | null;
+  /** Capability scores of all seats under the sweep's metric, in seat order. */
+  capabilities: (number | null)[];
+}
