@@ -1,0 +1,68 @@
+// engine_games_per_s: 1,000 item-allocation games of two bounded-rational agents (10 rounds),
+// every turn committed to a SQLite file, timed end to end through the sweep service.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore } from '../store/store';
+import { SweepService } from '../sweeps/service';
+import type { BenchResult } from './types';
+
+export async function engineGamesPerSecond(): Promise<BenchResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
+  const store = openStore(join(dir, 'bench.db'));
+  try {
+    const caps = [0.1, 0.3, 0.5, 0.7, 0.9];
+    const service = new SweepService(store);
+    const { sweepId, total } = service.create({
+      name: 'bench: engine',
+      game: { kind: 'item-allocation', params: { items: 5 } },
+      rounds: 10,
+      participants: [
+        ...caps.map((c) => ({
+          id: `br-${c}`,
+          kind: 'strategy',
+          strategy: 'bounded-rational',
+          capability: c,
+          scores: { capability: c },
+        })),
+        {
+          id: 'ref',
+          kind: 'strategy',
+          strategy: 'bounded-rational',
+          capability: 0.5,
+          scores: { capability: 0.5 },
+        },
+      ],
+      lineup: { mode: 'baseline', baseline: 'ref', opponents: caps.map((c) => `br-${c}`) },
+      competition: { levels: [0, 0.25, 0.5, 0.75, 1] },
+      orders: ['weak_first'],
+      runs: { count: 40, baseSeed: 1 },
+      concurrency: 4,
+    });
+    const started = performance.now();
+    await service.start(sweepId);
+    const seconds = (performance.now() - started) / 1000;
+    const finished = service.progress(sweepId).counts.finished;
+    const turns = store.listGames({ sweepId }).reduce((n, g) => n + store.countTurns(g.id), 0);
+    return {
+      name: 'engine_games_per_s',
+      value: round(finished / seconds),
+      unit: 'games/s',
+      target: '>= 200',
+      pass: finished === total && finished / seconds >= 200,
+      detail: {
+        games: finished,
+        seconds: round(seconds),
+        turns,
+        turns_per_s: round(turns / seconds),
+      },
+    };
+  } finally {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}

@@ -1,0 +1,276 @@
+// Core commands: run, validate, demo, status, show, export.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { capabilityGrid, writeSweepOutputs } from '../export/collect';
+import { resultRows, summarizeCells } from '../export/results';
+import type { Store } from '../store/store';
+import { registryResolver } from '../registry/registry';
+import { demoSweep } from '../sweeps/demo';
+import { SweepService, validateSweepDoc } from '../sweeps/service';
+import type { SweepProgress } from '../sweeps/service';
+import {
+  CliError,
+  EXIT_BAD_INPUT,
+  EXIT_INCOMPLETE,
+  openCliStore,
+  parsePositiveInt,
+  readJsonFile,
+  resolveDbPath,
+} from './common';
+import { createProgressView } from './progress';
+import { formatGrid, formatTranscript } from './text-format';
+
+export function registerCoreCommands(program: Command): void {
+  program
+    .command('run')
+    .description(
+      'Run a sweep, or resume it: finished games are skipped, unfinished ones continue from their last committed turn.',
+    )
+    .argument('<sweep.json>', 'sweep document (see resources/examples/)')
+    .option('--db <file>', 'database file (default: $PARLEY_DB or the user-data directory)')
+    .option('--concurrency <n>', 'games played at once (default: the sweep\'s "concurrency")')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 every game finished, 1 some games failed or paused, 2 invalid sweep.\n' +
+        'Ctrl-C pauses the sweep after the calls in flight; run the same command again to resume.',
+    )
+    .action(async (file: string, opts: { db?: string; concurrency?: string }) => {
+      const doc = readJsonFile(file);
+      const store = openCliStore(opts.db);
+      try {
+        const concurrency = opts.concurrency
+          ? parsePositiveInt(opts.concurrency, '--concurrency')
+          : undefined;
+        await runSweepDoc(store, doc, { concurrency, label: file });
+      } finally {
+        store.close();
+      }
+    });
+
+  program
+    .command('validate')
+    .description(
+      'Check a sweep document and print the grid it expands to, without running anything.',
+    )
+    .argument('<sweep.json>')
+    .action((file: string) => {
+      const v = validateSweepDoc(readJsonFile(file), registryResolver());
+      if (!v.ok) throw invalidSweep(file, v.issues);
+      process.stdout.write(
+        `${file}: valid. ${v.games} games in ${v.cells} cells (sweep id ${v.sweepId}).\n` +
+          v.warnings.map((w) => `warning: ${w}\n`).join(''),
+      );
+    });
+
+  program
+    .command('demo')
+    .description(
+      'Run the built-in demo: bounded-rational agents (c = 0.1 ... 0.9) against a reference agent (c = 0.5) over five competition levels, 5 runs each. Writes parley.db, results.csv, summary.json and heatmap.svg.',
+    )
+    .option('--out <dir>', 'output folder', 'out/demo')
+    .option('--concurrency <n>', 'games played at once', '4')
+    .action(async (opts: { out: string; concurrency: string }) => {
+      const outDir = resolve(opts.out);
+      mkdirSync(outDir, { recursive: true });
+      const store = openCliStore(join(outDir, 'parley.db'));
+      try {
+        const sweepId = await runSweepDoc(store, demoSweep(), {
+          concurrency: parsePositiveInt(opts.concurrency, '--concurrency'),
+          label: 'demo',
+          allowIncomplete: true,
+        });
+        const files = writeSweepOutputs(store, sweepId, outDir);
+        printHeatmaps(store, sweepId);
+        process.stdout.write(`\nWrote ${[join(outDir, 'parley.db'), ...files].join('\n      ')}\n`);
+        process.stdout.write(
+          `Read a transcript: parley show <game_id from results.csv> --db ${join(outDir, 'parley.db')}\n`,
+        );
+      } finally {
+        store.close();
+      }
+    });
+
+  program
+    .command('status')
+    .description('Progress of every sweep in the database (or of one).')
+    .argument('[sweep]', 'sweep id (or unique prefix) or name')
+    .option('--db <file>', 'database file')
+    .action((sweepRef: string | undefined, opts: { db?: string }) => {
+      const store = openCliStore(opts.db);
+      try {
+        const sweeps = sweepRef ? [findSweepOrThrow(store, sweepRef)] : store.listSweeps();
+        if (sweeps.length === 0) {
+          process.stdout.write(
+            `No sweeps in ${resolveDbPath(opts.db)}. Start one with: parley run <sweep.json>  (or: parley demo)\n`,
+          );
+          return;
+        }
+        const service = new SweepService(store);
+        for (const s of sweeps) {
+          const p = service.progress(s.id);
+          process.stdout.write(`${s.id}  ${s.name}\n  ${statusLine(p)}\n`);
+        }
+      } finally {
+        store.close();
+      }
+    });
+
+  program
+    .command('show')
+    .description('Print a game transcript, round by round; private notes are marked [private].')
+    .argument('<game-id>', 'game id (or a unique prefix)')
+    .option('--db <file>', 'database file')
+    .option('--no-private', 'hide private thinking, votes and reflections')
+    .option('--json', 'print the game and its turns as JSON')
+    .action((ref: string, opts: { db?: string; private: boolean; json?: boolean }) => {
+      const store = openCliStore(opts.db);
+      try {
+        const game = store.findGame(ref);
+        if (!game)
+          throw new CliError(
+            `no game matches "${ref}" in ${resolveDbPath(opts.db)}`,
+            EXIT_BAD_INPUT,
+          );
+        const turns = store.getTurns(game.id);
+        process.stdout.write(
+          opts.json
+            ? `${JSON.stringify({ game, turns }, null, 2)}\n`
+            : `${formatTranscript(game, turns, { showPrivate: opts.private })}\n`,
+        );
+      } finally {
+        store.close();
+      }
+    });
+
+  program
+    .command('export')
+    .description(
+      'Export a sweep: csv writes results.csv + summary.json + all_results.json + heatmap.svg; json writes the games with their transcripts.',
+    )
+    .argument('<sweep>', 'sweep id (or unique prefix) or name')
+    .requiredOption('--out <dir>', 'output folder')
+    .option('--format <format>', 'csv or json', 'csv')
+    .option('--db <file>', 'database file')
+    .action((ref: string, opts: { out: string; format: string; db?: string }) => {
+      if (opts.format !== 'csv' && opts.format !== 'json') {
+        throw new CliError(`--format must be csv or json, got "${opts.format}"`, EXIT_BAD_INPUT);
+      }
+      const store = openCliStore(opts.db);
+      try {
+        const sweep = findSweepOrThrow(store, ref);
+        const outDir = resolve(opts.out);
+        let files: string[];
+        if (opts.format === 'csv') {
+          files = writeSweepOutputs(store, sweep.id, outDir);
+        } else {
+          mkdirSync(outDir, { recursive: true });
+          const games = store
+            .listGames({ sweepId: sweep.id })
+            .map((g) => ({ ...g, turns: store.getTurns(g.id) }));
+          const path = join(outDir, 'sweep.json');
+          writeFileSync(path, `${JSON.stringify({ sweep, games }, null, 2)}\n`);
+          files = [path];
+        }
+        process.stdout.write(`Wrote ${files.join('\n      ')}\n`);
+      } finally {
+        store.close();
+      }
+    });
+}
+
+/** Validate, store and run a sweep document with a progress display; returns the sweep id. */
+export async function runSweepDoc(
+  store: Store,
+  doc: unknown,
+  opts: { concurrency?: number; label: string; allowIncomplete?: boolean },
+): Promise<string> {
+  const service = new SweepService(store, { resolve: registryResolver(store) });
+  const v = service.validate(doc);
+  if (!v.ok) throw invalidSweep(opts.label, v.issues);
+  for (const w of v.warnings) process.stderr.write(`warning: ${w}\n`);
+  const recovered = store.recoverInterrupted();
+  const { sweepId, total } = service.create(doc);
+  const before = service.progress(sweepId);
+  process.stderr.write(
+    `Sweep "${v.expanded.sweep.name}" (${sweepId}) in ${store.path}\n` +
+      `  ${total} games in ${v.cells} cells; ${before.counts.finished} already finished` +
+      (recovered > 0 ? `, ${recovered} interrupted games resumed` : '') +
+      '\n',
+  );
+  const view = createProgressView();
+  const off = service.on('progress', (p: SweepProgress) => view.update(p));
+  let interrupts = 0;
+  const onSigint = () => {
+    interrupts++;
+    if (interrupts > 1) process.exit(130);
+    process.stderr.write('\nPausing after the calls in flight (Ctrl-C again to quit now)...\n');
+    service.pause(sweepId);
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    view.update(service.progress(sweepId));
+    await service.start(sweepId, { concurrency: opts.concurrency });
+  } finally {
+    process.off('SIGINT', onSigint);
+    off();
+    view.stop();
+  }
+  const p = service.progress(sweepId);
+  process.stderr.write(`${statusLine(p)}\n`);
+  if (p.counts.finished !== p.total && !opts.allowIncomplete) {
+    const failed = store.listGames({ sweepId, status: ['failed'] }).slice(0, 5);
+    const reasons = failed.map((g) => `  ${g.id}: ${g.error}`).join('\n');
+    throw new CliError(
+      `${p.total - p.counts.finished} of ${p.total} games did not finish` +
+        (reasons ? `; first failures:\n${reasons}` : '') +
+        `\nRun the same command again to resume.`,
+      EXIT_INCOMPLETE,
+    );
+  }
+  return sweepId;
+}
+
+function statusLine(p: SweepProgress): string {
+  const c = p.counts;
+  return (
+    `${c.finished}/${p.total} finished, ${c.running} running, ${c.queued} queued, ${c.paused} paused, ` +
+    `${c.failed} failed, ${c.cancelled} cancelled` +
+    (p.tokens > 0 ? `; ${p.tokens} tokens, $${p.costUsd.toFixed(4)}` : '')
+  );
+}
+
+function invalidSweep(label: string, issues: { path: string; message: string }[]): CliError {
+  return new CliError(
+    `${label}: the sweep has ${issues.length} problem${issues.length === 1 ? '' : 's'}; nothing was run:\n` +
+      issues.map((i) => `  - ${i.path}: ${i.message}`).join('\n'),
+    EXIT_BAD_INPUT,
+  );
+}
+
+function findSweepOrThrow(store: Store, ref: string) {
+  const sweep = store.findSweep(ref);
+  if (!sweep) {
+    const known = store.listSweeps().map((s) => `${s.id.slice(0, 8)} ${s.name}`);
+    throw new CliError(
+      `no sweep matches "${ref}"` +
+        (known.length ? `; known sweeps:\n  ${known.join('\n  ')}` : ''),
+      EXIT_BAD_INPUT,
+    );
+  }
+  return sweep;
+}
+
+function printHeatmaps(store: Store, sweepId: string): void {
+  const cells = summarizeCells(resultRows(store, sweepId));
+  const utility = capabilityGrid(cells, 'mean_utility_focal');
+  const deals = capabilityGrid(cells, 'deal_rate');
+  const rowLabels = utility.capabilities.map((c) => `c=${c}`);
+  const colLabels = utility.levels.map((l) => String(l));
+  process.stdout.write(
+    `\n${formatGrid({ title: 'Mean discounted utility of the focal agent (rows: capability, columns: competition level)', corner: 'capability', rowLabels, colLabels, values: utility.values, digits: 1 })}\n`,
+  );
+  process.stdout.write(
+    `\n${formatGrid({ title: 'Deal rate', corner: 'capability', rowLabels, colLabels, values: deals.values, digits: 2 })}\n`,
+  );
+}

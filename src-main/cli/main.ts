@@ -1,0 +1,39 @@
+// `parley`: the headless command line. Each command lives in its own module; this file only
+// assembles them and turns thrown CliErrors into a message and an exit code.
+import { Command } from 'commander';
+import { CliError } from './common';
+import { registerBenchCommand } from '../bench/bench-command';
+import { registerCoreCommands } from './core-commands';
+import { registerModelCommands } from './model-commands';
+
+const program = new Command();
+program
+  .name('parley')
+  .description(
+    'Measure how LLM agents of unequal capability negotiate.\n\n' +
+      'Quick start:\n' +
+      '  parley demo --out out/demo        run the built-in strategy-agent sweep (seconds)\n' +
+      '  parley run my-sweep.json          run or resume a sweep\n' +
+      '  parley status                     progress of every sweep\n' +
+      '  parley show <game-id>             read a transcript',
+  )
+  .version('0.1.0')
+  .showHelpAfterError('(run with --help for usage)');
+
+registerCoreCommands(program);
+registerModelCommands(program);
+registerBenchCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CliError) {
+    process.stderr.write(`parley: ${err.message}\n`);
+    process.exitCode = err.exitCode;
+  } else {
+    process.stderr.write(
+      `parley: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
+    process.exitCode = 1;
+  }
+}

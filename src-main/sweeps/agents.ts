@@ -1,0 +1,13 @@
+// The default agent factory: strategy agents run offline; LLM agents need a provider runtime,
+// which `createLlmRuntime` (providers) supplies through ServiceOptions.createAgent.
+import type { ParticipantSpec } from '../../src-shared/participant';
+import type { Agent } from '../engine/agent';
+import { createStrategyAgent } from '../agents/strategy/index';
+
+/** Build a strategy agent, or explain how to run an LLM participant. */
+export function createDefaultAgent(spec: ParticipantSpec): Agent {
+  if (spec.kind === 'strategy') return createStrategyAgent(spec);
+  throw new Error(
+    `participant "${spec.id}" is an LLM agent (${spec.provider}); this runner was started without a provider runtime`,
+  );
+}

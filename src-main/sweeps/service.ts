@@ -1,0 +1,288 @@
+// Runs sweeps: validates and stores a sweep document, then plays its unfinished games with
+// bounded concurrency, committing every turn as it happens and emitting progress events.
+// The CLI, `parley serve` and the desktop engine process all drive sweeps through this class.
+import { EventEmitter } from 'node:events';
+import { getGame } from '../../games/index';
+import type { GameStatus } from '../../src-shared/planned-game';
+import type { ParticipantSpec } from '../../src-shared/participant';
+import type { GameInstance, TurnRecord } from '../../src-shared/game';
+import { parseSweep } from '../../src-shared/sweep';
+import type { SweepIssue } from '../../src-shared/sweep';
+import type { Agent } from '../engine/agent';
+import { runGame } from '../engine/run-game';
+import type { Store } from '../store/store';
+import type { GameRow } from '../store/types';
+import { createDefaultAgent } from './agents';
+import { expandSweep } from './expand';
+import type { ExpandedSweep, ParticipantResolver } from './expand';
+
+export type ValidateResult =
+  | {
+      ok: true;
+      sweepId: string;
+      games: number;
+      cells: number;
+      warnings: string[];
+      expanded: ExpandedSweep;
+    }
+  | { ok: false; issues: SweepIssue[] };
+
+export interface SweepProgress {
+  sweepId: string;
+  counts: Record<GameStatus, number>;
+  total: number;
+  /** Games in a final state (finished, failed, cancelled). */
+  done: number;
+  /** Games finished per second during the current run (null before the first one). */
+  ratePerSec: number | null;
+  etaSec: number | null;
+  tokens: number;
+  costUsd: number;
+}
+
+export interface ServiceOptions {
+  resolve?: ParticipantResolver;
+  /** Builds the agent for a seat; defaults to strategy agents (and LLM agents once configured). */
+  createAgent?: (spec: ParticipantSpec, game: GameRow) => Agent;
+}
+
+interface ActiveRun {
+  controller: AbortController;
+  startedAt: number;
+  finishedThisRun: number;
+  promise: Promise<void>;
+}
+
+export class SweepService {
+  private readonly events = new EventEmitter();
+  private readonly active = new Map<string, ActiveRun>();
+  private lastProgressAt = new Map<string, number>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly opts: ServiceOptions = {},
+  ) {
+    this.events.setMaxListeners(100);
+  }
+
+  on(event: 'progress', listener: (p: SweepProgress) => void): () => void;
+  on(
+    event: 'game',
+    listener: (e: { sweepId: string; gameId: string; status: GameStatus }) => void,
+  ): () => void;
+  on(
+    event: 'turn',
+    listener: (e: { sweepId: string; gameId: string; turn: TurnRecord }) => void,
+  ): () => void;
+  on(
+    event: 'provider',
+    listener: (e: { provider: string; status: string; detail?: string }) => void,
+  ): () => void;
+  /** Subscribe; returns the unsubscribe function. */
+  on(event: string, listener: (payload: any) => void): () => void {
+    this.events.on(event, listener);
+    return () => this.events.off(event, listener);
+  }
+
+  /** Emit a provider status change (called by the provider layer). */
+  emitProvider(e: { provider: string; status: string; detail?: string }): void {
+    this.events.emit('provider', e);
+  }
+
+  /** Parse, validate and expand a sweep document without storing anything. */
+  validate(doc: unknown): ValidateResult {
+    return validateSweepDoc(doc, this.opts.resolve);
+  }
+
+  /** Store a sweep and its planned games (idempotent). Throws SweepValidationError on bad input. */
+  create(doc: unknown): { sweepId: string; total: number; inserted: number; warnings: string[] } {
+    const v = this.validate(doc);
+    if (!v.ok) throw new SweepValidationError(v.issues);
+    const { expanded } = v;
+    this.store.upsertSweep({ id: expanded.id, name: expanded.sweep.name, spec: expanded.sweep });
+    const { inserted } = this.store.insertPlannedGames(expanded.id, expanded.games);
+    return { sweepId: expanded.id, total: expanded.games.length, inserted, warnings: v.warnings };
+  }
+
+  /** Whether a run of this sweep is in progress in this process. */
+  isRunning(sweepId: string): boolean {
+    return this.active.has(sweepId);
+  }
+
+  /**
+   * Play every queued or paused game of the sweep until each is finished, failed or paused again.
+   * Resolves when the pool drains; a second call while running returns the same promise.
+   */
+  start(sweepId: string, options: { concurrency?: number } = {}): Promise<void> {
+    const existing = this.active.get(sweepId);
+    if (existing) return existing.promise;
+    const sweep = this.store.getSweep(sweepId);
+    if (!sweep) return Promise.reject(new Error(`no sweep with id ${sweepId}`));
+    if (sweep.status === 'cancelled') return Promise.resolve();
+    this.store.setSweepStatus(sweepId, 'active');
+    const concurrency =
+      options.concurrency ?? (sweep.spec as { concurrency?: number }).concurrency ?? 4;
+    const run: ActiveRun = {
+      controller: new AbortController(),
+      startedAt: Date.now(),
+      finishedThisRun: 0,
+      promise: Promise.resolve(),
+    };
+    this.active.set(sweepId, run);
+    run.promise = this.drain(sweepId, run, concurrency).finally(() => {
+      this.active.delete(sweepId);
+      this.emitProgress(sweepId, true);
+    });
+    return run.promise;
+  }
+
+  /** Stop taking new games; games in flight pause at their next agent call. */
+  pause(sweepId: string): void {
+    this.store.setSweepStatus(sweepId, 'paused');
+    this.active.get(sweepId)?.controller.abort('paused');
+  }
+
+  resume(sweepId: string, options: { concurrency?: number } = {}): Promise<void> {
+    this.store.setSweepStatus(sweepId, 'active');
+    return this.start(sweepId, options);
+  }
+
+  cancel(sweepId: string): void {
+    this.store.setSweepStatus(sweepId, 'cancelled');
+    this.active.get(sweepId)?.controller.abort('cancelled');
+    this.store.cancelGames(sweepId);
+    this.emitProgress(sweepId, true);
+  }
+
+  /** Put failed games back in the queue and run them. */
+  retryFailed(sweepId: string, options: { concurrency?: number } = {}): Promise<void> {
+    this.store.requeue({ sweepId, status: ['failed'] });
+    return this.resume(sweepId, options);
+  }
+
+  progress(sweepId: string): SweepProgress {
+    const counts = this.store.countGamesByStatus(sweepId);
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    const done = counts.finished + counts.failed + counts.cancelled;
+    const run = this.active.get(sweepId);
+    let ratePerSec: number | null = null;
+    let etaSec: number | null = null;
+    if (run && run.finishedThisRun > 0) {
+      const elapsed = (Date.now() - run.startedAt) / 1000;
+      ratePerSec = run.finishedThisRun / Math.max(elapsed, 1e-3);
+      etaSec = (total - done) / ratePerSec;
+    }
+    const totals = this.store.callTotals({ sweepId });
+    const tokens =
+      totals.inputTokens + totals.cacheWriteTokens + totals.cacheReadTokens + totals.outputTokens;
+    return { sweepId, counts, total, done, ratePerSec, etaSec, tokens, costUsd: totals.costUsd };
+  }
+
+  private async drain(sweepId: string, run: ActiveRun, concurrency: number): Promise<void> {
+    const queue = this.store.listGames({ sweepId, status: ['queued', 'paused'] });
+    let next = 0;
+    const worker = async () => {
+      while (next < queue.length && !run.controller.signal.aborted) {
+        const row = queue[next++];
+        await this.playGame(sweepId, row, run);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+  }
+
+  private async playGame(sweepId: string, row: GameRow, run: ActiveRun): Promise<void> {
+    const game = getGame(row.kind);
+    let instance: GameInstance;
+    try {
+      instance = row.instance ?? game.create(row.params, row.nAgents, row.seed);
+    } catch (err) {
+      this.store.failGame(row.id, `could not build the game: ${errorText(err)}`);
+      this.emitGame(sweepId, row.id, 'failed');
+      return;
+    }
+    this.store.markGameRunning(row.id, instance);
+    this.emitGame(sweepId, row.id, 'running');
+    const createAgent = this.opts.createAgent ?? createDefaultAgent;
+    try {
+      const agents = row.participants.map((spec) => createAgent(spec, row));
+      const result = await runGame({
+        gameId: row.id,
+        game,
+        instance,
+        protocol: row.protocol,
+        agents,
+        committed: this.store.getTurns(row.id),
+        signal: run.controller.signal,
+        onTurn: (turn) => {
+          this.store.appendTurn(row.id, turn);
+          if (this.events.listenerCount('turn') > 0)
+            this.events.emit('turn', { sweepId, gameId: row.id, turn });
+        },
+      });
+      if (result.status === 'finished') {
+        this.store.finishGame(row.id, result.outcome);
+        run.finishedThisRun++;
+        this.emitGame(sweepId, row.id, 'finished');
+      } else if (result.status === 'paused') {
+        if (result.reason === 'cancelled') {
+          this.store.pauseGame(row.id, 'cancelled by the user');
+        } else {
+          this.store.pauseGame(row.id, result.reason);
+        }
+        this.emitGame(sweepId, row.id, 'paused');
+      } else {
+        this.store.failGame(row.id, result.error);
+        this.emitGame(sweepId, row.id, 'failed');
+      }
+    } catch (err) {
+      this.store.failGame(row.id, errorText(err));
+      this.emitGame(sweepId, row.id, 'failed');
+    }
+    this.emitProgress(sweepId, false);
+  }
+
+  private emitGame(sweepId: string, gameId: string, status: GameStatus): void {
+    this.events.emit('game', { sweepId, gameId, status });
+  }
+
+  /** Progress events at most every 200 ms per sweep (always when `force`). */
+  private emitProgress(sweepId: string, force: boolean): void {
+    if (this.events.listenerCount('progress') === 0) return;
+    const now = Date.now();
+    if (!force && now - (this.lastProgressAt.get(sweepId) ?? 0) < 200) return;
+    this.lastProgressAt.set(sweepId, now);
+    this.events.emit('progress', this.progress(sweepId));
+  }
+}
+
+/** Parse, validate and expand a sweep document (no store needed). */
+export function validateSweepDoc(doc: unknown, resolve?: ParticipantResolver): ValidateResult {
+  const parsed = parseSweep(doc);
+  if (!parsed.ok) return parsed;
+  const result = expandSweep(parsed.sweep, resolve);
+  if (!result.ok) return result;
+  const { expanded } = result;
+  const cells = new Set(
+    expanded.games.map((g) => `${g.focalId}|${g.competitionLevel}|${g.rho}|${g.theta}`),
+  ).size;
+  return {
+    ok: true,
+    sweepId: expanded.id,
+    games: expanded.games.length,
+    cells,
+    warnings: expanded.warnings,
+    expanded,
+  };
+}
+
+/** A sweep document with problems; `issues` lists every one with its field path. */
+export class SweepValidationError extends Error {
+  constructor(readonly issues: SweepIssue[]) {
+    super(`invalid sweep:\n${issues.map((i) => `  - ${i.path}: ${i.message}`).join('\n')}`);
+    this.name = 'SweepValidationError';
+  }
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Makes sure the system packages the test suites need are present: installs them with apt when
+# running as root, otherwise names exactly what to install and fails (no suite is skipped silently).
+set -euo pipefail
+PARLEY_APT_PACKAGES="chromium xvfb gnome-keyring dbus dbus-x11 libsecret-1-0 libsecret-1-dev poppler-utils fonts-dejavu-core xauth"
+
+missing_tools() {
+  local missing=()
+  command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
+  command -v gnome-keyring-daemon >/dev/null 2>&1 || missing+=(gnome-keyring)
+  command -v dbus-run-session >/dev/null 2>&1 || missing+=(dbus)
+  command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
+  [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+  [ -f /usr/include/libsecret-1/libsecret/secret.h ] || missing+=(libsecret-1-dev)
+  echo "${missing[@]:-}"
+}
+
+missing="$(missing_tools)"
+if [ -n "$missing" ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "tests: installing system packages: $PARLEY_APT_PACKAGES" >&2
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $PARLEY_APT_PACKAGES >/dev/null
+  else
+    echo "tests: missing system packages ($missing). Install them, e.g.:" >&2
+    echo "  sudo apt-get install -y $PARLEY_APT_PACKAGES" >&2
+    exit 1
+  fi
+fi
+
+# keytar is an optional native dependency: npm skips it when libsecret was missing at `npm ci`.
+if ! node -e "require('keytar')" >/dev/null 2>&1; then
+  echo "tests: building keytar against libsecret" >&2
+  version="$(node -p "require('./package.json').optionalDependencies.keytar")"
+  npm rebuild keytar >/dev/null 2>&1 || npm install --no-save "keytar@$version" >/dev/null
+  node -e "require('keytar')"
+fi
