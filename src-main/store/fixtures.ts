@@ -1,0 +1,63 @@
+// Sample records for the store's tests and benchmark.
+import type { GameOutcome, TurnRecord } from '../../src-shared/game';
+import type { PlannedGame } from '../../src-shared/planned-game';
+
+/** A plausible planned game for benchmarks and tests. */
+export function samplePlannedGame(id: string, overrides: Partial<PlannedGame> = {}): PlannedGame {
+  return {
+    id,
+    kind: 'item-allocation',
+    params: { items: 5, competition: 0.5 },
+    protocol: {
+      rounds: 10,
+      gamma: 0.9,
+      discussionTurns: 2,
+      acceptance: 'unanimous',
+      vetoHolders: [],
+      maxProposalAttempts: 3,
+    },
+    nAgents: 2,
+    participants: [
+      { id: 'weak', kind: 'strategy', strategy: 'bounded-rational', capability: 0.2, scores: {} },
+      { id: 'strong', kind: 'strategy', strategy: 'bounded-rational', capability: 0.9, scores: {} },
+    ],
+    seed: 7,
+    runIndex: 0,
+    order: 'weak_first',
+    competitionLevel: 0.5,
+    rho: null,
+    theta: null,
+    focalId: 'strong',
+    focalCapability: 0.9,
+    capabilities: [0.2, 0.9],
+    ...overrides,
+  };
+}
+
+/** A turn with the given identity; the rest is plausible filler. */
+export function sampleTurn(overrides: Partial<TurnRecord> = {}): TurnRecord {
+  return {
+    round: 1,
+    phase: 'discussion',
+    pass: 0,
+    agent: 0,
+    attempt: 0,
+    visibility: 'public',
+    text: 'I would like the apples.',
+    action: null,
+    status: 'ok',
+    ...overrides,
+  };
+}
+
+export const NO_DEAL: GameOutcome = {
+  deal: false,
+  round: null,
+  proposal: null,
+  proposer: null,
+  rawUtilities: [0, 0],
+  utilities: [0, 0],
+  invalidProposals: [0, 0],
+  syntheticVotes: [0, 0],
+  parseFailures: [0, 0],
+};

@@ -1,0 +1,266 @@
+// Games: the content-addressed plan rows and their status transitions. A finished game is never
+// requeued or changed again, so re-running a sweep never repeats it.
+import type { GameInstance, GameKind, GameOutcome, ProtocolParams } from '../../src-shared/game';
+import type { ParticipantSpec } from '../../src-shared/participant';
+import type { GameStatus, Order, PlannedGame } from '../../src-shared/planned-game';
+import type { DbGame } from './rows';
+import type { Sql } from './sql';
+import type { GameRow, Store } from './types';
+import { StoreError } from './errors';
+import { GAME_STATUSES } from './types';
+import { jsonOrNull, now, parseOrNull } from './sql';
+
+type GameMethods = Pick<
+  Store,
+  | 'insertPlannedGames'
+  | 'getGame'
+  | 'findGame'
+  | 'listGames'
+  | 'countGamesByStatus'
+  | 'markGameRunning'
+  | 'finishGame'
+  | 'pauseGame'
+  | 'failGame'
+  | 'cancelGames'
+  | 'cancelGame'
+  | 'requeue'
+  | 'recoverInterrupted'
+>;
+
+const UNFINISHED = "('queued', 'running', 'paused')";
+const REQUEUEABLE: readonly GameStatus[] = ['running', 'paused', 'failed', 'cancelled'];
+
+export function toGameRow(r: DbGame): GameRow {
+  return {
+    id: r.id,
+    kind: r.kind as GameKind,
+    params: JSON.parse(r.params_json) as Record<string, unknown>,
+    protocol: JSON.parse(r.protocol_json) as ProtocolParams,
+    nAgents: r.n_agents,
+    participants: JSON.parse(r.participants_json) as ParticipantSpec[],
+    seed: r.seed,
+    runIndex: r.run_index,
+    order: r.order_name as Order,
+    competitionLevel: r.competition_level,
+    rho: r.rho,
+    theta: r.theta,
+    focalId: r.focal_id,
+    focalCapability: r.focal_capability,
+    capabilities: JSON.parse(r.capabilities_json) as (number | null)[],
+    status: r.status as GameStatus,
+    instance: parseOrNull<GameInstance>(r.instance_json),
+    outcome: parseOrNull<GameOutcome>(r.outcome_json),
+    error: r.error,
+    pauseReason: r.pause_reason,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    finishedAt: r.finished_at,
+  };
+}
+
+const plannedParams = (g: PlannedGame, ts: string): unknown[] => [
+  g.id,
+  g.kind,
+  JSON.stringify(g.params),
+  JSON.stringify(g.protocol),
+  JSON.stringify(g.participants),
+  g.nAgents,
+  g.seed,
+  g.runIndex,
+  g.order,
+  g.competitionLevel,
+  g.rho,
+  g.theta,
+  g.focalId,
+  g.focalCapability,
+  JSON.stringify(g.capabilities),
+  ts,
+  ts,
+];
+
+export function gameMethods({ db, stmt }: Sql): GameMethods {
+  const requireGame = (id: string): void => {
+    if (!stmt('SELECT 1 FROM games WHERE id = ?').get(id)) {
+      throw new StoreError(`No game with id ${id}.`);
+    }
+  };
+  /** Runs a one-game transition; false if the game is not in a state it applies to. */
+  const transition = (sql: string, id: string, ...args: unknown[]): boolean => {
+    const { changes } = stmt(sql).run(...args, now(), id);
+    if (changes === 0) requireGame(id);
+    return changes > 0;
+  };
+  const requeueOne = (id: string): number =>
+    stmt(
+      `UPDATE games SET status = 'queued', error = NULL, pause_reason = NULL, updated_at = ?
+       WHERE id = ? AND status IN ('running', 'paused', 'failed', 'cancelled')`,
+    ).run(now(), id).changes;
+
+  return {
+    insertPlannedGames(sweepId, games) {
+      if (!stmt('SELECT 1 FROM sweeps WHERE id = ?').get(sweepId)) {
+        throw new StoreError(`No sweep with id ${sweepId}; upsert the sweep before its games.`);
+      }
+      const insert = stmt(
+        `INSERT INTO games (id, kind, params_json, protocol_json, participants_json, n_agents,
+           seed, run_index, order_name, competition_level, rho, theta, focal_id, focal_capability,
+           capabilities_json, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO NOTHING`,
+      );
+      const link = stmt(
+        'INSERT INTO sweep_games (sweep_id, game_id) VALUES (?, ?) ON CONFLICT DO NOTHING',
+      );
+      return db.transaction(() => {
+        const ts = now();
+        let inserted = 0;
+        for (const g of games) {
+          inserted += insert.run(...plannedParams(g, ts)).changes;
+          link.run(sweepId, g.id);
+        }
+        return { inserted, existing: games.length - inserted };
+      })();
+    },
+
+    getGame(id) {
+      const row = stmt('SELECT * FROM games WHERE id = ?').get(id) as DbGame | undefined;
+      return row ? toGameRow(row) : null;
+    },
+
+    findGame(idOrPrefix) {
+      const exact = stmt('SELECT * FROM games WHERE id = ?').get(idOrPrefix) as DbGame | undefined;
+      if (exact) return toGameRow(exact);
+      if (idOrPrefix === '') return null;
+      const rows = stmt(
+        'SELECT * FROM games WHERE substr(id, 1, ?) = ? ORDER BY id LIMIT 5',
+      ).all(idOrPrefix.length, idOrPrefix) as DbGame[];
+      if (rows.length > 1) {
+        const ids = rows.map((r) => r.id).join(', ');
+        throw new StoreError(`"${idOrPrefix}" matches several games: ${ids}. Give more of the id.`);
+      }
+      return rows.length === 1 ? toGameRow(rows[0]) : null;
+    },
+
+    listGames({ sweepId, status, limit, offset } = {}) {
+      if (status && status.length === 0) return [];
+      const args: unknown[] = [];
+      let sql = 'SELECT g.* FROM games g';
+      if (sweepId !== undefined) {
+        sql += ' JOIN sweep_games sg ON sg.game_id = g.id AND sg.sweep_id = ?';
+        args.push(sweepId);
+      }
+      if (status) {
+        sql += ` WHERE g.status IN (${status.map(() => '?').join(', ')})`;
+        args.push(...status);
+      }
+      sql += ' ORDER BY g.rowid LIMIT ? OFFSET ?';
+      args.push(limit ?? -1, offset ?? 0);
+      return (stmt(sql).all(...args) as DbGame[]).map(toGameRow);
+    },
+
+    countGamesByStatus(sweepId) {
+      const rows = (
+        sweepId === undefined
+          ? stmt('SELECT status, count(*) AS n FROM games GROUP BY status').all()
+          : stmt(
+              `SELECT g.status, count(*) AS n FROM games g
+               JOIN sweep_games sg ON sg.game_id = g.id AND sg.sweep_id = ? GROUP BY g.status`,
+            ).all(sweepId)
+      ) as { status: GameStatus; n: number }[];
+      const counts = Object.fromEntries(GAME_STATUSES.map((s) => [s, 0])) as Record<
+        GameStatus,
+        number
+      >;
+      for (const r of rows) counts[r.status] = r.n;
+      return counts;
+    },
+
+    markGameRunning(id, instance) {
+      return transition(
+        `UPDATE games SET status = 'running', instance_json = coalesce(instance_json, ?),
+           pause_reason = NULL, updated_at = ?
+         WHERE id = ? AND status IN ${UNFINISHED}`,
+        id,
+        jsonOrNull(instance),
+      );
+    },
+
+    finishGame(id, outcome) {
+      const ts = now();
+      const { changes } = stmt(
+        `UPDATE games SET status = 'finished', outcome_json = ?, deal = ?, agreement_round = ?,
+           utilities_json = ?, error = NULL, pause_reason = NULL, updated_at = ?, finished_at = ?
+         WHERE id = ? AND status != 'finished'`,
+      ).run(
+        JSON.stringify(outcome),
+        outcome.deal ? 1 : 0,
+        outcome.round,
+        JSON.stringify(outcome.utilities),
+        ts,
+        ts,
+        id,
+      );
+      if (changes === 0) {
+        requireGame(id);
+        throw new StoreError(`Game ${id} is already finished; a game finishes once.`);
+      }
+    },
+
+    pauseGame(id, reason) {
+      return transition(
+        `UPDATE games SET status = 'paused', pause_reason = ?, updated_at = ?
+         WHERE id = ? AND status IN ${UNFINISHED}`,
+        id,
+        reason,
+      );
+    },
+
+    failGame(id, error) {
+      return transition(
+        `UPDATE games SET status = 'failed', error = ?, updated_at = ?
+         WHERE id = ? AND status IN ${UNFINISHED}`,
+        id,
+        error,
+      );
+    },
+
+    cancelGames(sweepId) {
+      // A game shared with another sweep that is still wanted keeps its place in that sweep.
+      return stmt(
+        `UPDATE games SET status = 'cancelled', updated_at = ?
+         WHERE status IN ('queued', 'paused')
+           AND id IN (SELECT game_id FROM sweep_games WHERE sweep_id = ?)
+           AND NOT EXISTS (
+             SELECT 1 FROM sweep_games o JOIN sweeps s ON s.id = o.sweep_id
+             WHERE o.game_id = games.id AND o.sweep_id != ? AND s.status != 'cancelled')`,
+      ).run(now(), sweepId, sweepId).changes;
+    },
+
+    cancelGame(id) {
+      return transition(
+        `UPDATE games SET status = 'cancelled', updated_at = ? WHERE id = ? AND status IN ${UNFINISHED}`,
+        id,
+      );
+    },
+
+    requeue(target) {
+      if ('sweepId' in target) {
+        const states = target.status.filter((s) => REQUEUEABLE.includes(s));
+        if (states.length === 0) return 0;
+        return stmt(
+          `UPDATE games SET status = 'queued', error = NULL, pause_reason = NULL, updated_at = ?
+           WHERE status IN (${states.map(() => '?').join(', ')})
+             AND id IN (SELECT game_id FROM sweep_games WHERE sweep_id = ?)`,
+        ).run(now(), ...states, target.sweepId).changes;
+      }
+      const ids = target as readonly string[];
+      return db.transaction(() => ids.reduce((n, id) => n + requeueOne(id), 0))();
+    },
+
+    recoverInterrupted() {
+      return stmt(
+        "UPDATE games SET status = 'queued', updated_at = ? WHERE status = 'running'",
+      ).run(now()).changes;
+    },
+  };
+}

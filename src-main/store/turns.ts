@@ -1,0 +1,93 @@
+// The transcript: one row per committed turn, appended in commit order.
+import type { Phase, TurnRecord, TurnStatus } from '../../src-shared/game';
+import type { DbTurn } from './rows';
+import type { Sql } from './sql';
+import type { Store, TurnRow } from './types';
+import { PHASES } from '../../src-shared/game';
+import { StoreError } from './errors';
+import { jsonOrNull, now } from './sql';
+
+type TurnMethods = Pick<Store, 'appendTurn' | 'getTurns' | 'getTranscript' | 'countTurns'>;
+
+const PHASE_ORD = new Map<string, number>(PHASES.map((p, i) => [p, i]));
+
+function toTurn(r: DbTurn): TurnRecord {
+  const turn: TurnRecord = {
+    round: r.round,
+    phase: r.phase as Phase,
+    pass: r.pass,
+    agent: r.agent,
+    attempt: r.attempt,
+    visibility: r.visibility as TurnRecord['visibility'],
+    text: r.text,
+    action: r.action_json === null ? null : (JSON.parse(r.action_json) as unknown),
+    status: r.status as TurnStatus,
+  };
+  if (r.error !== null) turn.error = r.error;
+  return turn;
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  return (e as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+export function turnMethods({ stmt }: Sql): TurnMethods {
+  // One statement, so the seq it assigns and the row are committed together.
+  const insertSql = `INSERT INTO turns (game_id, round, phase, phase_ord, pass, agent, attempt, seq,
+      visibility, text, action_json, status, error, created_at)
+    SELECT @gameId, @round, @phase, @ord, @pass, @agent, @attempt, coalesce(max(seq) + 1, 0),
+      @visibility, @text, @action, @status, @error, @createdAt
+    FROM turns WHERE game_id = @gameId
+    RETURNING seq`;
+  const selectSql = 'SELECT * FROM turns WHERE game_id = ? ORDER BY seq';
+
+  return {
+    appendTurn(gameId, t) {
+      const ord = PHASE_ORD.get(t.phase);
+      if (ord === undefined)
+        throw new StoreError(`Unknown phase "${t.phase}" in a turn of ${gameId}.`);
+      try {
+        const row = stmt(insertSql).get({
+          gameId,
+          round: t.round,
+          phase: t.phase,
+          ord,
+          pass: t.pass,
+          agent: t.agent,
+          attempt: t.attempt,
+          visibility: t.visibility,
+          text: t.text,
+          action: jsonOrNull(t.action),
+          status: t.status,
+          error: t.error ?? null,
+          createdAt: now(),
+        }) as { seq: number };
+        return row.seq;
+      } catch (e) {
+        if (!isUniqueViolation(e)) throw e;
+        const key = `round ${t.round}, ${t.phase}, pass ${t.pass}, agent ${t.agent}, attempt ${t.attempt}`;
+        throw new StoreError(
+          `Game ${gameId} already has a turn at ${key}: a turn is committed once.`,
+          {
+            cause: e,
+          },
+        );
+      }
+    },
+    getTurns(gameId) {
+      return (stmt(selectSql).all(gameId) as DbTurn[]).map(toTurn);
+    },
+    getTranscript(gameId) {
+      return (stmt(selectSql).all(gameId) as DbTurn[]).map((r): TurnRow => ({
+        ...toTurn(r),
+        seq: r.seq,
+        createdAt: r.created_at,
+      }));
+    },
+    countTurns(gameId) {
+      return (
+        stmt('SELECT count(*) AS n FROM turns WHERE game_id = ?').get(gameId) as { n: number }
+      ).n;
+    },
+  };
+}

@@ -1,0 +1,204 @@
+// The store's domain types and its interface. Callers see parsed JSON and camelCase fields;
+// the raw row shapes live in rows.ts.
+import type { GameInstance, GameOutcome, Phase, TurnRecord } from '../../src-shared/game';
+import type { GameStatus, PlannedGame } from '../../src-shared/planned-game';
+
+export const GAME_STATUSES = [
+  'queued',
+  'running',
+  'paused',
+  'finished',
+  'failed',
+  'cancelled',
+] as const satisfies readonly GameStatus[];
+
+export const SWEEP_STATUSES = ['active', 'paused', 'cancelled'] as const;
+export type SweepStatus = (typeof SWEEP_STATUSES)[number];
+
+export const MODEL_SOURCES = ['registry', 'user', 'sweep'] as const;
+export type ModelSource = (typeof MODEL_SOURCES)[number];
+
+export const CALL_STATUSES = ['sent', 'ok', 'error'] as const;
+export type CallStatus = (typeof CALL_STATUSES)[number];
+
+export interface SweepRow {
+  id: string;
+  name: string;
+  /** The sweep document as submitted (validated by the caller). */
+  spec: unknown;
+  status: SweepStatus;
+  createdAt: string;
+}
+
+export interface ModelRow {
+  id: string;
+  /** A ParticipantSpec or a registry entry. */
+  spec: unknown;
+  source: ModelSource;
+  updatedAt: string;
+}
+
+/** A stored game: the plan plus where it is in its life. */
+export interface GameRow extends PlannedGame {
+  status: GameStatus;
+  /** The realised instance, written once when the game first starts. */
+  instance: GameInstance | null;
+  outcome: GameOutcome | null;
+  error: string | null;
+  pauseReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+}
+
+/** A transcript entry as stored: the turn plus its commit order and time. */
+export interface TurnRow extends TurnRecord {
+  seq: number;
+  createdAt: string;
+}
+
+export interface GameQuery {
+  sweepId?: string;
+  status?: readonly GameStatus[];
+  limit?: number;
+  offset?: number;
+}
+
+export interface CallSent {
+  gameId: string;
+  round: number;
+  phase: Phase;
+  agent: number;
+  attempt: number;
+  provider: string;
+  model: string;
+  requestHash: string;
+}
+
+/** Token usage and cost of one call (same fields as the engine's Usage). */
+export interface CallUsage {
+  inputTokens: number;
+  cacheWriteTokens: number;
+  cacheReadTokens: number;
+  outputTokens: number;
+  reasoningTokens: number;
+  costUsd: number;
+}
+
+export interface CallAnswer {
+  status: 'ok' | 'error';
+  httpStatus?: number;
+  /** Classification from the provider layer, e.g. 'network', 'rate_limit', 'auth'. */
+  errorKind?: string;
+  error?: string;
+  usage: CallUsage;
+  latencyMs: number;
+}
+
+export interface CallRow extends CallSent, CallUsage {
+  id: number;
+  status: CallStatus;
+  httpStatus: number | null;
+  errorKind: string | null;
+  error: string | null;
+  latencyMs: number | null;
+  sentAt: string;
+  answeredAt: string | null;
+}
+
+export interface CallTotals extends CallUsage {
+  calls: number;
+  byStatus: Record<CallStatus, number>;
+}
+
+export interface EventRow {
+  id: number;
+  ts: string;
+  kind: string;
+  sweepId: string | null;
+  gameId: string | null;
+  payload: unknown;
+}
+
+/** What `requeue` acts on: explicit ids, or a sweep's games in the given states. */
+export type RequeueTarget = readonly string[] | { sweepId: string; status: readonly GameStatus[] };
+
+/** The durable store. Every method is synchronous and commits before it returns. */
+export interface Store {
+  /** The database file. */
+  readonly path: string;
+
+  /** Creates a sweep, or updates its name and spec (status and creation time are kept). */
+  upsertSweep(sweep: { id: string; name: string; spec: unknown }): void;
+  getSweep(id: string): SweepRow | null;
+  /** All sweeps, oldest first. */
+  listSweeps(): SweepRow[];
+  setSweepStatus(id: string, status: SweepStatus): void;
+  /** A sweep by exact id, exact name, or unique id prefix; null if none; throws if ambiguous. */
+  findSweep(idOrName: string): SweepRow | null;
+
+  /** Adds games (content-addressed, so existing ones are kept) and links them to the sweep. */
+  insertPlannedGames(
+    sweepId: string,
+    games: readonly PlannedGame[],
+  ): { inserted: number; existing: number };
+  getGame(id: string): GameRow | null;
+  /** A game by id or unique id prefix; null when none matches, throws when several do. */
+  findGame(idOrPrefix: string): GameRow | null;
+  /** Games in insertion order, optionally filtered. */
+  listGames(query?: GameQuery): GameRow[];
+  countGamesByStatus(sweepId?: string): Record<GameStatus, number>;
+  /**
+   * queued/paused/running -> running, saving `instance` if none is stored yet. Returns false
+   * (and changes nothing) when the game is finished, failed or cancelled.
+   */
+  markGameRunning(id: string, instance?: GameInstance): boolean;
+  /** Records the outcome; throws if the game is already finished (a game finishes once). */
+  finishGame(id: string, outcome: GameOutcome): void;
+  /** queued/running -> paused (e.g. provider offline); false if the game was in another state. */
+  pauseGame(id: string, reason: string): boolean;
+  /** Any unfinished state -> failed; false if the game was finished or cancelled. */
+  failGame(id: string, error: string): boolean;
+  /** The sweep's queued and paused games -> cancelled; returns how many. */
+  cancelGames(sweepId: string): number;
+  /** One unfinished game -> cancelled (e.g. a running game the engine aborted). */
+  cancelGame(id: string): boolean;
+  /** Unfinished games -> queued (error and pause reason cleared); finished ones are never touched. */
+  requeue(target: RequeueTarget): number;
+  /** At start-up: every 'running' game was interrupted -> queued. Returns how many. */
+  recoverInterrupted(): number;
+
+  /** Commits one turn (its own transaction unless inside `transaction`); returns its seq. */
+  appendTurn(gameId: string, turn: TurnRecord): number;
+  /** The game's turns in commit order, exactly as appended. */
+  getTurns(gameId: string): TurnRecord[];
+  /** The game's turns with seq and commit time. */
+  getTranscript(gameId: string): TurnRow[];
+  countTurns(gameId: string): number;
+
+  recordCallSent(call: CallSent): number;
+  recordCallAnswered(id: number, answer: CallAnswer): void;
+  callTotals(filter?: { sweepId?: string; gameId?: string }): CallTotals;
+  listCalls(gameId: string): CallRow[];
+
+  /** The cached response, or undefined. */
+  cacheGet(key: string): unknown;
+  /** Stores a response; the first answer for a key wins (returns false if one existed). */
+  cachePut(key: string, value: unknown): boolean;
+
+  appendEvent(kind: string, payload: unknown, refs?: { sweepId?: string; gameId?: string }): number;
+  /** Events with id > `id`, oldest first. */
+  eventsSince(id: number, limit?: number): EventRow[];
+
+  upsertModel(id: string, spec: unknown, source: ModelSource): void;
+  listModels(): ModelRow[];
+  getModel(id: string): ModelRow | null;
+
+  /**
+   * Runs `fn` in one transaction (nested calls become savepoints). `fn` must be synchronous:
+   * no transaction is held open across a model call.
+   */
+  transaction<T>(fn: () => T): T;
+  /** Closes the connection; the store is unusable afterwards. */
+  close(): void;
+}
