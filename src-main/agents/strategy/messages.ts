@@ -1,0 +1,96 @@
+// Templated texts for strategy agents, so their transcripts read like a negotiation: generic
+// phrasing from describeProposal and utility numbers, item names for item allocation.
+import { itemNamesOf, type ItemAllocationParams } from '../../../games/item-allocation';
+import { agentName } from '../../../games/types';
+import { isUrgent } from '../../engine/moderator';
+import type { OpponentModel } from './model';
+import type { Decision } from './policies';
+import { hypothesesOf } from './space';
+import type { View } from './view';
+
+/** A normalised utility in the agent's own raw units (e.g. out of 100). */
+function points(view: View, x: number): number {
+  return Math.round(Math.max(0, x) * view.space.best[view.me]);
+}
+
+function offerText(view: View, index: number): string {
+  return view.ctx.game.describeProposal(view.ctx.instance, view.space.outcomes[index]);
+}
+
+function itemNames(view: View): string[] | null {
+  return view.ctx.instance.kind === 'item-allocation' ? itemNamesOf(view.ctx.instance.params as ItemAllocationParams) : null;
+}
+
+function listNames(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/** Items ordered by a value vector, highest first. */
+function ranked(names: string[], values: readonly number[]): string[] {
+  return names.map((name, k) => ({ name, v: values[k] ?? 0 })).sort((a, b) => b.v - a.v).map((e) => e.name);
+}
+
+/** What the model thinks an opponent values most (item names), or null when not item allocation. */
+function guessedFavourite(view: View, m: OpponentModel): string | null {
+  const names = itemNames(view);
+  if (!names || m.weights.length === 0) return null;
+  const { prefs } = hypothesesOf(view.ctx.game, view.ctx.instance, view.me, m.agent);
+  const est = names.map((_, k) => prefs.reduce<number>((s, p, h) => s + m.weights[h] * ((p as { values: number[] }).values[k] ?? 0), 0));
+  return ranked(names, est)[0];
+}
+
+function latestOpponentOffer(view: View): { proposer: number; index: number } | null {
+  for (let i = view.offers.length - 1; i >= 0; i--) {
+    const o = view.offers[i];
+    if (o.proposer !== view.me && o.index >= 0) return o;
+  }
+  return null;
+}
+
+export function discussionText(view: View, d: Decision): string {
+  const urgent = isUrgent(view.round, view.ctx.protocol) ? ' Time is running out, so I would like to settle soon.' : '';
+  if (view.ctx.pass > 0) {
+    const last = latestOpponentOffer(view);
+    if (!last) return `I am still waiting for a concrete offer from the others.${urgent}`;
+    const worth = points(view, view.x[last.index]);
+    const verdict = view.x[last.index] >= d.acceptAt ? 'that is close to what I can accept' : `I need at least ${points(view, d.target)}`;
+    return `${agentName(last.proposer)}'s latest proposal is worth ${worth} to me; ${verdict}.${urgent}`;
+  }
+  const names = itemNames(view);
+  if (view.round === 1 && names) {
+    const order = ranked(names, view.ctx.instance.preferences[view.me] ? (view.ctx.instance.preferences[view.me] as { values: number[] }).values : []);
+    const low = order.slice(-Math.max(1, Math.floor(names.length / 3)));
+    return `Hello from ${agentName(view.me)}. I value ${listNames(order.slice(0, 2))} highly; I could give up ${listNames(low)}.${urgent}`;
+  }
+  const opening = view.round === 1 ? `Hello from ${agentName(view.me)}. ` : '';
+  return `${opening}I would agree to ${offerText(view, d.offer)}.${urgent}`;
+}
+
+export function planText(view: View, d: Decision): string {
+  const parts = [`Plan: hold out for >= ${points(view, d.target)}; accept offers worth >= ${points(view, d.acceptAt)}.`];
+  for (const m of d.models) {
+    const fav = guessedFavourite(view, m);
+    if (fav) parts.push(`${agentName(m.agent)} seems to value ${fav}.`);
+  }
+  parts.push(`Propose ${offerText(view, d.offer)} (worth ${points(view, view.x[d.offer])} to me).`);
+  return parts.join(' ');
+}
+
+export function proposalNote(view: View, d: Decision): string {
+  const urgent = isUrgent(view.round, view.ctx.protocol) ? ' Time is short.' : '';
+  return view.x[d.offer] >= 0.999 ? `This is what I am asking for.${urgent}` : `I have moved towards you; this is my offer for round ${view.round}.${urgent}`;
+}
+
+export function voteReason(view: View, d: Decision, worth: readonly number[], accepts: readonly boolean[]): string {
+  return worth
+    .map((x, j) => `Proposal ${j + 1} is worth ${points(view, x)} to me (I accept from ${points(view, d.acceptAt)}): ${accepts[j] ? 'accept' : 'reject'}.`)
+    .join(' ');
+}
+
+export function reflectionText(view: View): string {
+  const last = latestOpponentOffer(view);
+  const worth = last ? ` ${agentName(last.proposer)}'s latest offer was worth ${points(view, view.x[last.index])} to me.` : '';
+  const left = view.rounds - view.round;
+  const outlook = left > 0 ? ` ${left} round${left === 1 ? '' : 's'} left; I will adjust my offer.` : ' That was the last round.';
+  return `No deal in round ${view.round}.${worth}${outlook}`;
+}

@@ -1,0 +1,103 @@
+// Per-instance memos for strategy agents: the outcome space with every agent's normalised
+// utility, and the opponent hypotheses (preference draws from the game's own generator). Both
+// are pure functions of (game, instance), so caching them keeps agents deterministic.
+import { hashSeed } from '../../../games/rng';
+import type { GameDefinition } from '../../../games/types';
+import type { GameInstance } from '../../../src-shared/game';
+
+export interface Space {
+  outcomes: readonly unknown[];
+  /** util[a][o]: agent a's utility of outcome o divided by a's best utility in the space. */
+  util: Float64Array[];
+  /** Agent a's best raw utility in the space (the normaliser). */
+  best: number[];
+  /** JSON key of each outcome -> its index. */
+  index: Map<string, number>;
+}
+
+/**
+ * Candidate preferences for an opponent: hyp[h][o] is the normalised utility of outcome o
+ * for the opponent if its preferences were hypothesis h. The last row is the asking agent's
+ * own preferences (at full competition the opponent wants exactly what we want).
+ */
+export interface Hypotheses {
+  rows: Float64Array[];
+  /** Preference objects behind each row (for messages, e.g. estimated item values). */
+  prefs: unknown[];
+}
+
+const spaces = new WeakMap<GameInstance, Space>();
+const hypothesisCache = new WeakMap<GameInstance, Map<string, Hypotheses>>();
+const priorCache = new Map<string, unknown[]>();
+/** Sampled instances per parameter set; each contributes n preference draws. */
+const PRIOR_SAMPLES = 8;
+
+export function keyOf(proposal: unknown): string {
+  return JSON.stringify(proposal);
+}
+
+function normalise(values: readonly number[]): { row: Float64Array; best: number } {
+  const best = Math.max(...values);
+  const row = Float64Array.from(values, (u) => (best > 0 ? u / best : 0));
+  return { row, best };
+}
+
+export function spaceOf(game: GameDefinition, instance: GameInstance): Space {
+  const cached = spaces.get(instance);
+  if (cached) return cached;
+  const { outcomes } = game.outcomeSpace(instance);
+  const n = instance.nAgents;
+  const raw = Array.from({ length: n }, () => new Array<number>(outcomes.length));
+  outcomes.forEach((o, i) => game.rawUtilities(instance, o).forEach((u, a) => (raw[a][i] = u)));
+  const norm = raw.map(normalise);
+  const space: Space = {
+    outcomes,
+    util: norm.map((x) => x.row),
+    best: norm.map((x) => x.best),
+    index: new Map(outcomes.map((o, i) => [keyOf(o), i])),
+  };
+  spaces.set(instance, space);
+  return space;
+}
+
+/** Preference draws from the game's generator with the instance's parameters (cached). */
+function priorPrefs(game: GameDefinition, instance: GameInstance): unknown[] {
+  const key = `${instance.kind}|${instance.nAgents}|${JSON.stringify(instance.params)}`;
+  let prefs = priorCache.get(key);
+  if (!prefs) {
+    prefs = [];
+    for (let s = 0; s < PRIOR_SAMPLES; s++) {
+      try {
+        prefs.push(...game.create(instance.params, instance.nAgents, hashSeed('strategy-prior', s)).preferences);
+      } catch {
+        break;
+      }
+    }
+    if (priorCache.size > 64) priorCache.clear();
+    priorCache.set(key, prefs);
+  }
+  return prefs;
+}
+
+/** The hypotheses `asker` holds about `opponent` (prior draws plus the asker's own preferences). */
+export function hypothesesOf(game: GameDefinition, instance: GameInstance, asker: number, opponent: number): Hypotheses {
+  let perInstance = hypothesisCache.get(instance);
+  if (!perInstance) {
+    perInstance = new Map();
+    hypothesisCache.set(instance, perInstance);
+  }
+  const key = `${asker}/${opponent}`;
+  const cached = perInstance.get(key);
+  if (cached) return cached;
+  const { outcomes } = spaceOf(game, instance);
+  const prefs = [...priorPrefs(game, instance), instance.preferences[asker]];
+  const rows = prefs.map((pref) => {
+    const preferences = instance.preferences.slice();
+    preferences[opponent] = pref;
+    const fake = { ...instance, preferences };
+    return normalise(outcomes.map((o) => game.rawUtilities(fake, o)[opponent])).row;
+  });
+  const hyp = { rows, prefs };
+  perInstance.set(key, hyp);
+  return hyp;
+}
