@@ -1,0 +1,214 @@
+// Per-game metrics (DESIGN 9): utilities, shares, welfare against its optimum, the Nash
+// bargaining solution and distance from it, exploitation, Pareto efficiency, fairness, Gini.
+import type { GameInstance, GameOutcome } from '../../src-shared/game';
+import type { GameDefinition } from '../../games/types';
+import { gini } from './stats';
+import {
+  maximise,
+  nashProduct,
+  scoreProposal,
+  welfare,
+  type ScoredOutcome,
+} from './outcome-search';
+
+/** Reference points of an instance's outcome space, all in undiscounted (round-1) utilities. */
+export interface OutcomeReference {
+  /** True when the space lists every feasible proposal; false for a refined representative set. */
+  isExact: boolean;
+  /** Scored feasible outcomes of the (representative) space. */
+  outcomes: ScoredOutcome[];
+  maxWelfare: number | null;
+  maxWelfareUtilities: number[] | null;
+  /** NBS product (disagreement point 0); null when no outcome gives every agent u > 0. */
+  nbsProduct: number | null;
+  /** Distinct utility vectors attaining the NBS product (ties within 1e-9 relative). */
+  nbsPoints: number[][];
+}
+
+const references = new WeakMap<GameInstance, OutcomeReference>();
+
+function distinctVectors(vectors: number[][]): number[][] {
+  const seen = new Map<string, number[]>();
+  for (const v of vectors) {
+    const key = v.map((x) => x.toPrecision(12)).join(',');
+    if (!seen.has(key)) seen.set(key, v);
+  }
+  return [...seen.values()];
+}
+
+/**
+ * The max-welfare and NBS reference of an instance, memoised per instance object (many metric
+ * calls share one instance). Representative spaces are refined by compass search.
+ */
+export function outcomeReference(game: GameDefinition, instance: GameInstance): OutcomeReference {
+  const cached = references.get(instance);
+  if (cached) return cached;
+  const space = game.outcomeSpace(instance);
+  const outcomes = space.outcomes
+    .map((o) => scoreProposal(game, instance, o))
+    .filter((o): o is ScoredOutcome => o !== null);
+  const best = maximise(game, instance, outcomes, space.exact, welfare);
+  const nbs = maximise(game, instance, outcomes, space.exact, nashProduct);
+  let nbsPoints: number[][] = [];
+  let nbsProduct: number | null = null;
+  if (nbs && nbs.value > 0) {
+    nbsProduct = nbs.value;
+    const tol = 1e-9 * nbs.value;
+    const tied = outcomes
+      .filter((o) => nashProduct(o.utilities) >= nbs.value - tol)
+      .map((o) => o.utilities);
+    nbsPoints = distinctVectors([nbs.best.utilities, ...tied]);
+  }
+  const reference: OutcomeReference = {
+    isExact: space.exact,
+    outcomes,
+    maxWelfare: best ? best.value : null,
+    maxWelfareUtilities: best ? best.best.utilities : null,
+    nbsProduct,
+    nbsPoints,
+  };
+  references.set(instance, reference);
+  return reference;
+}
+
+const distance = (a: readonly number[], b: readonly number[]) =>
+  Math.hypot(...a.map((x, i) => x - b[i]));
+
+/** Largest uniform gain min_i (u_i(o) - u_i) over the space (refined when not exact), clipped at 0. */
+export function paretoGap(
+  game: GameDefinition,
+  instance: GameInstance,
+  realised: readonly number[],
+): number {
+  const ref = outcomeReference(game, instance);
+  const gain = (u: number[]) => Math.min(...u.map((x, i) => x - realised[i]));
+  const best = maximise(game, instance, ref.outcomes, ref.isExact, gain);
+  return best ? Math.max(0, best.value) : 0;
+}
+
+/** True when no outcome weakly improves every agent and strictly improves one (exact spaces only). */
+function isParetoOptimal(ref: OutcomeReference, realised: readonly number[]): boolean | null {
+  if (!ref.isExact) return null;
+  const eps = 1e-9 * Math.max(1, ...realised.map(Math.abs));
+  return !ref.outcomes.some(
+    (o) =>
+      o.utilities.every((u, i) => u >= realised[i] - eps) &&
+      o.utilities.some((u, i) => u > realised[i] + eps),
+  );
+}
+
+export interface UsageExtras {
+  /** Token counts as recorded, e.g. { input, cacheRead, output }; passed through unchanged. */
+  tokens?: Record<string, number>;
+  costUsd?: number;
+}
+
+export interface GameMetrics {
+  nAgents: number;
+  deal: boolean;
+  round: number | null;
+  /** gamma^(round - 1), or null with no deal. */
+  discountFactor: number | null;
+  rawUtilities: number[];
+  /** Discounted utilities as recorded in the outcome. */
+  utilities: number[];
+  /** u_i / sum u (discounted; equal to the raw share); null unless the sum is positive. */
+  utilityShare: number[] | null;
+  /** Sum of discounted utilities. */
+  socialWelfare: number;
+  socialWelfareRaw: number;
+  /** Max over the outcome space of the undiscounted welfare (the best achievable in round 1). */
+  maxWelfare: number | null;
+  welfareRatio: number | null;
+  welfareRatioRaw: number | null;
+  /** The NBS point used as reference: among tied points, the one nearest the raw realised vector. */
+  nbsUtilities: number[] | null;
+  nbsProduct: number | null;
+  /** Number of distinct utility vectors tied at the NBS product. */
+  nbsTies: number;
+  /** Euclidean distance from discounted realised utilities to the (undiscounted) NBS point. */
+  distanceFromNbs: number | null;
+  /** The same from raw realised utilities: how far the split is, ignoring delay. */
+  distanceFromNbsRaw: number | null;
+  /** (u_i - u_i^NBS)/u_i^NBS on discounted utilities; null entries where u_i^NBS = 0. */
+  exploitation: (number | null)[] | null;
+  exploitationRaw: (number | null)[] | null;
+  /** Whether the raw realised vector is Pareto-optimal; null for non-exact spaces. */
+  isParetoOptimal: boolean | null;
+  /** max_o min_i (u_i(o) - u_i^raw), clipped at 0; a lower bound for non-exact spaces. */
+  paretoGap: number;
+  isReferenceExact: boolean;
+  /** min u / max u (raw); null unless all u >= 0 and max > 0. */
+  minMaxFairness: number | null;
+  gini: number | null;
+  invalidProposals: number[];
+  syntheticVotes: number[];
+  parseFailures: number[];
+  tokens?: Record<string, number>;
+  costUsd?: number;
+}
+
+const ratio = (num: number, den: number | null) => (den !== null && den > 0 ? num / den : null);
+
+function exploitationIndex(
+  u: readonly number[],
+  nbs: readonly number[] | null,
+): (number | null)[] | null {
+  if (!nbs) return null;
+  return u.map((x, i) => (nbs[i] === 0 ? null : (x - nbs[i]) / nbs[i]));
+}
+
+/**
+ * Metrics of one finished game. `gamma` gives the discount factor of the agreement round;
+ * the utilities themselves come from the outcome as the engine recorded them.
+ */
+export function computeGameMetrics(
+  game: GameDefinition,
+  instance: GameInstance,
+  outcome: GameOutcome,
+  gamma: number,
+  extras: UsageExtras = {},
+): GameMetrics {
+  const n = instance.nAgents;
+  const raw = outcome.deal ? outcome.rawUtilities : new Array<number>(n).fill(0);
+  const disc = outcome.deal ? outcome.utilities : new Array<number>(n).fill(0);
+  const ref = outcomeReference(game, instance);
+  const sumDisc = welfare(disc);
+  const sumRaw = welfare(raw);
+  const nbs = ref.nbsPoints.length
+    ? ref.nbsPoints.reduce((a, b) => (distance(b, raw) < distance(a, raw) ? b : a))
+    : null;
+  const hasNonNegative = raw.every((u) => u >= 0);
+  const maxU = Math.max(...raw);
+  return {
+    nAgents: n,
+    deal: outcome.deal,
+    round: outcome.round,
+    discountFactor: outcome.deal && outcome.round !== null ? gamma ** (outcome.round - 1) : null,
+    rawUtilities: raw,
+    utilities: disc,
+    utilityShare: sumDisc > 0 ? disc.map((u) => u / sumDisc) : null,
+    socialWelfare: sumDisc,
+    socialWelfareRaw: sumRaw,
+    maxWelfare: ref.maxWelfare,
+    welfareRatio: ratio(sumDisc, ref.maxWelfare),
+    welfareRatioRaw: ratio(sumRaw, ref.maxWelfare),
+    nbsUtilities: nbs,
+    nbsProduct: ref.nbsProduct,
+    nbsTies: ref.nbsPoints.length,
+    distanceFromNbs: nbs ? distance(disc, nbs) : null,
+    distanceFromNbsRaw: nbs ? distance(raw, nbs) : null,
+    exploitation: exploitationIndex(disc, nbs),
+    exploitationRaw: exploitationIndex(raw, nbs),
+    isParetoOptimal: isParetoOptimal(ref, raw),
+    paretoGap: paretoGap(game, instance, raw),
+    isReferenceExact: ref.isExact,
+    minMaxFairness: hasNonNegative && maxU > 0 ? Math.min(...raw) / maxU : null,
+    gini: gini(raw),
+    invalidProposals: outcome.invalidProposals,
+    syntheticVotes: outcome.syntheticVotes,
+    parseFailures: outcome.parseFailures,
+    ...(extras.tokens !== undefined ? { tokens: extras.tokens } : {}),
+    ...(extras.costUsd !== undefined ? { costUsd: extras.costUsd } : {}),
+  };
+}
