@@ -1,0 +1,239 @@
+// Line charts for papers: "flattened curves" (mean per level with shaded confidence bands) and
+// scaling-law fits (points, fitted line, extrapolation band), in the Okabe-Ito palette.
+import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams, CustomSeriesRenderItemReturn, EChartsOption, SeriesOption } from 'echarts';
+import { FONT_FAMILY } from './fonts';
+import { AXIS_NAME_STYLE, FONT_PT, INK, LINE_HEIGHT, baseTextStyle, formatCategory, renderOptionToSvg, resolveWidth, textWidth, wrapText, type FigureWidth } from './layout';
+import { OKABE_ITO } from './palettes';
+
+export interface LinePoint {
+  x: number | string;
+  mean: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  n: number;
+}
+
+export interface LinesData {
+  title?: string;
+  xLabel: string;
+  yLabel: string;
+  series: { name: string; points: LinePoint[] }[];
+}
+
+export interface ScatterFitData {
+  title?: string;
+  xLabel: string;
+  yLabel: string;
+  points: { x: number; y: number; group?: string }[];
+  /** y = intercept + slope * x, with an optional band (e.g. a 95% prediction band) over x. */
+  fit: { slope: number; intercept: number; band?: { x: number; lo: number; hi: number }[] };
+  fitLabel?: string;
+  bandLabel?: string;
+}
+
+export interface LinesOptions {
+  width: FigureWidth;
+  height?: number;
+  fontFamily?: string;
+}
+
+const PAD = 4;
+const LEGEND_GAP = 8;
+// ECharts stacks legend rows at max(icon, text line) + itemGap.
+const LEGEND_ROW = FONT_PT.legend * LINE_HEIGHT + LEGEND_GAP;
+const LEGEND_ICON = 14;
+// Distinct marker shapes keep series apart when the figure is printed in greyscale.
+const SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'pin', 'arrow', 'roundRect', 'emptyCircle'];
+const FIT_COLOR = '#333333';
+
+interface Frame {
+  width: number;
+  height: number;
+  option: EChartsOption;
+}
+
+function colorAt(i: number): string {
+  return OKABE_ITO[i % OKABE_ITO.length];
+}
+
+/** Round tick values ECharts is likely to choose, used only to reserve room for their labels. */
+function likelyTicks(lo: number, hi: number): string[] {
+  const span = hi > lo ? hi - lo : Math.abs(lo) || 1;
+  const magnitude = 10 ** Math.floor(Math.log10(span / 5));
+  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => span / s <= 6) ?? 10 * magnitude;
+  const ticks: string[] = [];
+  for (let v = Math.floor(lo / step) * step; v <= hi + step; v += step) ticks.push(String(Number(v.toPrecision(6))));
+  return ticks;
+}
+
+/** Grid, axes, legend and title sized in pt for a cartesian chart with a legend on top. */
+function cartesianFrame(
+  spec: { title?: string; xLabel: string; yLabel: string; legend: { name: string; icon?: string }[]; xCategories?: string[]; yExtent: [number, number] },
+  opts: LinesOptions,
+): Frame {
+  const width = resolveWidth(opts.width);
+  const textStyle = baseTextStyle(opts.fontFamily ?? FONT_FAMILY);
+  const legendTop = spec.title ? PAD + FONT_PT.title + 8 : PAD;
+  const usable = width - 2 * PAD;
+  let rows = 1;
+  let rowWidth = 0;
+  for (const { name } of spec.legend) {
+    const item = LEGEND_ICON + 5 + textWidth(name, FONT_PT.legend) + LEGEND_GAP;
+    // ECharts wraps when the item itself (without its trailing gap) would cross the edge.
+    if (rowWidth > 0 && rowWidth + item - LEGEND_GAP > usable) {
+      rows += 1;
+      rowWidth = 0;
+    }
+    rowWidth += item;
+  }
+  const top = legendTop + rows * LEGEND_ROW - LEGEND_GAP + 10;
+  const yTickW = Math.max(...likelyTicks(...spec.yExtent).map((t) => textWidth(t, FONT_PT.tick)));
+  const height = opts.height ?? Math.round(width * (width < 300 ? 0.8 : 0.5));
+  const provisionalPlotH = height - top - 40;
+  const yName = wrapText(spec.yLabel, provisionalPlotH, FONT_PT.axisName);
+  const left = PAD + FONT_PT.axisName * LINE_HEIGHT * yName.length + 4 + yTickW + 4;
+  const right = PAD + 8;
+  const xName = wrapText(spec.xLabel, width - left - right, FONT_PT.axisName);
+  const bottom = 4 + FONT_PT.tick + 6 + FONT_PT.axisName * LINE_HEIGHT * xName.length + PAD;
+  const axisCommon = {
+    nameLocation: 'middle' as const,
+    nameTextStyle: AXIS_NAME_STYLE,
+    axisLine: { lineStyle: { color: INK, width: 0.75 } },
+    axisTick: { lineStyle: { color: INK, width: 0.75 }, length: 3 },
+    axisLabel: { fontSize: FONT_PT.tick, color: INK, margin: 4 },
+    splitLine: { show: true, lineStyle: { color: '#e6e6e6', width: 0.5 } },
+  };
+  return {
+    width,
+    height,
+    option: {
+      animation: false,
+      textStyle,
+      color: [...OKABE_ITO],
+      title: spec.title ? { text: spec.title, left: 'center', top: PAD, textStyle: { ...textStyle, fontSize: FONT_PT.title, fontWeight: 'bold' } } : undefined,
+      legend: {
+        data: spec.legend,
+        top: legendTop,
+        left: 'center',
+        width: usable,
+        padding: 0,
+        itemGap: LEGEND_GAP,
+        itemWidth: LEGEND_ICON,
+        itemHeight: 7,
+        textStyle: { fontSize: FONT_PT.legend, color: INK },
+      },
+      grid: { left, right, top, bottom, containLabel: false },
+      xAxis: spec.xCategories
+        ? { ...axisCommon, type: 'category', data: spec.xCategories, boundaryGap: false, name: xName.join('\n'), nameGap: 4 + FONT_PT.tick + 6 }
+        : { ...axisCommon, type: 'value', scale: true, name: xName.join('\n'), nameGap: 4 + FONT_PT.tick + 6, splitLine: { show: false } },
+      yAxis: { ...axisCommon, type: 'value', scale: true, name: yName.join('\n'), nameGap: 4 + yTickW + 5 },
+    },
+  };
+}
+
+/** A filled polygon between two curves, drawn once as a custom series (ECharts has no band series). */
+function bandSeries(name: string, color: string, upper: [number, number][], lower: [number, number][]): SeriesOption {
+  const outline = [...upper, ...[...lower].reverse()];
+  return {
+    type: 'custom',
+    name,
+    silent: true,
+    z: 1,
+    clip: true,
+    // Every vertex is a datum so the axes take in the whole band; the first draws the polygon.
+    data: outline,
+    itemStyle: { color },
+    renderItem: (params: CustomSeriesRenderItemParams, api: CustomSeriesRenderItemAPI): CustomSeriesRenderItemReturn =>
+      params.dataIndex === 0
+        ? { type: 'polygon', shape: { points: outline.map((p) => api.coord(p)) }, style: { fill: color, opacity: 0.2 } }
+        : null,
+  };
+}
+
+/** Mean per level for each series, with markers and a shaded confidence band. */
+export function linesOption(data: LinesData, opts: LinesOptions): { option: EChartsOption; width: number; height: number } {
+  const allPoints = data.series.flatMap((s) => s.points);
+  const isCategorical = allPoints.some((p) => typeof p.x === 'string');
+  const categories = isCategorical ? [...new Set(allPoints.map((p) => formatCategory(p.x)))] : undefined;
+  const xOf = (x: number | string): number => (categories ? categories.indexOf(formatCategory(x)) : Number(x));
+  const ys = allPoints.flatMap((p) => [p.mean, p.ciLow, p.ciHigh]).filter((v): v is number => v !== null);
+  const frame = cartesianFrame(
+    { ...data, legend: data.series.map((s) => ({ name: s.name })), xCategories: categories, yExtent: [Math.min(...ys), Math.max(...ys)] },
+    opts,
+  );
+  const series: SeriesOption[] = data.series.flatMap((s, i) => {
+    const color = colorAt(i);
+    const withCi = s.points.filter((p) => p.ciLow !== null && p.ciHigh !== null);
+    const line: SeriesOption = {
+      type: 'line',
+      name: s.name,
+      z: 3,
+      data: s.points.map((p) => [xOf(p.x), p.mean]),
+      connectNulls: false,
+      symbol: SYMBOLS[i % SYMBOLS.length],
+      symbolSize: 5,
+      itemStyle: { color },
+      lineStyle: { color, width: 1.5 },
+    };
+    const upper = withCi.map((p): [number, number] => [xOf(p.x), p.ciHigh ?? 0]);
+    const lower = withCi.map((p): [number, number] => [xOf(p.x), p.ciLow ?? 0]);
+    return withCi.length > 1 ? [bandSeries(`${s.name} (CI)`, color, upper, lower), line] : [line];
+  });
+  return { option: { ...frame.option, series }, width: frame.width, height: frame.height };
+}
+
+/** Flattened curves with confidence bands as a standalone SVG string, sized in pt. */
+export function renderLinesSvg(data: LinesData, opts: LinesOptions): string {
+  const { option, width, height } = linesOption(data, opts);
+  return renderOptionToSvg(option, width, height);
+}
+
+/** Points by group, the fitted line (dashed where it extrapolates beyond the data) and its band. */
+export function scatterFitOption(data: ScatterFitData, opts: LinesOptions): { option: EChartsOption; width: number; height: number } {
+  const groups = [...new Set(data.points.map((p) => p.group ?? 'Observed'))];
+  const fitLabel = data.fitLabel ?? `Fit: y = ${data.fit.intercept.toFixed(2)} + ${data.fit.slope.toFixed(2)}x`;
+  const bandLabel = data.bandLabel ?? 'Extrapolation band';
+  const band = data.fit.band ?? [];
+  const dataXs = data.points.map((p) => p.x);
+  const [dataLo, dataHi] = [Math.min(...dataXs), Math.max(...dataXs)];
+  const [allLo, allHi] = [Math.min(dataLo, ...band.map((b) => b.x)), Math.max(dataHi, ...band.map((b) => b.x))];
+  const fitAt = (x: number): [number, number] => [x, data.fit.intercept + data.fit.slope * x];
+  const ys = [...data.points.map((p) => p.y), ...band.flatMap((b) => [b.lo, b.hi]), fitAt(allLo)[1], fitAt(allHi)[1]];
+  const legend = [...groups, fitLabel, ...(band.length ? [bandLabel] : [])];
+  const legendItems = legend.map((name) => (name === bandLabel ? { name, icon: 'rect' } : { name }));
+  const frame = cartesianFrame({ ...data, legend: legendItems, yExtent: [Math.min(...ys), Math.max(...ys)] }, opts);
+
+  const fitLine = (name: string, from: number, to: number, type: 'solid' | 'dashed'): SeriesOption => ({
+    type: 'line',
+    name,
+    z: 2,
+    data: [fitAt(from), fitAt(to)],
+    symbol: 'none',
+    itemStyle: { color: FIT_COLOR },
+    lineStyle: { color: FIT_COLOR, width: 1.25, type },
+  });
+  const series: SeriesOption[] = [
+    ...(band.length ? [bandSeries(bandLabel, '#7f7f7f', band.map((b): [number, number] => [b.x, b.hi]), band.map((b): [number, number] => [b.x, b.lo]))] : []),
+    fitLine(fitLabel, dataLo, dataHi, 'solid'),
+    ...(allLo < dataLo ? [fitLine(fitLabel, allLo, dataLo, 'dashed')] : []),
+    ...(allHi > dataHi ? [fitLine(fitLabel, dataHi, allHi, 'dashed')] : []),
+    ...groups.map(
+      (group, i): SeriesOption => ({
+        type: 'scatter',
+        name: group,
+        z: 3,
+        symbol: SYMBOLS[i % SYMBOLS.length],
+        symbolSize: 5,
+        itemStyle: { color: colorAt(i), opacity: 0.9 },
+        data: data.points.filter((p) => (p.group ?? 'Observed') === group).map((p) => [p.x, p.y]),
+      }),
+    ),
+  ];
+  return { option: { ...frame.option, series }, width: frame.width, height: frame.height };
+}
+
+/** Scaling-law fit as a standalone SVG string, sized in pt. */
+export function renderScatterFitSvg(data: ScatterFitData, opts: LinesOptions): string {
+  const { option, width, height } = scatterFitOption(data, opts);
+  return renderOptionToSvg(option, width, height);
+}
