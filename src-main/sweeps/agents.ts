@@ -2,7 +2,7 @@
 // which `createLlmRuntime` (providers) supplies through ServiceOptions.createAgent.
 import type { ParticipantSpec } from '../../src-shared/participant';
 import type { Agent } from '../engine/agent';
-import { createStrategyAgent } from '../agents/strategy/index';
+import { createStrategyAgent } from '../agents/strategy/strategy-agent';
 
 /** Build a strategy agent, or explain how to run an LLM participant. */
 export function createDefaultAgent(spec: ParticipantSpec): Agent {

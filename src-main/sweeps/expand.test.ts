@@ -155,8 +155,8 @@ describe('sweep validation', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues).toEqual([
-      { path: '(root)', message: 'unknown field "rouns"' },
       { path: 'lineup.opponents', message: 'list at least one opponent' },
+      { path: '(root)', message: 'unknown field "rouns"' },
     ]);
   });
 });
