@@ -1,7 +1,8 @@
 // `parley`: the headless command line. Each command lives in its own module; this file only
 // assembles them and turns thrown CliErrors into a message and an exit code.
 import { Command } from 'commander';
-import { CliError } from './common';
+import { CliError, EXIT_BAD_INPUT } from './common';
+import { StoreError } from '../store/errors';
 import { registerBenchCommand } from '../bench/bench-command';
 import { registerCoreCommands } from './core-commands';
 import { registerModelCommands } from './model-commands';
@@ -30,6 +31,10 @@ try {
   if (err instanceof CliError) {
     process.stderr.write(`parley: ${err.message}\n`);
     process.exitCode = err.exitCode;
+  } else if (err instanceof StoreError) {
+    // Ambiguous ids, a database from a newer Parley, an edited migration: the user can act on it.
+    process.stderr.write(`parley: ${err.message}\n`);
+    process.exitCode = EXIT_BAD_INPUT;
   } else {
     process.stderr.write(
       `parley: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,

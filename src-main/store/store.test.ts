@@ -145,6 +145,17 @@ describe('sweeps and models', () => {
     );
   });
 
+  it('finds a game by id or unique prefix and names the candidates when ambiguous', () => {
+    withSweepAndGames('s1', ['a1b2', 'a1c3', 'ff00']);
+    expect(store.findGame('ff00')?.id).toBe('ff00');
+    expect(store.findGame('a1b')?.id).toBe('a1b2');
+    expect(store.findGame('zz')).toBe(null);
+    expect(store.findGame('')).toBe(null);
+    expect(() => store.findGame('a1')).toThrow(
+      new StoreError('"a1" matches several games: a1b2, a1c3. Give more of the id.'),
+    );
+  });
+
   it('upserts and lists models', () => {
     store.upsertModel('claude', { id: 'claude', kind: 'llm' }, 'registry');
     store.upsertModel('boulware', { id: 'boulware', kind: 'strategy' }, 'user');

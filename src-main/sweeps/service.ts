@@ -56,6 +56,8 @@ interface ActiveRun {
 export class SweepService {
   private readonly events = new EventEmitter();
   private readonly active = new Map<string, ActiveRun>();
+  /** The last completed run per sweep, so the final progress still reports its rate. */
+  private readonly lastRun = new Map<string, { games: number; seconds: number }>();
   private lastProgressAt = new Map<string, number>();
 
   constructor(
@@ -131,6 +133,10 @@ export class SweepService {
     this.active.set(sweepId, run);
     run.promise = this.drain(sweepId, run, concurrency).finally(() => {
       this.active.delete(sweepId);
+      this.lastRun.set(sweepId, {
+        games: run.finishedThisRun,
+        seconds: Math.max((Date.now() - run.startedAt) / 1000, 1e-3),
+      });
       this.emitProgress(sweepId, true);
     });
     return run.promise;
@@ -171,6 +177,12 @@ export class SweepService {
       const elapsed = (Date.now() - run.startedAt) / 1000;
       ratePerSec = run.finishedThisRun / Math.max(elapsed, 1e-3);
       etaSec = (total - done) / ratePerSec;
+    } else if (!run) {
+      const last = this.lastRun.get(sweepId);
+      if (last && last.games > 0) {
+        ratePerSec = last.games / last.seconds;
+        etaSec = total === done ? 0 : null;
+      }
     }
     const totals = this.store.callTotals({ sweepId });
     const tokens =

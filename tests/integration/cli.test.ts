@@ -122,5 +122,11 @@ describe('parley status, show and export', () => {
     const unknown = runCli(['show', 'ffffffffffff', '--db', db]);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toBe(`parley: no game matches "ffffffffffff" in ${db}\n`);
+    // 240 hex ids share some one-character prefix: the error names candidates instead of a stack.
+    const ambiguous = runCli(['show', gameId.slice(0, 1), '--db', db]);
+    expect(ambiguous.status).toBe(2);
+    expect(ambiguous.stderr).toMatch(
+      new RegExp(`^parley: "${gameId[0]}" matches several games: (${gameId[0]}[0-9a-f]{15}, ){1,4}${gameId[0]}[0-9a-f]{15}\\. Give more of the id\\.\n$`),
+    );
   });
 });
