@@ -58,9 +58,13 @@ export function discussionText(view: View, d: Decision): string {
   }
   const names = itemNames(view);
   if (view.round === 1 && names) {
-    const order = ranked(names, view.ctx.instance.preferences[view.me] ? (view.ctx.instance.preferences[view.me] as { values: number[] }).values : []);
+    const values = (view.ctx.instance.preferences[view.me] as { values?: number[] } | undefined)?.values ?? [];
+    const order = ranked(names, values);
+    // Name only items it actually values: an agent with one valued item says so.
+    const valued = new Set(names.filter((_, k) => (values[k] ?? 0) > 0));
+    const top = order.slice(0, 2).filter((name, i) => i === 0 || valued.has(name));
     const low = order.slice(-Math.max(1, Math.floor(names.length / 3)));
-    return `Hello from ${agentName(view.me)}. I value ${listNames(order.slice(0, 2))} highly; I could give up ${listNames(low)}.${urgent}`;
+    return `Hello from ${agentName(view.me)}. I value ${listNames(top)} highly; I could give up ${listNames(low)}.${urgent}`;
   }
   const opening = view.round === 1 ? `Hello from ${agentName(view.me)}. ` : '';
   return `${opening}I would agree to ${offerText(view, d.offer)}.${urgent}`;
@@ -78,7 +82,9 @@ export function planText(view: View, d: Decision): string {
 
 export function proposalNote(view: View, d: Decision): string {
   const urgent = isUrgent(view.round, view.ctx.protocol) ? ' Time is short.' : '';
-  return view.x[d.offer] >= 0.999 ? `This is what I am asking for.${urgent}` : `I have moved towards you; this is my offer for round ${view.round}.${urgent}`;
+  if (view.x[d.offer] >= 0.999) return `This is what I am asking for.${urgent}`;
+  if (view.round === 1) return `This is my opening offer.${urgent}`;
+  return `I have moved towards you; this is my offer for round ${view.round}.${urgent}`;
 }
 
 export function voteReason(view: View, d: Decision, worth: readonly number[], accepts: readonly boolean[]): string {

@@ -90,7 +90,9 @@ export function buildView(ctx: AgentContext, noise = 0): View {
   let x = space.util[me];
   if (noise > 0) {
     const rng = createRng(hashSeed(ctx.instance.seed, me, round, 'strategy-eval'));
-    x = x.map((u) => u + noise * rng.normal());
+    // Misjudged, but never beyond what a utility can be: an agent knows no outcome is worth
+    // more than its best or less than nothing (keeps its private notes in 0..100).
+    x = x.map((u) => clamp01(u + noise * rng.normal()));
   }
   return {
     ctx,
@@ -112,8 +114,10 @@ export function perceived(view: View, proposal: unknown, index: number): number 
   if (index >= 0) return view.x[index];
   const raw = view.ctx.game.rawUtilities(view.ctx.instance, proposal)[view.me];
   const best = view.space.best[view.me];
-  return (best > 0 ? raw / best : 0) + (view.noise > 0 ? view.noise * view.rng.normal() : 0);
+  return clamp01((best > 0 ? raw / best : 0) + (view.noise > 0 ? view.noise * view.rng.normal() : 0));
 }
+
+const clamp01 = (u: number): number => Math.min(1, Math.max(0, u));
 
 /** Indices of the other agents. */
 export function opponents(view: View): number[] {
