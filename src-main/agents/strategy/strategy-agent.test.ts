@@ -110,3 +110,26 @@ describe('strategy agents', () => {
     expect(turns.filter((t) => t.phase === 'listing').length).toBeGreaterThan(0);
   });
 });
+
+describe('templated messages of noisy agents', () => {
+  it('never state a worth outside 0..100, and open by naming only valued items', async () => {
+    let worthStated = 0;
+    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+      // c = 0 has the most noise (sd 0.25 of the best outcome) on its own evaluations.
+      const { fresh, instance } = await play([spec('bounded-rational', 0), spec('bounded-rational', 0)], { competition: 0, seed });
+      for (const t of fresh) {
+        for (const m of t.text.matchAll(/worth (-?\d+)/g)) {
+          worthStated++;
+          expect(Number(m[1])).toBeGreaterThanOrEqual(0);
+          expect(Number(m[1])).toBeLessThanOrEqual(100);
+        }
+      }
+      const opening = fresh.find((t) => t.phase === 'discussion' && t.round === 1 && t.agent === 1);
+      const values = (instance.preferences[1] as { values: number[] }).values;
+      const names = ['Apple', 'Jewel', 'Stone', 'Quill', 'Pencil'];
+      const named = /I value (.*) highly/.exec(opening?.text ?? '')?.[1] ?? '';
+      for (const name of named.split(/, | and /)) expect(values[names.indexOf(name)]).toBeGreaterThan(0);
+    }
+    expect(worthStated).toBeGreaterThan(50);
+  });
+});
