@@ -18,6 +18,7 @@ import {
   readJsonFile,
   resolveDbPath,
 } from './common';
+import { parseShard, type Shard } from '../cluster/shard';
 import { createProgressView } from './progress';
 import { formatGrid, formatTranscript } from './text-format';
 
@@ -30,19 +31,26 @@ export function registerCoreCommands(program: Command): void {
     .argument('<sweep.json>', 'sweep document (see resources/examples/)')
     .option('--db <file>', 'database file (default: $PARLEY_DB or the user-data directory)')
     .option('--concurrency <n>', 'games played at once (default: the sweep\'s "concurrency")')
+    .option(
+      '--shard <k/n>',
+      'run only shard K of N (0-based; "slurm" reads the array task id), e.g. on a cluster node',
+    )
     .addHelpText(
       'after',
       '\nExit codes: 0 every game finished, 1 some games failed or paused, 2 invalid sweep.\n' +
-        'Ctrl-C pauses the sweep after the calls in flight; run the same command again to resume.',
+        'Ctrl-C pauses the sweep after the calls in flight; run the same command again to resume.\n' +
+        'On a cluster, `parley slurm` writes the array job that runs the shards and `parley merge`\n' +
+        'joins their databases.',
     )
-    .action(async (file: string, opts: { db?: string; concurrency?: string }) => {
+    .action(async (file: string, opts: { db?: string; concurrency?: string; shard?: string }) => {
       const doc = readJsonFile(file);
+      const shard = opts.shard ? parseShardOption(opts.shard) : undefined;
       const store = openCliStore(opts.db);
       try {
         const concurrency = opts.concurrency
           ? parsePositiveInt(opts.concurrency, '--concurrency')
           : undefined;
-        await runSweepDoc(store, doc, { concurrency, label: file });
+        await runSweepDoc(store, doc, { concurrency, label: file, shard });
       } finally {
         store.close();
       }
@@ -183,18 +191,21 @@ export function registerCoreCommands(program: Command): void {
 export async function runSweepDoc(
   store: Store,
   doc: unknown,
-  opts: { concurrency?: number; label: string; allowIncomplete?: boolean },
+  opts: { concurrency?: number; label: string; allowIncomplete?: boolean; shard?: Shard },
 ): Promise<string> {
   const service = new SweepService(store, { resolve: registryResolver(store) });
   const v = service.validate(doc);
   if (!v.ok) throw invalidSweep(opts.label, v.issues);
   for (const w of v.warnings) process.stderr.write(`warning: ${w}\n`);
   const recovered = store.recoverInterrupted();
-  const { sweepId, total } = service.create(doc);
+  const { sweepId, total } = service.create(doc, { shard: opts.shard });
   const before = service.progress(sweepId);
+  const shardNote = opts.shard
+    ? ` (shard ${opts.shard.index}/${opts.shard.count} of ${v.games})`
+    : ` in ${v.cells} cells`;
   process.stderr.write(
     `Sweep "${v.expanded.sweep.name}" (${sweepId}) in ${store.path}\n` +
-      `  ${total} games in ${v.cells} cells; ${before.counts.finished} already finished` +
+      `  ${total} games${shardNote}; ${before.counts.finished} already finished` +
       (recovered > 0 ? `, ${recovered} interrupted games resumed` : '') +
       '\n',
   );
@@ -229,6 +240,14 @@ export async function runSweepDoc(
     );
   }
   return sweepId;
+}
+
+function parseShardOption(text: string): Shard {
+  try {
+    return parseShard(text);
+  } catch (err) {
+    throw new CliError((err as Error).message, EXIT_BAD_INPUT);
+  }
 }
 
 function statusLine(p: SweepProgress): string {

@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { CliError, EXIT_BAD_INPUT } from './common';
 import { StoreError } from '../store/errors';
 import { registerBenchCommand } from '../bench/bench-command';
+import { registerClusterCommands } from './cluster-commands';
 import { registerCoreCommands } from './core-commands';
 import { registerModelCommands } from './model-commands';
 
@@ -13,15 +14,19 @@ program
   .description(
     'Measure how LLM agents of unequal capability negotiate.\n\n' +
       'Quick start:\n' +
-      '  parley demo --out out/demo        run the built-in strategy-agent sweep (seconds)\n' +
-      '  parley run my-sweep.json          run or resume a sweep\n' +
-      '  parley status                     progress of every sweep\n' +
-      '  parley show <game-id>             read a transcript',
+      '  parley demo --out out/demo   the built-in sweep (seconds, offline)\n' +
+      '  parley validate sweep.json   check a sweep, print its grid\n' +
+      '  parley run sweep.json        run or resume a sweep\n' +
+      '  parley status                progress of every sweep\n' +
+      '  parley show <game-id>        read a transcript\n\n' +
+      'Every command has --help. The database is $PARLEY_DB or the user-data directory;\n' +
+      '--db FILE overrides both.',
   )
   .version('0.1.0')
   .showHelpAfterError('(run with --help for usage)');
 
 registerCoreCommands(program);
+registerClusterCommands(program);
 registerModelCommands(program);
 registerBenchCommand(program);
 

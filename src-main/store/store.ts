@@ -8,6 +8,7 @@ import { callMethods } from './calls';
 import { StoreError } from './errors';
 import { eventMethods } from './events';
 import { gameMethods } from './games';
+import { mergeMethods } from './merge';
 import { migrate } from './migrate';
 import { createSql } from './sql';
 import { modelMethods, sweepMethods } from './sweeps';
@@ -66,6 +67,7 @@ export function openStore(file: string, opts: OpenStoreOptions = {}): Store {
     ...turnMethods(sql),
     ...callMethods(sql),
     ...eventMethods(sql),
+    ...mergeMethods(sql, path),
     transaction: (fn) => db.transaction(fn)(),
     close() {
       if (!db.open) return;

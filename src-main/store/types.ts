@@ -199,6 +199,28 @@ export interface Store {
    * no transaction is held open across a model call.
    */
   transaction<T>(fn: () => T): T;
+  /**
+   * Copies another Parley database into this one (e.g. the shards of a SLURM array run): sweeps,
+   * models, games with their turns and calls, cached responses. A game present in both keeps the
+   * copy that got further (finished > failed > in progress > queued), transcript and all.
+   */
+  mergeFrom(file: string): MergeReport;
   /** Closes the connection; the store is unusable afterwards. */
   close(): void;
+}
+
+/** What one `mergeFrom` brought in. */
+export interface MergeReport {
+  file: string;
+  /** Sweeps new to this database. */
+  sweeps: number;
+  /** Games new to this database. */
+  added: number;
+  /** Games this database had, replaced by a copy that got further. */
+  advanced: number;
+  /** Games finished in both with different outcomes (ours kept). */
+  conflicts: number;
+  turns: number;
+  calls: number;
+  cached: number;
 }

@@ -1,6 +1,7 @@
 // Runs sweeps: validates and stores a sweep document, then plays its unfinished games with
 // bounded concurrency, committing every turn as it happens and emitting progress events.
 // The CLI, `parley serve` and the desktop engine process all drive sweeps through this class.
+import { shardOf, type Shard } from '../cluster/shard';
 import { EventEmitter } from 'node:events';
 import { getGame } from '../../games/index';
 import type { GameStatus } from '../../src-shared/planned-game';
@@ -97,13 +98,21 @@ export class SweepService {
   }
 
   /** Store a sweep and its planned games (idempotent). Throws SweepValidationError on bad input. */
-  create(doc: unknown): { sweepId: string; total: number; inserted: number; warnings: string[] } {
+  create(
+    doc: unknown,
+    options: { shard?: Shard } = {},
+  ): { sweepId: string; total: number; inserted: number; warnings: string[] } {
     const v = this.validate(doc);
     if (!v.ok) throw new SweepValidationError(v.issues);
     const { expanded } = v;
+    const { shard } = options;
+    // A shard stores only its own games, so its progress, exit code and exports cover them alone.
+    const games = shard
+      ? expanded.games.filter((g) => shardOf(g.id, shard.count) === shard.index)
+      : expanded.games;
     this.store.upsertSweep({ id: expanded.id, name: expanded.sweep.name, spec: expanded.sweep });
-    const { inserted } = this.store.insertPlannedGames(expanded.id, expanded.games);
-    return { sweepId: expanded.id, total: expanded.games.length, inserted, warnings: v.warnings };
+    const { inserted } = this.store.insertPlannedGames(expanded.id, games);
+    return { sweepId: expanded.id, total: games.length, inserted, warnings: v.warnings };
   }
 
   /** Whether a run of this sweep is in progress in this process. */
