@@ -7,7 +7,7 @@ import { cofundingOutcomes } from './cofunding-outcomes';
 import { fundedProjects, parsePledges, type CofundingProposal } from './cofunding-proposal';
 import { agentList } from './proposal-input';
 import { createRng, hashSeed } from './rng';
-import { fitSimplexVectors, simplexGeometryErrors } from './simplex-fit';
+import { checkSimplexGame, fitSimplexVectors } from './simplex-fit';
 import { agentName, type GameDefinition } from './types';
 
 export type { CofundingProposal };
@@ -82,18 +82,7 @@ export function cofundingUtilities(
 }
 
 function check(params: CofundingParams, nAgents: number): string[] {
-  const parsed = cofundingParamsSchema.safeParse(params);
-  if (!parsed.success)
-    return parsed.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.message}`);
-  if (!Number.isInteger(nAgents) || nAgents < 1)
-    return [`nAgents must be an integer >= 1, got ${nAgents}`];
-  return simplexGeometryErrors(
-    nAgents,
-    parsed.data.projects,
-    parsed.data.alpha,
-    'alpha',
-    'projects',
-  );
+  return checkSimplexGame(cofundingParamsSchema, params, nAgents, 'alpha', 'projects');
 }
 
 function rulesText(

@@ -10,7 +10,7 @@ import {
 } from './item-allocation-proposal';
 import { agentList } from './proposal-input';
 import { createRng, hashSeed } from './rng';
-import { fitSimplexVectors, simplexGeometryErrors } from './simplex-fit';
+import { checkSimplexGame, fitSimplexVectors } from './simplex-fit';
 import type { GameDefinition } from './types';
 
 export type { ItemAllocationProposal };
@@ -112,18 +112,7 @@ function sampleAllocations(instance: Instance, m: number): ItemAllocationProposa
 }
 
 function check(params: ItemAllocationParams, nAgents: number): string[] {
-  const parsed = itemAllocationParamsSchema.safeParse(params);
-  if (!parsed.success)
-    return parsed.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.message}`);
-  if (!Number.isInteger(nAgents) || nAgents < 1)
-    return [`nAgents must be an integer >= 1, got ${nAgents}`];
-  return simplexGeometryErrors(
-    nAgents,
-    parsed.data.items,
-    parsed.data.competition,
-    'competition',
-    'items',
-  );
+  return checkSimplexGame(itemAllocationParamsSchema, params, nAgents, 'competition', 'items');
 }
 
 /** Item allocation: the main game (DESIGN 3.1). */

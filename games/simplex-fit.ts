@@ -1,6 +1,7 @@
 // Fit n preference vectors on the simplex whose pairwise cosine similarity matches a target, then
 // integerise them to percentages. Shared by item allocation (values), treaty (weights) and
 // co-funding (values): the competition knob of all three is such a target cosine.
+import type { z } from 'zod';
 import type { Rng } from './rng';
 import { descend, polishIntegers, projectToSimplex } from './simplex-gradient';
 
@@ -179,4 +180,29 @@ export function fitSimplexVectors(req: SimplexFitRequest): SimplexFit {
         ]
       : [];
   return { vectors, cosines, maxDeviation: deviation, warnings };
+}
+
+/**
+ * `check()` of a game whose competition knob is a target cosine: schema errors with their field
+ * paths, then the geometry errors for the parsed `levelKey` (target) and `countKey` (vector size).
+ */
+export function checkSimplexGame<K extends string, C extends string>(
+  schema: z.ZodType<Record<K | C, number>>,
+  params: unknown,
+  nAgents: number,
+  levelKey: K,
+  countKey: C,
+): string[] {
+  const parsed = schema.safeParse(params);
+  if (!parsed.success)
+    return parsed.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.message}`);
+  if (!Number.isInteger(nAgents) || nAgents < 1)
+    return [`nAgents must be an integer >= 1, got ${nAgents}`];
+  return simplexGeometryErrors(
+    nAgents,
+    parsed.data[countKey],
+    parsed.data[levelKey],
+    levelKey,
+    countKey,
+  );
 }

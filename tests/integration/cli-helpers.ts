@@ -94,3 +94,12 @@ export async function waitFor(
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
+
+/** A bounded-rational strategy participant with capability (and capability score) `c`. */
+export const boundedRational = (id: string, c: number) => ({
+  id,
+  kind: 'strategy',
+  strategy: 'bounded-rational',
+  capability: c,
+  scores: { capability: c },
+});

@@ -2,18 +2,20 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { countRows, runCli, snapshot, startCli, tempDir, waitFor } from './cli-helpers';
+import {
+  boundedRational,
+  countRows,
+  runCli,
+  snapshot,
+  startCli,
+  tempDir,
+  waitFor,
+} from './cli-helpers';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 
-const br = (id: string, c: number) => ({
-  id,
-  kind: 'strategy',
-  strategy: 'bounded-rational',
-  capability: c,
-  scores: { capability: c },
-});
+const br = boundedRational;
 
 /** A sweep big enough that a kill lands mid-run: 3 x 4 x 2 x 10 = 240 games. */
 const sweep = {
@@ -126,7 +128,9 @@ describe('parley status, show and export', () => {
     const ambiguous = runCli(['show', gameId.slice(0, 1), '--db', db]);
     expect(ambiguous.status).toBe(2);
     expect(ambiguous.stderr).toMatch(
-      new RegExp(`^parley: "${gameId[0]}" matches several games: (${gameId[0]}[0-9a-f]{15}, ){1,4}${gameId[0]}[0-9a-f]{15}\\. Give more of the id\\.\n$`),
+      new RegExp(
+        `^parley: "${gameId[0]}" matches several games: (${gameId[0]}[0-9a-f]{15}, ){1,4}${gameId[0]}[0-9a-f]{15}\\. Give more of the id\\.\n$`,
+      ),
     );
   });
 });

@@ -5,18 +5,12 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { shardOf, parseShard } from '../../src-main/cluster/shard';
-import { runCli, snapshot, tempDir } from './cli-helpers';
+import { boundedRational, runCli, snapshot, tempDir } from './cli-helpers';
 
 const tmp = tempDir('parley-cluster-');
 afterAll(() => tmp.cleanup());
 
-const br = (id: string, c: number) => ({
-  id,
-  kind: 'strategy',
-  strategy: 'bounded-rational',
-  capability: c,
-  scores: { capability: c },
-});
+const br = boundedRational;
 
 /** 2 opponents x 3 levels x 2 orders x 4 runs = 48 games. */
 const sweep = {
