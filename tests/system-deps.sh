@@ -32,6 +32,10 @@ fi
 if ! node -e "require('keytar')" >/dev/null 2>&1; then
   echo "tests: building keytar against libsecret" >&2
   version="$(node -p "require('./package.json').optionalDependencies.keytar")"
-  npm rebuild keytar >/dev/null 2>&1 || npm install --no-save "keytar@$version" >/dev/null
-  node -e "require('keytar')"
+  # `npm rebuild` exits 0 for a package that is not installed at all, so check again after it.
+  if [ -d node_modules/keytar ]; then npm rebuild keytar >/dev/null 2>&1 || true; fi
+  if ! node -e "require('keytar')" >/dev/null 2>&1; then
+    npm install --no-save --no-audit --no-fund "keytar@$version" >/dev/null 2>&1
+  fi
+  node -e "require('keytar')" || { echo "tests: keytar did not build (is libsecret-1-dev installed?)" >&2; exit 1; }
 fi
