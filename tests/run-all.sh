@@ -15,7 +15,7 @@ npx vitest run --reporter=default --reporter=json --outputFile.json="$reports/un
 
 if [ -f src-main/keys/keychain.test.ts ]; then
   echo "== keychain tests (gnome-keyring in a private D-Bus session) =="
-  PARLEY_KEYCHAIN_TEST=1 bash tests/with-keyring.sh npx vitest run src-main/keys/keychain.test.ts \
+  PARLEY_KEYCHAIN_TEST=1 bash tests/with-keyring.sh npx vitest run --config src-main/keys/vitest.keychain.config.ts \
     --reporter=default --reporter=json --outputFile.json="$reports/keychain.json" || status=1
 fi
 

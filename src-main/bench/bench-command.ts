@@ -1,11 +1,14 @@
 // `parley bench`: runs every registered benchmark and prints one JSON line per figure.
 import type { Command } from 'commander';
 import { engineGamesPerSecond } from './engine-bench';
+import { cacheReadShare, sweepMakespanRatio } from './llm-bench';
 import type { BenchResult } from './types';
 
 /** Benchmarks by name; other modules add theirs here. */
 export const BENCHES: Record<string, () => Promise<BenchResult>> = {
   engine_games_per_s: engineGamesPerSecond,
+  sweep_makespan_ratio: sweepMakespanRatio,
+  cache_read_share: cacheReadShare,
 };
 
 export function registerBenchCommand(program: Command): void {

@@ -8,7 +8,9 @@ import type { Store } from '../store/store';
 import { registryResolver } from '../registry/registry';
 import { demoSweep } from '../sweeps/demo';
 import { SweepService, validateSweepDoc } from '../sweeps/service';
-import type { SweepProgress } from '../sweeps/service';
+import type { SweepProgress, ValidateResult } from '../sweeps/service';
+import { shardOf } from '../cluster/shard';
+import { createRunRuntime, printEstimate } from './llm-commands';
 import {
   CliError,
   EXIT_BAD_INPUT,
@@ -35,14 +37,25 @@ export function registerCoreCommands(program: Command): void {
       '--shard <k/n>',
       'run only shard K of N (0-based; "slurm" reads the array task id), e.g. on a cluster node',
     )
+    .option(
+      '--estimate',
+      'print the expected model calls, tokens and cost, then stop without running',
+    )
+    .option(
+      '--provider-concurrency <n>',
+      'model calls in flight per provider (default 8; cut on 429s)',
+    )
     .addHelpText(
       'after',
       '\nExit codes: 0 every game finished, 1 some games failed or paused, 2 invalid sweep.\n' +
         'Ctrl-C pauses the sweep after the calls in flight; run the same command again to resume.\n' +
+        'LLM participants need keys (`parley keys set <provider>` or env vars such as ANTHROPIC_API_KEY);\n' +
+        "a provider that keeps failing pauses its games until it answers again; the sweep's\n" +
+        '"budgetUsd" stops new calls before the cap. Answers are cached: resuming replays them for free.\n' +
         'On a cluster, `parley slurm` writes the array job that runs the shards and `parley merge`\n' +
         'joins their databases.',
     )
-    .action(async (file: string, opts: { db?: string; concurrency?: string; shard?: string }) => {
+    .action(async (file: string, opts: RunFlags) => {
       const doc = readJsonFile(file);
       const shard = opts.shard ? parseShardOption(opts.shard) : undefined;
       const store = openCliStore(opts.db);
@@ -50,7 +63,13 @@ export function registerCoreCommands(program: Command): void {
         const concurrency = opts.concurrency
           ? parsePositiveInt(opts.concurrency, '--concurrency')
           : undefined;
-        await runSweepDoc(store, doc, { concurrency, label: file, shard });
+        await runSweepDoc(store, doc, {
+          concurrency,
+          label: file,
+          shard,
+          estimate: opts.estimate,
+          providerConcurrency: opts.providerConcurrency,
+        });
       } finally {
         store.close();
       }
@@ -187,16 +206,72 @@ export function registerCoreCommands(program: Command): void {
     });
 }
 
+interface RunFlags {
+  db?: string;
+  concurrency?: string;
+  shard?: string;
+  estimate?: boolean;
+  providerConcurrency?: string;
+}
+
 /** Validate, store and run a sweep document with a progress display; returns the sweep id. */
 export async function runSweepDoc(
   store: Store,
   doc: unknown,
-  opts: { concurrency?: number; label: string; allowIncomplete?: boolean; shard?: Shard },
+  opts: {
+    concurrency?: number;
+    label: string;
+    allowIncomplete?: boolean;
+    shard?: Shard;
+    estimate?: boolean;
+    providerConcurrency?: string;
+  },
 ): Promise<string> {
-  const service = new SweepService(store, { resolve: registryResolver(store) });
-  const v = service.validate(doc);
+  const resolve = registryResolver(store);
+  const v = validateSweepDoc(doc, resolve);
   if (!v.ok) throw invalidSweep(opts.label, v.issues);
   for (const w of v.warnings) process.stderr.write(`warning: ${w}\n`);
+  const { shard } = opts;
+  const shardGames = shard
+    ? v.expanded.games.filter((g) => shardOf(g.id, shard.count) === shard.index)
+    : v.expanded.games;
+  if (opts.estimate) {
+    const done = new Set(
+      store.listGames({ sweepId: v.sweepId, status: ['finished'] }).map((g) => g.id),
+    );
+    printEstimate(
+      shardGames.filter((g) => !done.has(g.id)),
+      v.expanded.sweep.budgetUsd,
+    );
+    return v.sweepId;
+  }
+  // Provider status events go to the service, which is built once the runtime exists.
+  const serviceRef: { current?: SweepService } = {};
+  const runtime = await createRunRuntime(store, shardGames, {
+    sweepId: v.sweepId,
+    budgetUsd: v.expanded.sweep.budgetUsd,
+    providerConcurrency: opts.providerConcurrency,
+    onStatus: (change) => serviceRef.current?.emitProvider(change),
+  });
+  const service = new SweepService(store, {
+    resolve,
+    ...(runtime ? { createAgent: runtime.createAgent, resumeWhen: runtime.resumeWhen } : {}),
+  });
+  serviceRef.current = service;
+  try {
+    return await playSweep(store, service, doc, v, opts);
+  } finally {
+    runtime?.dispose();
+  }
+}
+
+async function playSweep(
+  store: Store,
+  service: SweepService,
+  doc: unknown,
+  v: Extract<ValidateResult, { ok: true }>,
+  opts: { concurrency?: number; allowIncomplete?: boolean; shard?: Shard },
+): Promise<string> {
   const recovered = store.recoverInterrupted();
   const { sweepId, total } = service.create(doc, { shard: opts.shard });
   const before = service.progress(sweepId);
@@ -211,6 +286,11 @@ export async function runSweepDoc(
   );
   const view = createProgressView();
   const off = service.on('progress', (p: SweepProgress) => view.update(p));
+  const offProvider = service.on('provider', (e) =>
+    process.stderr.write(
+      `\nprovider ${e.provider}: ${e.status}${e.detail ? ` (${e.detail})` : ''}\n`,
+    ),
+  );
   let interrupts = 0;
   const onSigint = () => {
     interrupts++;
@@ -225,13 +305,18 @@ export async function runSweepDoc(
   } finally {
     process.off('SIGINT', onSigint);
     off();
+    offProvider();
     view.stop();
   }
   const p = service.progress(sweepId);
   process.stderr.write(`${statusLine(p)}\n`);
   if (p.counts.finished !== p.total && !opts.allowIncomplete) {
     const failed = store.listGames({ sweepId, status: ['failed'] }).slice(0, 5);
-    const reasons = failed.map((g) => `  ${g.id}: ${g.error}`).join('\n');
+    const paused = store.listGames({ sweepId, status: ['paused'] }).slice(0, 5);
+    const reasons = [
+      ...failed.map((g) => `  ${g.id}: ${g.error}`),
+      ...paused.map((g) => `  ${g.id} (paused): ${g.pauseReason}`),
+    ].join('\n');
     throw new CliError(
       `${p.total - p.counts.finished} of ${p.total} games did not finish` +
         (reasons ? `; first failures:\n${reasons}` : '') +

@@ -6,6 +6,7 @@ import { StoreError } from '../store/errors';
 import { registerBenchCommand } from '../bench/bench-command';
 import { registerClusterCommands } from './cluster-commands';
 import { registerCoreCommands } from './core-commands';
+import { registerLlmCommands } from './llm-commands';
 import { registerModelCommands } from './model-commands';
 
 const program = new Command();
@@ -29,6 +30,7 @@ registerCoreCommands(program);
 registerClusterCommands(program);
 registerModelCommands(program);
 registerBenchCommand(program);
+registerLlmCommands(program);
 
 try {
   await program.parseAsync(process.argv);

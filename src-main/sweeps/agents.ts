@@ -1,5 +1,5 @@
 // The default agent factory: strategy agents run offline; LLM agents need a provider runtime,
-// which `createLlmRuntime` (providers) supplies through ServiceOptions.createAgent.
+// which `LlmRuntime` (src-main/providers/runtime.ts) supplies through ServiceOptions.createAgent.
 import type { ParticipantSpec } from '../../src-shared/participant';
 import type { Agent } from '../engine/agent';
 import { createStrategyAgent } from '../agents/strategy/strategy-agent';
@@ -8,6 +8,6 @@ import { createStrategyAgent } from '../agents/strategy/strategy-agent';
 export function createDefaultAgent(spec: ParticipantSpec): Agent {
   if (spec.kind === 'strategy') return createStrategyAgent(spec);
   throw new Error(
-    `participant "${spec.id}" is an LLM agent (${spec.provider}); this runner was started without a provider runtime`,
+    `participant "${spec.id}" is an LLM agent (${spec.provider}); this runner was started without a provider runtime (run it with "parley run", which builds one)`,
   );
 }

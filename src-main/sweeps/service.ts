@@ -10,7 +10,7 @@ import type { GameInstance, TurnRecord } from '../../src-shared/game';
 import { parseSweep } from '../../src-shared/sweep';
 import type { SweepIssue } from '../../src-shared/sweep';
 import type { Agent } from '../engine/agent';
-import { runGame } from '../engine/run-game';
+import { runGame, type PauseReason } from '../engine/run-game';
 import type { Store } from '../store/store';
 import type { GameRow } from '../store/types';
 import { createDefaultAgent } from './agents';
@@ -45,6 +45,12 @@ export interface ServiceOptions {
   resolve?: ParticipantResolver;
   /** Builds the agent for a seat; defaults to strategy agents (and LLM agents once configured). */
   createAgent?: (spec: ParticipantSpec, game: GameRow) => Agent;
+  /**
+   * For a game that paused (provider offline, auth error, budget): a promise that resolves when
+   * it may run again (e.g. a probe found the provider back), or null to leave it paused. While
+   * such promises are pending the run stays alive and plays the game again when one resolves.
+   */
+  resumeWhen?: (row: GameRow, reason: PauseReason, signal: AbortSignal) => Promise<void> | null;
 }
 
 interface ActiveRun {
@@ -201,17 +207,57 @@ export class SweepService {
 
   private async drain(sweepId: string, run: ActiveRun, concurrency: number): Promise<void> {
     const queue = this.store.listGames({ sweepId, status: ['queued', 'paused'] });
+    const signal = run.controller.signal;
     let next = 0;
+    // Games paused until their provider is back: workers wait for them instead of exiting.
+    let parked = 0;
+    let wake: (() => void) | null = null;
+    let woken = new Promise<void>((resolve) => (wake = resolve));
+    const wakeAll = () => {
+      wake?.();
+      woken = new Promise<void>((resolve) => (wake = resolve));
+    };
+    signal.addEventListener('abort', wakeAll, { once: true });
+    const park = (id: string, waiting: Promise<void>) => {
+      parked++;
+      waiting
+        .then(
+          () => {
+            const row = this.store.getGame(id);
+            if (row && !signal.aborted && (row.status === 'paused' || row.status === 'queued'))
+              queue.push(row);
+          },
+          () => undefined,
+        )
+        .finally(() => {
+          parked--;
+          wakeAll();
+        });
+    };
     const worker = async () => {
-      while (next < queue.length && !run.controller.signal.aborted) {
-        const row = queue[next++];
-        await this.playGame(sweepId, row, run);
+      while (!signal.aborted) {
+        if (next < queue.length) {
+          const row = queue[next++];
+          const paused = await this.playGame(sweepId, row, run);
+          const waiting = paused && this.opts.resumeWhen?.(row, paused, signal);
+          if (waiting) park(row.id, waiting);
+        } else if (parked > 0) {
+          await woken;
+        } else {
+          return;
+        }
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
   }
 
-  private async playGame(sweepId: string, row: GameRow, run: ActiveRun): Promise<void> {
+  /** Plays one game; returns the pause reason when it paused, else null. */
+  private async playGame(
+    sweepId: string,
+    row: GameRow,
+    run: ActiveRun,
+  ): Promise<PauseReason | null> {
+    let paused: PauseReason | null = null;
     const game = getGame(row.kind);
     let instance: GameInstance;
     try {
@@ -219,7 +265,7 @@ export class SweepService {
     } catch (err) {
       this.store.failGame(row.id, `could not build the game: ${errorText(err)}`);
       this.emitGame(sweepId, row.id, 'failed');
-      return;
+      return null;
     }
     this.store.markGameRunning(row.id, instance);
     this.emitGame(sweepId, row.id, 'running');
@@ -248,7 +294,9 @@ export class SweepService {
         if (result.reason === 'cancelled') {
           this.store.pauseGame(row.id, 'cancelled by the user');
         } else {
-          this.store.pauseGame(row.id, result.reason);
+          // The message says what to do (fix a key, raise the budget, wait for the provider).
+          this.store.pauseGame(row.id, `${result.reason}: ${result.message}`);
+          paused = result.reason;
         }
         this.emitGame(sweepId, row.id, 'paused');
       } else {
@@ -260,6 +308,7 @@ export class SweepService {
       this.emitGame(sweepId, row.id, 'failed');
     }
     this.emitProgress(sweepId, false);
+    return paused;
   }
 
   private emitGame(sweepId: string, gameId: string, status: GameStatus): void {

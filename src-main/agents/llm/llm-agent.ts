@@ -1,0 +1,242 @@
+// An Agent backed by a language model: builds the prompt for each phase, calls the provider
+// through its scheduler (retries, offline waits, auth pauses), replays cached answers, records
+// every HTTP attempt, and re-asks with the parse error when a reply does not parse.
+import { setMaxListeners } from 'node:events';
+import type { Phase } from '../../../src-shared/game';
+import type { LlmSpec } from '../../../src-shared/participant';
+import type { Agent, AgentContext, AgentReply, Usage } from '../../engine/agent';
+import type { BudgetGuard } from '../../providers/budget';
+import { classifyError } from '../../providers/errors';
+import { ZERO_USAGE, addUsage, costUsd } from '../../providers/pricing';
+import type { ProviderScheduler } from '../../providers/scheduler';
+import type { ChatMessage, ChatRequest, ChatResult, ProviderClient } from '../../providers/types';
+import { responseCacheKey } from './cache-key';
+import { parseReply, type PhaseValue } from './parse';
+import { buildRequest, phasePrompt, type AgentPhase } from './prompts';
+
+/** Where replies are cached (the store's cacheGet / cachePut fit). */
+export interface ResponseCache {
+  get(key: string): unknown;
+  put(key: string, value: unknown): unknown;
+}
+
+/** Matches the store's CallSent, plus the parse attempt within one agent reply. */
+export interface CallSentInfo {
+  gameId: string;
+  round: number;
+  phase: Phase;
+  agent: number;
+  attempt: number;
+  parseAttempt: number;
+  provider: string;
+  model: string;
+  requestHash: string;
+}
+
+/** Matches the store's CallAnswer. */
+export interface CallAnswerInfo {
+  status: 'ok' | 'error';
+  httpStatus?: number;
+  errorKind?: string;
+  error?: string;
+  usage: Usage;
+  latencyMs: number;
+}
+
+/**
+ * Call-log hooks (the store's recordCallSent / recordCallAnswered fit). `sent`/`answered` run
+ * once per HTTP attempt; cache hits make no call and are reported to `cached` only.
+ */
+export interface CallRecorder {
+  sent(info: CallSentInfo): number;
+  answered(id: number, info: CallAnswerInfo): void;
+  cached?(info: CallSentInfo, usage: Usage): void;
+}
+
+export interface LlmAgentOptions {
+  spec: LlmSpec;
+  client: ProviderClient;
+  scheduler: Pick<ProviderScheduler, 'run'>;
+  cache?: ResponseCache;
+  recordCall?: CallRecorder;
+  budget?: BudgetGuard;
+  /** Replies per phase call, re-asking with the parse error in between (default 3). */
+  maxParseAttempts?: number;
+  /** Strategy-wrapped agents: the proposal the model must reproduce exactly. */
+  decideProposal?: (ctx: AgentContext) => Promise<unknown>;
+}
+
+/** A stored cache entry: a ChatResult as first received. */
+function isChatResult(v: unknown): v is ChatResult {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as ChatResult).text === 'string' &&
+    typeof (v as ChatResult).usage === 'object'
+  );
+}
+
+/**
+ * Output limits per phase when the model's spec sets none: votes are short, plans may be long.
+ * Reasoning models (reasoningEffort) spend part of the limit thinking, so they get 8x.
+ */
+export const PHASE_MAX_TOKENS: Record<AgentPhase, number> = {
+  discussion: 512,
+  thinking: 1024,
+  proposal: 512,
+  vote: 256,
+  reflection: 512,
+};
+
+export function phaseMaxTokens(spec: LlmSpec, phase: AgentPhase): number {
+  return spec.maxTokens ?? PHASE_MAX_TOKENS[phase] * (spec.reasoningEffort ? 8 : 1);
+}
+
+/** Upper-bound cost of a call: every prompt token uncached, the full output allowance used. */
+export function estimateCostUsd(spec: LlmSpec, request: ChatRequest): number {
+  const chars = request.system.length + request.messages.reduce((n, m) => n + m.content.length, 0);
+  return costUsd(spec.provider, spec.prices, {
+    inputTokens: Math.ceil(chars / 3),
+    cacheWriteTokens: 0,
+    cacheReadTokens: 0,
+    outputTokens: (request.maxTokens ?? spec.maxTokens ?? 1024) + (spec.thinkingBudget ?? 0),
+    reasoningTokens: 0,
+  });
+}
+
+export function createLlmAgent(options: LlmAgentOptions): Agent {
+  const { spec, client, scheduler, cache, recordCall, budget, decideProposal } = options;
+  const maxParseAttempts = options.maxParseAttempts ?? 3;
+
+  /** One model reply: from the cache, or over the network (each HTTP attempt recorded). */
+  async function callModel(
+    ctx: AgentContext,
+    phase: AgentPhase,
+    request: ChatRequest,
+    parseAttempt: number,
+  ): Promise<ChatResult> {
+    const requestHash = responseCacheKey(spec, request, ctx.gameId, ctx.callSeed);
+    const info: CallSentInfo = {
+      gameId: ctx.gameId,
+      round: ctx.round,
+      phase,
+      agent: ctx.index,
+      attempt: ctx.attempt,
+      parseAttempt,
+      provider: spec.provider,
+      model: spec.model,
+      requestHash,
+    };
+    // Every call of every game listens on the sweep's one abort signal: no listener cap applies.
+    if (ctx.signal) setMaxListeners(0, ctx.signal);
+    const hit = cache?.get(requestHash);
+    if (isChatResult(hit)) {
+      // Replays cost nothing now; the tokens are reported as they were, marked cached.
+      const usage = { ...hit.usage, costUsd: 0 };
+      recordCall?.cached?.(info, usage);
+      return { ...hit, usage, isCached: true };
+    }
+    const reservation = budget?.reserve(estimateCostUsd(spec, request));
+    let result: ChatResult;
+    try {
+      result = await scheduler.run(
+        async () => {
+          const id = recordCall?.sent(info);
+          try {
+            const r = await client.complete({ ...request, signal: ctx.signal });
+            if (id !== undefined)
+              recordCall?.answered(id, {
+                status: 'ok',
+                httpStatus: r.httpStatus,
+                usage: r.usage,
+                latencyMs: r.latencyMs,
+              });
+            return r;
+          } catch (err) {
+            if (id !== undefined) {
+              const c = classifyError(err);
+              const latencyMs = (err as { latencyMs?: number }).latencyMs ?? 0;
+              recordCall?.answered(id, {
+                status: 'error',
+                httpStatus: c.httpStatus,
+                errorKind: c.kind,
+                error: c.message,
+                usage: ZERO_USAGE,
+                latencyMs,
+              });
+            }
+            throw err;
+          }
+        },
+        { signal: ctx.signal },
+      );
+    } catch (err) {
+      reservation?.settle(0);
+      throw err;
+    }
+    reservation?.settle(result.usage.costUsd);
+    cache?.put(requestHash, result);
+    return result;
+  }
+
+  /** Ask for `phase`, re-asking with the error (bounded) until the reply parses and passes `check`. */
+  async function ask<P extends AgentPhase>(
+    ctx: AgentContext,
+    phase: P,
+    required?: unknown,
+    check?: (value: PhaseValue[P]) => string | undefined,
+  ): Promise<AgentReply<PhaseValue[P]>> {
+    const base = buildRequest(ctx, phase, spec.persona, required);
+    let messages: ChatMessage[] = base.messages;
+    let usage: Usage = ZERO_USAGE;
+    let text = '';
+    let error = '';
+    for (let attempt = 0; attempt < maxParseAttempts; attempt++) {
+      const request = { system: base.system, messages, maxTokens: phaseMaxTokens(spec, phase) };
+      const result = await callModel(ctx, phase, request, attempt);
+      usage = addUsage(usage, result.usage);
+      text = result.text;
+      const parsed = parseReply(phase, text, ctx.listedProposals.length);
+      const problem = parsed.ok ? check?.(parsed.value) : parsed.error;
+      if (parsed.ok && problem === undefined) return { ok: true, value: parsed.value, text, usage };
+      error = problem ?? 'unusable reply';
+      messages = [
+        ...messages,
+        { role: 'assistant', content: text.trim() === '' ? '(empty reply)' : text },
+        {
+          role: 'user',
+          content: `Your reply could not be used: ${error}.\n${phasePrompt(ctx, phase, required)}`,
+        },
+      ];
+    }
+    return { ok: false, error, text, usage };
+  }
+
+  async function propose(
+    ctx: AgentContext,
+  ): Promise<AgentReply<{ proposal: unknown; message?: string }>> {
+    if (!decideProposal) return ask(ctx, 'proposal');
+    const required = await decideProposal(ctx);
+    const wanted = normalised(ctx, required);
+    return ask(ctx, 'proposal', required, (v) =>
+      normalised(ctx, v.proposal) === wanted
+        ? undefined
+        : `the proposal must be exactly ${JSON.stringify(required)}`,
+    );
+  }
+
+  return {
+    id: spec.id,
+    discuss: (ctx) => ask(ctx, 'discussion'),
+    think: (ctx) => ask(ctx, 'thinking'),
+    propose,
+    vote: (ctx) => ask(ctx, 'vote'),
+    reflect: (ctx) => ask(ctx, 'reflection'),
+  };
+}
+
+/** A proposal in the game's normal form (as JSON), so equivalent spellings compare equal. */
+function normalised(ctx: AgentContext, proposal: unknown): string {
+  const check = ctx.game.validateProposal(ctx.instance, proposal);
+  return JSON.stringify(check.ok ? check.proposal : proposal);
+}

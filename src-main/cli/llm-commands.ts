@@ -1,0 +1,258 @@
+// LLM commands: `parley keys set|test|clear <provider>`, `parley mock-llm`, and the helpers
+// `parley run` uses to build the provider runtime and print `--estimate`.
+import type { Command } from 'commander';
+import { PROVIDERS, type ProviderName } from '../../src-shared/participant';
+import type { PlannedGame } from '../../src-shared/planned-game';
+import { KEY_ENV_VARS, KeyStore } from '../keys/key-store';
+import { testKey } from '../keys/key-test';
+import { MOCK_FAULTS } from '../mock-llm/server';
+import { runMockLlmCli } from '../mock-llm/cli';
+import { estimateSweep } from '../providers/estimate';
+import { LlmRuntime, llmSpecsOf, type ProviderStatusChange } from '../providers/runtime';
+import type { Store } from '../store/types';
+import { CliError, EXIT_BAD_INPUT, parsePositiveInt } from './common';
+
+function providerArg(value: string): ProviderName {
+  if (!(PROVIDERS as readonly string[]).includes(value)) {
+    throw new CliError(
+      `unknown provider "${value}"; use one of ${PROVIDERS.join(', ')}`,
+      EXIT_BAD_INPUT,
+    );
+  }
+  return value as ProviderName;
+}
+
+/** The key from stdin: hidden typing on a terminal (Backspace works), the first line of a pipe otherwise. */
+async function readKey(provider: ProviderName): Promise<string> {
+  const stdin = process.stdin;
+  const isTty = stdin.isTTY;
+  if (isTty) {
+    process.stderr.write(`Paste the ${provider} API key (input hidden), then Enter: `);
+    stdin.setRawMode(true);
+  }
+  let typed = '';
+  try {
+    outer: for await (const chunk of stdin) {
+      for (const ch of String(chunk)) {
+        if (ch === '\r' || ch === '\n') break outer;
+        if (isTty && ch === '\u0003') throw new CliError('cancelled; nothing was stored');
+        if (isTty && (ch === '\u007f' || ch === '\b')) typed = typed.slice(0, -1);
+        else typed += ch;
+      }
+    }
+  } finally {
+    if (isTty) {
+      stdin.setRawMode(false);
+      process.stderr.write('\n');
+    }
+    stdin.pause();
+  }
+  return typed.trim();
+}
+
+export function registerLlmCommands(program: Command): void {
+  const keys = program
+    .command('keys')
+    .description('Store, test or remove API keys in the OS keychain (service "parley").')
+    .addHelpText(
+      'after',
+      '\nKeys live in the OS keychain (macOS Keychain, Windows Credential Manager, the Secret\n' +
+        'Service on Linux) under service "parley", account = provider. When no key is stored,\n' +
+        'Parley reads the environment: ' +
+        PROVIDERS.map((p) => `${p}: ${KEY_ENV_VARS[p].join(' or ')}`).join('; ') +
+        '.\nKeys never reach the database, exports, logs or error messages.\n\n' +
+        'Examples:\n' +
+        '  parley keys set anthropic            # paste the key when asked (or pipe it on stdin)\n' +
+        '  parley keys test anthropic           # one cheap call (list models); says whether it works\n' +
+        '  parley keys clear anthropic',
+    );
+
+  keys
+    .command('set')
+    .description('Read a key from stdin (hidden on a terminal) and store it in the OS keychain.')
+    .argument('<provider>', PROVIDERS.join(' | '))
+    .action(async (name: string) => {
+      const provider = providerArg(name);
+      const store = new KeyStore();
+      const availability = await store.isKeychainAvailable();
+      if (!availability.isAvailable) {
+        throw new CliError(
+          `${availability.reason}. Nothing was stored: export ${KEY_ENV_VARS[provider][0]}=... in the shell that runs parley instead.`,
+        );
+      }
+      const key = await readKey(provider);
+      if (key === '')
+        throw new CliError('no key given on stdin; nothing was stored', EXIT_BAD_INPUT);
+      try {
+        await store.set(provider, key);
+      } catch (err) {
+        throw new CliError((err as Error).message);
+      }
+      process.stdout.write(
+        `Stored the ${provider} key in the OS keychain (service "parley"). Check it with: parley keys test ${provider}\n`,
+      );
+    });
+
+  keys
+    .command('test')
+    .description(
+      'Make one cheap authenticated call (list models) with the stored key and report the result.',
+    )
+    .argument('<provider>', PROVIDERS.join(' | '))
+    .option(
+      '--base-url <url>',
+      'endpoint to test instead of the provider default (local servers, proxies)',
+    )
+    .action(async (name: string, opts: { baseUrl?: string }) => {
+      const provider = providerArg(name);
+      const result = await testKey(new KeyStore(), provider, { baseUrl: opts.baseUrl });
+      if (result.status !== 'works') throw new CliError(`${provider}: ${result.detail}`);
+      process.stdout.write(`${provider}: ${result.detail}\n`);
+    });
+
+  keys
+    .command('clear')
+    .description('Remove the key from the OS keychain (environment variables are left alone).')
+    .argument('<provider>', PROVIDERS.join(' | '))
+    .action(async (name: string) => {
+      const provider = providerArg(name);
+      const store = new KeyStore();
+      const availability = await store.isKeychainAvailable();
+      if (!availability.isAvailable) throw new CliError(`${availability.reason}; nothing to clear`);
+      const removed = await store.clear(provider);
+      process.stdout.write(
+        removed
+          ? `Removed the ${provider} key from the OS keychain.\n`
+          : `No ${provider} key was stored in the OS keychain.\n`,
+      );
+    });
+
+  program
+    .command('mock-llm')
+    .description(
+      'Serve a fake LLM provider on 127.0.0.1 in both wire formats (Anthropic /v1/messages, OpenAI /v1/chat/completions, /v1/models), answering like a simple negotiator, with optional latency and faults.',
+    )
+    .option('--port <n>', 'port (0 = any free port)', '0')
+    .option('--latency <ms>', 'delay before every answer', '0')
+    .option('--fault-rate <r>', 'probability in [0, 1] that a request gets a fault', '0')
+    .option(
+      '--faults <list>',
+      `faults to draw from: ${MOCK_FAULTS.join(',')}`,
+      MOCK_FAULTS.join(','),
+    )
+    .option('--seed <n>', 'seed of the fault draws', '1')
+    .option('--retry-after <s>', 'retry-after seconds sent with 429', '1')
+    .addHelpText(
+      'after',
+      '\nFaults: 429 (rate limit with retry-after), 500 (server error), timeout (holds the\n' +
+        'connection, then drops it), reset (drops the connection), garbage (a 200 whose text is\n' +
+        'not the requested JSON). Usage reports simulated prompt-cache reads and writes.\n\n' +
+        'Point a sweep at it with inline models, e.g.\n' +
+        '  {"id": "mock-claude", "kind": "llm", "provider": "anthropic", "model": "mock",\n' +
+        '   "baseUrl": "http://127.0.0.1:PORT", "scores": {"capability": 0.5}}\n' +
+        '  {"id": "mock-gpt", "kind": "llm", "provider": "openai", "model": "mock",\n' +
+        '   "baseUrl": "http://127.0.0.1:PORT/v1", "scores": {"capability": 0.6}}\n' +
+        'and any key (e.g. ANTHROPIC_API_KEY=test). Stop with Ctrl-C.',
+    )
+    .action(async (opts: Record<string, string>) => {
+      const argv = [
+        '--port',
+        opts.port,
+        '--latency',
+        opts.latency,
+        '--fault-rate',
+        opts.faultRate,
+        '--faults',
+        opts.faults,
+        '--seed',
+        opts.seed,
+        '--retry-after',
+        opts.retryAfter,
+      ];
+      let mock;
+      try {
+        mock = await runMockLlmCli(argv);
+      } catch (err) {
+        throw new CliError((err as Error).message, EXIT_BAD_INPUT);
+      }
+      const stop = () => void mock.close().then(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      await new Promise<never>(() => undefined);
+    });
+}
+
+/** `parley run --estimate`: print the expected calls, tokens and cost of the unfinished games. */
+export function printEstimate(games: readonly PlannedGame[], budgetUsd: number | undefined): void {
+  const e = estimateSweep(games);
+  const out = process.stdout;
+  if (e.calls === 0) {
+    out.write(
+      `${games.length} unfinished games; no LLM participants, so no model calls and no cost.\n`,
+    );
+    return;
+  }
+  const fmt = (x: number) => `$${x.toFixed(4)}`;
+  out.write(
+    `Estimate for ${e.games} unfinished games (every game lasting all rounds, replies of ~${e.replyTokens} tokens, no re-asks):\n` +
+      `  calls           ${e.calls}\n` +
+      `  prompt tokens   ${e.promptTokens}\n` +
+      `  output tokens   ${e.outputTokens}\n` +
+      `  cost            ${fmt(e.costCachedUsd)} with prompt caching, ${fmt(e.costNoCacheUsd)} without\n` +
+      (budgetUsd !== undefined ? `  budget cap      $${budgetUsd.toFixed(2)}\n` : '') +
+      e.byModel
+        .map(
+          (m) =>
+            `  ${m.model} (${m.provider}): ${m.calls} calls, ${m.promptTokens} prompt + ${m.outputTokens} output tokens, ` +
+            (m.hasPrices
+              ? `${fmt(m.costCachedUsd)} .. ${fmt(m.costNoCacheUsd)}`
+              : 'no prices in the registry'),
+        )
+        .join('\n') +
+      '\nNothing was run. Deals end games early, so real figures are usually lower.\n',
+  );
+}
+
+/**
+ * The provider runtime for a run whose games include LLM participants (undefined otherwise).
+ * Throws a CliError naming every provider without a key before anything is sent.
+ */
+export async function createRunRuntime(
+  store: Store,
+  games: readonly PlannedGame[],
+  opts: {
+    sweepId: string;
+    budgetUsd?: number;
+    providerConcurrency?: string;
+    onStatus: (change: ProviderStatusChange) => void;
+  },
+): Promise<LlmRuntime | undefined> {
+  const specs = llmSpecsOf(games);
+  if (specs.length === 0) return undefined;
+  const runtime = new LlmRuntime({
+    store,
+    keys: new KeyStore(),
+    sweepId: opts.sweepId,
+    budgetUsd: opts.budgetUsd,
+    onStatus: opts.onStatus,
+    scheduler: {
+      maxConcurrency: opts.providerConcurrency
+        ? parsePositiveInt(opts.providerConcurrency, '--provider-concurrency')
+        : 8,
+    },
+  });
+  const missing = await runtime.prepare(specs);
+  if (missing.length > 0) {
+    throw new CliError(
+      'no API key for ' +
+        missing
+          .map(
+            (m) =>
+              `${m.provider} (models ${m.models.join(', ')}): run \`parley keys set ${m.provider}\` or set ${KEY_ENV_VARS[m.provider][0]}`,
+          )
+          .join('; ') +
+        '. Nothing was run.',
+    );
+  }
+  return runtime;
+}

@@ -1,0 +1,124 @@
+// The mock LLM's default answers: a plain rule-based negotiator that reads the phase and its own
+// private preferences from the prompt markers and always replies with valid JSON for the phase.
+import {
+  FORMAT_MARKER,
+  LISTED_MARKER,
+  PHASE_MARKER,
+  REQUIRED_MARKER,
+  lastMarkerValue,
+  readPrivateState,
+  type PrivateStateBlock,
+} from '../agents/llm/prompt-markers';
+
+/** What a responder sees of a request, whichever wire format it came in. */
+export interface MockRequestInfo {
+  format: 'openai' | 'anthropic';
+  model: string;
+  system: string;
+  /** Every message flattened to text, in order (system excluded). */
+  messages: { role: string; text: string }[];
+  /** Text of the last user message (its last content block for Anthropic). */
+  lastUserText: string;
+  /** The request's output limit (max_tokens or max_completion_tokens), if any. */
+  maxTokens?: number;
+}
+
+export type MockResponder = (request: MockRequestInfo) => string;
+
+/** Share of its maximum utility the default responder accepts (it knows only its own values). */
+const ACCEPT_SHARE = 0.4;
+
+export const defaultResponder: MockResponder = (request) => {
+  const phase = lastMarkerValue(request.lastUserText, PHASE_MARKER);
+  const state = readPrivateState(request.system) ?? findStateInMessages(request);
+  switch (phase) {
+    case 'discussion':
+      return JSON.stringify({ message: discussionLine(state) });
+    case 'thinking':
+      return JSON.stringify({ plan: 'Keep the items I value most; concede the rest if needed.' });
+    case 'reflection':
+      return JSON.stringify({ reflection: 'No deal yet; I should concede a little next round.' });
+    case 'proposal':
+      return JSON.stringify({
+        proposal: proposalFor(request.lastUserText, request.system, state),
+        message: 'My proposal.',
+      });
+    case 'vote':
+      return JSON.stringify(votesFor(request.lastUserText, state));
+    default:
+      return 'OK.';
+  }
+};
+
+function findStateInMessages(request: MockRequestInfo): PrivateStateBlock | undefined {
+  for (const m of request.messages) {
+    const state = readPrivateState(m.text);
+    if (state) return state;
+  }
+  return undefined;
+}
+
+function discussionLine(state: PrivateStateBlock | undefined): string {
+  const values = state ? numericArray(state.preferences) : undefined;
+  if (!values) return 'Let us find a deal that works for everyone.';
+  const best = values.indexOf(Math.max(...values));
+  return `Item ${best + 1} matters most to me; I am flexible on the others.`;
+}
+
+/** The agent's own numeric values: the array itself, or the first numeric array field. */
+export function numericArray(value: unknown): number[] | undefined {
+  const isNumbers = (v: unknown): v is number[] =>
+    Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'number');
+  if (isNumbers(value)) return value;
+  if (value === null || typeof value !== 'object') return undefined;
+  const record = value as Record<string, unknown>;
+  for (const key of ['values', 'valuations', 'weights', 'positions']) {
+    if (isNumbers(record[key])) return record[key];
+  }
+  return Object.values(record).find(isNumbers);
+}
+
+function proposalFor(
+  prompt: string,
+  system: string,
+  state: PrivateStateBlock | undefined,
+): unknown {
+  const required = lastMarkerValue(prompt, REQUIRED_MARKER);
+  if (required) return JSON.parse(required) as unknown;
+  // The format line sits in the request or, for Parley's agents, in the stable system prompt.
+  const format =
+    lastMarkerValue(prompt, FORMAT_MARKER) ?? lastMarkerValue(system, FORMAT_MARKER) ?? '';
+  const key = /"([A-Za-z_][A-Za-z0-9_]*)"\s*:/.exec(format)?.[1] ?? 'proposal';
+  const values = state ? numericArray(state.preferences) : undefined;
+  if (!state || !values) return { [key]: [] };
+  if (state.game === 'item-allocation') {
+    // Keep the items worth at least the average, give the rest to the next agent.
+    const average = values.reduce((a, b) => a + b, 0) / values.length;
+    const other = (state.you + 1) % state.n;
+    return { [key]: values.map((v) => (v >= average ? state.you : other)) };
+  }
+  if (state.game === 'treaty') return { [key]: values.map((v) => Math.min(1, Math.max(0, v))) };
+  return { [key]: values.map(() => 0) };
+}
+
+interface Listed {
+  number: number;
+  proposer: number;
+  proposal: unknown;
+}
+
+function votesFor(
+  prompt: string,
+  state: PrivateStateBlock | undefined,
+): { votes: string[]; reason: string } {
+  const listed = JSON.parse(lastMarkerValue(prompt, LISTED_MARKER) ?? '[]') as Listed[];
+  const values = state ? numericArray(state.preferences) : undefined;
+  const votes = listed.map((entry) => {
+    if (!state || !values || state.game !== 'item-allocation') return 'accept';
+    const allocation = numericArray(entry.proposal) ?? [];
+    const mine = values.reduce((sum, v, j) => (allocation[j] === state.you ? sum + v : sum), 0);
+    const max = values.reduce((a, b) => a + b, 0);
+    return mine >= ACCEPT_SHARE * max ? 'accept' : 'reject';
+  });
+  return { votes, reason: 'I accept proposals worth at least 40% of my maximum.' };
+}

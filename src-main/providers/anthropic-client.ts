@@ -1,0 +1,102 @@
+// Anthropic Messages API through the official SDK, with cache_control breakpoints on the stable
+// prefix (system) and on the messages the caller marks (the last public-history message).
+import Anthropic from '@anthropic-ai/sdk';
+import type { LlmSpec } from '../../src-shared/participant';
+import { ProviderError, classifyError } from './errors';
+import { withCost } from './pricing';
+import type {
+  ChatMessage,
+  ChatRequest,
+  ChatResult,
+  ProviderClient,
+  ProviderClientOptions,
+} from './types';
+
+/** Anthropic allows four breakpoints per request; the system prompt takes one. */
+const MAX_MESSAGE_BREAKPOINTS = 3;
+
+type TextBlock = Anthropic.TextBlockParam;
+
+/** Consecutive messages of one role become one message with several text blocks. */
+export function toAnthropicMessages(messages: readonly ChatMessage[]): Anthropic.MessageParam[] {
+  const marked = messages.flatMap((m, i) => (m.isCacheBreakpoint ? [i] : []));
+  const kept = new Set(marked.slice(-MAX_MESSAGE_BREAKPOINTS));
+  const out: { role: 'user' | 'assistant'; content: TextBlock[] }[] = [];
+  messages.forEach((m, i) => {
+    const block: TextBlock = { type: 'text', text: m.content };
+    if (kept.has(i)) block.cache_control = { type: 'ephemeral' };
+    const last = out[out.length - 1];
+    if (last && last.role === m.role) last.content.push(block);
+    else out.push({ role: m.role, content: [block] });
+  });
+  return out;
+}
+
+export function createAnthropicClient(
+  spec: LlmSpec,
+  apiKey: string,
+  options: ProviderClientOptions,
+): ProviderClient {
+  const client = new Anthropic({
+    apiKey,
+    baseURL: spec.baseUrl ?? null,
+    maxRetries: 0,
+    timeout: options.timeoutMs ?? 120_000,
+  });
+  const defaultMaxTokens = spec.maxTokens ?? options.defaultMaxTokens ?? 1024;
+
+  async function complete(request: ChatRequest): Promise<ChatResult> {
+    const started = performance.now();
+    const maxTokens = request.maxTokens ?? defaultMaxTokens;
+    const thinking = spec.thinkingBudget;
+    const params: Anthropic.MessageCreateParamsNonStreaming = {
+      model: spec.model,
+      // The thinking budget comes out of max_tokens, so the reply keeps its own allowance.
+      max_tokens: thinking ? maxTokens + thinking : maxTokens,
+      system: [{ type: 'text', text: request.system, cache_control: { type: 'ephemeral' } }],
+      messages: toAnthropicMessages(request.messages),
+      ...(thinking ? { thinking: { type: 'enabled', budget_tokens: thinking } } : {}),
+      // Extended thinking requires the default temperature.
+      ...(spec.temperature !== undefined && !thinking ? { temperature: spec.temperature } : {}),
+    };
+    try {
+      const { data, response, request_id } = await client.messages
+        .create(params, { signal: request.signal })
+        .withResponse();
+      const text = data.content.flatMap((b) => (b.type === 'text' ? [b.text] : [])).join('');
+      const u = data.usage;
+      return {
+        text,
+        usage: withCost('anthropic', spec.prices, {
+          inputTokens: u.input_tokens,
+          cacheWriteTokens: u.cache_creation_input_tokens ?? 0,
+          cacheReadTokens: u.cache_read_input_tokens ?? 0,
+          outputTokens: u.output_tokens,
+          reasoningTokens: u.output_tokens_details?.thinking_tokens ?? 0,
+        }),
+        httpStatus: response.status,
+        latencyMs: Math.round(performance.now() - started),
+        requestId: request_id ?? null,
+        stopReason: data.stop_reason ?? null,
+      };
+    } catch (err) {
+      throw new ProviderError(
+        classifyError(err, [apiKey]),
+        Math.round(performance.now() - started),
+      );
+    }
+  }
+
+  return {
+    provider: 'anthropic',
+    model: spec.model,
+    complete,
+    async probe(signal) {
+      try {
+        await client.models.list({ limit: 1 }, { signal });
+      } catch (err) {
+        throw new ProviderError(classifyError(err, [apiKey]), 0);
+      }
+    },
+  };
+}

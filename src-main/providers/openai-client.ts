@@ -1,0 +1,95 @@
+// OpenAI, OpenRouter, Google, xAI and local servers through the official `openai` SDK's Chat
+// Completions API. Their prompt caching is automatic on a stable prefix, so no markers are sent.
+import OpenAI from 'openai';
+import type { LlmSpec, ProviderName } from '../../src-shared/participant';
+import { ProviderError, classifyError } from './errors';
+import { withCost } from './pricing';
+import type { ChatRequest, ChatResult, ProviderClient, ProviderClientOptions } from './types';
+
+/** OpenAI-compatible endpoints of the hosted providers; `openai` uses the SDK default. */
+export const DEFAULT_BASE_URLS: Partial<Record<ProviderName, string>> = {
+  openrouter: 'https://openrouter.ai/api/v1',
+  google: 'https://generativelanguage.googleapis.com/v1beta/openai/',
+  xai: 'https://api.x.ai/v1',
+};
+
+export function createOpenAiCompatibleClient(
+  spec: LlmSpec,
+  apiKey: string,
+  options: ProviderClientOptions,
+): ProviderClient {
+  const baseURL = spec.baseUrl ?? DEFAULT_BASE_URLS[spec.provider];
+  if (spec.provider === 'local' && !spec.baseUrl) {
+    throw new Error(
+      `model ${spec.id}: provider "local" needs baseUrl (e.g. http://127.0.0.1:11434/v1 for Ollama)`,
+    );
+  }
+  const client = new OpenAI({
+    // Local servers usually ignore the key, but the SDK requires a non-empty one.
+    apiKey: apiKey || 'parley-local',
+    baseURL: baseURL ?? null,
+    maxRetries: 0,
+    timeout: options.timeoutMs ?? 120_000,
+  });
+  const defaultMaxTokens = spec.maxTokens ?? options.defaultMaxTokens ?? 1024;
+
+  async function complete(request: ChatRequest): Promise<ChatResult> {
+    const started = performance.now();
+    const maxTokens = request.maxTokens ?? defaultMaxTokens;
+    const params: OpenAI.ChatCompletionCreateParamsNonStreaming = {
+      model: spec.model,
+      messages: [
+        { role: 'system', content: request.system },
+        ...request.messages.map((m) => ({ role: m.role, content: m.content })),
+      ],
+      // OpenAI's reasoning models accept only max_completion_tokens; compatible servers know max_tokens.
+      ...(spec.provider === 'openai'
+        ? { max_completion_tokens: maxTokens }
+        : { max_tokens: maxTokens }),
+      ...(spec.temperature !== undefined ? { temperature: spec.temperature } : {}),
+      ...(spec.reasoningEffort ? { reasoning_effort: spec.reasoningEffort } : {}),
+    };
+    try {
+      const { data, response, request_id } = await client.chat.completions
+        .create(params, { signal: request.signal })
+        .withResponse();
+      const choice = data.choices[0];
+      const u = data.usage;
+      const cached = u?.prompt_tokens_details?.cached_tokens ?? 0;
+      return {
+        text: choice?.message.content ?? '',
+        usage: withCost(spec.provider, spec.prices, {
+          inputTokens: (u?.prompt_tokens ?? 0) - cached,
+          cacheWriteTokens: 0,
+          cacheReadTokens: cached,
+          outputTokens: u?.completion_tokens ?? 0,
+          reasoningTokens: u?.completion_tokens_details?.reasoning_tokens ?? 0,
+        }),
+        httpStatus: response.status,
+        latencyMs: Math.round(performance.now() - started),
+        requestId: request_id ?? null,
+        stopReason: choice?.finish_reason ?? null,
+      };
+    } catch (err) {
+      throw new ProviderError(
+        classifyError(err, [apiKey]),
+        Math.round(performance.now() - started),
+      );
+    }
+  }
+
+  return {
+    provider: spec.provider,
+    model: spec.model,
+    complete,
+    async probe(signal) {
+      try {
+        // OpenRouter lists models without a key; its /key endpoint needs one, so it tests the key.
+        if (spec.provider === 'openrouter') await client.get('/key', { signal });
+        else await client.models.list({ signal });
+      } catch (err) {
+        throw new ProviderError(classifyError(err, [apiKey]), 0);
+      }
+    },
+  };
+}

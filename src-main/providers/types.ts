@@ -1,0 +1,57 @@
+// What the provider layer takes and returns, independent of the wire format.
+import type { ProviderName } from '../../src-shared/participant';
+import type { Usage } from '../engine/agent';
+
+export interface ChatMessage {
+  role: 'user' | 'assistant';
+  content: string;
+  /**
+   * Put a prompt-cache breakpoint after this message (Anthropic `cache_control`). The system
+   * prompt always carries one. Ignored by OpenAI-compatible providers, whose caching is automatic.
+   */
+  isCacheBreakpoint?: boolean;
+}
+
+export interface ChatRequest {
+  /** The stable prefix: role, rules, preferences. */
+  system: string;
+  messages: ChatMessage[];
+  /** Output token limit of this call (per phase); the client's default when absent. */
+  maxTokens?: number;
+  signal?: AbortSignal;
+}
+
+export interface ChatResult {
+  text: string;
+  /**
+   * Token usage and cost. `inputTokens` counts uncached input only: cache reads and cache
+   * writes are separate, so input + cacheWrite + cacheRead is the whole prompt. `outputTokens`
+   * includes `reasoningTokens`.
+   */
+  usage: Usage;
+  httpStatus: number;
+  latencyMs: number;
+  requestId: string | null;
+  /** Provider stop reason, e.g. 'end_turn', 'max_tokens', 'stop', 'length'. */
+  stopReason: string | null;
+  /** True when the result was replayed from Parley's response cache (no network, cost 0). */
+  isCached?: boolean;
+}
+
+export interface ProviderClient {
+  readonly provider: ProviderName;
+  readonly model: string;
+  complete(request: ChatRequest): Promise<ChatResult>;
+  /**
+   * A cheap authenticated call (list models; OpenRouter: GET /key) used to see whether an offline
+   * provider is back and by `parley keys test`.
+   */
+  probe(signal?: AbortSignal): Promise<void>;
+}
+
+export interface ProviderClientOptions {
+  /** Per-request timeout (default 120 s). The SDKs' own retries are off: Parley's scheduler retries. */
+  timeoutMs?: number;
+  /** Output token limit when the spec sets none (default 1024). */
+  defaultMaxTokens?: number;
+}
