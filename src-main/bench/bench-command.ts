@@ -1,5 +1,6 @@
 // `parley bench`: runs every registered benchmark and prints one JSON line per figure.
 import type { Command } from 'commander';
+import { figureExportMs, heatmapQueryMs } from './analysis-bench';
 import { engineGamesPerSecond } from './engine-bench';
 import { cacheReadShare, sweepMakespanRatio } from './llm-bench';
 import type { BenchResult } from './types';
@@ -7,6 +8,8 @@ import type { BenchResult } from './types';
 /** Benchmarks by name; other modules add theirs here. */
 export const BENCHES: Record<string, () => Promise<BenchResult>> = {
   engine_games_per_s: engineGamesPerSecond,
+  heatmap_query_ms: heatmapQueryMs,
+  figure_export_ms: figureExportMs,
   sweep_makespan_ratio: sweepMakespanRatio,
   cache_read_share: cacheReadShare,
 };

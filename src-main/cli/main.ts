@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { CliError, EXIT_BAD_INPUT } from './common';
 import { StoreError } from '../store/errors';
 import { registerBenchCommand } from '../bench/bench-command';
+import { registerAnalysisCommands } from './analysis-commands';
 import { registerClusterCommands } from './cluster-commands';
 import { registerCoreCommands } from './core-commands';
 import { registerLlmCommands } from './llm-commands';
@@ -31,6 +32,7 @@ registerClusterCommands(program);
 registerModelCommands(program);
 registerBenchCommand(program);
 registerLlmCommands(program);
+registerAnalysisCommands(program);
 
 try {
   await program.parseAsync(process.argv);

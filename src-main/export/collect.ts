@@ -1,8 +1,12 @@
 // Writes a sweep's collected outputs into a folder: results.csv, summary.json, all_results.json
-// and the capability x competition heatmap (heatmap.svg), as the research scripts expect.
+// and the capability x competition heatmap (heatmap.svg), as the research scripts expect, plus
+// metrics.csv: every per-game analysis metric (welfare, Nash point, exploitation, ...).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import { DIMENSION_COLUMNS, METRIC_COLUMNS, loadDataset } from '../analysis/dataset';
 import { renderHeatmapSvg } from '../figures/heatmap';
+import { loadRegistry } from '../registry/registry';
 import type { Store } from '../store/store';
 import { resultRows, resultsCsv, summarizeCells } from './results';
 import type { CellSummary } from './results';
@@ -33,7 +37,20 @@ export function capabilityGrid(
   return { capabilities: caps, levels, values, n };
 }
 
-/** Write results.csv, summary.json, all_results.json and heatmap.svg; returns the file paths. */
+/** The sweep's finished games with every dimension and per-game metric, one row each. */
+export function metricsCsv(store: Store, sweepId: string): string {
+  const { rows } = loadDataset(store, [sweepId], { registry: loadRegistry(store) });
+  const scores = [...new Set(rows.flatMap((r) => Object.keys(r)))]
+    .filter((c) => c.startsWith('focal_score_'))
+    .sort();
+  const columns = ['game_id', ...DIMENSION_COLUMNS, 'focal_seat', ...scores, ...METRIC_COLUMNS];
+  return stringify(
+    rows.map((r) => columns.map((c) => r[c] ?? '')),
+    { header: true, columns },
+  );
+}
+
+/** Write results.csv, summary.json, all_results.json, metrics.csv and heatmap.svg; returns the paths. */
 export function writeSweepOutputs(store: Store, sweepId: string, outDir: string): string[] {
   mkdirSync(outDir, { recursive: true });
   const sweep = store.getSweep(sweepId);
@@ -51,6 +68,7 @@ export function writeSweepOutputs(store: Store, sweepId: string, outDir: string)
     `${JSON.stringify({ sweep_id: sweepId, sweep_name: sweep?.name ?? null, games: rows.length, cells }, null, 2)}\n`,
   );
   write('all_results.json', `${JSON.stringify(rows, null, 2)}\n`);
+  write('metrics.csv', metricsCsv(store, sweepId));
   const grid = capabilityGrid(cells, 'mean_utility_focal');
   const svg = renderHeatmapSvg(
     {

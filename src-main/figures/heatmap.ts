@@ -283,7 +283,7 @@ export function heatmapOption(data: HeatmapData, opts: HeatmapOptions): EChartsO
         splitLine: { show: false },
         // Explicit ticks: ECharts' own would also mark the (unround) ends of the data range.
         axisTick: { show: true, length: TICK_LEN, lineStyle: { color: INK, width: 0.5 }, customValues: barTicks },
-        axisLabel: { fontSize: FONT_PT.tick, margin: 3, color: INK, customValues: barTicks, formatter: (v: number) => formatBarTick(v) },
+        axisLabel: { fontSize: FONT_PT.tick, margin: TICK_LEN + 2, color: INK, customValues: barTicks, formatter: (v: number) => formatBarTick(v) },
       },
     ],
     visualMap: {

@@ -98,7 +98,7 @@ function cartesianFrame(
   const axisCommon = {
     nameLocation: 'middle' as const,
     nameTextStyle: AXIS_NAME_STYLE,
-    axisLine: { lineStyle: { color: INK, width: 0.75 } },
+    axisLine: { onZero: false, lineStyle: { color: INK, width: 0.75 } },
     axisTick: { lineStyle: { color: INK, width: 0.75 }, length: 3 },
     axisLabel: { fontSize: FONT_PT.tick, color: INK, margin: 4 },
     splitLine: { show: true, lineStyle: { color: '#e6e6e6', width: 0.5 } },

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Store } from './types';
+import { analysisMethods } from './analysis-queries';
 import { callMethods } from './calls';
 import { StoreError } from './errors';
 import { eventMethods } from './events';
@@ -68,6 +69,7 @@ export function openStore(file: string, opts: OpenStoreOptions = {}): Store {
     ...callMethods(sql),
     ...eventMethods(sql),
     ...mergeMethods(sql, path),
+    ...analysisMethods(sql),
     transaction: (fn) => db.transaction(fn)(),
     close() {
       if (!db.open) return;

@@ -120,6 +120,31 @@ export interface EventRow {
   payload: unknown;
 }
 
+/** Metrics `cellAggregates` computes inside SQL, per finished game. */
+export type CellMetric =
+  'deal' | 'round' | 'utility_focal' | 'social_welfare' | 'utility_share_focal';
+
+/** Sums of one metric over a (focal participant, competition level) cell of a sweep. */
+export interface CellAggregateRow {
+  focalId: string;
+  /** The focal capability stored with the games (the sweep's metric); constant per focal id. */
+  focalCapability: number | null;
+  competitionLevel: number;
+  /** Finished games in the cell. */
+  games: number;
+  /** Games with a value of the metric (e.g. round is missing without a deal). */
+  n: number;
+  sum: number;
+  sumSquares: number;
+}
+
+/** Token usage and cost of a sweep's calls for one model in one protocol phase. */
+export interface UsageGroupRow extends CallUsage {
+  model: string;
+  phase: string;
+  calls: number;
+}
+
 /** What `requeue` acts on: explicit ids, or a sweep's games in the given states. */
 export type RequeueTarget = readonly string[] | { sweepId: string; status: readonly GameStatus[] };
 
@@ -193,6 +218,11 @@ export interface Store {
   upsertModel(id: string, spec: unknown, source: ModelSource): void;
   listModels(): ModelRow[];
   getModel(id: string): ModelRow | null;
+
+  /** Per-cell sums of `metric` over a sweep's finished games, computed in SQL (read-only). */
+  cellAggregates(query: { sweepId: string; metric: CellMetric }): CellAggregateRow[];
+  /** A sweep's token usage and cost grouped by model and phase (read-only). */
+  callUsage(query: { sweepId: string }): UsageGroupRow[];
 
   /**
    * Runs `fn` in one transaction (nested calls become savepoints). `fn` must be synchronous:

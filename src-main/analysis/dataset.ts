@@ -1,0 +1,284 @@
+// The analysis table of a sweep: one flat row per finished game, holding its sweep dimensions
+// (capability of either side and their gap on any axis, competition, order, family, game) and
+// every per-game metric of game-metrics.ts, oriented to the focal participant.
+import { getGame } from '../../games/index';
+import { capabilityOf, type ParticipantSpec } from '../../src-shared/participant';
+import type { RegistryModel } from '../registry/registry';
+import type { GameRow, Store } from '../store/types';
+import { computeGameMetrics, type GameMetrics } from './game-metrics';
+import { mean } from './stats';
+
+export type AnalysisRow = Record<string, unknown>;
+
+/**
+ * The capability axis: 'sweep' uses the scores stored with each game (the sweep's
+ * capabilityMetric); 'registry_order' the model's position in the shipped registry; any other
+ * name is a score looked up on the participant, then in the registry.
+ */
+export type CapabilityAxis = string;
+
+export interface DatasetOptions {
+  capabilityAxis?: CapabilityAxis;
+  /** Registry models, for families, developers, registry order and scores. */
+  registry?: readonly RegistryModel[];
+}
+
+export interface Dataset {
+  rows: AnalysisRow[];
+  /** Games of the sweeps that are not finished (left out of every metric). */
+  unfinished: number;
+  sweepIds: string[];
+}
+
+/** Metric columns every row carries, in the order `parley analyze --list` prints them. */
+export const METRIC_COLUMNS = [
+  'utility_focal',
+  'utility_focal_raw',
+  'utility_opponent',
+  'utility_share_focal',
+  'deal',
+  'round',
+  'social_welfare',
+  'social_welfare_raw',
+  'max_welfare',
+  'welfare_ratio',
+  'welfare_ratio_raw',
+  'nbs_utility_focal',
+  'nbs_distance',
+  'nbs_distance_raw',
+  'exploitation_focal',
+  'exploitation_focal_raw',
+  'exploitation_opponent',
+  'pareto_optimal',
+  'pareto_gap',
+  'min_max_fairness',
+  'gini',
+  'invalid_proposals',
+  'synthetic_votes',
+  'parse_failures',
+  'invalid_focal',
+  'calls',
+  'input_tokens',
+  'output_tokens',
+  'cost_usd',
+] as const;
+
+/** Dimension columns a result can be grouped or filtered by. */
+export const DIMENSION_COLUMNS = [
+  'sweep_id',
+  'kind',
+  'n_agents',
+  'competition_level',
+  'rho',
+  'theta',
+  'order',
+  'seed',
+  'run_index',
+  'focal_id',
+  'focal_capability',
+  'opponent_id',
+  'opponent_capability',
+  'capability_gap',
+  'focal_developer',
+  'focal_family',
+  'opponent_family',
+  'baseline_id',
+  'baseline_capability',
+] as const;
+
+function participantInfo(p: ParticipantSpec, registry: ReadonlyMap<string, RegistryModel>) {
+  const model = registry.get(p.id);
+  if (p.kind === 'strategy') {
+    return { developer: 'strategy', family: p.strategy, model };
+  }
+  return { developer: model?.developer ?? p.provider, family: model?.family ?? p.model, model };
+}
+
+/** A seat's capability on the axis; null when the participant has no such score. */
+export function seatCapability(
+  game: GameRow,
+  seat: number,
+  axis: CapabilityAxis,
+  registry: ReadonlyMap<string, RegistryModel>,
+): number | null {
+  if (axis === 'sweep') return game.capabilities[seat] ?? null;
+  const p = game.participants[seat];
+  const model = registry.get(p.id);
+  if (axis === 'registry_order') return model?.order ?? null;
+  return capabilityOf(p, axis) ?? model?.spec.scores[axis] ?? null;
+}
+
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+const meanOrNull = (xs: readonly (number | null)[]) => {
+  const present = xs.filter((x): x is number => x !== null && Number.isFinite(x));
+  return present.length ? mean(present) : null;
+};
+const boolToNumber = (b: boolean | null) => (b === null ? null : b ? 1 : 0);
+
+/** The flat row of one finished game; `usage` is its call totals (null without calls). */
+export function gameRow(
+  game: GameRow,
+  sweepId: string,
+  metrics: GameMetrics,
+  usage: { calls: number; inputTokens: number; outputTokens: number; costUsd: number } | null,
+  options: { axis: CapabilityAxis; registry: ReadonlyMap<string, RegistryModel> },
+): AnalysisRow {
+  const { axis, registry } = options;
+  const n = game.participants.length;
+  const seat = Math.max(
+    0,
+    game.participants.findIndex((p) => p.id === game.focalId),
+  );
+  const others = [...Array(n).keys()].filter((i) => i !== seat);
+  const caps = [...Array(n).keys()].map((i) => seatCapability(game, i, axis, registry));
+  const focalCap = caps[seat];
+  const opponentCap = others.every((i) => caps[i] !== null)
+    ? meanOrNull(others.map((i) => caps[i]))
+    : null;
+  const focal = participantInfo(game.participants[seat], registry);
+  const opponentFamilies = [
+    ...new Set(others.map((i) => participantInfo(game.participants[i], registry).family)),
+  ];
+  const scores = { ...focal.model?.spec.scores, ...game.participants[seat].scores };
+  const m = metrics;
+  return {
+    sweep_id: sweepId,
+    game_id: game.id,
+    kind: game.kind,
+    n_agents: n,
+    seed: game.seed,
+    run_index: game.runIndex,
+    order: game.order,
+    competition_level: game.competitionLevel,
+    rho: game.rho,
+    theta: game.theta,
+    focal_id: game.focalId,
+    focal_seat: seat,
+    focal_capability: focalCap,
+    opponent_id: others.map((i) => game.participants[i].id).join(';'),
+    opponent_capability: opponentCap,
+    capability_gap: focalCap !== null && opponentCap !== null ? focalCap - opponentCap : null,
+    focal_developer: focal.developer,
+    focal_family: focal.family,
+    opponent_family: opponentFamilies.join(';'),
+    // With one opponent the baseline is that opponent; line-ups of several have no single one.
+    baseline_id: others.length === 1 ? game.participants[others[0]].id : null,
+    baseline_capability: others.length === 1 ? caps[others[0]] : null,
+    ...Object.fromEntries(Object.entries(scores).map(([k, v]) => [`focal_score_${k}`, v])),
+    utility_focal: m.utilities[seat],
+    utility_focal_raw: m.rawUtilities[seat],
+    utility_opponent: meanOrNull(others.map((i) => m.utilities[i])),
+    utility_share_focal: m.utilityShare ? m.utilityShare[seat] : null,
+    deal: m.deal ? 1 : 0,
+    round: m.round,
+    social_welfare: m.socialWelfare,
+    social_welfare_raw: m.socialWelfareRaw,
+    max_welfare: m.maxWelfare,
+    welfare_ratio: m.welfareRatio,
+    welfare_ratio_raw: m.welfareRatioRaw,
+    nbs_utility_focal: m.nbsUtilities ? m.nbsUtilities[seat] : null,
+    nbs_distance: m.distanceFromNbs,
+    nbs_distance_raw: m.distanceFromNbsRaw,
+    exploitation_focal: m.exploitation ? m.exploitation[seat] : null,
+    exploitation_focal_raw: m.exploitationRaw ? m.exploitationRaw[seat] : null,
+    exploitation_opponent: m.exploitation
+      ? meanOrNull(others.map((i) => m.exploitation![i]))
+      : null,
+    pareto_optimal: boolToNumber(m.isParetoOptimal),
+    pareto_gap: m.paretoGap,
+    min_max_fairness: m.minMaxFairness,
+    gini: m.gini,
+    invalid_proposals: sum(m.invalidProposals),
+    synthetic_votes: sum(m.syntheticVotes),
+    parse_failures: sum(m.parseFailures),
+    invalid_focal:
+      (m.invalidProposals[seat] ?? 0) +
+      (m.syntheticVotes[seat] ?? 0) +
+      (m.parseFailures[seat] ?? 0),
+    calls: usage ? usage.calls : null,
+    input_tokens: usage ? usage.inputTokens : null,
+    output_tokens: usage ? usage.outputTokens : null,
+    cost_usd: usage ? usage.costUsd : null,
+    utilities: m.utilities,
+    raw_utilities: m.rawUtilities,
+    capabilities: caps,
+  };
+}
+
+/**
+ * The analysis rows of the given sweeps' finished games. A game shared by two sweeps appears
+ * once per sweep (each row names its sweep), so sweeps can be compared side by side.
+ */
+export function loadDataset(
+  store: Store,
+  sweepIds: readonly string[],
+  options: DatasetOptions = {},
+): Dataset {
+  const axis = options.capabilityAxis ?? 'sweep';
+  const registry = new Map((options.registry ?? []).map((m) => [m.spec.id, m]));
+  const rows: AnalysisRow[] = [];
+  let unfinished = 0;
+  for (const sweepId of sweepIds) {
+    for (const game of store.listGames({ sweepId })) {
+      if (game.status !== 'finished' || !game.outcome) {
+        unfinished++;
+        continue;
+      }
+      const definition = getGame(game.kind);
+      const instance =
+        game.instance ??
+        definition.create(definition.paramsSchema.parse(game.params), game.nAgents, game.seed);
+      const totals = store.callTotals({ gameId: game.id });
+      const usage = totals.calls > 0 ? totals : null;
+      const metrics = computeGameMetrics(definition, instance, game.outcome, game.protocol.gamma, {
+        ...(usage
+          ? {
+              tokens: { input: usage.inputTokens, output: usage.outputTokens },
+              costUsd: usage.costUsd,
+            }
+          : {}),
+      });
+      rows.push(gameRow(game, sweepId, metrics, usage, { axis, registry }));
+    }
+  }
+  return { rows, unfinished, sweepIds: [...sweepIds] };
+}
+
+export type FilterValue =
+  | string
+  | number
+  | boolean
+  | null
+  | (string | number | boolean | null)[]
+  | { min?: number; max?: number };
+
+/**
+ * Keep rows matching every filter: a value (equality, numbers compared as numbers), a list
+ * (any of), or {min, max} (inclusive). Throws naming a column no row has.
+ */
+export function applyFilters(
+  rows: readonly AnalysisRow[],
+  filters: Record<string, FilterValue> = {},
+): AnalysisRow[] {
+  const columns = new Set(rows.flatMap((r) => Object.keys(r)));
+  for (const column of Object.keys(filters)) {
+    if (rows.length > 0 && !columns.has(column)) {
+      throw new Error(
+        `filter column "${column}" not found; columns: ${[...columns].sort().join(', ')}`,
+      );
+    }
+  }
+  const same = (a: unknown, b: unknown) =>
+    a === b || (a !== null && b !== null && a !== undefined && String(a) === String(b));
+  return rows.filter((row) =>
+    Object.entries(filters).every(([column, f]) => {
+      const v = row[column];
+      if (Array.isArray(f)) return f.some((x) => same(v, x));
+      if (f !== null && typeof f === 'object') {
+        if (typeof v !== 'number') return false;
+        return (f.min === undefined || v >= f.min) && (f.max === undefined || v <= f.max);
+      }
+      return same(v, f);
+    }),
+  );
+}

@@ -1,0 +1,339 @@
+// Renders every figure of a figure spec from the store: heatmaps, flattened curves with CIs,
+// scaling-law fits and tables, each written in the requested formats with its provenance.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { aggregate, heatmapGrid } from '../analysis/aggregate';
+import { applyFilters, loadDataset, type AnalysisRow, type Dataset } from '../analysis/dataset';
+import { fitLinear } from '../analysis/regression';
+import type { RegistryModel } from '../registry/registry';
+import type { Store } from '../store/types';
+import { exportFigure, svgSize, type Provenance } from './export';
+import type { FigureEntry, FigureSpec } from './figure-spec';
+import { renderHeatmapSvg } from './heatmap';
+import { columnLabel } from './labels';
+import { PT_PER_INCH } from './layout';
+import { renderLinesSvg, renderScatterFitSvg } from './lines';
+import { toCsv, toLatexBooktabs, type TableColumn, type TableRow } from './tables';
+
+export interface RenderContext {
+  store: Store;
+  registry: readonly RegistryModel[];
+  /** Resolves a sweep reference (id, prefix or name) to its id; throws naming the reference. */
+  resolveSweep: (ref: string) => string;
+  parleyVersion: string;
+  /** ISO time written into every file's provenance. */
+  createdAt: string;
+}
+
+export interface RenderedFigure {
+  id: string;
+  type: FigureEntry['type'];
+  files: string[];
+  rows: number;
+  warnings: string[];
+}
+
+type Category = number | string;
+const asCategory = (v: unknown): Category =>
+  typeof v === 'number' ? v : v === null || v === undefined ? 'n/a' : String(v);
+
+function requireColumn(rows: readonly AnalysisRow[], column: string, field: string): void {
+  if (rows.length > 0 && !rows.some((r) => column in r)) {
+    const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))]
+      .filter((c) => !Array.isArray(rows[0][c]))
+      .sort();
+    throw new Error(`${field}: column "${column}" not found; columns: ${columns.join(', ')}`);
+  }
+}
+
+function heatmapSvg(
+  f: Extract<FigureEntry, { type: 'heatmap' }>,
+  rows: AnalysisRow[],
+  axis: string,
+  seed: number,
+): string {
+  const grid = heatmapGrid(rows, { x: f.x, y: f.y, metric: f.metric, seed });
+  const cells = grid.yValues.flatMap((y) =>
+    grid.xValues.map((x) => {
+      const c = grid.cells.find((cell) => cell.x === x && cell.y === y);
+      return {
+        x: asCategory(x),
+        y: asCategory(y),
+        mean: c?.mean ?? null,
+        n: c?.n ?? 0,
+        ciLow: c?.ciLow,
+        ciHigh: c?.ciHigh,
+      };
+    }),
+  );
+  return renderHeatmapSvg(
+    {
+      title: f.title,
+      xLabel: f.labels?.x ?? columnLabel(f.x, axis),
+      yLabel: f.labels?.y ?? columnLabel(f.y, axis),
+      valueLabel: f.labels?.value ?? columnLabel(f.metric, axis),
+      xValues: grid.xValues.map(asCategory),
+      yValues: grid.yValues.map(asCategory),
+      cells,
+    },
+    {
+      width: f.width ?? 'column',
+      height: f.height ? f.height * PT_PER_INCH : undefined,
+      palette: f.palette,
+      digits: f.digits,
+      annotate: f.annotate,
+    },
+  );
+}
+
+function curvesSvg(
+  f: Extract<FigureEntry, { type: 'curves' }>,
+  rows: AnalysisRow[],
+  axis: string,
+  seed: number,
+): string {
+  const by = f.series ? [f.series, f.x] : [f.x];
+  const groups = aggregate(rows, { by, metric: f.metric, seed });
+  const seriesValues = f.series ? [...new Set(groups.map((g) => g.key[f.series!]))] : [null];
+  const seriesName = (v: unknown) =>
+    f.series
+      ? `${f.labels?.series ?? columnLabel(f.series, axis)} = ${typeof v === 'number' ? Number(v.toPrecision(6)) : String(v)}`
+      : columnLabel(f.metric, axis);
+  return renderLinesSvg(
+    {
+      title: f.title,
+      xLabel: f.labels?.x ?? columnLabel(f.x, axis),
+      yLabel: f.labels?.y ?? `${columnLabel(f.metric, axis)}, mean and 95% CI`,
+      series: seriesValues.map((sv) => ({
+        name: seriesName(sv),
+        points: groups
+          .filter((g) => !f.series || g.key[f.series] === sv)
+          .map((g) => ({
+            x: asCategory(g.key[f.x]),
+            mean: g.mean,
+            ciLow: g.ciLow,
+            ciHigh: g.ciHigh,
+            n: g.n,
+          })),
+      })),
+    },
+    { width: f.width ?? 'column', height: f.height ? f.height * PT_PER_INCH : undefined },
+  );
+}
+
+function numeric(rows: readonly AnalysisRow[], column: string): (number | null)[] {
+  return rows.map((r) => {
+    const v = r[column];
+    return typeof v === 'number' && Number.isFinite(v)
+      ? v
+      : typeof v === 'boolean'
+        ? Number(v)
+        : null;
+  });
+}
+
+function scalingSvg(
+  f: Extract<FigureEntry, { type: 'scaling' }>,
+  rows: AnalysisRow[],
+  axis: string,
+  seed: number,
+): string {
+  const xs = numeric(rows, f.x);
+  const ys = numeric(rows, f.metric);
+  const keep = rows.flatMap((_, i) => (xs[i] !== null && ys[i] !== null ? [i] : []));
+  if (keep.length < 3)
+    throw new Error(
+      `${f.id}: ${keep.length} rows have both "${f.x}" and "${f.metric}"; a fit needs 3`,
+    );
+  const px = keep.map((i) => xs[i]!);
+  const py = keep.map((i) => ys[i]!);
+  const fit = fitLinear(px, py);
+  const lo = Math.min(...px, f.extrapolateTo ?? Infinity);
+  const hi = Math.max(...px, f.extrapolateTo ?? -Infinity);
+  const band = Array.from({ length: 41 }, (_, k) => lo + ((hi - lo) * k) / 40).map((x) => {
+    const [bandLo, bandHi] = fitLinear(px, py, { extrapolateTo: x }).extrapolation!.confidenceBand;
+    return { x, lo: bandLo, hi: bandHi };
+  });
+  const groupName = (v: unknown) =>
+    f.group
+      ? `${columnLabel(f.group, axis)} = ${typeof v === 'number' ? Number(v.toPrecision(6)) : String(v)}`
+      : 'Games';
+  const points =
+    f.points === 'games'
+      ? keep.map((i) => ({
+          x: xs[i]!,
+          y: ys[i]!,
+          group: groupName(f.group ? rows[i][f.group] : null),
+        }))
+      : aggregate(rows, { by: f.group ? [f.group, f.x] : [f.x], metric: f.metric, seed }).flatMap(
+          (g) =>
+            typeof g.key[f.x] === 'number' && g.mean !== null
+              ? [
+                  {
+                    x: g.key[f.x] as number,
+                    y: g.mean,
+                    group: groupName(f.group ? g.key[f.group] : null),
+                  },
+                ]
+              : [],
+        );
+  const sign = fit.slope < 0 ? '-' : '+';
+  return renderScatterFitSvg(
+    {
+      title: f.title,
+      xLabel: f.labels?.x ?? columnLabel(f.x, axis),
+      yLabel: f.labels?.y ?? columnLabel(f.metric, axis),
+      points,
+      fit: { slope: fit.slope, intercept: fit.intercept, band },
+      fitLabel: `OLS fit: y = ${fit.intercept.toFixed(2)} ${sign} ${Math.abs(fit.slope).toFixed(2)}x, R² = ${fit.r2.toFixed(2)}, n = ${fit.n}`,
+      bandLabel: '95% CI of the fitted mean',
+    },
+    { width: f.width ?? 'column', height: f.height ? f.height * PT_PER_INCH : undefined },
+  );
+}
+
+function tableFiles(
+  f: Extract<FigureEntry, { type: 'table' }>,
+  rows: AnalysisRow[],
+  axis: string,
+  seed: number,
+) {
+  const keyOf = (key: Record<string, unknown>) => JSON.stringify(f.by.map((b) => key[b] ?? null));
+  const byKey = new Map<string, TableRow>();
+  for (const metric of f.metrics) {
+    for (const g of aggregate(rows, { by: f.by, metric, seed })) {
+      const row = byKey.get(keyOf(g.key)) ?? {
+        ...(Object.fromEntries(f.by.map((b) => [b, asCategory(g.key[b])])) as TableRow),
+        n: g.n + g.missing,
+      };
+      row[metric] = { mean: g.mean, ciLow: g.ciLow, ciHigh: g.ciHigh };
+      byKey.set(keyOf(g.key), row);
+    }
+  }
+  const columns: TableColumn[] = [
+    ...f.by.map((b): TableColumn => ({ key: b, header: columnLabel(b, axis), kind: 'text' })),
+    { key: 'n', header: 'n', kind: 'number', digits: 0 },
+    ...f.metrics.map((m): TableColumn => ({ key: m, header: columnLabel(m, axis), kind: 'ci' })),
+  ];
+  const tableRows = [...byKey.values()];
+  return {
+    csv: toCsv(tableRows, columns),
+    tex: toLatexBooktabs(tableRows, columns, {
+      digits: f.digits,
+      caption:
+        f.caption ??
+        `${f.metrics.map((m) => columnLabel(m, axis)).join(', ')}: mean $\\pm$ half the 95\\% bootstrap CI.`,
+      label: `tab:${f.id}`,
+    }),
+  };
+}
+
+/** The figure with the spec's defaults filled in (what the provenance records). */
+export function withDefaults(spec: FigureSpec, f: FigureEntry): FigureEntry {
+  const d = spec.defaults;
+  const filters = { ...d.filters, ...f.filters };
+  const base = {
+    ...f,
+    sweeps: f.sweeps ?? d.sweeps,
+    capabilityAxis: f.capabilityAxis ?? d.capabilityAxis ?? 'sweep',
+    seed: f.seed ?? d.seed ?? 1,
+    ...(Object.keys(filters).length ? { filters } : {}),
+  };
+  if (base.type === 'table') return { ...base, formats: base.formats ?? ['csv', 'tex'] };
+  return {
+    ...base,
+    width: base.width ?? d.width ?? 'column',
+    formats: base.formats ?? d.formats ?? ['pdf', 'png', 'svg'],
+  };
+}
+
+/** Render one figure (defaults already applied) into `outDir`. */
+export async function renderFigure(
+  entry: FigureEntry,
+  ctx: RenderContext,
+  outDir: string,
+  datasets: Map<string, Dataset> = new Map(),
+): Promise<RenderedFigure> {
+  const axis = entry.capabilityAxis ?? 'sweep';
+  const seed = entry.seed ?? 1;
+  const sweepIds = [...new Set((entry.sweeps ?? []).map(ctx.resolveSweep))];
+  // Figures of one spec share their per-game metrics (the Nash point of a treaty game is costly).
+  const key = JSON.stringify([sweepIds, axis]);
+  const dataset =
+    datasets.get(key) ??
+    loadDataset(ctx.store, sweepIds, { capabilityAxis: axis, registry: ctx.registry });
+  datasets.set(key, dataset);
+  const rows = applyFilters(dataset.rows, entry.filters);
+  if (rows.length === 0) throw new Error(`${entry.id}: no finished games left after the filters`);
+  const columns =
+    entry.type === 'table'
+      ? [...entry.by, ...entry.metrics]
+      : [entry.metric, entry.x, ...(entry.type === 'heatmap' ? [entry.y] : [])];
+  for (const c of columns) requireColumn(rows, c, entry.id);
+  const provenance: Provenance = {
+    sweepIds,
+    query: { figure: entry, rows: rows.length, unfinishedGamesExcluded: dataset.unfinished },
+    parleyVersion: ctx.parleyVersion,
+    createdAt: ctx.createdAt,
+  };
+  mkdirSync(outDir, { recursive: true });
+  if (entry.type === 'table') {
+    const { csv, tex } = tableFiles(entry, rows, axis, seed);
+    const files: string[] = [];
+    for (const format of entry.formats ?? ['csv', 'tex']) {
+      const path = join(outDir, `${entry.id}.${format}`);
+      writeFileSync(
+        path,
+        format === 'csv'
+          ? csv
+          : `% Parley ${ctx.parleyVersion}, sweeps ${sweepIds.join(', ')}, ${ctx.createdAt}\n${tex}`,
+      );
+      files.push(path);
+    }
+    const sidecar = join(outDir, `${entry.id}.json`);
+    writeFileSync(sidecar, JSON.stringify(provenance, null, 2) + '\n');
+    return {
+      id: entry.id,
+      type: entry.type,
+      files: [...files, sidecar],
+      rows: rows.length,
+      warnings: [],
+    };
+  }
+  const svg =
+    entry.type === 'heatmap'
+      ? heatmapSvg(entry, rows, axis, seed)
+      : entry.type === 'curves'
+        ? curvesSvg(entry, rows, axis, seed)
+        : scalingSvg(entry, rows, axis, seed);
+  const size = svgSize(svg);
+  const files: string[] = [];
+  const warnings: string[] = [];
+  for (const format of entry.formats ?? ['pdf', 'png', 'svg']) {
+    const result = await exportFigure(svg, {
+      format,
+      widthIn: size.width / PT_PER_INCH,
+      heightIn: size.height / PT_PER_INCH,
+      outPath: join(outDir, `${entry.id}.${format}`),
+      provenance,
+      title: entry.title ?? `${entry.id}: ${columnLabel(entry.metric, axis)}`,
+    });
+    files.push(result.figurePath, result.sidecarPath);
+    warnings.push(...result.warnings);
+  }
+  return { id: entry.id, type: entry.type, files, rows: rows.length, warnings };
+}
+
+/** Render every figure of the spec, in order. */
+export async function renderFigureSpec(
+  spec: FigureSpec,
+  ctx: RenderContext,
+  outDir: string,
+): Promise<RenderedFigure[]> {
+  const out: RenderedFigure[] = [];
+  const datasets = new Map<string, Dataset>();
+  for (const f of spec.figures) {
+    out.push(await renderFigure(withDefaults(spec, f), ctx, outDir, datasets));
+  }
+  return out;
+}
