@@ -4,6 +4,7 @@ import { figureExportMs, heatmapQueryMs } from './analysis-bench';
 import { engineGamesPerSecond } from './engine-bench';
 import { cacheReadShare, sweepMakespanRatio } from './llm-bench';
 import type { BenchResult } from './types';
+import { heatmapRenderMs, transcriptOpenMs, uiFirstPaintMs } from './ui-bench';
 
 /** Benchmarks by name; other modules add theirs here. */
 export const BENCHES: Record<string, () => Promise<BenchResult>> = {
@@ -12,6 +13,9 @@ export const BENCHES: Record<string, () => Promise<BenchResult>> = {
   figure_export_ms: figureExportMs,
   sweep_makespan_ratio: sweepMakespanRatio,
   cache_read_share: cacheReadShare,
+  ui_first_paint_ms: uiFirstPaintMs,
+  heatmap_render_ms: heatmapRenderMs,
+  transcript_open_ms: transcriptOpenMs,
 };
 
 export function registerBenchCommand(program: Command): void {

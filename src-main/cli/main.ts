@@ -9,6 +9,7 @@ import { registerClusterCommands } from './cluster-commands';
 import { registerCoreCommands } from './core-commands';
 import { registerLlmCommands } from './llm-commands';
 import { registerModelCommands } from './model-commands';
+import { registerServeCommand } from '../web/serve-cli';
 
 const program = new Command();
 program
@@ -33,6 +34,7 @@ registerModelCommands(program);
 registerBenchCommand(program);
 registerLlmCommands(program);
 registerAnalysisCommands(program);
+registerServeCommand(program);
 
 try {
   await program.parseAsync(process.argv);

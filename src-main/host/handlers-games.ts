@@ -1,0 +1,71 @@
+// Game, transcript and results handlers: read-only views over the store.
+import type { HeatmapResult, Transcript } from '../../src-shared/contract';
+import type { GameRow, Store } from '../store/types';
+import { getGame } from '../../games/index';
+import type { Registry } from './registry';
+import { HostError } from './registry';
+import { curves, heatmap } from './results';
+import { gameSummary, specFields } from './views';
+
+/** Capability metric of the sweep a game belongs to, or the default. */
+function sweepMetric(store: Store, sweepId: string | undefined): string {
+  if (!sweepId) return 'capability';
+  return specFields(store.getSweep(sweepId)?.spec).capabilityMetric;
+}
+
+function preferencesOf(row: GameRow): Transcript['preferences'] {
+  const instance = row.instance;
+  if (!instance) return [];
+  return instance.preferences.map((raw, agent) => {
+    let text: string;
+    try {
+      text = getGame(row.kind).describePreferences(instance, agent);
+    } catch {
+      text = JSON.stringify(raw);
+    }
+    return { agent, text, raw };
+  });
+}
+
+export function registerGameHandlers(registry: Registry, store: Store): void {
+  registry.register('games:list', ({ sweepId, focalId, competitionLevel, status, limit, offset }) => {
+    if (sweepId && !store.getSweep(sweepId)) throw new HostError(`no sweep with id "${sweepId}"`, [{ path: 'sweepId', message: 'unknown sweep' }]);
+    const metric = sweepMetric(store, sweepId);
+    const rows = store
+      .listGames({ sweepId, status })
+      .filter((r) => (focalId === undefined || r.focalId === focalId) && (competitionLevel === undefined || Math.abs(r.competitionLevel - competitionLevel) < 1e-9));
+    return { total: rows.length, rows: rows.slice(offset, offset + limit).map((r) => gameSummary(r, metric)) };
+  });
+
+  registry.register('games:transcript', ({ gameId }) => {
+    const row = store.getGame(gameId);
+    if (!row) throw new HostError(`no game with id "${gameId}"`, [{ path: 'gameId', message: 'unknown game' }]);
+    return {
+      game: gameSummary(row, 'capability'),
+      protocol: row.protocol,
+      params: row.params,
+      rules: row.instance?.rules ?? null,
+      preferences: preferencesOf(row),
+      outcome: row.outcome,
+      turns: store.getTranscript(gameId).map(({ createdAt: _createdAt, ...turn }) => turn),
+    };
+  });
+
+  // The heatmap and curves views ask for the same grid together: compute it once per state of
+  // the sweep (its finished and failed counts), keeping the last few grids.
+  const grids = new Map<string, HeatmapResult>();
+  const grid = (sweepId: string, metric: Parameters<typeof heatmap>[2], capabilityMetric: string | undefined) => {
+    if (!store.getSweep(sweepId)) throw new HostError(`no sweep with id "${sweepId}"`, [{ path: 'sweepId', message: 'unknown sweep' }]);
+    const counts = store.countGamesByStatus(sweepId);
+    const axis = capabilityMetric ?? sweepMetric(store, sweepId);
+    const key = JSON.stringify([sweepId, metric, axis, counts.finished, counts.failed, counts.cancelled]);
+    const cached = grids.get(key);
+    if (cached) return cached;
+    const result = heatmap(sweepId, store.listGames({ sweepId }), metric, axis);
+    grids.set(key, result);
+    if (grids.size > 8) grids.delete(grids.keys().next().value as string);
+    return result;
+  };
+  registry.register('results:heatmap', ({ sweepId, metric, capabilityMetric }) => grid(sweepId, metric, capabilityMetric));
+  registry.register('results:curves', ({ sweepId, metric, capabilityMetric }) => curves(grid(sweepId, metric, capabilityMetric)));
+}

@@ -1,0 +1,40 @@
+// Model registry and API key handlers. Keys only travel towards the key store; the UI gets
+// statuses ('set' / 'missing' / 'works' / 'error') and where a key comes from, never the key.
+import type { KeyStatus } from '../../src-shared/contract';
+import { PROVIDERS } from '../../src-shared/participant';
+import type { ProviderName } from '../../src-shared/participant';
+import { loadRegistry } from '../registry/registry';
+import type { RegistryModel } from '../registry/registry';
+import type { Store } from '../store/types';
+import type { Registry } from './registry';
+import type { KeyVault } from './types';
+import { modelView } from './views';
+
+const NO_VAULT = 'no key store in this host (keys module not wired)';
+
+export function registerModelAndKeyHandlers(registry: Registry, store: Store, keys: KeyVault | undefined): void {
+  registry.register('models:list', () => loadRegistry(store).map(modelView));
+  registry.register('models:save', ({ spec }) => {
+    // Stored like `parley models add` stores it, so the CLI and the UI see the same entry.
+    const entry: RegistryModel = { spec, developer: null, family: null, reasoning: false, releaseDate: null, contextWindow: null, sources: ['user'], order: null, origin: 'user' };
+    store.upsertModel(spec.id, entry, 'user');
+    return modelView(entry);
+  });
+
+  const status = async (provider: ProviderName): Promise<KeyStatus> => {
+    if (!keys) return { provider, status: 'missing', source: null, detail: NO_VAULT };
+    const s = await keys.status(provider);
+    return { provider, status: s.status, source: s.source, detail: s.detail };
+  };
+  registry.register('keys:status', () => Promise.all(PROVIDERS.map(status)));
+  registry.register('keys:set', async ({ provider, key }) => {
+    if (!keys) return { provider, status: 'missing', source: null, detail: NO_VAULT };
+    await keys.set(provider, key);
+    return status(provider);
+  });
+  registry.register('keys:test', async ({ provider }) => {
+    if (!keys) return { provider, status: 'missing', source: null, detail: NO_VAULT };
+    const s = await keys.test(provider);
+    return { provider, status: s.status, source: s.source, detail: s.detail };
+  });
+}

@@ -1,0 +1,86 @@
+// Sweep handlers: list, inspect, validate, create-and-start, and the run controls.
+import type { SweepProgress } from '../../src-shared/contract';
+import type { Store } from '../store/types';
+import type { Registry } from './registry';
+import { HostError } from './registry';
+import type { HostDeps, SweepRunner } from './types';
+import { specFields, sweepSummary } from './views';
+
+/** Counters straight from the store, for a host without a runner. */
+export function storeProgress(store: Store, sweepId: string): SweepProgress {
+  const counts = store.countGamesByStatus(sweepId);
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const totals = store.callTotals({ sweepId });
+  return {
+    sweepId,
+    counts,
+    total,
+    done: counts.finished + counts.failed + counts.cancelled,
+    ratePerSec: null,
+    etaSec: null,
+    tokens: totals.inputTokens + totals.cacheWriteTokens + totals.cacheReadTokens + totals.outputTokens,
+    costUsd: totals.costUsd,
+  };
+}
+
+export function registerSweepHandlers(registry: Registry, deps: HostDeps): void {
+  const { store, service } = deps;
+  const progress = (sweepId: string) => (service ? service.progress(sweepId) : storeProgress(store, sweepId));
+  const runner = (): SweepRunner => {
+    if (!service) throw new HostError('this host serves the database read-only: it has no sweep runner');
+    return service;
+  };
+  const existing = (sweepId: string) => {
+    const row = store.getSweep(sweepId);
+    if (!row) throw new HostError(`no sweep with id "${sweepId}"`, [{ path: 'sweepId', message: 'unknown sweep' }]);
+    return row;
+  };
+  // Runs go on in the background; their failures are reported, never left unhandled.
+  const background = (sweepId: string, run: Promise<void>) => {
+    run.catch((err: unknown) => deps.onRunError?.(sweepId, err));
+  };
+
+  registry.register('sweeps:list', () => store.listSweeps().map((row) => sweepSummary(row, progress(row.id))));
+  registry.register('sweeps:get', ({ sweepId }) => {
+    const row = existing(sweepId);
+    return { ...sweepSummary(row, progress(sweepId)), spec: row.spec, capabilityMetric: specFields(row.spec).capabilityMetric };
+  });
+  registry.register('sweeps:validate', ({ doc }) => {
+    const result = runner().validate(doc);
+    if (!result.ok) return { ok: false, issues: result.issues };
+    const { sweepId, games, cells, warnings } = result;
+    return { ok: true, sweepId, games, cells, warnings };
+  });
+  registry.register('sweeps:create', ({ doc, start }) => {
+    const svc = runner();
+    const check = svc.validate(doc);
+    if (!check.ok) throw new HostError('the sweep has problems; fix the fields listed', check.issues);
+    const { sweepId, total, inserted } = svc.create(doc);
+    if (start) background(sweepId, svc.start(sweepId));
+    return { sweepId, total, inserted };
+  });
+  registry.register('sweeps:pause', ({ sweepId }) => {
+    existing(sweepId);
+    runner().pause(sweepId);
+    return progress(sweepId);
+  });
+  registry.register('sweeps:resume', ({ sweepId }) => {
+    existing(sweepId);
+    background(sweepId, runner().resume(sweepId));
+    return progress(sweepId);
+  });
+  registry.register('sweeps:cancel', ({ sweepId }) => {
+    existing(sweepId);
+    runner().cancel(sweepId);
+    return progress(sweepId);
+  });
+  registry.register('sweeps:retryFailed', ({ sweepId }) => {
+    existing(sweepId);
+    background(sweepId, runner().retryFailed(sweepId));
+    return progress(sweepId);
+  });
+  registry.register('sweeps:demo', () => {
+    if (!deps.demo) throw new HostError('no demo sweep is available in this host');
+    return deps.demo();
+  });
+}

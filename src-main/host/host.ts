@@ -1,0 +1,63 @@
+// The transport-agnostic host: contract handlers over the store and the sweep runner, and the
+// runner's events re-emitted as contract events. Electron IPC, the WebSocket server and tests
+// all call `handle` and `subscribe`.
+import type { EventName, EventPayloads, HostEvent } from '../../src-shared/contract';
+import { registerGameHandlers } from './handlers-games';
+import { registerModelAndKeyHandlers } from './handlers-keys';
+import { registerSweepHandlers } from './handlers-sweeps';
+import { createRegistry } from './registry';
+import type { HostDeps } from './types';
+
+export interface Host {
+  /** Validates `rawArgs` against the contract and runs the channel's handler. */
+  handle(channel: unknown, rawArgs: unknown): Promise<unknown>;
+  /** Receives every contract event; returns the unsubscribe function. */
+  subscribe(listener: (event: HostEvent) => void): () => void;
+  /** Detaches from the runner's events. */
+  dispose(): void;
+}
+
+export function createHost(deps: HostDeps): Host {
+  const registry = createRegistry();
+  const listeners = new Set<(event: HostEvent) => void>();
+  const emit = <E extends EventName>(event: E, payload: EventPayloads[E]) => {
+    const message = { event, payload } as HostEvent;
+    for (const listener of listeners) listener(message);
+  };
+
+  registry.register('app:info', () => ({
+    name: 'Parley',
+    version: deps.version ?? '0.0.0',
+    mode: deps.mode ?? 'web',
+    dbPath: deps.store.path,
+    sweepCount: deps.store.listSweeps().length,
+    canRun: deps.service !== undefined,
+  }));
+  registerSweepHandlers(registry, deps);
+  registerGameHandlers(registry, deps.store);
+  registerModelAndKeyHandlers(registry, deps.store, deps.keys);
+  const missing = registry.missing();
+  if (missing.length > 0) throw new Error(`contract channels without a handler: ${missing.join(', ')}`);
+
+  const service = deps.service;
+  const unsubscribers = service
+    ? [
+        service.on('progress', (p) => emit('jobs:progress', p)),
+        service.on('game', (e) => emit('games:status', { sweepId: e.sweepId, gameId: e.gameId, status: e.status })),
+        service.on('turn', (e) => emit('games:turn', { gameId: e.gameId, turn: e.turn })),
+        service.on('provider', (e) => emit('provider:status', { provider: e.provider, status: e.status, detail: e.detail ?? null })),
+      ]
+    : [];
+
+  return {
+    handle: (channel, rawArgs) => registry.handle(channel, rawArgs),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    dispose() {
+      unsubscribers.forEach((off) => off());
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+// Store rows -> the plain shapes the contract promises the UI (no row internals leak out).
+import type { GameSummary, ModelView, ParticipantView, SweepSummary, SweepProgress } from '../../src-shared/contract';
+import { GAME_KINDS } from '../../src-shared/game';
+import type { GameKind } from '../../src-shared/game';
+import type { ParticipantSpec } from '../../src-shared/participant';
+import { capabilityOf } from '../../src-shared/participant';
+import type { RegistryModel } from '../registry/registry';
+import type { GameRow, SweepRow } from '../store/types';
+
+export function participantView(p: ParticipantSpec, metric: string): ParticipantView {
+  const detail =
+    p.kind === 'strategy'
+      ? `${p.strategy}${p.capability === undefined ? '' : ` c=${p.capability}`}`
+      : `${p.provider}/${p.model}`;
+  return { id: p.id, label: p.displayName ?? p.id, kind: p.kind, detail, capability: capabilityOf(p, metric) };
+}
+
+/** Seat index of the focal participant (the first seat it occupies). */
+export function focalSeat(row: Pick<GameRow, 'participants' | 'focalId'>): number {
+  return Math.max(0, row.participants.findIndex((p) => p.id === row.focalId));
+}
+
+export function gameSummary(row: GameRow, metric: string): GameSummary {
+  const utilities = row.outcome?.utilities ?? null;
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    seed: row.seed,
+    runIndex: row.runIndex,
+    order: row.order,
+    competitionLevel: row.competitionLevel,
+    focalId: row.focalId,
+    focalCapability: row.focalCapability,
+    participants: row.participants.map((p) => participantView(p, metric)),
+    deal: row.outcome ? row.outcome.deal : null,
+    agreementRound: row.outcome?.round ?? null,
+    utilities,
+    focalUtility: utilities ? (utilities[focalSeat(row)] ?? null) : null,
+    error: row.error,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** The sweep document's fields the host reads, tolerating documents written by older versions. */
+export function specFields(spec: unknown): { kind: GameKind | null; capabilityMetric: string } {
+  const s = (spec ?? {}) as { game?: { kind?: unknown }; capabilityMetric?: unknown };
+  const kind = GAME_KINDS.find((k) => k === s.game?.kind) ?? null;
+  return { kind, capabilityMetric: typeof s.capabilityMetric === 'string' ? s.capabilityMetric : 'capability' };
+}
+
+export function sweepSummary(row: SweepRow, progress: SweepProgress): SweepSummary {
+  return { id: row.id, name: row.name, status: row.status, createdAt: row.createdAt, kind: specFields(row.spec).kind, progress };
+}
+
+/** A registry entry (shipped or user-added) as the UI shows it. */
+export function modelView(m: RegistryModel): ModelView {
+  const spec = m.spec;
+  return {
+    id: spec.id,
+    source: m.origin,
+    kind: 'llm',
+    provider: spec.provider,
+    model: spec.model,
+    displayName: spec.displayName ?? spec.id,
+    scores: { ...spec.scores },
+    prices: spec.prices ? { inputUsdPerMtok: spec.prices.inputUsdPerMtok, outputUsdPerMtok: spec.prices.outputUsdPerMtok } : null,
+    sources: m.sources,
+    developer: m.developer,
+    reasoning: m.reasoning,
+    spec,
+  };
+}

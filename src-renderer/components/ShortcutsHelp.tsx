@@ -1,0 +1,35 @@
+const SHORTCUTS: [string, string][] = [
+  ['?', 'show or hide this help'],
+  ['Alt+1 … Alt+5', 'Design, Runs, Results, Transcripts, Models & Keys'],
+  ['j / ↓', 'next round (transcript)'],
+  ['k / ↑', 'previous round (transcript)'],
+  [']', 'next game (transcript)'],
+  ['[', 'previous game (transcript)'],
+  ['/', 'search the transcript'],
+  ['Esc', 'close this help; leave the search box'],
+];
+
+export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
+  return (
+    <div className="overlay" role="presentation" onClick={onClose}>
+      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" data-testid="shortcuts" onClick={(e) => e.stopPropagation()}>
+        <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+        <table className="grid compact">
+          <tbody>
+            {SHORTCUTS.map(([key, what]) => (
+              <tr key={key}>
+                <td>
+                  <kbd>{key}</kbd>
+                </td>
+                <td>{what}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button type="button" onClick={onClose} autoFocus>
+          Close
+        </button>
+      </div>
+    </div>
+  );
+}

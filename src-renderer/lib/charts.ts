@@ -1,0 +1,161 @@
+// ECharts options for the results views, built from contract data (pure, so they can be tested).
+import type { CurvesResult, HeatmapResult } from '../../src-shared/contract';
+import type { ChartOption } from '../components/EChart';
+import { SERIES_COLORS, VIRIDIS } from '../theme';
+import { fmt, fmtCI, metricDigits, METRIC_LABELS } from './format';
+
+/** Columns beyond which the capability labels are rotated. */
+const ROTATE_ABOVE = 10;
+
+/** Fixed pixel margins, so a cell's position is predictable (tests click cells by geometry). */
+export function heatmapMargins(columns: number): { left: number; right: number; top: number; bottom: number } {
+  return { left: 96, right: 96, top: 16, bottom: columns > ROTATE_ABOVE ? 120 : 76 };
+}
+
+/** Chart height: roomy rows for a few levels, compact rows for many. */
+export function heatmapHeight(h: Pick<HeatmapResult, 'x' | 'y'>): number {
+  const margins = heatmapMargins(h.x.length);
+  const row = h.y.length <= 8 ? 56 : 22;
+  return Math.max(260, Math.min(960, margins.top + margins.bottom + row * h.y.length));
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export function xLabel(h: Pick<HeatmapResult, 'x'>, xi: number): string {
+  const col = h.x[xi];
+  return col.capability === null ? col.label : `${col.label} (${fmt(col.capability, 2)})`;
+}
+
+/** The heatmap; `selected` (a focal id and level) is outlined, as the cell whose games are listed. */
+export function heatmapOption(h: HeatmapResult, selected: { focalId: string; level: number } | null = null): ChartOption {
+  const digits = metricDigits(h.metric);
+  const means = h.cells.map((c) => c.mean).filter((m): m is number => m !== null);
+  const min = means.length ? Math.min(...means) : 0;
+  const max = means.length ? Math.max(...means) : 1;
+  const span = max - min || 1;
+  // Printed values only where a cell is wide enough to hold one; the tooltip always has them.
+  const showLabels = h.x.length <= 16 && h.y.length <= 24;
+  return {
+    animation: false,
+    grid: heatmapMargins(h.x.length),
+    tooltip: {
+      className: 'chart-tooltip',
+      formatter: (p: unknown) => {
+        const cell = h.cells[(p as { dataIndex: number }).dataIndex];
+        return [
+          `<div class="tt-title">${escapeHtml(xLabel(h, cell.xi))}</div>`,
+          `<div>competition ${fmt(cell.level, 2)}</div>`,
+          `<div class="tt-value">${fmtCI(cell.mean, cell.ciLow, cell.ciHigh, digits)}</div>`,
+          `<div class="tt-n">n = ${cell.n}</div>`,
+        ].join('');
+      },
+    },
+    xAxis: {
+      type: 'category',
+      data: h.x.map((_, i) => xLabel(h, i)),
+      name: h.capabilityMetric === 'capability' ? 'capability →' : `capability (${h.capabilityMetric}) →`,
+      nameLocation: 'middle',
+      nameGap: h.x.length > ROTATE_ABOVE ? 100 : 52,
+      axisLabel: h.x.length > ROTATE_ABOVE ? { interval: 0, rotate: 45, width: 110, overflow: 'truncate', fontSize: 11 } : { interval: 0, width: 130, overflow: 'break', hideOverlap: false, lineHeight: 14 },
+      splitArea: { show: true },
+    },
+    yAxis: {
+      type: 'category',
+      data: h.y.map((l) => fmt(l, 2)),
+      name: 'competition →',
+      nameLocation: 'middle',
+      nameGap: 44,
+      splitArea: { show: true },
+    },
+    visualMap: {
+      min,
+      max: max === min ? min + 1 : max,
+      calculable: true,
+      orient: 'vertical',
+      right: 8,
+      top: 'middle',
+      itemHeight: 160,
+      inRange: { color: VIRIDIS },
+      formatter: (v: unknown) => fmt(Number(v), digits),
+    },
+    series: [
+      {
+        type: 'heatmap',
+        name: METRIC_LABELS[h.metric],
+        data: h.cells.map((c) => ({
+          value: [c.xi, c.yi, c.mean ?? '-'],
+          ...(showLabels ? { label: { color: c.mean !== null && (c.mean - min) / span > 0.6 ? '#111' : '#fff' } } : {}),
+          ...(selected && c.focalId === selected.focalId && Math.abs(c.level - selected.level) < 1e-9 ? { itemStyle: { borderColor: '#d55e00', borderWidth: 3 } } : {}),
+        })),
+        label: {
+          show: showLabels,
+          formatter: (p: unknown) => {
+            const v = (p as { value: unknown[] }).value[2];
+            return typeof v === 'number' ? fmt(v, digits) : '–';
+          },
+        },
+        emphasis: { itemStyle: { borderColor: '#111', borderWidth: 2 } },
+      },
+    ],
+  };
+}
+
+/** At most `max` competition levels, evenly spread and always including the lowest and highest. */
+export function pickLevels<T>(series: readonly T[], max = SERIES_COLORS.length): T[] {
+  if (series.length <= max) return [...series];
+  const idx = new Set(Array.from({ length: max }, (_, k) => Math.round((k * (series.length - 1)) / (max - 1))));
+  return [...idx].map((i) => series[i]);
+}
+
+/** Metric vs capability, one line per competition level (at most 7), with its 95% CI as a band. */
+export function curvesOption(full: CurvesResult, labels: string[]): ChartOption {
+  const c = { ...full, series: pickLevels(full.series) };
+  const digits = metricDigits(c.metric);
+  const series: ChartOption['series'] = [];
+  c.series.forEach((s, i) => {
+    const color = SERIES_COLORS[i % SERIES_COLORS.length];
+    const name = `competition ${fmt(s.level, 2)}`;
+    const stack = `ci-${i}`;
+    series.push(
+      { type: 'line', name: `${name} lo`, stack, data: s.points.map((p) => p.ciLow ?? '-'), lineStyle: { opacity: 0 }, symbol: 'none', silent: true, tooltip: { show: false } },
+      {
+        type: 'line',
+        name: `${name} band`,
+        stack,
+        data: s.points.map((p) => (p.ciLow !== null && p.ciHigh !== null ? p.ciHigh - p.ciLow : '-')),
+        lineStyle: { opacity: 0 },
+        areaStyle: { color, opacity: 0.12 },
+        symbol: 'none',
+        silent: true,
+        tooltip: { show: false },
+      },
+      { type: 'line', name, data: s.points.map((p) => p.mean ?? '-'), color, symbolSize: 6, lineStyle: { width: 2 } },
+    );
+  });
+  return {
+    animation: false,
+    grid: { left: 64, right: 24, top: 40, bottom: 76 },
+    legend: { top: 4, data: c.series.map((s) => `competition ${fmt(s.level, 2)}`) },
+    tooltip: {
+      trigger: 'axis',
+      className: 'chart-tooltip',
+      formatter: (params: unknown) => {
+        const list = params as { seriesName: string; dataIndex: number }[];
+        const rows = list
+          .filter((p) => !p.seriesName.endsWith(' lo') && !p.seriesName.endsWith(' band'))
+          .map((p) => {
+            const s = c.series.find((x) => `competition ${fmt(x.level, 2)}` === p.seriesName);
+            const pt = s?.points[p.dataIndex];
+            return pt ? `<div>${escapeHtml(p.seriesName)}: ${fmtCI(pt.mean, pt.ciLow, pt.ciHigh, digits)} <span class="tt-n">n = ${pt.n}</span></div>` : '';
+          });
+        const idx = list[0]?.dataIndex ?? 0;
+        return `<div class="tt-title">${escapeHtml(labels[idx] ?? '')}</div>${rows.join('')}`;
+      },
+    },
+    xAxis: { type: 'category', data: labels, name: c.capabilityMetric === 'capability' ? 'capability →' : `capability (${c.capabilityMetric}) →`, nameLocation: 'middle', nameGap: 52, axisLabel: { interval: 0, width: 130, overflow: 'break', lineHeight: 14 } },
+    yAxis: { type: 'value', name: METRIC_LABELS[c.metric], nameLocation: 'middle', nameGap: 44, scale: true },
+    series,
+  };
+}

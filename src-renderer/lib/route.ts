@@ -1,0 +1,98 @@
+// Hash routes, so deep links (a sweep, a cell, a game) work in the browser and survive reload:
+// #/design, #/runs, #/results/<sweepId>?metric=..&cap=..&cell=<focalId>@<level>,
+// #/transcripts/<gameId>?sweep=<sweepId>, #/models.
+import { RESULT_METRICS } from '../../src-shared/contract';
+import type { ResultMetric } from '../../src-shared/contract';
+
+export interface ResultsCell {
+  focalId: string;
+  level: number;
+}
+
+export type Route =
+  | { screen: 'design' }
+  | { screen: 'runs' }
+  | { screen: 'results'; sweepId: string | null; metric: ResultMetric; capabilityMetric: string | null; cell: ResultsCell | null }
+  | { screen: 'transcripts'; gameId: string | null; sweepId: string | null }
+  | { screen: 'models' };
+
+export type Screen = Route['screen'];
+
+export const SCREENS: { screen: Screen; label: string; key: string }[] = [
+  { screen: 'design', label: 'Design', key: '1' },
+  { screen: 'runs', label: 'Runs', key: '2' },
+  { screen: 'results', label: 'Results', key: '3' },
+  { screen: 'transcripts', label: 'Transcripts', key: '4' },
+  { screen: 'models', label: 'Models & Keys', key: '5' },
+];
+
+const isMetric = (v: string | null): v is ResultMetric => v !== null && (RESULT_METRICS as readonly string[]).includes(v);
+
+function parseCell(raw: string | null): ResultsCell | null {
+  if (!raw) return null;
+  const at = raw.lastIndexOf('@');
+  if (at <= 0) return null;
+  const level = Number(raw.slice(at + 1));
+  return Number.isFinite(level) ? { focalId: raw.slice(0, at), level } : null;
+}
+
+/** Parses `location.hash`; anything unknown lands on the runs monitor. */
+export function parseHash(hash: string): Route {
+  const body = hash.replace(/^#\/?/, '');
+  const q = body.indexOf('?');
+  const path = (q >= 0 ? body.slice(0, q) : body).split('/').filter(Boolean).map(decodeURIComponent);
+  const params = new URLSearchParams(q >= 0 ? body.slice(q + 1) : '');
+  switch (path[0]) {
+    case 'design':
+      return { screen: 'design' };
+    case 'models':
+      return { screen: 'models' };
+    case 'results': {
+      const metric = params.get('metric');
+      return {
+        screen: 'results',
+        sweepId: path[1] ?? null,
+        metric: isMetric(metric) ? metric : 'utility_focal',
+        capabilityMetric: params.get('cap'),
+        cell: parseCell(params.get('cell')),
+      };
+    }
+    case 'transcripts':
+      return { screen: 'transcripts', gameId: path[1] ?? null, sweepId: params.get('sweep') };
+    default:
+      return { screen: 'runs' };
+  }
+}
+
+export function formatHash(route: Route): string {
+  const enc = encodeURIComponent;
+  switch (route.screen) {
+    case 'results': {
+      if (!route.sweepId) return '#/results';
+      const params = new URLSearchParams();
+      if (route.metric !== 'utility_focal') params.set('metric', route.metric);
+      if (route.capabilityMetric) params.set('cap', route.capabilityMetric);
+      if (route.cell) params.set('cell', `${route.cell.focalId}@${route.cell.level}`);
+      const qs = params.toString();
+      return `#/results/${enc(route.sweepId)}${qs ? `?${qs}` : ''}`;
+    }
+    case 'transcripts': {
+      if (!route.gameId) return route.sweepId ? `#/transcripts?sweep=${enc(route.sweepId)}` : '#/transcripts';
+      return `#/transcripts/${enc(route.gameId)}${route.sweepId ? `?sweep=${enc(route.sweepId)}` : ''}`;
+    }
+    default:
+      return `#/${route.screen}`;
+  }
+}
+
+/** The route a nav tab opens, keeping the current sweep where it makes sense. */
+export function screenRoute(screen: Screen, sweepId: string | null): Route {
+  switch (screen) {
+    case 'results':
+      return { screen, sweepId, metric: 'utility_focal', capabilityMetric: null, cell: null };
+    case 'transcripts':
+      return { screen, gameId: null, sweepId };
+    default:
+      return { screen };
+  }
+}

@@ -1,0 +1,40 @@
+// The one app store: slices combined once, and the host's events wired into them.
+import { createStore } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
+import type { ClientAPI } from '../../src-shared/contract';
+import { connectionSlice } from './connection-slice';
+import { designSlice } from './design-slice';
+import { modelsSlice } from './models-slice';
+import { resultsSlice } from './results-slice';
+import { routeSlice } from './route-slice';
+import { sweepsSlice } from './sweeps-slice';
+import { transcriptSlice } from './transcript-slice';
+import type { AppState, SliceDeps } from './types';
+
+export type AppStore = StoreApi<AppState>;
+
+export function createAppStore(deps: SliceDeps): AppStore {
+  return createStore<AppState>()((set, get) => ({
+    ...connectionSlice(set, get, deps),
+    ...sweepsSlice(set, get, deps),
+    ...routeSlice(set, get, deps),
+    ...designSlice(set, get, deps),
+    ...modelsSlice(set, get, deps),
+    ...resultsSlice(set, get, deps),
+    ...transcriptSlice(set, get, deps),
+  }));
+}
+
+/** Routes the host's events to the slices; returns the unsubscribe function. */
+export function connectEvents(api: ClientAPI, store: AppStore): () => void {
+  const s = () => store.getState();
+  const offs = [
+    api.on('jobs:progress', (p) => {
+      s().applyProgress(p);
+      s().resultsChanged(p.sweepId);
+    }),
+    api.on('games:turn', (e) => s().applyTurn(e)),
+    api.on('provider:status', (e) => s().applyProvider(e)),
+  ];
+  return () => offs.forEach((off) => off());
+}

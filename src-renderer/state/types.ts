@@ -1,0 +1,23 @@
+// The app store's shape: one zustand store built from typed slices (Inspect AI's pattern).
+import type { StoreApi } from 'zustand/vanilla';
+import type { ClientAPI } from '../../src-shared/contract';
+import type { ConnectionSlice } from './connection-slice';
+import type { DesignSlice } from './design-slice';
+import type { ModelsSlice } from './models-slice';
+import type { ResultsSlice } from './results-slice';
+import type { RouteSlice } from './route-slice';
+import type { SweepsSlice } from './sweeps-slice';
+import type { TranscriptSlice } from './transcript-slice';
+
+export type AppState = ConnectionSlice & SweepsSlice & RouteSlice & DesignSlice & ModelsSlice & ResultsSlice & TranscriptSlice;
+
+export interface SliceDeps {
+  api: ClientAPI;
+  /** Writes the route to the address bar (the browser's hash); tests pass a stub. */
+  writeHash: (hash: string) => void;
+}
+
+export type Slice<T> = (set: StoreApi<AppState>['setState'], get: () => AppState, deps: SliceDeps) => T;
+
+/** Loading state of one request-backed value. */
+export type Loadable<T> = { state: 'idle' } | { state: 'loading' } | { state: 'ready'; value: T } | { state: 'error'; error: string };
