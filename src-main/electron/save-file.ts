@@ -1,0 +1,42 @@
+// Exports leave the app only through the native save dialog: the page proposes a file name and
+// the text, the user picks the place; the page cannot write anywhere on its own.
+import { writeFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { app, dialog } from 'electron';
+import type { BrowserWindow } from 'electron';
+import { MAX_SAVE_BYTES } from './ipc-protocol';
+import type { SaveFileResult } from './ipc-protocol';
+import { safeFileName } from './policy';
+
+const FILTERS: Record<string, { name: string; extensions: string[] }> = {
+  '.json': { name: 'JSON', extensions: ['json'] },
+  '.csv': { name: 'CSV', extensions: ['csv'] },
+  '.svg': { name: 'SVG image', extensions: ['svg'] },
+  '.tex': { name: 'LaTeX', extensions: ['tex'] },
+  '.txt': { name: 'Text', extensions: ['txt'] },
+  '.md': { name: 'Markdown', extensions: ['md'] },
+};
+
+export async function saveWithDialog(
+  win: BrowserWindow | null,
+  suggestedName: unknown,
+  content: unknown,
+): Promise<SaveFileResult> {
+  if (typeof suggestedName !== 'string' || typeof content !== 'string')
+    throw new Error('saveFile(name, content) takes two strings');
+  if (Buffer.byteLength(content) > MAX_SAVE_BYTES)
+    throw new Error('the export is too large to save');
+  const name = safeFileName(suggestedName);
+  const filter = FILTERS[extname(name).toLowerCase()];
+  const options = {
+    title: 'Save export',
+    defaultPath: join(app.getPath('documents'), name),
+    filters: filter ? [filter, { name: 'All files', extensions: ['*'] }] : [],
+  };
+  const choice = win
+    ? await dialog.showSaveDialog(win, options)
+    : await dialog.showSaveDialog(options);
+  if (choice.canceled || !choice.filePath) return { saved: false, path: null };
+  await writeFile(choice.filePath, content, 'utf8');
+  return { saved: true, path: choice.filePath };
+}
