@@ -1,35 +1,20 @@
-// Read-only aggregate queries for the analysis views: per-cell sums computed inside SQLite (so a
-// heatmap over 100,000 games needs no JSON parsing in JS) and token usage grouped by model/phase.
+// Read-only aggregate queries for the analysis views: per-cell sums computed inside SQLite over
+// plain columns (so a heatmap over 100,000 games parses no JSON) and token usage by model/phase.
 import type { Sql } from './sql';
 import type { CellAggregateRow, CellMetric, Store, UsageGroupRow } from './types';
 
 type AnalysisMethods = Pick<Store, 'cellAggregates' | 'callUsage'>;
 
-/** The focal seat found by id in participants_json: a JSON walk per game, so used sparingly. */
-const SEAT_BY_ID = `(SELECT CAST(p.key AS INTEGER) FROM json_each(g.participants_json) p
-  WHERE p.value ->> 'id' = g.focal_id LIMIT 1)`;
-
 /**
- * Utility of the focal participant. With two seats of different capability the seat is the one
- * whose stored capability is the focal one (capabilities_json is short and cheap to read); equal
- * capabilities and n > 2 look the id up in participants_json.
+ * SQL value of each metric per finished game; NULL leaves the game out of that metric. The focal
+ * utility and social welfare are columns written when the game finishes (migration 0002).
  */
-const FOCAL_UTILITY = `(CASE
-  WHEN g.n_agents != 2 THEN g.utilities_json ->> ${SEAT_BY_ID}
-  WHEN (g.capabilities_json ->> 0) = g.focal_capability THEN
-    CASE WHEN (g.capabilities_json ->> 1) = g.focal_capability THEN g.utilities_json ->> ${SEAT_BY_ID}
-    ELSE g.utilities_json ->> 0 END
-  WHEN (g.capabilities_json ->> 1) = g.focal_capability THEN g.utilities_json ->> 1
-  ELSE g.utilities_json ->> ${SEAT_BY_ID} END)`;
-const WELFARE = `(SELECT total(u.value) FROM json_each(g.utilities_json) u)`;
-
-/** SQL value of each metric per finished game; NULL leaves the game out of that metric. */
 const METRIC_SQL: Record<CellMetric, string> = {
   deal: 'g.deal',
   round: 'g.agreement_round',
-  utility_focal: FOCAL_UTILITY,
-  social_welfare: WELFARE,
-  utility_share_focal: `(SELECT CASE WHEN w > 0 THEN f / w END FROM (SELECT ${FOCAL_UTILITY} AS f, ${WELFARE} AS w))`,
+  utility_focal: 'g.focal_utility',
+  social_welfare: 'g.social_welfare',
+  utility_share_focal: 'CASE WHEN g.social_welfare > 0 THEN g.focal_utility / g.social_welfare END',
 };
 
 export function analysisMethods({ stmt }: Sql): AnalysisMethods {
@@ -47,12 +32,12 @@ export function analysisMethods({ stmt }: Sql): AnalysisMethods {
         inSweep === total
           ? 'games g WHERE'
           : 'sweep_games sg JOIN games g ON g.id = sg.game_id WHERE sg.sweep_id = ? AND';
-      // LIMIT -1 keeps the subquery a co-routine: flattened, its expression would be evaluated
-      // once per aggregate that uses v.
+      // Flat, so that SQLite reads the covering index games_cells (migration 0002) in its
+      // (status, focal_id, competition_level) order and groups without a sort.
       const sql = `SELECT g.focal_id AS focalId, min(g.focal_capability) AS focalCapability,
-           g.competition_level AS competitionLevel,
-           count(*) AS games, count(v) AS n, total(v) AS sum, total(v * v) AS sumSquares
-         FROM (SELECT g.focal_id, g.focal_capability, g.competition_level, ${expr} AS v FROM ${from} g.status = 'finished' LIMIT -1) g
+           g.competition_level AS competitionLevel, count(*) AS games, count(${expr}) AS n,
+           total(${expr}) AS sum, total((${expr}) * (${expr})) AS sumSquares
+         FROM ${from} g.status = 'finished'
          GROUP BY g.focal_id, g.competition_level
          ORDER BY g.focal_id, g.competition_level`;
       return (inSweep === total ? stmt(sql).all() : stmt(sql).all(sweepId)) as CellAggregateRow[];

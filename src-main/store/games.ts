@@ -74,9 +74,16 @@ const plannedParams = (g: PlannedGame, ts: string): unknown[] => [
   g.focalId,
   g.focalCapability,
   JSON.stringify(g.capabilities),
+  focalSeat(g),
   ts,
   ts,
 ];
+
+/** The first seat held by the focal participant (null if none holds it). */
+export function focalSeat(g: Pick<PlannedGame, 'participants' | 'focalId'>): number | null {
+  const seat = g.participants.findIndex((p) => p.id === g.focalId);
+  return seat < 0 ? null : seat;
+}
 
 export function gameMethods({ db, stmt }: Sql): GameMethods {
   const requireGame = (id: string): void => {
@@ -104,8 +111,8 @@ export function gameMethods({ db, stmt }: Sql): GameMethods {
       const insert = stmt(
         `INSERT INTO games (id, kind, params_json, protocol_json, participants_json, n_agents,
            seed, run_index, order_name, competition_level, rho, theta, focal_id, focal_capability,
-           capabilities_json, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           capabilities_json, focal_seat, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO NOTHING`,
       );
       const link = stmt(
@@ -189,13 +196,16 @@ export function gameMethods({ db, stmt }: Sql): GameMethods {
       const ts = now();
       const { changes } = stmt(
         `UPDATE games SET status = 'finished', outcome_json = ?, deal = ?, agreement_round = ?,
-           utilities_json = ?, error = NULL, pause_reason = NULL, updated_at = ?, finished_at = ?
+           utilities_json = ?, focal_utility = (? ->> focal_seat), social_welfare = ?,
+           error = NULL, pause_reason = NULL, updated_at = ?, finished_at = ?
          WHERE id = ? AND status != 'finished'`,
       ).run(
         JSON.stringify(outcome),
         outcome.deal ? 1 : 0,
         outcome.round,
         JSON.stringify(outcome.utilities),
+        JSON.stringify(outcome.utilities),
+        outcome.utilities.reduce((a, b) => a + b, 0),
         ts,
         ts,
         id,

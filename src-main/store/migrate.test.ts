@@ -160,13 +160,63 @@ describe('migrations', () => {
     const migrations = join(dir, 'migrations');
     cpSync(MIGRATIONS_DIR, migrations, { recursive: true });
     openStore(file, { migrationsDir: migrations }).close();
-    writeFileSync(join(migrations, '0002_more.sql'), 'CREATE TABLE more (x INTEGER) STRICT;');
+    const next = `${String(shipped.length + 1).padStart(4, '0')}_more.sql`;
+    writeFileSync(join(migrations, next), 'CREATE TABLE more (x INTEGER) STRICT;');
     expect(() => openStore(file, { readonly: true, migrationsDir: migrations })).toThrow(
-      /needs migration 0002_more\.sql but was opened read-only/,
+      `needs migration ${next} but was opened read-only`,
     );
     const store = openStore(file, { readonly: true });
     expect(store.listSweeps()).toEqual([]);
     expect(() => store.upsertSweep({ id: 'x', name: 'x', spec: {} })).toThrow(/readonly/);
     store.close();
+  });
+});
+
+describe('migration 0002 (focal columns)', () => {
+  it('fills focal_seat, focal_utility and social_welfare of games written before it', async () => {
+    const { writeHandSweep } = await import('../analysis/hand-sweep.test-helpers');
+    const store = openStore(file);
+    writeHandSweep(store);
+    store.close();
+    const read = () => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return db
+          .prepare(
+            'SELECT id, status, focal_seat, focal_utility, social_welfare FROM games ORDER BY id',
+          )
+          .all();
+      } finally {
+        db.close();
+      }
+    };
+    const written = read();
+    // As a database from before 0002: the columns and its record gone.
+    tamper(
+      file,
+      `DROP INDEX games_cells;
+       ALTER TABLE games DROP COLUMN focal_seat;
+       ALTER TABLE games DROP COLUMN focal_utility;
+       ALTER TABLE games DROP COLUMN social_welfare;
+       DELETE FROM schema_migrations WHERE id >= 2;`,
+    );
+    openStore(file).close();
+    expect(read()).toEqual(written);
+    // The hand sweep's values (utilities as in analysis/dataset.test.ts): g3 has no deal (all 0);
+    // g5's two seats have equal capability and the focal one (ref2) sits second.
+    const row = (id: string, seat: number, focal: number, welfare: number) => ({
+      id,
+      status: 'finished',
+      focal_seat: seat,
+      focal_utility: focal,
+      social_welfare: welfare,
+    });
+    expect(written).toEqual([
+      row('g1', 0, 72, 117),
+      row('g2', 1, 50, 130),
+      row('g3', 1, 0, 0),
+      row('g4', 0, 50, 130),
+      row('g5', 1, 80, 130),
+    ]);
   });
 });

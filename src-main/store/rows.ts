@@ -39,6 +39,10 @@ export interface DbGame {
   focal_id: string;
   focal_capability: number | null;
   capabilities_json: string;
+  /** Added by migration 0002. */
+  focal_seat: number | null;
+  focal_utility: number | null;
+  social_welfare: number | null;
   status: string;
   instance_json: string | null;
   outcome_json: string | null;
