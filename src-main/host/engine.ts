@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import type { ParticipantSpec } from '../../src-shared/participant';
 import { KeyStore } from '../keys/key-store';
 import { createKeyVault } from '../keys/key-test';
+import type { KeySource } from '../providers/runtime';
+import { SweepRuntimes } from '../providers/sweep-runtimes';
 import { registryResolver } from '../registry/registry';
 import { openStore } from '../store/store';
 import type { Store } from '../store/types';
@@ -18,6 +20,8 @@ export interface EngineOptions {
   mode: 'desktop' | 'web';
   /** Defaults to the OS keychain with environment variables as the fallback. */
   keys?: KeyVault;
+  /** Where LLM agents read their keys; defaults to the OS keychain, then environment variables. */
+  keySource?: KeySource;
   /** Migrations folder when the store is bundled away from its own (the desktop build). */
   migrationsDir?: string;
   /** Restart sweeps that were running when the last process stopped (default true). */
@@ -52,9 +56,31 @@ function resolverFor(store: Store): (id: string) => ParticipantSpec | undefined 
 export function openEngine(opts: EngineOptions): Engine {
   const store = openStore(opts.dbPath, { migrationsDir: opts.migrationsDir });
   const recovered = store.recoverInterrupted();
-  const service = new SweepService(store, { resolve: resolverFor(store) });
+  const keyStore = new KeyStore();
+  // LLM seats run through one provider runtime per sweep (its budget, its events); games paused
+  // on a missing or rejected key resume when the user stores a new one.
+  const runtimes = new SweepRuntimes({
+    store,
+    keys: opts.keySource ?? keyStore,
+    // Called on provider events only, after `service` exists.
+    onStatus: (_sweepId, change) => service.emitProvider(change),
+  });
+  const service = new SweepService(store, {
+    resolve: resolverFor(store),
+    createAgent: runtimes.createAgent,
+    resumeWhen: runtimes.resumeWhen,
+  });
   const onRunError = opts.onRunError ?? ((sweepId, err) => console.error(`sweep ${sweepId}: ${err instanceof Error ? err.message : String(err)}`));
-  const host = createHost({ store, service, keys: opts.keys ?? createKeyVault(new KeyStore()), demo: demoSweep, mode: opts.mode, version: packageVersion(), onRunError });
+  const vault = opts.keys ?? createKeyVault(keyStore);
+  const keys: KeyVault = {
+    status: (provider) => vault.status(provider),
+    test: (provider) => vault.test(provider),
+    async set(provider, key) {
+      await vault.set(provider, key);
+      runtimes.updateKey(provider, key);
+    },
+  };
+  const host = createHost({ store, service, keys, demo: demoSweep, mode: opts.mode, version: packageVersion(), onRunError });
   if (opts.resumeActive ?? true) {
     for (const sweep of store.listSweeps()) {
       const counts = store.countGamesByStatus(sweep.id);
@@ -75,6 +101,7 @@ export function openEngine(opts: EngineOptions): Engine {
         return run.catch(() => undefined);
       });
       await Promise.all(settled);
+      runtimes.dispose();
       for (const s of running) store.setSweepStatus(s.id, 'active');
       store.close();
     },

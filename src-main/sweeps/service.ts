@@ -44,13 +44,18 @@ export interface SweepProgress {
 export interface ServiceOptions {
   resolve?: ParticipantResolver;
   /** Builds the agent for a seat; defaults to strategy agents (and LLM agents once configured). */
-  createAgent?: (spec: ParticipantSpec, game: GameRow) => Agent;
+  createAgent?: (spec: ParticipantSpec, game: GameRow, sweepId: string) => Agent;
   /**
    * For a game that paused (provider offline, auth error, budget): a promise that resolves when
    * it may run again (e.g. a probe found the provider back), or null to leave it paused. While
    * such promises are pending the run stays alive and plays the game again when one resolves.
    */
-  resumeWhen?: (row: GameRow, reason: PauseReason, signal: AbortSignal) => Promise<void> | null;
+  resumeWhen?: (
+    row: GameRow,
+    reason: PauseReason,
+    signal: AbortSignal,
+    sweepId: string,
+  ) => Promise<void> | null;
 }
 
 interface ActiveRun {
@@ -239,7 +244,7 @@ export class SweepService {
         if (next < queue.length) {
           const row = queue[next++];
           const paused = await this.playGame(sweepId, row, run);
-          const waiting = paused && this.opts.resumeWhen?.(row, paused, signal);
+          const waiting = paused && this.opts.resumeWhen?.(row, paused, signal, sweepId);
           if (waiting) park(row.id, waiting);
         } else if (parked > 0) {
           await woken;
@@ -271,7 +276,7 @@ export class SweepService {
     this.emitGame(sweepId, row.id, 'running');
     const createAgent = this.opts.createAgent ?? createDefaultAgent;
     try {
-      const agents = row.participants.map((spec) => createAgent(spec, row));
+      const agents = row.participants.map((spec) => createAgent(spec, row, sweepId));
       const result = await runGame({
         gameId: row.id,
         game,
