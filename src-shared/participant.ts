@@ -62,7 +62,25 @@ export const llmSpecSchema = z
     model: z.string().min(1),
     baseUrl: z.url().optional(),
     temperature: z.number().min(0).max(2).optional(),
-    maxTokens: z.number().int().positive().optional(),
+    /**
+     * Output token limit: one number for every phase, or per phase (phases left out keep their
+     * defaults: discussion 512, thinking 1024, proposal 512, vote 256, reflection 512).
+     */
+    maxTokens: z
+      .union([
+        z.number().int().positive(),
+        z
+          .object({
+            discussion: z.number().int().positive(),
+            thinking: z.number().int().positive(),
+            proposal: z.number().int().positive(),
+            vote: z.number().int().positive(),
+            reflection: z.number().int().positive(),
+          })
+          .partial()
+          .strict(),
+      ])
+      .optional(),
     reasoningEffort: z.enum(['minimal', 'low', 'medium', 'high']).optional(),
     thinkingBudget: z.number().int().positive().optional(),
     prices: pricesSchema.optional(),

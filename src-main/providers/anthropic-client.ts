@@ -43,7 +43,11 @@ export function createAnthropicClient(
     maxRetries: 0,
     timeout: options.timeoutMs ?? 120_000,
   });
-  const defaultMaxTokens = spec.maxTokens ?? options.defaultMaxTokens ?? 1024;
+  // Per-phase limits arrive with each request (agents/llm/llm-agent.ts phaseMaxTokens).
+  const defaultMaxTokens =
+    (typeof spec.maxTokens === 'number' ? spec.maxTokens : undefined) ??
+    options.defaultMaxTokens ??
+    1024;
 
   async function complete(request: ChatRequest): Promise<ChatResult> {
     const started = performance.now();

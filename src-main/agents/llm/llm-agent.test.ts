@@ -150,11 +150,12 @@ describe('LLM agent against the mock (both wire formats)', () => {
     });
   }
 
-  it("sends the per-phase output limit, or the spec's own maxTokens for every phase", async () => {
+  it("sends the per-phase output limit, or the spec's own maxTokens (one or per phase)", async () => {
     for (const [provider, extra, expected] of [
       ['anthropic', {}, [512, 1024, 512, 256, 512]],
       ['openai', {}, [512, 1024, 512, 256, 512]],
       ['openai', { maxTokens: 300 }, [300, 300, 300, 300, 300]],
+      ['anthropic', { maxTokens: { vote: 64, thinking: 4000 } }, [512, 4000, 512, 64, 512]],
     ] as const) {
       const s = { ...spec(provider), ...extra };
       const agent = createLlmAgent({

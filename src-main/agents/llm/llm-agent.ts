@@ -88,8 +88,10 @@ export const PHASE_MAX_TOKENS: Record<AgentPhase, number> = {
   reflection: 512,
 };
 
+/** The output limit of `phase`: the spec's own (one number or per phase), else the default. */
 export function phaseMaxTokens(spec: LlmSpec, phase: AgentPhase): number {
-  return spec.maxTokens ?? PHASE_MAX_TOKENS[phase] * (spec.reasoningEffort ? 8 : 1);
+  const own = typeof spec.maxTokens === 'number' ? spec.maxTokens : spec.maxTokens?.[phase];
+  return own ?? PHASE_MAX_TOKENS[phase] * (spec.reasoningEffort ? 8 : 1);
 }
 
 /** Upper-bound cost of a call: every prompt token uncached, the full output allowance used. */
@@ -99,7 +101,9 @@ export function estimateCostUsd(spec: LlmSpec, request: ChatRequest): number {
     inputTokens: Math.ceil(chars / 3),
     cacheWriteTokens: 0,
     cacheReadTokens: 0,
-    outputTokens: (request.maxTokens ?? spec.maxTokens ?? 1024) + (spec.thinkingBudget ?? 0),
+    outputTokens:
+      (request.maxTokens ?? (typeof spec.maxTokens === 'number' ? spec.maxTokens : 1024)) +
+      (spec.thinkingBudget ?? 0),
     reasoningTokens: 0,
   });
 }
