@@ -183,6 +183,18 @@ export function registerLlmCommands(program: Command): void {
 }
 
 /** `parley run --estimate`: print the expected calls, tokens and cost of the unfinished games. */
+/** Whether the worst case fits under the cap, and if not roughly where the cap stops new calls. */
+function budgetNote(
+  budgetUsd: number,
+  e: { costCachedUsd: number; costNoCacheUsd: number },
+): string {
+  if (e.costNoCacheUsd <= budgetUsd) return ' (the whole sweep fits, even without caching)';
+  if (e.costCachedUsd <= budgetUsd)
+    return ' (fits with prompt caching; without it the cap may stop the sweep)';
+  const share = Math.floor((budgetUsd / e.costCachedUsd) * 100);
+  return ` (below the estimate: if games run all rounds, new calls stop after about ${share}% of them and the rest pause)`;
+}
+
 export function printEstimate(games: readonly PlannedGame[], budgetUsd: number | undefined): void {
   const e = estimateSweep(games);
   const out = process.stdout;
@@ -199,7 +211,9 @@ export function printEstimate(games: readonly PlannedGame[], budgetUsd: number |
       `  prompt tokens   ${e.promptTokens}\n` +
       `  output tokens   ${e.outputTokens}\n` +
       `  cost            ${fmt(e.costCachedUsd)} with prompt caching, ${fmt(e.costNoCacheUsd)} without\n` +
-      (budgetUsd !== undefined ? `  budget cap      $${budgetUsd.toFixed(2)}\n` : '') +
+      (budgetUsd !== undefined
+        ? `  budget cap      $${budgetUsd.toFixed(2)}${budgetNote(budgetUsd, e)}\n`
+        : '') +
       e.byModel
         .map(
           (m) =>
