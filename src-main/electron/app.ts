@@ -14,12 +14,12 @@ import { buildAppMenu } from './menu';
 import {
   APP_ORIGIN,
   APP_ID,
-  DB_FILE_NAME,
   DESKTOP_CSP,
   devContentSecurityPolicy,
   isAppUrl,
 } from './policy';
 import { saveWithDialog } from './save-file';
+import { defaultDbPath } from '../store/paths';
 
 export function startDesktopApp(): void {
   app.enableSandbox();
@@ -33,7 +33,9 @@ export function startDesktopApp(): void {
   const outDir = join(import.meta.dirname, '..');
   // Only an unpackaged `npm run dev` may load the renderer from Vite's dev server.
   const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
-  const dbPath = join(app.getPath('userData'), DB_FILE_NAME);
+  // The same database as the CLI and `parley serve` (PARLEY_DB, else the per-user data folder),
+  // so sweeps started from a terminal show up in the app and the other way round.
+  const dbPath = defaultDbPath();
   let win: BrowserWindow | null = null;
 
   const bridge = new EngineBridge({

@@ -1,5 +1,6 @@
 // The application menu: the platform's standard Edit/View/Window roles plus Parley's own few
 // entries (reveal the database, the data folder). Developer tools only in unpackaged builds.
+import { dirname } from 'node:path';
 import { app, Menu, shell } from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
 import { PRODUCT_NAME } from './policy';
@@ -28,7 +29,7 @@ export function buildAppMenu(dbPath: string): Menu {
       label: 'File',
       submenu: [
         { label: 'Show Database in Folder', click: () => shell.showItemInFolder(dbPath) },
-        { label: 'Open Data Folder', click: () => void shell.openPath(app.getPath('userData')) },
+        { label: 'Open Data Folder', click: () => void shell.openPath(dirname(dbPath)) },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

@@ -10,9 +10,6 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ID = 'org.parley.workbench';
 export const PRODUCT_NAME = 'Parley';
 
-/** The database file inside app.getPath('userData'). */
-export const DB_FILE_NAME = 'parley.db';
-
 /**
  * BrowserWindow webPreferences (minus the preload path, which is only known at run time): an
  * isolated, sandboxed page with no Node, no webviews and no insecure content.
