@@ -46,7 +46,25 @@ export interface SweepProgress {
   etaSec: number | null;
   tokens: number;
   costUsd: number;
+  /**
+   * Why the sweep's paused games are paused: their distinct stored pause reasons with how many
+   * games have each, most frequent first, at most SWEEP_REASONS_MAX (the counts may sum to less
+   * than counts.paused when there are more reasons). A reason starts with its kind and says what
+   * to do, e.g. "auth: no API key for anthropic (model m): run `parley keys set anthropic` ..., then resume".
+   */
+  pausedReasons: ReasonCount[];
+  /** The same for the failed games: their distinct errors, most frequent first. */
+  failedReasons: ReasonCount[];
 }
+
+/** How many of a sweep's games are paused (or failed) for one reason. */
+export interface ReasonCount {
+  reason: string;
+  count: number;
+}
+
+/** The most distinct reasons a SweepProgress lists per state. */
+export const SWEEP_REASONS_MAX = 5;
 
 export interface SweepSummary {
   id: string;

@@ -1,13 +1,14 @@
 // Sweep handlers: list, inspect, validate, create-and-start, and the run controls.
-import type { SweepProgress } from '../../src-shared/contract';
+import type { ReasonCount, SweepProgress } from '../../src-shared/contract';
+import { SWEEP_REASONS_MAX } from '../../src-shared/contract';
 import type { Store } from '../store/types';
 import type { Registry } from './registry';
 import { HostError } from './registry';
-import type { HostDeps, SweepRunner } from './types';
+import type { HostDeps, RunnerProgress, SweepRunner } from './types';
 import { specFields, sweepSummary } from './views';
 
 /** Counters straight from the store, for a host without a runner. */
-export function storeProgress(store: Store, sweepId: string): SweepProgress {
+export function storeProgress(store: Store, sweepId: string): RunnerProgress {
   const counts = store.countGamesByStatus(sweepId);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const totals = store.callTotals({ sweepId });
@@ -23,9 +24,24 @@ export function storeProgress(store: Store, sweepId: string): SweepProgress {
   };
 }
 
+/** Shown for a paused or failed game that stored no reason (e.g. written by an older version). */
+export const NO_REASON = 'no reason recorded';
+
+/** The runner's counters plus why the sweep's games are paused or failed (one GROUP BY in the store). */
+export function withReasons(store: Store, progress: RunnerProgress): SweepProgress {
+  const pausedReasons: ReasonCount[] = [];
+  const failedReasons: ReasonCount[] = [];
+  // A healthy run (most progress events) needs no query.
+  if (progress.counts.paused + progress.counts.failed === 0) return { ...progress, pausedReasons, failedReasons };
+  for (const row of store.gameReasons({ sweepId: progress.sweepId, limit: SWEEP_REASONS_MAX })) {
+    (row.status === 'paused' ? pausedReasons : failedReasons).push({ reason: row.reason ?? NO_REASON, count: row.count });
+  }
+  return { ...progress, pausedReasons, failedReasons };
+}
+
 export function registerSweepHandlers(registry: Registry, deps: HostDeps): void {
   const { store, service } = deps;
-  const progress = (sweepId: string) => (service ? service.progress(sweepId) : storeProgress(store, sweepId));
+  const progress = (sweepId: string) => withReasons(store, service ? service.progress(sweepId) : storeProgress(store, sweepId));
   const runner = (): SweepRunner => {
     if (!service) throw new HostError('this host serves the database read-only: it has no sweep runner');
     return service;

@@ -4,7 +4,7 @@
 import type { EventName, EventPayloads, HostEvent } from '../../src-shared/contract';
 import { registerGameHandlers } from './handlers-games';
 import { registerModelAndKeyHandlers } from './handlers-keys';
-import { registerSweepHandlers } from './handlers-sweeps';
+import { registerSweepHandlers, withReasons } from './handlers-sweeps';
 import { createRegistry } from './registry';
 import type { HostDeps } from './types';
 
@@ -42,7 +42,8 @@ export function createHost(deps: HostDeps): Host {
   const service = deps.service;
   const unsubscribers = service
     ? [
-        service.on('progress', (p) => emit('jobs:progress', p)),
+        // Every progress event carries the reasons too: the runs screen updates from events alone.
+        service.on('progress', (p) => emit('jobs:progress', withReasons(deps.store, p))),
         service.on('game', (e) => emit('games:status', { sweepId: e.sweepId, gameId: e.gameId, status: e.status })),
         service.on('turn', (e) => emit('games:turn', { gameId: e.gameId, turn: e.turn })),
         service.on('provider', (e) => emit('provider:status', { provider: e.provider, status: e.status, detail: e.detail ?? null })),

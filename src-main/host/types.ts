@@ -7,6 +7,9 @@ import type { SweepInput } from '../../src-shared/sweep';
 import type { TurnRecord } from '../../src-shared/game';
 import type { Store } from '../store/types';
 
+/** A sweep's counters as the runner reports them; the host adds the pause and failure reasons. */
+export type RunnerProgress = Omit<SweepProgress, 'pausedReasons' | 'failedReasons'>;
+
 /** The parts of SweepService (src-main/sweeps/service.ts) the host calls. */
 export interface SweepRunner {
   validate(doc: unknown): ValidateResult;
@@ -16,8 +19,8 @@ export interface SweepRunner {
   resume(sweepId: string, options?: { concurrency?: number }): Promise<void>;
   cancel(sweepId: string): void;
   retryFailed(sweepId: string, options?: { concurrency?: number }): Promise<void>;
-  progress(sweepId: string): SweepProgress;
-  on(event: 'progress', listener: (p: SweepProgress) => void): () => void;
+  progress(sweepId: string): RunnerProgress;
+  on(event: 'progress', listener: (p: RunnerProgress) => void): () => void;
   on(event: 'game', listener: (e: { sweepId: string; gameId: string; status: GameStatus }) => void): () => void;
   on(event: 'turn', listener: (e: { gameId: string; turn: TurnRecord }) => void): () => void;
   on(event: 'provider', listener: (e: { provider: string; status: string; detail?: string }) => void): () => void;

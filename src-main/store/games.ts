@@ -5,7 +5,7 @@ import type { ParticipantSpec } from '../../src-shared/participant';
 import type { GameStatus, Order, PlannedGame } from '../../src-shared/planned-game';
 import type { DbGame } from './rows';
 import type { Sql } from './sql';
-import type { GameRow, Store } from './types';
+import type { GameReasonRow, GameRow, Store } from './types';
 import { StoreError } from './errors';
 import { GAME_STATUSES } from './types';
 import { jsonOrNull, now, parseOrNull } from './sql';
@@ -17,6 +17,7 @@ type GameMethods = Pick<
   | 'findGame'
   | 'listGames'
   | 'countGamesByStatus'
+  | 'gameReasons'
   | 'markGameRunning'
   | 'finishGame'
   | 'pauseGame'
@@ -28,6 +29,8 @@ type GameMethods = Pick<
 >;
 
 const UNFINISHED = "('queued', 'running', 'paused')";
+/** What a game says about its state: the pause reason of a paused game, the error of a failed one. */
+const REASON_SQL = "CASE g.status WHEN 'paused' THEN g.pause_reason ELSE g.error END";
 const REQUEUEABLE: readonly GameStatus[] = ['running', 'paused', 'failed', 'cancelled'];
 
 export function toGameRow(r: DbGame): GameRow {
@@ -180,6 +183,23 @@ export function gameMethods({ db, stmt }: Sql): GameMethods {
       >;
       for (const r of rows) counts[r.status] = r.n;
       return counts;
+    },
+
+    gameReasons({ sweepId, limit = 5 }) {
+      // The sweep's games through sweep_games' primary key (as countGamesByStatus reads them),
+      // grouped by state and reason and ranked per state inside SQLite.
+      return stmt(
+        `SELECT status, reason, count FROM (
+           SELECT g.status AS status, ${REASON_SQL} AS reason, count(*) AS count,
+             row_number() OVER (
+               PARTITION BY g.status ORDER BY count(*) DESC, ${REASON_SQL} IS NULL, ${REASON_SQL}
+             ) AS rank
+           FROM games g JOIN sweep_games sg ON sg.game_id = g.id AND sg.sweep_id = ?
+           WHERE g.status IN ('paused', 'failed')
+           GROUP BY g.status, ${REASON_SQL})
+         WHERE rank <= ?
+         ORDER BY status = 'failed', rank`,
+      ).all(sweepId, Math.max(0, Math.floor(limit))) as GameReasonRow[];
     },
 
     markGameRunning(id, instance) {

@@ -145,6 +145,14 @@ export interface UsageGroupRow extends CallUsage {
   calls: number;
 }
 
+/** How many of a sweep's games are in one state for one stored reason (see `gameReasons`). */
+export interface GameReasonRow {
+  status: 'paused' | 'failed';
+  /** The pause reason of a paused game, the error of a failed one (null if none was stored). */
+  reason: string | null;
+  count: number;
+}
+
 /** What `requeue` acts on: explicit ids, or a sweep's games in the given states. */
 export type RequeueTarget = readonly string[] | { sweepId: string; status: readonly GameStatus[] };
 
@@ -173,6 +181,12 @@ export interface Store {
   /** Games in insertion order, optionally filtered. */
   listGames(query?: GameQuery): GameRow[];
   countGamesByStatus(sweepId?: string): Record<GameStatus, number>;
+  /**
+   * Why a sweep's games are paused or failed: per state, the distinct pause reasons (paused) or
+   * errors (failed) with their game counts, most frequent first and at most `limit` (default 5)
+   * per state; paused rows come before failed ones. Read-only, one GROUP BY.
+   */
+  gameReasons(query: { sweepId: string; limit?: number }): GameReasonRow[];
   /**
    * queued/paused/running -> running, saving `instance` if none is stored yet. Returns false
    * (and changes nothing) when the game is finished, failed or cancelled.

@@ -41,6 +41,9 @@ export interface SweepProgress {
   costUsd: number;
 }
 
+/** Least time between two progress events of one sweep. */
+const PROGRESS_INTERVAL_MS = 200;
+
 export interface ServiceOptions {
   resolve?: ParticipantResolver;
   /** Builds the agent for a seat; defaults to strategy agents (and LLM agents once configured). */
@@ -71,6 +74,8 @@ export class SweepService {
   /** The last completed run per sweep, so the final progress still reports its rate. */
   private readonly lastRun = new Map<string, { games: number; seconds: number }>();
   private lastProgressAt = new Map<string, number>();
+  /** Per sweep: the event owed for changes that fell inside the throttle window. */
+  private readonly pendingProgress = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(
     private readonly store: Store,
@@ -320,11 +325,35 @@ export class SweepService {
     this.events.emit('game', { sweepId, gameId, status });
   }
 
-  /** Progress events at most every 200 ms per sweep (always when `force`). */
+  /**
+   * Progress events at most every 200 ms per sweep (at once when `force`). A change inside the
+   * window is sent when it closes, so the last event always shows the latest state, even when
+   * nothing else happens afterwards (e.g. every game paused waiting for a key or a provider).
+   */
   private emitProgress(sweepId: string, force: boolean): void {
+    const pending = this.pendingProgress.get(sweepId);
+    if (force && pending) {
+      clearTimeout(pending);
+      this.pendingProgress.delete(sweepId);
+    }
     if (this.events.listenerCount('progress') === 0) return;
     const now = Date.now();
-    if (!force && now - (this.lastProgressAt.get(sweepId) ?? 0) < 200) return;
+    const wait = PROGRESS_INTERVAL_MS - (now - (this.lastProgressAt.get(sweepId) ?? 0));
+    if (!force && wait > 0) {
+      if (!pending) {
+        const timer = setTimeout(() => {
+          this.pendingProgress.delete(sweepId);
+          try {
+            this.emitProgress(sweepId, true);
+          } catch {
+            // The store was closed meanwhile: nobody is left to tell.
+          }
+        }, wait);
+        timer.unref?.();
+        this.pendingProgress.set(sweepId, timer);
+      }
+      return;
+    }
     this.lastProgressAt.set(sweepId, now);
     this.events.emit('progress', this.progress(sweepId));
   }

@@ -1,6 +1,8 @@
-// The jobs monitor: every sweep with live progress, rate, ETA, tokens and cost, and its controls.
+// The jobs monitor: every sweep with live progress, rate, ETA, tokens and cost, why games are
+// paused or failed, and its controls.
 import type { SweepSummary } from '../../src-shared/contract';
 import { EmptyState } from '../components/EmptyState';
+import { GameReasons } from '../components/GameReasons';
 import { LoadState } from '../components/Loading';
 import { ProgressBar } from '../components/ProgressBar';
 import { fmtCount, fmtDuration, fmtRate, fmtUsd } from '../lib/format';
@@ -73,6 +75,7 @@ function SweepRow({ sweep }: { sweep: SweepSummary }) {
           <dd className="num">{fmtUsd(p.costUsd)}</dd>
         </div>
       </dl>
+      <GameReasons sweep={sweep} onOpenKeys={() => navigate({ screen: 'models' })} />
       <div className="actions">
         {sweep.status === 'paused' ? (
           <button type="button" disabled={isBusy || isFinal} onClick={() => void control('sweeps:resume', sweep.id)}>

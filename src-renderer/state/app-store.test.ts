@@ -39,6 +39,8 @@ const progress = (sweepId: string, finished: number, total = 4): SweepProgress =
   etaSec: null,
   tokens: 0,
   costUsd: 0,
+  pausedReasons: [],
+  failedReasons: [],
 });
 const summary = (id: string, finished: number): SweepSummary => ({ id, name: id, status: 'active', createdAt: '2025-01-01', kind: 'item-allocation', progress: progress(id, finished) });
 
