@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { KeyVault } from '../host/types';
 import { startMockLlm, type MockLlm } from '../mock-llm/server';
 import { KeyStore, type KeychainBackend } from './key-store';
-import { createKeyVault } from './key-test';
+import { createKeyVault, testKey } from './key-test';
 
 const KEY = 'sk-ant-VAULTTEST-0123456789abcdef';
 let mock: MockLlm;
@@ -82,5 +82,19 @@ describe('key vault (what the UI may see)', () => {
       new KeyStore({ backend: broken, env: { XAI_API_KEY: 'xai-env-0123456789' } }),
     );
     expect(await fromEnv.status('xai')).toEqual({ status: 'set', source: 'env', detail: null });
+  });
+
+  it('tests an Anthropic key against ANTHROPIC_BASE_URL when no base URL is configured', async () => {
+    vi.stubEnv('ANTHROPIC_BASE_URL', mock.url);
+    try {
+      const keys = new KeyStore({ backend: memoryBackend(), env: {} });
+      await keys.set('anthropic', KEY);
+      const before = mock.stats.byRoute['GET /v1/models'] ?? 0;
+      const report = await testKey(keys, 'anthropic');
+      expect(report).toMatchObject({ status: 'works', source: 'keychain' });
+      expect((mock.stats.byRoute['GET /v1/models'] ?? 0) - before).toBe(1);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });

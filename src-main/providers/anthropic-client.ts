@@ -39,7 +39,8 @@ export function createAnthropicClient(
 ): ProviderClient {
   const client = new Anthropic({
     apiKey,
-    baseURL: spec.baseUrl ?? null,
+    // undefined (not null) lets the SDK read ANTHROPIC_BASE_URL, as proxies and gateways expect.
+    baseURL: spec.baseUrl ?? undefined,
     maxRetries: 0,
     timeout: options.timeoutMs ?? 120_000,
   });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LlmSpec } from '../../src-shared/participant';
 import { startMockLlm, type MockLlm } from '../mock-llm/server';
 import { createProviderClient } from './client';
@@ -162,6 +162,39 @@ describe('OpenAI SDK against the mock', () => {
     expect(() =>
       createProviderClient({ ...openaiSpec(), provider: 'local', baseUrl: undefined }, ''),
     ).toThrow(/needs baseUrl/);
+  });
+});
+
+describe("the SDKs' standard base-URL environment variables (proxies, gateways)", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+  const noBaseUrl = (spec: LlmSpec): LlmSpec => ({ ...spec, baseUrl: undefined });
+  const delta = (before: Record<string, number>, route: string) =>
+    (mock.stats.byRoute[route] ?? 0) - (before[route] ?? 0);
+
+  it('Anthropic follows ANTHROPIC_BASE_URL when the model has no baseUrl', async () => {
+    vi.stubEnv('ANTHROPIC_BASE_URL', mock.url);
+    const before = { ...mock.stats.byRoute };
+    await createProviderClient(noBaseUrl(anthropicSpec()), KEY).probe();
+    expect(delta(before, 'GET /v1/models')).toBe(1);
+  });
+
+  it('OpenAI follows OPENAI_BASE_URL when the model has no baseUrl', async () => {
+    vi.stubEnv('OPENAI_BASE_URL', mock.openaiBaseUrl);
+    const before = { ...mock.stats.byRoute };
+    await createProviderClient(noBaseUrl(openaiSpec()), KEY).probe();
+    expect(delta(before, 'GET /v1/models')).toBe(1);
+  });
+
+  it("a model's own baseUrl wins over the environment", async () => {
+    // Nothing listens on port 1: reaching it would fail the probe.
+    vi.stubEnv('ANTHROPIC_BASE_URL', 'http://127.0.0.1:1');
+    vi.stubEnv('OPENAI_BASE_URL', 'http://127.0.0.1:1/v1');
+    const before = { ...mock.stats.byRoute };
+    await createProviderClient(anthropicSpec(), KEY).probe();
+    await createProviderClient(openaiSpec(), KEY).probe();
+    expect(delta(before, 'GET /v1/models')).toBe(2);
   });
 });
 

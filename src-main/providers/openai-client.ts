@@ -6,7 +6,10 @@ import { ProviderError, classifyError } from './errors';
 import { withCost } from './pricing';
 import type { ChatRequest, ChatResult, ProviderClient, ProviderClientOptions } from './types';
 
-/** OpenAI-compatible endpoints of the hosted providers; `openai` uses the SDK default. */
+/**
+ * OpenAI-compatible endpoints of the hosted providers; `openai` uses the SDK default
+ * (OPENAI_BASE_URL, else api.openai.com).
+ */
 export const DEFAULT_BASE_URLS: Partial<Record<ProviderName, string>> = {
   openrouter: 'https://openrouter.ai/api/v1',
   google: 'https://generativelanguage.googleapis.com/v1beta/openai/',
@@ -27,7 +30,8 @@ export function createOpenAiCompatibleClient(
   const client = new OpenAI({
     // Local servers usually ignore the key, but the SDK requires a non-empty one.
     apiKey: apiKey || 'parley-local',
-    baseURL: baseURL ?? null,
+    // undefined (not null) lets the SDK read OPENAI_BASE_URL for provider "openai".
+    baseURL: baseURL ?? undefined,
     maxRetries: 0,
     timeout: options.timeoutMs ?? 120_000,
   });
