@@ -17,20 +17,33 @@ export interface Served {
   url: string;
   dir: string;
   dbPath: string;
-  stop(): Promise<void>;
+  /** Everything the server printed so far, stdout then stderr. */
+  output(): string;
+  /** Stops the server (SIGTERM, waits until it exited and its output is read); removes the data folder unless `keepDir`. */
+  stop(options?: { keepDir?: boolean }): Promise<void>;
+}
+
+export interface ServeOptions {
+  /** Changes to the server's environment (inherited from this process); undefined removes a variable. */
+  env?: Record<string, string | undefined>;
 }
 
 /** Starts `parley serve` on a new temporary database; resolves with the printed URL. */
-export async function serve(): Promise<Served> {
+export async function serve(options: ServeOptions = {}): Promise<Served> {
   const dir = mkdtempSync(join(tmpdir(), 'parley-e2e-'));
   const dbPath = join(dir, 'parley.db');
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin', 'parley.js'), 'serve', '--db', dbPath], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const [name, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
+  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin', 'parley.js'), 'serve', '--db', dbPath], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
   let stderr = '';
+  child.stdout?.on('data', (d: Buffer) => (out += String(d)));
   child.stderr?.on('data', (d: Buffer) => (stderr += String(d)));
   const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (d: Buffer) => {
-      out += String(d);
+    child.stdout?.on('data', () => {
       const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(out);
       if (m) resolve(m[1]);
     });
@@ -40,13 +53,14 @@ export async function serve(): Promise<Served> {
     url,
     dir,
     dbPath,
-    async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
+    output: () => out + stderr,
+    async stop({ keepDir = false } = {}) {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once('close', r));
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(dir, { recursive: true, force: true });
+      if (!keepDir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
@@ -55,11 +69,15 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
-/** Opens the app and waits until it is connected to the host. */
-export async function openApp(browser: Browser, url: string, size = { width: 1440, height: 900 }): Promise<Page> {
+/**
+ * Opens the app and waits until it is connected to the host. `beforeLoad` runs on the new page
+ * before it navigates (to attach listeners, e.g. for its WebSocket frames).
+ */
+export async function openApp(browser: Browser, url: string, size = { width: 1440, height: 900 }, beforeLoad?: (page: Page) => void): Promise<Page> {
   const page = await browser.newPage({ viewport: size });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  beforeLoad?.(page);
   (page as Page & { parleyErrors?: string[] }).parleyErrors = errors;
   await page.goto(url);
   await page.getByTestId('connection').and(page.locator('[data-state="open"]')).waitFor();
