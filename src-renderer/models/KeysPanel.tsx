@@ -14,6 +14,20 @@ function KeyRow({ status }: { status: KeyStatus }) {
   const [isBusy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const p = status.provider;
+  if (p === 'local') {
+    // Local OpenAI-compatible servers (Ollama, vLLM, LM Studio) take no key; each model names its
+    // server by baseUrl, so there is nothing to set or test here.
+    return (
+      <tr data-testid={`key-${p}`} data-status="not-needed">
+        <th scope="row">{p}</th>
+        <td>
+          <span className="pill pill-key-set">no key needed</span>
+        </td>
+        <td className="muted">local servers (Ollama, vLLM, LM Studio) are reached by each model’s base URL</td>
+        <td />
+      </tr>
+    );
+  }
   return (
     <tr data-testid={`key-${p}`} data-status={status.status}>
       <th scope="row">{p}</th>
