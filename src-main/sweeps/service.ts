@@ -6,6 +6,7 @@ import { EventEmitter } from 'node:events';
 import { getGame } from '../../games/index';
 import type { GameStatus } from '../../src-shared/planned-game';
 import type { ParticipantSpec } from '../../src-shared/participant';
+import type { SweepProgress as ContractSweepProgress } from '../../src-shared/contract';
 import type { GameInstance, TurnRecord } from '../../src-shared/game';
 import { parseSweep } from '../../src-shared/sweep';
 import type { SweepIssue } from '../../src-shared/sweep';
@@ -28,18 +29,11 @@ export type ValidateResult =
     }
   | { ok: false; issues: SweepIssue[] };
 
-export interface SweepProgress {
-  sweepId: string;
-  counts: Record<GameStatus, number>;
-  total: number;
-  /** Games in a final state (finished, failed, cancelled). */
-  done: number;
-  /** Games finished per second during the current run (null before the first one). */
-  ratePerSec: number | null;
-  etaSec: number | null;
-  tokens: number;
-  costUsd: number;
-}
+/**
+ * Live counters of one sweep as the runner reports them: the contract's SweepProgress without
+ * the pause and failure reasons, which the host adds (src-main/host/handlers-sweeps.ts).
+ */
+export type SweepProgress = Omit<ContractSweepProgress, 'pausedReasons' | 'failedReasons'>;
 
 /** Least time between two progress events of one sweep. */
 const PROGRESS_INTERVAL_MS = 200;
