@@ -11,6 +11,7 @@ import type {
   ProviderClient,
   ProviderClientOptions,
 } from './types';
+import { defaultMaxTokens, sdkRequestOptions } from './sdk-settings';
 
 /** Anthropic allows four breakpoints per request; the system prompt takes one. */
 const MAX_MESSAGE_BREAKPOINTS = 3;
@@ -41,18 +42,13 @@ export function createAnthropicClient(
     apiKey,
     // undefined (not null) lets the SDK read ANTHROPIC_BASE_URL, as proxies and gateways expect.
     baseURL: spec.baseUrl ?? undefined,
-    maxRetries: 0,
-    timeout: options.timeoutMs ?? 120_000,
+    ...sdkRequestOptions(options),
   });
-  // Per-phase limits arrive with each request (agents/llm/llm-agent.ts phaseMaxTokens).
-  const defaultMaxTokens =
-    (typeof spec.maxTokens === 'number' ? spec.maxTokens : undefined) ??
-    options.defaultMaxTokens ??
-    1024;
+  const fallbackMaxTokens = defaultMaxTokens(spec, options);
 
   async function complete(request: ChatRequest): Promise<ChatResult> {
     const started = performance.now();
-    const maxTokens = request.maxTokens ?? defaultMaxTokens;
+    const maxTokens = request.maxTokens ?? fallbackMaxTokens;
     const thinking = spec.thinkingBudget;
     const params: Anthropic.MessageCreateParamsNonStreaming = {
       model: spec.model,

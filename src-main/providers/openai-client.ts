@@ -5,6 +5,7 @@ import type { LlmSpec, ProviderName } from '../../src-shared/participant';
 import { ProviderError, classifyError } from './errors';
 import { withCost } from './pricing';
 import type { ChatRequest, ChatResult, ProviderClient, ProviderClientOptions } from './types';
+import { defaultMaxTokens, sdkRequestOptions } from './sdk-settings';
 
 /**
  * OpenAI-compatible endpoints of the hosted providers; `openai` uses the SDK default
@@ -32,18 +33,13 @@ export function createOpenAiCompatibleClient(
     apiKey: apiKey || 'parley-local',
     // undefined (not null) lets the SDK read OPENAI_BASE_URL for provider "openai".
     baseURL: baseURL ?? undefined,
-    maxRetries: 0,
-    timeout: options.timeoutMs ?? 120_000,
+    ...sdkRequestOptions(options),
   });
-  // Per-phase limits arrive with each request (agents/llm/llm-agent.ts phaseMaxTokens).
-  const defaultMaxTokens =
-    (typeof spec.maxTokens === 'number' ? spec.maxTokens : undefined) ??
-    options.defaultMaxTokens ??
-    1024;
+  const fallbackMaxTokens = defaultMaxTokens(spec, options);
 
   async function complete(request: ChatRequest): Promise<ChatResult> {
     const started = performance.now();
-    const maxTokens = request.maxTokens ?? defaultMaxTokens;
+    const maxTokens = request.maxTokens ?? fallbackMaxTokens;
     const params: OpenAI.ChatCompletionCreateParamsNonStreaming = {
       model: spec.model,
       messages: [

@@ -1,0 +1,23 @@
+// Settings both SDK clients (Anthropic and OpenAI-compatible) share.
+import type { LlmSpec } from '../../src-shared/participant';
+import type { ProviderClientOptions } from './types';
+
+/** SDK constructor options: no SDK retries (Parley's scheduler retries), a per-request timeout. */
+export function sdkRequestOptions(options: ProviderClientOptions): {
+  maxRetries: 0;
+  timeout: number;
+} {
+  return { maxRetries: 0, timeout: options.timeoutMs ?? 120_000 };
+}
+
+/**
+ * The output limit of a request that names none: the spec's single maxTokens, else the client's
+ * default, else 1024. Per-phase limits arrive with each request (llm-agent.ts phaseMaxTokens).
+ */
+export function defaultMaxTokens(spec: LlmSpec, options: ProviderClientOptions): number {
+  return (
+    (typeof spec.maxTokens === 'number' ? spec.maxTokens : undefined) ??
+    options.defaultMaxTokens ??
+    1024
+  );
+}
