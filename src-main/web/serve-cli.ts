@@ -81,8 +81,9 @@ export async function runServeCli(opts: ServeCliOptions = {}): Promise<void> {
     log('Open this URL in a browser on this machine (the token is the password; do not share it):');
     log(`    ${server.url}`);
   }
-  log('Press Ctrl+C to stop.');
-  await new Promise<void>((done) => {
+  // The handlers go in before the prompt is printed: a Ctrl+C sent as soon as the line appears
+  // (a script, a test) must find them, or the default action kills the process mid-run.
+  const stopped = new Promise<void>((done) => {
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
@@ -92,6 +93,8 @@ export async function runServeCli(opts: ServeCliOptions = {}): Promise<void> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  log('Press Ctrl+C to stop.');
+  await stopped;
 }
 
 function parsePort(value: string): number {
