@@ -1,5 +1,6 @@
 // `parley`: the headless command line. Each command lives in its own module; this file only
 // assembles them and turns thrown CliErrors into a message and an exit code.
+import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { CliError, EXIT_BAD_INPUT } from './common';
 import { StoreError } from '../store/errors';
@@ -21,11 +22,21 @@ program
       '  parley validate sweep.json   check a sweep, print its grid\n' +
       '  parley run sweep.json        run or resume a sweep\n' +
       '  parley status                progress of every sweep\n' +
-      '  parley show <game-id>        read a transcript\n\n' +
+      '  parley show <game-id>        read a transcript\n' +
+      '  parley analyze <sweep>       per-cell means with bootstrap CIs, fits (--view)\n' +
+      '  parley figures spec.json     the paper figures: PDF, SVG, PNG, LaTeX tables\n' +
+      '  parley serve                 the workbench in a browser on this machine\n' +
+      '  parley keys set anthropic    store an API key in the OS keychain\n\n' +
       'Every command has --help. The database is $PARLEY_DB or the user-data directory;\n' +
       '--db FILE overrides both.',
   )
-  .version('0.1.0')
+  .version(
+    (
+      JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+        version: string;
+      }
+    ).version,
+  )
   .showHelpAfterError('(run with --help for usage)');
 
 registerCoreCommands(program);

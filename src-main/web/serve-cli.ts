@@ -108,7 +108,7 @@ export function registerServeCommand(program: Command): void {
   program
     .command('serve')
     .description(
-      'serve the app to a browser on this machine (127.0.0.1 only, random token in the URL)',
+      'Serve the workbench to a browser on this machine (127.0.0.1 only, random token in the URL).',
     )
     .option('--port <port>', 'TCP port; 0 picks a free one', '0')
     .option('--db <file>', 'database file (default: $PARLEY_DB or the user-data directory)')
