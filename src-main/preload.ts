@@ -8,7 +8,7 @@ import { requestSchemas } from '../src-shared/contract';
 import { isEventName, isRequestChannel } from '../src-shared/contract-channels';
 import { formatPath } from '../src-shared/sweep';
 import { IPC_CHANNELS } from './electron/ipc-protocol';
-import type { SaveFileResult } from './electron/ipc-protocol';
+import type { SaveEncoding, SaveFileResult } from './electron/ipc-protocol';
 
 // The page's CSP forbids eval; zod would otherwise probe `new Function` (a CSP violation report).
 zodConfig({ jitless: true });
@@ -55,11 +55,18 @@ function on(event: EventName, listener: Listener): () => void {
   };
 }
 
-async function saveFile(suggestedName: string, content: string): Promise<SaveFileResult> {
+/** Opens the native save dialog; binary content (PDF, PNG) comes as base64 and is decoded in main. */
+async function saveFile(
+  suggestedName: string,
+  content: string,
+  options?: { encoding?: SaveEncoding },
+): Promise<SaveFileResult> {
+  const encoding: SaveEncoding = options?.encoding === 'base64' ? 'base64' : 'utf8';
   return (await ipcRenderer.invoke(
     IPC_CHANNELS.saveFile,
     String(suggestedName),
     String(content),
+    encoding,
   )) as SaveFileResult;
 }
 

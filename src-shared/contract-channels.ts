@@ -17,6 +17,7 @@ export const REQUEST_CHANNELS = [
   'games:transcript',
   'results:heatmap',
   'results:curves',
+  'results:exportFigure',
   'models:list',
   'models:save',
   'keys:status',

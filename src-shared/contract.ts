@@ -19,6 +19,20 @@ export const GAME_STATUS_LIST = ['queued', 'running', 'paused', 'finished', 'fai
 export const RESULT_METRICS = ['utility_focal', 'utility_share', 'deal_rate', 'agreement_round'] as const;
 export type ResultMetric = (typeof RESULT_METRICS)[number];
 
+/** What the results screen can export: the heatmap, the flattened curves, or the cell table. */
+export const EXPORT_FIGURES = ['heatmap', 'curves', 'table'] as const;
+export type ExportFigure = (typeof EXPORT_FIGURES)[number];
+/** pdf (vector, fonts embedded), svg and png (300 dpi) for figures; csv and tex for the table. */
+export const EXPORT_FORMATS = ['pdf', 'svg', 'png', 'csv', 'tex'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const FIGURE_EXPORT_FORMATS = ['pdf', 'svg', 'png'] as const satisfies readonly ExportFormat[];
+export const TABLE_EXPORT_FORMATS = ['csv', 'tex'] as const satisfies readonly ExportFormat[];
+/** column = 3.25 in, full = 6.75 in (the page widths of a two-column paper). */
+export const EXPORT_WIDTHS = ['column', 'full'] as const;
+export type ExportWidth = (typeof EXPORT_WIDTHS)[number];
+/** Exported files larger than this are refused by the host (the CLI has no such limit). */
+export const EXPORT_MAX_BYTES = 20 * 1024 * 1024;
+
 // ---------------------------------------------------------------------------------------------
 // Result and payload types
 // ---------------------------------------------------------------------------------------------
@@ -182,6 +196,21 @@ export interface CurvesResult {
   }[];
 }
 
+/** One exported file, rendered by the same code as `parley figures`. */
+export interface ExportFigureResult {
+  /** Suggested file name, e.g. "demo-heatmap-utility_focal.pdf". */
+  fileName: string;
+  mime: string;
+  /** base64 for pdf and png, utf8 for svg, csv and tex. */
+  encoding: 'utf8' | 'base64';
+  content: string;
+  /**
+   * The provenance sidecar the renderer wrote: sweepIds, query.figure (the figure spec entry
+   * with its defaults, which `parley figures` renders to the same file), parleyVersion, createdAt.
+   */
+  provenance: Record<string, unknown>;
+}
+
 export interface ModelView {
   id: string;
   source: 'registry' | 'user' | 'sweep';
@@ -244,6 +273,30 @@ const resultsArgs = z
   })
   .strict();
 
+const exportFigureArgs = z
+  .object({
+    sweepId: z.string().min(1),
+    figure: z.enum(EXPORT_FIGURES),
+    metric: metric.default('utility_focal'),
+    /** Score that orders the capability axis; defaults to the sweep's own metric. */
+    capabilityMetric: z.string().min(1).optional(),
+    format: z.enum(EXPORT_FORMATS),
+    /** Ignored by the table. */
+    width: z.enum(EXPORT_WIDTHS).default('column'),
+  })
+  .strict()
+  .superRefine((a, ctx) => {
+    const isTable = a.figure === 'table';
+    const allowed: readonly string[] = isTable ? TABLE_EXPORT_FORMATS : FIGURE_EXPORT_FORMATS;
+    if (!allowed.includes(a.format)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['format'],
+        message: `the ${a.figure} exports as ${allowed.join(', ')}, not ${a.format}`,
+      });
+    }
+  });
+
 export const requestSchemas = {
   'app:info': none,
   'sweeps:list': none,
@@ -268,6 +321,7 @@ export const requestSchemas = {
   'games:transcript': z.object({ gameId: z.string().min(1) }).strict(),
   'results:heatmap': resultsArgs,
   'results:curves': resultsArgs,
+  'results:exportFigure': exportFigureArgs,
   'models:list': none,
   'models:save': z.object({ spec: llmSpecSchema }).strict(),
   'keys:status': none,
@@ -312,6 +366,11 @@ export interface RequestResults {
   'results:heatmap': HeatmapResult;
   /** The same aggregation flattened: metric vs capability, one line per competition level. */
   'results:curves': CurvesResult;
+  /**
+   * The heatmap or curves of the results view as pdf / svg / png, or its cell table as csv / tex,
+   * drawn by the renderer of `parley figures` with the same provenance; at most EXPORT_MAX_BYTES.
+   */
+  'results:exportFigure': ExportFigureResult;
   /** The model registry and user-added models. */
   'models:list': ModelView[];
   /** Adds or replaces a user model (an LLM participant spec); a shipped id is overridden. */

@@ -28,7 +28,7 @@ import {
   type Table,
 } from '../analysis/views';
 import { validateFigureSpec } from '../figures/figure-spec';
-import { renderFigureSpec } from '../figures/render-spec';
+import { figureCreatedAt, renderFigureSpec } from '../figures/render-spec';
 import { loadRegistry } from '../registry/registry';
 import type { CellMetric, Store } from '../store/types';
 import { CliError, EXIT_BAD_INPUT, openCliStore, readJsonFile, resolveDbPath } from './common';
@@ -499,11 +499,7 @@ export function registerAnalysisCommands(program: Command): void {
           `${file}: the figure spec has ${v.issues.length} problem(s); nothing was drawn:\n${v.issues.map((i) => `  - ${i}`).join('\n')}`,
           EXIT_BAD_INPUT,
         );
-      const epoch = process.env.SOURCE_DATE_EPOCH;
-      const createdAt =
-        epoch && /^\d+$/.test(epoch)
-          ? new Date(Number(epoch) * 1000).toISOString()
-          : new Date().toISOString();
+      const createdAt = figureCreatedAt();
       const store = openCliStore(opts.db);
       try {
         const rendered = await renderFigureSpec(

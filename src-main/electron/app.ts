@@ -83,9 +83,9 @@ export function startDesktopApp(): void {
         return bridge.request(channel, args);
       },
     );
-    ipcMain.handle(IPC_CHANNELS.saveFile, (event, name: unknown, content: unknown) => {
+    ipcMain.handle(IPC_CHANNELS.saveFile, (event, name: unknown, content: unknown, encoding: unknown) => {
       if (!isTrusted(event)) throw new Error('request from an untrusted page');
-      return saveWithDialog(win, name, content);
+      return saveWithDialog(win, name, content, encoding ?? 'utf8');
     });
 
     Menu.setApplicationMenu(buildAppMenu(dbPath));

@@ -8,9 +8,12 @@ export const IPC_CHANNELS = {
   invoke: 'parley:invoke',
   /** main -> renderer: HostEvent */
   event: 'parley:event',
-  /** renderer -> main: (suggestedName, content) -> SaveFileResult */
+  /** renderer -> main: (suggestedName, content, encoding?) -> SaveFileResult */
   saveFile: 'parley:save-file',
 } as const;
+
+/** How the page sends a file's content: text as is, binary (PDF, PNG) as base64. */
+export type SaveEncoding = 'utf8' | 'base64';
 
 export interface SaveFileResult {
   saved: boolean;

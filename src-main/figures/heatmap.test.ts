@@ -73,6 +73,15 @@ describe('renderHeatmapSvg', () => {
     expect(colorBarTicks(-3, 17)).toEqual([0, 5, 10, 15]);
   });
 
+  it('draws the same SVG text however many charts the process drew before', () => {
+    const first = renderHeatmapSvg(gridData(4), { width: 'full' });
+    renderHeatmapSvg(gridData(3), { width: 'column' });
+    expect(renderHeatmapSvg(gridData(4), { width: 'full' })).toBe(first);
+    // ECharts' instance-numbered names come out renumbered from zero.
+    expect(first).toMatch(/url\(#zr0-g0\)/);
+    expect(first).not.toMatch(/\bzr[1-9]\d*-/);
+  });
+
   it('rejects a cell outside the declared axis values', () => {
     const data = gridData(3);
     expect(() => renderHeatmapSvg({ ...data, cells: [{ x: 9, y: 'Model 1', mean: 1, n: 1 }] }, { width: 'column' })).toThrow(

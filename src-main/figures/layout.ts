@@ -67,6 +67,26 @@ export function baseTextStyle(fontFamily: string = FONT_FAMILY): { fontFamily: s
 export const AXIS_NAME_STYLE = { fontSize: FONT_PT.axisName, lineHeight: FONT_PT.axisName * LINE_HEIGHT } as const;
 
 /**
+ * ECharts names classes, gradients and clip paths after process-wide counters (zr3-cls-41,
+ * zr3-g0), so the same figure would differ with how many charts the process drew before it (the
+ * app's long-running host versus a fresh `parley figures`). Renumber them in order of appearance.
+ */
+export function stableSvgIds(svg: string): string {
+  const renamed = new Map<string, string>();
+  const counts = new Map<string, number>();
+  return svg.replace(/\bzr\d+-(cls-|[a-z]+)\d+\b/g, (name, kind: string) => {
+    let next = renamed.get(name);
+    if (next === undefined) {
+      const k = counts.get(kind) ?? 0;
+      counts.set(kind, k + 1);
+      next = `zr0-${kind}${k}`;
+      renamed.set(name, next);
+    }
+    return next;
+  });
+}
+
+/**
  * Render an option to a standalone SVG string with ECharts' server-side renderer. The hover CSS
  * ECharts appends is dropped: it means nothing on paper and confuses SVG-to-PDF converters.
  */
@@ -74,7 +94,7 @@ export function renderOptionToSvg(option: EChartsOption, width: number, height: 
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption(option);
-    return chart.renderToSVGString().replace(/<style\s*>[\s\S]*?<\/style>\s*/g, '');
+    return stableSvgIds(chart.renderToSVGString().replace(/<style\s*>[\s\S]*?<\/style>\s*/g, ''));
   } finally {
     chart.dispose();
   }

@@ -2,6 +2,7 @@
 // runner's events re-emitted as contract events. Electron IPC, the WebSocket server and tests
 // all call `handle` and `subscribe`.
 import type { EventName, EventPayloads, HostEvent } from '../../src-shared/contract';
+import { registerFigureHandlers } from './handlers-figures';
 import { registerGameHandlers } from './handlers-games';
 import { registerModelAndKeyHandlers } from './handlers-keys';
 import { registerSweepHandlers, withReasons } from './handlers-sweeps';
@@ -36,6 +37,7 @@ export function createHost(deps: HostDeps): Host {
   registerSweepHandlers(registry, deps);
   registerGameHandlers(registry, deps.store);
   registerModelAndKeyHandlers(registry, deps.store, deps.keys);
+  registerFigureHandlers(registry, deps);
   const missing = registry.missing();
   if (missing.length > 0) throw new Error(`contract channels without a handler: ${missing.join(', ')}`);
 

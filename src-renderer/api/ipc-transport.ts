@@ -6,7 +6,8 @@ import { RequestFailed } from './errors';
 export interface ParleyBridge {
   invoke(channel: RequestChannel, args: unknown): Promise<RequestReply>;
   on(event: EventName, listener: (payload: unknown) => void): () => void;
-  saveFile(suggestedName: string, content: string): Promise<{ saved: boolean; path: string | null }>;
+  /** base64 content (PDF, PNG) is decoded by the desktop shell before it writes the file. */
+  saveFile(suggestedName: string, content: string, options?: { encoding?: 'utf8' | 'base64' }): Promise<{ saved: boolean; path: string | null }>;
 }
 
 export function ipcClient(bridge: ParleyBridge): ClientAPI {

@@ -5,11 +5,18 @@ import { ipcClient } from './ipc-transport';
 import type { ConnectionState } from './ws-transport';
 import { connectSocket, takeTokenFromLocation } from './ws-transport';
 
+export interface SaveOptions {
+  /** 'base64' for binary files (PDF, PNG): decoded to bytes before they are written. Default utf8. */
+  encoding?: 'utf8' | 'base64';
+  /** The download's type in the browser; guessed from the file name when omitted. */
+  mime?: string;
+}
+
 export interface Platform {
   api: ClientAPI;
   mode: 'desktop' | 'web';
-  /** Saves text to a file: the native dialog on desktop, a download in the browser. */
-  saveFile(suggestedName: string, content: string): Promise<void>;
+  /** Saves a file: the native dialog on desktop, a download in the browser. */
+  saveFile(suggestedName: string, content: string, options?: SaveOptions): Promise<void>;
   onConnection(listener: (state: ConnectionState) => void): () => void;
 }
 
@@ -19,8 +26,29 @@ declare global {
   }
 }
 
-function download(name: string, content: string): Promise<void> {
-  const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
+const MIME_BY_EXTENSION: Record<string, string> = {
+  json: 'application/json',
+  csv: 'text/csv',
+  tex: 'application/x-tex',
+  svg: 'image/svg+xml',
+  pdf: 'application/pdf',
+  png: 'image/png',
+  txt: 'text/plain',
+  md: 'text/markdown',
+};
+
+/** The file's content as a Blob of the right type: base64 is decoded to its bytes. */
+export function fileBlob(name: string, content: string, options: SaveOptions = {}): Blob {
+  const type = options.mime ?? MIME_BY_EXTENSION[name.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
+  if (options.encoding !== 'base64') return new Blob([content], { type });
+  const binary = atob(content);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return new Blob([bytes], { type });
+}
+
+function download(name: string, content: string, options?: SaveOptions): Promise<void> {
+  const url = URL.createObjectURL(fileBlob(name, content, options));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -35,8 +63,8 @@ export function createPlatform(win: Window): Platform {
     return {
       api: ipcClient(bridge),
       mode: 'desktop',
-      saveFile: async (name, content) => {
-        await bridge.saveFile(name, content);
+      saveFile: async (name, content, options) => {
+        await bridge.saveFile(name, content, { encoding: options?.encoding ?? 'utf8' });
       },
       onConnection: (listener) => {
         listener('open');

@@ -3,6 +3,7 @@ import type { CurvesResult, HeatmapResult } from '../../src-shared/contract';
 import type { ChartOption } from '../components/EChart';
 import { SERIES_COLORS, VIRIDIS } from '../theme';
 import { fmt, fmtCI, metricDigits, METRIC_LABELS } from './format';
+import { pickLevels } from '../../src-shared/levels';
 
 /** Columns beyond which the capability labels are rotated. */
 const ROTATE_ABOVE = 10;
@@ -102,12 +103,8 @@ export function heatmapOption(h: HeatmapResult, selected: { focalId: string; lev
   };
 }
 
-/** At most `max` competition levels, evenly spread and always including the lowest and highest. */
-export function pickLevels<T>(series: readonly T[], max = SERIES_COLORS.length): T[] {
-  if (series.length <= max) return [...series];
-  const idx = new Set(Array.from({ length: max }, (_, k) => Math.round((k * (series.length - 1)) / (max - 1))));
-  return [...idx].map((i) => series[i]);
-}
+/** At most seven competition levels (one per series colour), evenly spread, both ends kept; shared with the curves export. */
+export { pickLevels };
 
 /** Metric vs capability, one line per competition level (at most 7), with its 95% CI as a band. */
 export function curvesOption(full: CurvesResult, labels: string[]): ChartOption {

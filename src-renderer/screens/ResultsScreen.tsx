@@ -8,6 +8,7 @@ import type { ChartClick } from '../components/EChart';
 import { LoadState } from '../components/Loading';
 import { CellGames } from '../components/CellGames';
 import { EmptyState } from '../components/EmptyState';
+import { ExportFigure } from '../components/ExportFigure';
 import { curvesOption, heatmapHeight, heatmapOption, pickLevels, xLabel } from '../lib/charts';
 import { fmt, METRIC_LABELS } from '../lib/format';
 import type { Route } from '../lib/route';
@@ -101,7 +102,10 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
                 No finished games yet: the heatmap fills in as games finish (watch them in Runs).
               </p>
             ) : (
-              <EChart option={hOption} onClick={onCellClick} height={heatmapHeight(grid)} testId="heatmap" label={`Heatmap of ${METRIC_LABELS[metric]} by capability and competition`} />
+              <>
+                <EChart option={hOption} onClick={onCellClick} height={heatmapHeight(grid)} testId="heatmap" label={`Heatmap of ${METRIC_LABELS[metric]} by capability and competition`} />
+                <ExportFigure figure="heatmap" sweepId={sweepId} metric={grid.metric} capabilityMetric={grid.capabilityMetric} />
+              </>
             )
           ) : null
         }
@@ -126,6 +130,7 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
             {grid.y.length > pickLevels(grid.y).length && <span className="muted small">({pickLevels(grid.y).length} of {grid.y.length} levels, evenly spread)</span>}
           </h2>
           <EChart option={cOption} height={320} testId="curves" label="Metric against capability per competition level" />
+          <ExportFigure figure="curves" sweepId={sweepId} metric={grid.metric} capabilityMetric={grid.capabilityMetric} />
         </section>
       )}
     </section>

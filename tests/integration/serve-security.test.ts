@@ -4,7 +4,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { REQUEST_CHANNELS } from '../../src-shared/contract-channels';
 import { startServer } from '../../src-main/web/serve';
 import type { RunningServer } from '../../src-main/web/serve';
 import { servedContentSecurityPolicy } from '../../src-main/web/security';
@@ -268,6 +269,76 @@ describe('parley serve over WebSocket', () => {
     expect(event.payload.sweepId).toBe(created.result.sweepId);
     expect(await client.call('sweeps:pause', { sweepId: created.result.sweepId })).toMatchObject({
       ok: true,
+    });
+    client.close();
+  });
+
+  it('exports figures through results:exportFigure, a contract channel like the others, refusing bad fields by name', async () => {
+    expect(REQUEST_CHANNELS).toContain('results:exportFigure');
+    const client = new SocketClient(await openSocket(server.wsUrl, origin));
+    const demo = (await client.call('sweeps:demo', {})) as { result: Record<string, unknown> };
+    const doc = {
+      ...demo.result,
+      name: 'export over the socket',
+      competition: { levels: [0, 1] },
+      runs: { count: 1, baseSeed: 3 },
+    };
+    const created = (await client.call('sweeps:create', { doc, start: true })) as {
+      result: { sweepId: string; total: number };
+    };
+    const { sweepId, total } = created.result;
+    await vi.waitFor(
+      async () => {
+        const got = (await client.call('sweeps:get', { sweepId })) as {
+          result: { progress: { counts: { finished: number } } };
+        };
+        expect(got.result.progress.counts.finished).toBe(total);
+      },
+      { timeout: 30_000, interval: 100 },
+    );
+
+    // Binary formats cross the socket as base64: a 3.25 in PNG at 300 dpi is 975 px wide.
+    const png = (await client.call('results:exportFigure', {
+      sweepId,
+      figure: 'heatmap',
+      metric: 'utility_focal',
+      format: 'png',
+      width: 'column',
+    })) as { ok: true; result: { fileName: string; mime: string; encoding: string; content: string; provenance: { sweepIds: string[] } } };
+    expect(png.ok).toBe(true);
+    expect(png.result).toMatchObject({
+      fileName: 'export-over-the-socket-heatmap-utility_focal.png',
+      mime: 'image/png',
+      encoding: 'base64',
+      provenance: { sweepIds: [sweepId] },
+    });
+    expect(Buffer.from(png.result.content, 'base64').readUInt32BE(16)).toBe(975);
+    const csv = (await client.call('results:exportFigure', {
+      sweepId,
+      figure: 'table',
+      format: 'csv',
+    })) as { ok: true; result: { encoding: string; content: string } };
+    expect(csv.result.encoding).toBe('utf8');
+    // One row per cell: five capabilities x two levels.
+    expect(csv.result.content.trim().split('\n')).toHaveLength(1 + 10);
+
+    const refused = (await client.call('results:exportFigure', {
+      sweepId,
+      figure: 'heatmap',
+      metric: 'wealth',
+      format: 'csv',
+      width: 'column',
+    })) as { ok: false; error: { issues: { path: string }[] } };
+    expect(refused.ok).toBe(false);
+    expect(refused.error.issues.map((i) => i.path)).toEqual(['metric']);
+    expect(
+      await client.call('results:exportFigure', { sweepId: 'nope', figure: 'curves', format: 'svg' }),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        message: 'no sweep with id "nope"',
+        issues: [{ path: 'sweepId', message: 'unknown sweep' }],
+      },
     });
     client.close();
   });

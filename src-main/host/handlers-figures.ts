@@ -1,0 +1,174 @@
+// Figure export from the results view: the heatmap, the curves or the cell table of one sweep,
+// drawn by the renderer of `parley figures` (same spec schema, same code, same provenance) into a
+// fresh temporary folder, read back and returned as one file.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ExportFigureResult, ExportFormat, ParsedArgs, ResultMetric } from '../../src-shared/contract';
+import { EXPORT_MAX_BYTES } from '../../src-shared/contract';
+import { pickLevels } from '../../src-shared/levels';
+import { validateFigureSpec, type FigureEntry, type FigureSpec } from '../figures/figure-spec';
+import { loadRegistry } from '../registry/registry';
+import type { GameRow, Store } from '../store/types';
+import type { Registry } from './registry';
+import { HostError } from './registry';
+import { capabilityMetricsOf } from './results';
+import type { HostDeps } from './types';
+import { specFields } from './views';
+
+type ExportArgs = ParsedArgs<'results:exportFigure'>;
+
+/** The analysis column (src-main/analysis/dataset.ts) behind each metric of the results view. */
+export const METRIC_COLUMNS: Record<ResultMetric, string> = {
+  utility_focal: 'utility_focal',
+  utility_share: 'utility_share_focal',
+  deal_rate: 'deal',
+  agreement_round: 'round',
+};
+
+export const EXPORT_MIME: Record<ExportFormat, string> = {
+  pdf: 'application/pdf',
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  csv: 'text/csv',
+  tex: 'application/x-tex',
+};
+
+const BINARY: ReadonlySet<ExportFormat> = new Set(['pdf', 'png']);
+
+/** Decimals the results view prints for a metric (src-renderer/lib/format.ts metricDigits). */
+const digitsOf = (metric: ResultMetric) => (metric === 'utility_focal' || metric === 'agreement_round' ? 1 : 2);
+
+/** A file-name stem from a sweep name: letters, digits, . _ - only, starting with a letter or digit, at most 40 characters cut at a word. */
+export function slug(name: string, fallback: string): string {
+  let s = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9._]+/g, '-')
+    .replace(/^[^a-z0-9]+|[-.]+$/g, '');
+  if (s.length > 40) {
+    s = s.slice(0, 41);
+    const cut = s.lastIndexOf('-');
+    s = (cut >= 20 ? s.slice(0, cut) : s.slice(0, 40)).replace(/[-.]+$/, '');
+  }
+  return s || fallback;
+}
+
+/**
+ * The one-figure spec that draws what the results view shows: the heatmap with capability across
+ * and competition up, the curves with one line per (picked) competition level, or the table of
+ * cells. `parley figures` renders this spec to the same file.
+ */
+export function exportSpec(store: Store, args: ExportArgs): FigureSpec {
+  const { sweepId, figure, metric, capabilityMetric, format, width } = args;
+  const sweep = store.getSweep(sweepId);
+  if (!sweep) throw new HostError(`no sweep with id "${sweepId}"`, [{ path: 'sweepId', message: 'unknown sweep' }]);
+  // Read the games only when a check below needs them (the renderer loads its own rows).
+  let games: GameRow[] | undefined;
+  const rows = () => (games ??= store.listGames({ sweepId }));
+  const own = specFields(sweep.spec).capabilityMetric;
+  if (capabilityMetric !== undefined && capabilityMetric !== own) {
+    const known = capabilityMetricsOf(rows(), own);
+    if (!known.includes(capabilityMetric)) {
+      throw new HostError(`the sweep's participants have no score "${capabilityMetric}"; known: ${known.join(', ')}`, [
+        { path: 'capabilityMetric', message: `unknown capability metric; use one of ${known.join(', ')}` },
+      ]);
+    }
+  }
+  if (store.countGamesByStatus(sweepId).finished === 0) {
+    throw new HostError(`sweep "${sweep.name}" has no finished games yet: nothing to export`, [{ path: 'sweepId', message: 'no finished games' }]);
+  }
+  const column = METRIC_COLUMNS[metric];
+  // The sweep's own metric is the figure spec's 'sweep' axis (the scores stored with the games).
+  // Every default is written out, so the provenance's figure is exactly this spec, re-parsed or not.
+  const capabilityAxis = capabilityMetric === undefined || capabilityMetric === own ? 'sweep' : capabilityMetric;
+  const id = `${slug(sweep.name, sweepId.slice(0, 12))}-${figure}-${metric}`;
+  const common = { id, sweeps: [sweepId], seed: 1, capabilityAxis };
+  let entry: Record<string, unknown>;
+  if (figure === 'table') {
+    entry = { ...common, type: 'table', metrics: [column], by: ['focal_capability', 'focal_id', 'competition_level'], formats: [format], digits: digitsOf(metric) };
+  } else if (figure === 'heatmap') {
+    entry = { ...common, type: 'heatmap', metric: column, x: 'focal_capability', y: 'competition_level', width, formats: [format], digits: digitsOf(metric) };
+  } else {
+    // The levels of the results view's grid (every game's, as results:curves has them).
+    const levels = [...new Set(rows().map((r) => r.competitionLevel))].sort((a, b) => a - b);
+    const picked = pickLevels(levels);
+    entry = {
+      ...common,
+      type: 'curves',
+      metric: column,
+      x: 'focal_capability',
+      series: 'competition_level',
+      width,
+      formats: [format],
+      ...(picked.length < levels.length ? { filters: { competition_level: picked } } : {}),
+    };
+  }
+  const v = validateFigureSpec({ figures: [entry] });
+  if (!v.ok) throw new HostError(`cannot build the figure spec: ${v.issues.join('; ')}`);
+  return v.spec;
+}
+
+/** Render `spec`'s one figure as the CLI would, in a temporary folder, and return its file. */
+export async function exportFigureFile(
+  store: Store,
+  spec: FigureSpec,
+  format: ExportFormat,
+  options: { parleyVersion: string; createdAt?: string },
+): Promise<ExportFigureResult> {
+  // Loaded on the first export: the PDF and PNG writers are not needed to start the host.
+  const { figureCreatedAt, renderFigure, withDefaults } = await import('../figures/render-spec');
+  const entry: FigureEntry = withDefaults(spec, spec.figures[0]);
+  const dir = mkdtempSync(join(tmpdir(), 'parley-export-'));
+  try {
+    try {
+      await renderFigure(
+        entry,
+        {
+          store,
+          registry: loadRegistry(store),
+          resolveSweep: (ref) => {
+            const sweep = store.findSweep(ref);
+            if (!sweep) throw new HostError(`no sweep matches "${ref}"`, [{ path: 'sweepId', message: 'unknown sweep' }]);
+            return sweep.id;
+          },
+          parleyVersion: options.parleyVersion,
+          createdAt: options.createdAt ?? figureCreatedAt(),
+        },
+        dir,
+      );
+    } catch (err) {
+      if (err instanceof HostError) throw err;
+      throw new HostError(`the ${entry.type} could not be drawn: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const fileName = `${entry.id}.${format}`;
+    const bytes = readFileSync(join(dir, fileName));
+    if (bytes.length > EXPORT_MAX_BYTES) {
+      const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+      throw new HostError(
+        `the ${format} file is ${mb(bytes.length)}, over the ${mb(EXPORT_MAX_BYTES)} an export from the app may be; render it with \`parley figures\` instead`,
+        [{ path: 'format', message: `the file is over ${mb(EXPORT_MAX_BYTES)}` }],
+      );
+    }
+    // Figures write <file>.json beside each file, tables one <id>.json for both formats.
+    const sidecar = entry.type === 'table' ? join(dir, `${entry.id}.json`) : join(dir, `${fileName}.json`);
+    const provenance = JSON.parse(readFileSync(sidecar, 'utf8')) as Record<string, unknown>;
+    const binary = BINARY.has(format);
+    return {
+      fileName,
+      mime: EXPORT_MIME[format],
+      encoding: binary ? 'base64' : 'utf8',
+      content: binary ? bytes.toString('base64') : bytes.toString('utf8'),
+      provenance,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function registerFigureHandlers(registry: Registry, deps: Pick<HostDeps, 'store' | 'version'>): void {
+  registry.register('results:exportFigure', (args) =>
+    exportFigureFile(deps.store, exportSpec(deps.store, args), args.format, { parleyVersion: deps.version ?? '0.0.0' }),
+  );
+}
