@@ -1,12 +1,22 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { locateFonts } from './fonts';
+import { bundledFontDir, locateFonts } from './fonts';
 
 describe('locateFonts', () => {
-  it('finds the DejaVu files installed by fonts-dejavu-core', () => {
+  it("uses Parley's own copy of DejaVu (the dejavu-fonts-ttf package) by default", () => {
+    const dir = resolve(import.meta.dirname, '..', '..', 'node_modules', 'dejavu-fonts-ttf', 'ttf');
+    expect(bundledFontDir()).toBe(dir);
     expect(locateFonts({})).toEqual({
+      dir,
+      regular: join(dir, 'DejaVuSans.ttf'),
+      bold: join(dir, 'DejaVuSans-Bold.ttf'),
+    });
+  });
+
+  it('falls back to the files installed by fonts-dejavu-core', () => {
+    expect(locateFonts({}, null)).toEqual({
       dir: '/usr/share/fonts/truetype/dejavu',
       regular: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
       bold: '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
