@@ -66,10 +66,21 @@ export function bootstrapCI(
   }
   const rng = createRng(seed);
   const stats = new Float64Array(resamples);
-  const sample = new Array<number>(n);
-  for (let b = 0; b < resamples; b++) {
-    for (let i = 0; i < n; i++) sample[i] = values[Math.floor(rng.next() * n)];
-    stats[b] = statistic(sample);
+  if (statistic === mean) {
+    // The mean without materialising each resample: the same draws, summed in the same order,
+    // so the same floating-point result as mean(sample), at a fraction of the time.
+    const data = Float64Array.from(values);
+    for (let b = 0; b < resamples; b++) {
+      let sum = 0;
+      for (let i = 0; i < n; i++) sum += data[Math.floor(rng.next() * n)];
+      stats[b] = sum / n;
+    }
+  } else {
+    const sample = new Array<number>(n);
+    for (let b = 0; b < resamples; b++) {
+      for (let i = 0; i < n; i++) sample[i] = values[Math.floor(rng.next() * n)];
+      stats[b] = statistic(sample);
+    }
   }
   stats.sort();
   const sorted = Array.from(stats);
