@@ -61,7 +61,7 @@ export function registerGameHandlers(registry: Registry, store: Store): void {
     const key = JSON.stringify([sweepId, metric, axis, counts.finished, counts.failed, counts.cancelled]);
     const cached = grids.get(key);
     if (cached) return cached;
-    const result = heatmap(sweepId, store.listGames({ sweepId }), metric, axis);
+    const result = heatmap(sweepId, { games: store.cellGames({ sweepId }), lineups: store.sweepLineups({ sweepId }) }, metric, axis);
     grids.set(key, result);
     if (grids.size > 8) grids.delete(grids.keys().next().value as string);
     return result;

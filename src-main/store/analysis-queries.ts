@@ -1,9 +1,10 @@
 // Read-only aggregate queries for the analysis views: per-cell sums computed inside SQLite over
 // plain columns (so a heatmap over 100,000 games parses no JSON) and token usage by model/phase.
 import type { Sql } from './sql';
-import type { CellAggregateRow, CellMetric, Store, UsageGroupRow } from './types';
+import type { ParticipantSpec } from '../../src-shared/participant';
+import type { CellAggregateRow, CellGameRow, CellMetric, LineupRow, Store, UsageGroupRow } from './types';
 
-type AnalysisMethods = Pick<Store, 'cellAggregates' | 'callUsage'>;
+type AnalysisMethods = Pick<Store, 'cellAggregates' | 'callUsage' | 'cellGames' | 'sweepLineups'>;
 
 /**
  * SQL value of each metric per finished game; NULL leaves the game out of that metric. The focal
@@ -41,6 +42,30 @@ export function analysisMethods({ stmt }: Sql): AnalysisMethods {
          GROUP BY g.focal_id, g.competition_level
          ORDER BY g.focal_id, g.competition_level`;
       return (inSweep === total ? stmt(sql).all() : stmt(sql).all(sweepId)) as CellAggregateRow[];
+    },
+
+    cellGames({ sweepId }) {
+      return stmt(
+        `SELECT g.focal_id AS focalId, g.competition_level AS competitionLevel, g.status AS status,
+           g.deal AS deal, g.agreement_round AS agreementRound, g.focal_utility AS focalUtility,
+           g.social_welfare AS socialWelfare
+         FROM sweep_games sg JOIN games g ON g.id = sg.game_id
+         WHERE sg.sweep_id = ? ORDER BY g.rowid`,
+      ).all(sweepId) as CellGameRow[];
+    },
+
+    sweepLineups({ sweepId }) {
+      const rows = stmt(
+        `SELECT g.focal_id AS focalId, g.participants_json AS participants, min(g.rowid) AS first
+         FROM sweep_games sg JOIN games g ON g.id = sg.game_id
+         WHERE sg.sweep_id = ? GROUP BY g.focal_id, g.participants_json ORDER BY first`,
+      ).all(sweepId) as { focalId: string; participants: string }[];
+      return rows.map(
+        (r): LineupRow => ({
+          focalId: r.focalId,
+          participants: JSON.parse(r.participants) as ParticipantSpec[],
+        }),
+      );
     },
 
     callUsage({ sweepId }) {

@@ -1,6 +1,7 @@
 // The store's domain types and its interface. Callers see parsed JSON and camelCase fields;
 // the raw row shapes live in rows.ts.
 import type { GameInstance, GameOutcome, Phase, TurnRecord } from '../../src-shared/game';
+import type { ParticipantSpec } from '../../src-shared/participant';
 import type { GameStatus, PlannedGame } from '../../src-shared/planned-game';
 
 export const GAME_STATUSES = [
@@ -138,6 +139,24 @@ export interface CellAggregateRow {
   sumSquares: number;
 }
 
+/** One game of a sweep as the results grid needs it: plain columns, no JSON (migration 0002). */
+export interface CellGameRow {
+  focalId: string;
+  competitionLevel: number;
+  status: GameStatus;
+  /** 1 / 0 once finished, else null. */
+  deal: number | null;
+  agreementRound: number | null;
+  focalUtility: number | null;
+  socialWelfare: number | null;
+}
+
+/** A distinct seating of a sweep (participants in seat order) and the focal participant's id. */
+export interface LineupRow {
+  focalId: string;
+  participants: ParticipantSpec[];
+}
+
 /** Token usage and cost of a sweep's calls for one model in one protocol phase. */
 export interface UsageGroupRow extends CallUsage {
   model: string;
@@ -235,6 +254,10 @@ export interface Store {
 
   /** Per-cell sums of `metric` over a sweep's finished games, computed in SQL (read-only). */
   cellAggregates(query: { sweepId: string; metric: CellMetric }): CellAggregateRow[];
+  /** Every game of a sweep in store order, reduced to the results grid's columns (read-only). */
+  cellGames(query: { sweepId: string }): CellGameRow[];
+  /** The distinct seatings of a sweep's games, in order of first appearance (read-only). */
+  sweepLineups(query: { sweepId: string }): LineupRow[];
   /** A sweep's token usage and cost grouped by model and phase (read-only). */
   callUsage(query: { sweepId: string }): UsageGroupRow[];
 
