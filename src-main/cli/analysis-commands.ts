@@ -111,8 +111,24 @@ const STAT_COLUMNS =
   /^(mean|sd|ci_|slope|intercept|r$|r2|adj_r2|estimate|se$|p$|mean_|extrapolate_y|band_|fraction|cost)/;
 
 /** A fixed-width text table: numbers right-aligned, each column with a consistent precision. */
+/**
+ * Columns printed with one precision, so an estimate and its interval line up (a mean of 93.92
+ * with a CI of [89.76, 98.00], not [89.76, 98.0]).
+ */
+function precisionFamily(column: string): string {
+  if (/^(mean|sd|ci_low|ci_high|mean_difference)$/.test(column)) return 'mean';
+  if (/^(slope|intercept)/.test(column)) return column.startsWith('slope') ? 'slope' : 'intercept';
+  if (/^(extrapolate_y|band_low|band_high)$/.test(column)) return 'extrapolate';
+  return column;
+}
+
 export function formatTable(t: Table): string {
-  const digits = t.columns.map((c) => columnDigits(t.rows.map((r) => r[c])));
+  const families = new Map<string, unknown[]>();
+  for (const c of t.columns) {
+    const family = precisionFamily(c);
+    families.set(family, [...(families.get(family) ?? []), ...t.rows.map((r) => r[c])]);
+  }
+  const digits = t.columns.map((c) => columnDigits(families.get(precisionFamily(c)) ?? []));
   const cells = t.rows.map((r) =>
     t.columns.map((c, i) => cellText(r[c], digits[i], !STAT_COLUMNS.test(c))),
   );
