@@ -53,7 +53,8 @@ export function registerGameHandlers(registry: Registry, store: Store): void {
 
   // The heatmap and curves views ask for the same grid together: compute it once per state of
   // the sweep (its finished and failed counts), keeping the last few grids.
-  const grids = new Map<string, HeatmapResult>();
+  // A grid in the making is shared too, so the two requests that arrive together compute once.
+  const grids = new Map<string, Promise<HeatmapResult>>();
   const grid = (sweepId: string, metric: Parameters<typeof heatmap>[2], capabilityMetric: string | undefined) => {
     if (!store.getSweep(sweepId)) throw new HostError(`no sweep with id "${sweepId}"`, [{ path: 'sweepId', message: 'unknown sweep' }]);
     const counts = store.countGamesByStatus(sweepId);
@@ -63,9 +64,10 @@ export function registerGameHandlers(registry: Registry, store: Store): void {
     if (cached) return cached;
     const result = heatmap(sweepId, { games: store.cellGames({ sweepId }), lineups: store.sweepLineups({ sweepId }) }, metric, axis);
     grids.set(key, result);
+    result.catch(() => grids.delete(key));
     if (grids.size > 8) grids.delete(grids.keys().next().value as string);
     return result;
   };
   registry.register('results:heatmap', ({ sweepId, metric, capabilityMetric }) => grid(sweepId, metric, capabilityMetric));
-  registry.register('results:curves', ({ sweepId, metric, capabilityMetric }) => curves(grid(sweepId, metric, capabilityMetric)));
+  registry.register('results:curves', async ({ sweepId, metric, capabilityMetric }) => curves(await grid(sweepId, metric, capabilityMetric)));
 }

@@ -35,13 +35,20 @@ export function capabilityMetricsOf(rows: readonly { participants: readonly Part
   return [...names];
 }
 
-/** The capability x competition grid of `metric` over a sweep's games and seatings. */
-export function heatmap(
+/** Values bootstrapped between two yields to the event loop (about 30 ms of work). */
+const YIELD_EVERY_VALUES = 2_000;
+
+/**
+ * The capability x competition grid of `metric` over a sweep's games and seatings. Large grids
+ * yield to the event loop between cells, so a host serving other requests (and running sweeps)
+ * on the same thread stays responsive while a 100,000-game grid is bootstrapped.
+ */
+export async function heatmap(
   sweepId: string,
   data: { games: readonly CellGameRow[]; lineups: readonly LineupRow[] },
   metric: ResultMetric,
   capabilityMetric: string,
-): HeatmapResult {
+): Promise<HeatmapResult> {
   const columns = new Map<string, { focalId: string; label: string; capability: number | null }>();
   for (const lineup of data.lineups) {
     if (columns.has(lineup.focalId)) continue;
@@ -70,12 +77,19 @@ export function heatmap(
   );
   const y = [...levels].sort((a, b) => a - b);
   const cells: HeatmapCell[] = [];
-  x.forEach((col, xi) => {
-    y.forEach((level, yi) => {
-      const s = summarize(values.get(`${col.focalId}\u0000${level}`) ?? [], cellSeed(xi, yi));
+  let sinceYield = 0;
+  for (const [xi, col] of x.entries()) {
+    for (const [yi, level] of y.entries()) {
+      const cellValues = values.get(`${col.focalId}\u0000${level}`) ?? [];
+      const s = summarize(cellValues, cellSeed(xi, yi));
       cells.push({ xi, yi, focalId: col.focalId, level, n: s.n, mean: s.mean, ciLow: s.ciLow, ciHigh: s.ciHigh });
-    });
-  });
+      sinceYield += cellValues.length;
+      if (sinceYield >= YIELD_EVERY_VALUES) {
+        sinceYield = 0;
+        await new Promise<void>((resume) => setImmediate(resume));
+      }
+    }
+  }
   return { sweepId, metric, capabilityMetric, x, y, cells, capabilityMetrics: capabilityMetricsOf(data.lineups, capabilityMetric), games };
 }
 
