@@ -12,11 +12,19 @@ export interface SaveOptions {
   mime?: string;
 }
 
+export interface SaveResult {
+  saved: boolean;
+  path: string | null;
+}
+
 export interface Platform {
   api: ClientAPI;
   mode: 'desktop' | 'web';
-  /** Saves a file: the native dialog on desktop, a download in the browser. */
-  saveFile(suggestedName: string, content: string, options?: SaveOptions): Promise<void>;
+  /**
+   * Saves a file: the native dialog on desktop (`saved: false` when the user cancelled; `path`
+   * where it went), a download in the browser (the browser decides where: `path` is null).
+   */
+  saveFile(suggestedName: string, content: string, options?: SaveOptions): Promise<SaveResult>;
   onConnection(listener: (state: ConnectionState) => void): () => void;
 }
 
@@ -47,14 +55,14 @@ export function fileBlob(name: string, content: string, options: SaveOptions = {
   return new Blob([bytes], { type });
 }
 
-function download(name: string, content: string, options?: SaveOptions): Promise<void> {
+function download(name: string, content: string, options?: SaveOptions): Promise<SaveResult> {
   const url = URL.createObjectURL(fileBlob(name, content, options));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
-  return Promise.resolve();
+  return Promise.resolve({ saved: true, path: null });
 }
 
 export function createPlatform(win: Window): Platform {
@@ -63,9 +71,7 @@ export function createPlatform(win: Window): Platform {
     return {
       api: ipcClient(bridge),
       mode: 'desktop',
-      saveFile: async (name, content, options) => {
-        await bridge.saveFile(name, content, { encoding: options?.encoding ?? 'utf8' });
-      },
+      saveFile: (name, content, options) => bridge.saveFile(name, content, { encoding: options?.encoding ?? 'utf8' }),
       onConnection: (listener) => {
         listener('open');
         return () => undefined;

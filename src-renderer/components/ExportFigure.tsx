@@ -36,11 +36,14 @@ export function ExportFigure({ figure, sweepId, metric, capabilityMetric }: Expo
   const [width, setWidth] = useState<ExportWidth>('column');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** What happened to the last export, shown until the next one. */
+  const [done, setDone] = useState<string | null>(null);
   const id = `export-${figure}`;
 
   const run = async () => {
     setBusy(true);
     setError(null);
+    setDone(null);
     try {
       const file = await platform.api.invoke('results:exportFigure', {
         sweepId,
@@ -50,7 +53,8 @@ export function ExportFigure({ figure, sweepId, metric, capabilityMetric }: Expo
         format,
         width,
       });
-      await platform.saveFile(file.fileName, file.content, { encoding: file.encoding, mime: file.mime });
+      const result = await platform.saveFile(file.fileName, file.content, { encoding: file.encoding, mime: file.mime });
+      setDone(result.saved ? `Saved ${result.path ?? file.fileName}` : 'Not saved (cancelled)');
     } catch (err) {
       setError(`Export failed: ${errorMessage(err)}`);
     } finally {
@@ -84,6 +88,11 @@ export function ExportFigure({ figure, sweepId, metric, capabilityMetric }: Expo
       <button type="button" data-testid={`${id}-button`} disabled={busy} onClick={() => void run()} title={`Export the ${isTable(format) ? 'cell table' : figure} as drawn by \`parley figures\``}>
         {busy ? 'Exporting…' : 'Export…'}
       </button>
+      {done && !error && (
+        <span className="muted" role="status" data-testid={`${id}-done`}>
+          {done}
+        </span>
+      )}
       {error && (
         <span className="error-inline" role="alert" data-testid={`${id}-error`}>
           {error}

@@ -10,7 +10,7 @@ import { PlatformContext, StoreContext } from '../state/hooks';
 import { DesignScreen } from './DesignScreen';
 
 const api: ClientAPI = { invoke: () => Promise.reject(new Error('offline')), on: () => () => undefined };
-const platform: Platform = { api, mode: 'web', saveFile: () => Promise.resolve(), onConnection: () => () => undefined };
+const platform: Platform = { api, mode: 'web', saveFile: () => Promise.resolve({ saved: true, path: null }), onConnection: () => () => undefined };
 
 function render(patch: Partial<DesignForm>): string {
   const store = createAppStore({ api, writeHash: () => undefined });

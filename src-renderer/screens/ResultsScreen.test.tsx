@@ -13,7 +13,7 @@ import { SERIES_COLORS } from '../theme';
 import { ResultsScreen } from './ResultsScreen';
 
 const api: ClientAPI = { invoke: () => new Promise(() => undefined), on: () => () => undefined };
-const platform: Platform = { api, mode: 'web', saveFile: () => Promise.resolve(), onConnection: () => () => undefined };
+const platform: Platform = { api, mode: 'web', saveFile: () => Promise.resolve({ saved: true, path: null }), onConnection: () => () => undefined };
 
 const sweep: SweepSummary = {
   id: 's1',

@@ -9,7 +9,7 @@ import { PlatformContext, StoreContext } from '../state/hooks';
 import { RunsScreen } from './RunsScreen';
 
 const api: ClientAPI = { invoke: () => Promise.reject(new Error('offline')), on: () => () => undefined };
-const platform: Platform = { api, mode: 'web', saveFile: () => Promise.resolve(), onConnection: () => () => undefined };
+const platform: Platform = { api, mode: 'web', saveFile: () => Promise.resolve({ saved: true, path: null }), onConnection: () => () => undefined };
 
 const NO_KEY = 'auth: no API key for anthropic (model claude-x): run `parley keys set anthropic` or set ANTHROPIC_API_KEY, then resume';
 

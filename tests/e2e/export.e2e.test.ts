@@ -67,6 +67,8 @@ describe('figure export from the Results screen, in Chromium', () => {
     const pdf = await exportAndDownload(page, 'export-heatmap', 'pdf', 'full');
     console.log(`heatmap pdf/full from the browser (request, render, download): ${pdf.ms} ms, ${pdf.bytes.length} bytes`);
     expect(pdf.name).toBe('demo-capability-x-competition-strategy-heatmap-utility_focal.pdf');
+    // The browser chose where the download went; the row says what was saved.
+    expect(await page.getByTestId('export-heatmap-done').textContent()).toBe(`Saved ${pdf.name}`);
     expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const info = execFileSync('pdfinfo', [pdf.path], { encoding: 'utf8' });
     expect(Number(/Page size:\s+([\d.]+) x/.exec(info)?.[1])).toBe(486);
