@@ -6,7 +6,7 @@ import type { PlannedGame } from '../../src-shared/planned-game';
 import { KEY_ENV_VARS, KeyStore } from '../keys/key-store';
 import { testKey } from '../keys/key-test';
 import { MOCK_FAULTS } from '../mock-llm/server';
-import { runMockLlmCli } from '../mock-llm/cli';
+import { runMockLlmCli, type MockLlmFlags } from '../mock-llm/cli';
 import { estimateSweep } from '../providers/estimate';
 import { LlmRuntime, llmSpecsOf, type ProviderStatusChange } from '../providers/runtime';
 import type { Store } from '../store/types';
@@ -154,24 +154,10 @@ export function registerLlmCommands(program: Command): void {
         '   "baseUrl": "http://127.0.0.1:PORT/v1", "scores": {"capability": 0.6}}\n' +
         'and any key (e.g. ANTHROPIC_API_KEY=test). Stop with Ctrl-C.',
     )
-    .action(async (opts: Record<string, string>) => {
-      const argv = [
-        '--port',
-        opts.port,
-        '--latency',
-        opts.latency,
-        '--fault-rate',
-        opts.faultRate,
-        '--faults',
-        opts.faults,
-        '--seed',
-        opts.seed,
-        '--retry-after',
-        opts.retryAfter,
-      ];
+    .action(async (opts: MockLlmFlags) => {
       let mock;
       try {
-        mock = await runMockLlmCli(argv);
+        mock = await runMockLlmCli(opts);
       } catch (err) {
         throw new CliError((err as Error).message, EXIT_BAD_INPUT);
       }

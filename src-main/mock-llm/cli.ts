@@ -1,30 +1,27 @@
 // `parley mock-llm [--port P] [--latency MS] [--fault-rate R] [--faults 429,500,...]`: runs the
-// mock provider in the foreground and prints its URL (for demos and manual testing).
-import { parseArgs } from 'node:util';
+// mock provider in the foreground and prints its URL (for demos and manual testing). The flags
+// are parsed by the CLI (src-main/cli/llm-commands.ts); this module checks and applies them.
 import { MOCK_FAULTS, startMockLlm, type MockFault, type MockLlm } from './server';
 
+/** The command's flags as typed (commander's option values); missing ones take the defaults. */
+export interface MockLlmFlags {
+  port?: string;
+  latency?: string;
+  faultRate?: string;
+  faults?: string;
+  seed?: string;
+  retryAfter?: string;
+}
+
 /**
- * Parse `argv` (arguments after `mock-llm`), start the server and print where it listens.
+ * Check the flags, start the server on 127.0.0.1 and print where it listens.
  * Resolves once listening; the process keeps running until the server is closed.
  */
 export async function runMockLlmCli(
-  argv: readonly string[],
+  flags: MockLlmFlags,
   print: (line: string) => void = (line) => console.log(line),
 ): Promise<MockLlm> {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: {
-      port: { type: 'string', default: '0' },
-      host: { type: 'string', default: '127.0.0.1' },
-      latency: { type: 'string', default: '0' },
-      'fault-rate': { type: 'string', default: '0' },
-      faults: { type: 'string', default: MOCK_FAULTS.join(',') },
-      seed: { type: 'string', default: '1' },
-      'retry-after': { type: 'string', default: '1' },
-    },
-    strict: true,
-  });
-  const faults = values.faults
+  const faults = (flags.faults ?? MOCK_FAULTS.join(','))
     .split(',')
     .map((f) => f.trim())
     .filter(Boolean);
@@ -34,16 +31,15 @@ export async function runMockLlmCli(
       `--faults: unknown fault(s) ${unknown.join(', ')}; use ${MOCK_FAULTS.join(',')}`,
     );
   }
-  const faultRate = numberOption('--fault-rate', values['fault-rate']);
+  const faultRate = numberOption('--fault-rate', flags.faultRate ?? '0');
   if (faultRate < 0 || faultRate > 1) throw new Error('--fault-rate must be in [0, 1]');
   const mock = await startMockLlm({
-    port: numberOption('--port', values.port),
-    host: values.host,
-    latencyMs: numberOption('--latency', values.latency),
+    port: numberOption('--port', flags.port ?? '0'),
+    latencyMs: numberOption('--latency', flags.latency ?? '0'),
     faultRate,
     faults: faults as MockFault[],
-    seed: numberOption('--seed', values.seed),
-    retryAfterSec: numberOption('--retry-after', values['retry-after']),
+    seed: numberOption('--seed', flags.seed ?? '1'),
+    retryAfterSec: numberOption('--retry-after', flags.retryAfter ?? '1'),
   });
   print(`mock LLM listening on ${mock.url}`);
   print(`  Anthropic baseUrl: ${mock.url}`);

@@ -122,16 +122,16 @@ describe('mock LLM server', () => {
   it('the CLI entry validates flags and prints the URL', async () => {
     const lines: string[] = [];
     const mock = await runMockLlmCli(
-      ['--fault-rate', '0.1', '--faults', '429,reset', '--latency', '5'],
+      { faultRate: '0.1', faults: '429,reset', latency: '5' },
       (l) => lines.push(l),
     );
     expect(lines[0]).toBe(`mock LLM listening on ${mock.url}`);
     expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     await mock.close();
-    await expect(runMockLlmCli(['--faults', '429,boom'], () => undefined)).rejects.toThrow(
+    await expect(runMockLlmCli({ faults: '429,boom' }, () => undefined)).rejects.toThrow(
       '--faults: unknown fault(s) boom',
     );
-    await expect(runMockLlmCli(['--fault-rate', '2'], () => undefined)).rejects.toThrow(
+    await expect(runMockLlmCli({ faultRate: '2' }, () => undefined)).rejects.toThrow(
       '--fault-rate must be in [0, 1]',
     );
   });
