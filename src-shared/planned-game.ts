@@ -35,3 +35,12 @@ export interface PlannedGame {
   /** Capability scores of all seats under the sweep's metric, in seat order. */
   capabilities: (number | null)[];
 }
+
+/** The focal participant's seat: the first seat holding `focalId` (null when none does). */
+export function focalSeatOf(g: {
+  participants: readonly { id: string }[];
+  focalId: string;
+}): number | null {
+  const seat = g.participants.findIndex((p) => p.id === g.focalId);
+  return seat < 0 ? null : seat;
+}

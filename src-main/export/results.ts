@@ -1,6 +1,7 @@
 // The seed pipeline's collected outputs for a sweep: one flat row per game (results.csv) and a
 // per-cell summary (summary.json). Rows are derived from the store; nothing is recomputed.
 import { stringify } from 'csv-stringify/sync';
+import { focalSeatOf } from '../../src-shared/planned-game';
 import type { Store } from '../store/store';
 import type { GameRow } from '../store/types';
 
@@ -33,7 +34,7 @@ export interface ResultRow {
 
 /** Flatten a stored game into a result row. The focal agent is the first seat holding focalId. */
 export function toResultRow(g: GameRow): ResultRow {
-  const focalSeat = g.participants.findIndex((p) => p.id === g.focalId);
+  const focalSeat = focalSeatOf(g) ?? -1;
   const utils = g.outcome?.utilities ?? null;
   const focalU = utils && focalSeat >= 0 ? utils[focalSeat] : null;
   const others = utils ? utils.filter((_, i) => i !== focalSeat) : [];

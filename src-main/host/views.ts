@@ -4,6 +4,7 @@ import { GAME_KINDS } from '../../src-shared/game';
 import type { GameKind } from '../../src-shared/game';
 import type { ParticipantSpec } from '../../src-shared/participant';
 import { capabilityOf } from '../../src-shared/participant';
+import { focalSeatOf } from '../../src-shared/planned-game';
 import type { RegistryModel } from '../registry/registry';
 import type { GameRow, SweepRow } from '../store/types';
 
@@ -15,9 +16,9 @@ export function participantView(p: ParticipantSpec, metric: string): Participant
   return { id: p.id, label: p.displayName ?? p.id, kind: p.kind, detail, capability: capabilityOf(p, metric) };
 }
 
-/** Seat index of the focal participant (the first seat it occupies). */
+/** Seat index of the focal participant (the first seat it occupies; seat 0 if none does). */
 export function focalSeat(row: Pick<GameRow, 'participants' | 'focalId'>): number {
-  return Math.max(0, row.participants.findIndex((p) => p.id === row.focalId));
+  return focalSeatOf(row) ?? 0;
 }
 
 export function gameSummary(row: GameRow, metric: string): GameSummary {

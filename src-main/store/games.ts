@@ -2,7 +2,7 @@
 // requeued or changed again, so re-running a sweep never repeats it.
 import type { GameInstance, GameKind, GameOutcome, ProtocolParams } from '../../src-shared/game';
 import type { ParticipantSpec } from '../../src-shared/participant';
-import type { GameStatus, Order, PlannedGame } from '../../src-shared/planned-game';
+import { focalSeatOf, type GameStatus, type Order, type PlannedGame } from '../../src-shared/planned-game';
 import type { DbGame } from './rows';
 import type { Sql } from './sql';
 import type { GameReasonRow, GameRow, Store } from './types';
@@ -77,16 +77,10 @@ const plannedParams = (g: PlannedGame, ts: string): unknown[] => [
   g.focalId,
   g.focalCapability,
   JSON.stringify(g.capabilities),
-  focalSeat(g),
+  focalSeatOf(g),
   ts,
   ts,
 ];
-
-/** The first seat held by the focal participant (null if none holds it). */
-export function focalSeat(g: Pick<PlannedGame, 'participants' | 'focalId'>): number | null {
-  const seat = g.participants.findIndex((p) => p.id === g.focalId);
-  return seat < 0 ? null : seat;
-}
 
 export function gameMethods({ db, stmt }: Sql): GameMethods {
   const requireGame = (id: string): void => {
