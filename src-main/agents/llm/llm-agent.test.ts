@@ -7,6 +7,7 @@ import { startMockLlm, type MockLlm } from '../../mock-llm/server';
 import { defaultResponder, type MockRequestInfo } from '../../mock-llm/responder';
 import { BudgetGuard } from '../../providers/budget';
 import { createProviderClient } from '../../providers/client';
+import { addUsage, ZERO_USAGE } from '../../providers/pricing';
 import { ProviderScheduler } from '../../providers/scheduler';
 import { createLlmAgent, type CallAnswerInfo, type CallSentInfo } from './llm-agent';
 import { buildRequest } from './prompts';
@@ -325,17 +326,9 @@ describe('strategy-wrapped LLM agent', () => {
 
 /** Drive two agents through `rounds` full rounds (no deal) and sum their usage. */
 async function simulate(agents: Agent[], rounds: number, gameId: string): Promise<Usage> {
-  const total: Usage = {
-    inputTokens: 0,
-    cacheWriteTokens: 0,
-    cacheReadTokens: 0,
-    outputTokens: 0,
-    reasoningTokens: 0,
-    costUsd: 0,
-  };
+  let total: Usage = ZERO_USAGE;
   const add = (u: Usage | undefined) => {
-    if (!u) return;
-    for (const k of Object.keys(total) as (keyof Usage)[]) total[k] += u[k];
+    if (u) total = addUsage(total, u);
   };
   const pub: TurnRecord[] = [];
   const priv: TurnRecord[][] = [[], []];
