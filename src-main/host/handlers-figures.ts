@@ -9,7 +9,7 @@ import { EXPORT_MAX_BYTES } from '../../src-shared/contract';
 import { pickLevels } from '../../src-shared/levels';
 import { validateFigureSpec, type FigureEntry, type FigureSpec } from '../figures/figure-spec';
 import { loadRegistry } from '../registry/registry';
-import type { GameRow, Store } from '../store/types';
+import type { Store } from '../store/types';
 import type { Registry } from './registry';
 import { HostError } from './registry';
 import { capabilityMetricsOf } from './results';
@@ -64,12 +64,9 @@ export function exportSpec(store: Store, args: ExportArgs): FigureSpec {
   const { sweepId, figure, metric, capabilityMetric, format, width } = args;
   const sweep = store.getSweep(sweepId);
   if (!sweep) throw new HostError(`no sweep with id "${sweepId}"`, [{ path: 'sweepId', message: 'unknown sweep' }]);
-  // Read the games only when a check below needs them (the renderer loads its own rows).
-  let games: GameRow[] | undefined;
-  const rows = () => (games ??= store.listGames({ sweepId }));
   const own = specFields(sweep.spec).capabilityMetric;
   if (capabilityMetric !== undefined && capabilityMetric !== own) {
-    const known = capabilityMetricsOf(rows(), own);
+    const known = capabilityMetricsOf(store.sweepLineups({ sweepId }), own);
     if (!known.includes(capabilityMetric)) {
       throw new HostError(`the sweep's participants have no score "${capabilityMetric}"; known: ${known.join(', ')}`, [
         { path: 'capabilityMetric', message: `unknown capability metric; use one of ${known.join(', ')}` },
@@ -92,7 +89,7 @@ export function exportSpec(store: Store, args: ExportArgs): FigureSpec {
     entry = { ...common, type: 'heatmap', metric: column, x: 'focal_capability', y: 'competition_level', width, formats: [format], digits: digitsOf(metric) };
   } else {
     // The levels of the results view's grid (every game's, as results:curves has them).
-    const levels = [...new Set(rows().map((r) => r.competitionLevel))].sort((a, b) => a - b);
+    const levels = [...new Set(store.cellGames({ sweepId }).map((g) => g.competitionLevel))].sort((a, b) => a - b);
     const picked = pickLevels(levels);
     entry = {
       ...common,

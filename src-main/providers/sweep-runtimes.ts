@@ -63,12 +63,6 @@ export class SweepRuntimes {
     for (const runtime of this.runtimes.values()) runtime.updateKey(provider, key);
   }
 
-  /** Forget a finished sweep's runtime (stopping its probes). */
-  release(sweepId: string): void {
-    this.runtimes.get(sweepId)?.dispose();
-    this.runtimes.delete(sweepId);
-  }
-
   dispose(): void {
     for (const runtime of this.runtimes.values()) runtime.dispose();
     this.runtimes.clear();
