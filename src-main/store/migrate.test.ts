@@ -195,6 +195,7 @@ describe('migration 0002 (focal columns)', () => {
     tamper(
       file,
       `DROP INDEX games_cells;
+       CREATE INDEX games_status ON games (status);
        ALTER TABLE games DROP COLUMN focal_seat;
        ALTER TABLE games DROP COLUMN focal_utility;
        ALTER TABLE games DROP COLUMN social_welfare;
