@@ -15,13 +15,40 @@ export const PHASE_COLORS: Record<Phase, string> = {
 };
 
 /** The phases a reader filters on, in protocol order. */
-export const FILTER_PHASES = ['setup', 'discussion', 'thinking', 'proposal', 'listing', 'vote', 'tally', 'reflection'] as const satisfies readonly Phase[];
+export const FILTER_PHASES = [
+  'setup',
+  'discussion',
+  'thinking',
+  'proposal',
+  'listing',
+  'vote',
+  'tally',
+  'reflection',
+] as const satisfies readonly Phase[];
 
 /** Viridis, 9 stops (matplotlib), low to high. */
-export const VIRIDIS = ['#440154', '#472d7b', '#3b528b', '#2c728e', '#21918c', '#28ae80', '#5ec962', '#addc30', '#fde725'];
+export const VIRIDIS = [
+  '#440154',
+  '#472d7b',
+  '#3b528b',
+  '#2c728e',
+  '#21918c',
+  '#28ae80',
+  '#5ec962',
+  '#addc30',
+  '#fde725',
+];
 
 /** Line colours for series (competition levels), Okabe-Ito without yellow. */
-export const SERIES_COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#000000'];
+export const SERIES_COLORS = [
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#CC79A7',
+  '#D55E00',
+  '#56B4E9',
+  '#000000',
+];
 
 /** Job states in the progress bar. */
 export const STATUS_COLORS = {

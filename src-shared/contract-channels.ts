@@ -27,7 +27,12 @@ export const REQUEST_CHANNELS = [
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number];
 
 /** Every event the host pushes to the UI. */
-export const EVENT_NAMES = ['jobs:progress', 'games:status', 'games:turn', 'provider:status'] as const;
+export const EVENT_NAMES = [
+  'jobs:progress',
+  'games:status',
+  'games:turn',
+  'provider:status',
+] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 const requestSet: ReadonlySet<string> = new Set(REQUEST_CHANNELS);

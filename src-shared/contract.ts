@@ -13,10 +13,22 @@ import type { EventName, RequestChannel } from './contract-channels';
 export { EVENT_NAMES, REQUEST_CHANNELS, isEventName, isRequestChannel } from './contract-channels';
 export type { EventName, RequestChannel } from './contract-channels';
 
-export const GAME_STATUS_LIST = ['queued', 'running', 'paused', 'finished', 'failed', 'cancelled'] as const satisfies readonly GameStatus[];
+export const GAME_STATUS_LIST = [
+  'queued',
+  'running',
+  'paused',
+  'finished',
+  'failed',
+  'cancelled',
+] as const satisfies readonly GameStatus[];
 
 /** Outcome metrics the results views can show, per game then averaged per cell. */
-export const RESULT_METRICS = ['utility_focal', 'utility_share', 'deal_rate', 'agreement_round'] as const;
+export const RESULT_METRICS = [
+  'utility_focal',
+  'utility_share',
+  'deal_rate',
+  'agreement_round',
+] as const;
 export type ResultMetric = (typeof RESULT_METRICS)[number];
 
 /** What the results screen can export: the heatmap, the flattened curves, or the cell table. */
@@ -25,7 +37,11 @@ export type ExportFigure = (typeof EXPORT_FIGURES)[number];
 /** pdf (vector, fonts embedded), svg and png (300 dpi) for figures; csv and tex for the table. */
 export const EXPORT_FORMATS = ['pdf', 'svg', 'png', 'csv', 'tex'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-export const FIGURE_EXPORT_FORMATS = ['pdf', 'svg', 'png'] as const satisfies readonly ExportFormat[];
+export const FIGURE_EXPORT_FORMATS = [
+  'pdf',
+  'svg',
+  'png',
+] as const satisfies readonly ExportFormat[];
 export const TABLE_EXPORT_FORMATS = ['csv', 'tex'] as const satisfies readonly ExportFormat[];
 /** column = 3.25 in, full = 6.75 in (the page widths of a two-column paper). */
 export const EXPORT_WIDTHS = ['column', 'full'] as const;
@@ -192,7 +208,14 @@ export interface CurvesResult {
   /** One line per competition level: metric vs capability. */
   series: {
     level: number;
-    points: { focalId: string; capability: number | null; n: number; mean: number | null; ciLow: number | null; ciHigh: number | null }[];
+    points: {
+      focalId: string;
+      capability: number | null;
+      n: number;
+      mean: number | null;
+      ciLow: number | null;
+      ciHigh: number | null;
+    }[];
   }[];
 }
 
@@ -326,7 +349,10 @@ export const requestSchemas = {
   'models:save': z.object({ spec: llmSpecSchema }).strict(),
   'keys:status': none,
   'keys:set': z
-    .object({ provider: z.enum(PROVIDERS), key: z.string().trim().min(8, 'the key looks too short').max(500) })
+    .object({
+      provider: z.enum(PROVIDERS),
+      key: z.string().trim().min(8, 'the key looks too short').max(500),
+    })
     .strict(),
   'keys:test': z.object({ provider: z.enum(PROVIDERS) }).strict(),
 } satisfies Record<RequestChannel, z.ZodType>;
@@ -406,7 +432,8 @@ export interface ContractError {
 }
 
 /** A request's answer as transports carry it (the preload and the WebSocket both use it). */
-export type RequestReply<T = unknown> = { ok: true; result: T } | { ok: false; error: ContractError };
+export type RequestReply<T = unknown> =
+  { ok: true; result: T } | { ok: false; error: ContractError };
 
 /** The client side of the contract, implemented by every transport. */
 export interface ClientAPI {

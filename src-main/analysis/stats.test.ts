@@ -45,8 +45,19 @@ describe('bootstrapCI', () => {
 
   it('gives the mean the same interval on its fast path as any statistic on the general one', () => {
     // Values whose sums depend on the order of addition, over several sizes and seeds.
-    for (const [n, seed] of [[2, 1], [7, 5], [31, 9], [200, 11]]) {
-      const xs = Array.from({ length: n }, (_, i) => Math.sin(i * 12.9898) * 43758.5453 - Math.floor(Math.sin(i * 12.9898) * 43758.5453) + i / 3);
+    for (const [n, seed] of [
+      [2, 1],
+      [7, 5],
+      [31, 9],
+      [200, 11],
+    ]) {
+      const xs = Array.from(
+        { length: n },
+        (_, i) =>
+          Math.sin(i * 12.9898) * 43758.5453 -
+          Math.floor(Math.sin(i * 12.9898) * 43758.5453) +
+          i / 3,
+      );
       const general = bootstrapCI(xs, { seed, statistic: (sample) => mean(sample) });
       expect(bootstrapCI(xs, { seed })).toEqual(general);
     }

@@ -19,12 +19,33 @@ const GRID = 40;
 const RUNS_PER_CELL = 2;
 const TRANSCRIPT_TURNS = 5000;
 const REPS = 5;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
-const PROTOCOL = { rounds: 10, gamma: 0.9, discussionTurns: 2, acceptance: 'unanimous' as const, vetoHolders: [0], maxProposalAttempts: 3 };
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+const PROTOCOL = {
+  rounds: 10,
+  gamma: 0.9,
+  discussionTurns: 2,
+  acceptance: 'unanimous' as const,
+  vetoHolders: [0],
+  maxProposalAttempts: 3,
+};
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const participant = (id: string, c: number) => ({ id, kind: 'strategy' as const, strategy: 'bounded-rational' as const, capability: c, displayName: `c=${c}`, scores: { capability: c } });
+const participant = (id: string, c: number) => ({
+  id,
+  kind: 'strategy' as const,
+  strategy: 'bounded-rational' as const,
+  capability: c,
+  displayName: `c=${c}`,
+  scores: { capability: c },
+});
 
 /** 40 capabilities x 40 competition levels x 2 runs of finished games. */
 export function buildGridSweep(store: Store): string {
@@ -59,17 +80,37 @@ export function buildGridSweep(store: Store): string {
     }
   }
   store.transaction(() => {
-    store.upsertSweep({ id: sweepId, name: 'bench: 40 x 40 grid', spec: { capabilityMetric: 'capability', game: { kind: 'item-allocation' } } });
+    store.upsertSweep({
+      id: sweepId,
+      name: 'bench: 40 x 40 grid',
+      spec: { capabilityMetric: 'capability', game: { kind: 'item-allocation' } },
+    });
     store.insertPlannedGames(sweepId, games);
     for (const g of games) {
-      const u = Math.round(100 * (0.3 + 0.5 * (g.focalCapability ?? 0) - 0.3 * g.competitionLevel + 0.1 * (g.seed % 3)));
-      store.finishGame(g.id, { deal: true, round: 1, proposal: null, proposer: 0, rawUtilities: [u, 100 - u], utilities: [u, 100 - u], invalidProposals: [0, 0], syntheticVotes: [0, 0], parseFailures: [0, 0] });
+      const u = Math.round(
+        100 *
+          (0.3 + 0.5 * (g.focalCapability ?? 0) - 0.3 * g.competitionLevel + 0.1 * (g.seed % 3)),
+      );
+      store.finishGame(g.id, {
+        deal: true,
+        round: 1,
+        proposal: null,
+        proposer: 0,
+        rawUtilities: [u, 100 - u],
+        utilities: [u, 100 - u],
+        invalidProposals: [0, 0],
+        syntheticVotes: [0, 0],
+        parseFailures: [0, 0],
+      });
     }
   });
   return sweepId;
 }
 
-const WORDS = 'apple jewel stone quill pencil offer value fair split concede insist propose accept reject round deal utility share keep give'.split(' ');
+const WORDS =
+  'apple jewel stone quill pencil offer value fair split concede insist propose accept reject round deal utility share keep give'.split(
+    ' ',
+  );
 
 function text(seed: number): string {
   const n = 8 + ((seed * 7919) % 90);
@@ -81,34 +122,136 @@ export function buildLongGame(store: Store): string {
   const id = 'bench-ui-long-game';
   const sweepId = 'bench-ui-long';
   const nAgents = 4;
-  const agents = Array.from({ length: nAgents }, (_, a) => participant(`agent-${a}`, round2((a + 1) / 5)));
+  const agents = Array.from({ length: nAgents }, (_, a) =>
+    participant(`agent-${a}`, round2((a + 1) / 5)),
+  );
   const game = getGame('item-allocation');
   const instance = game.create(game.paramsSchema.parse({ items: 5, competition: 0.5 }), nAgents, 1);
   const turns: TurnRecord[] = [];
   const push = (t: Omit<TurnRecord, 'pass' | 'attempt' | 'status'> & Partial<TurnRecord>) => {
     if (turns.length < TRANSCRIPT_TURNS) turns.push({ pass: 0, attempt: 0, status: 'ok', ...t });
   };
-  for (let a = 0; a < nAgents; a++) push({ round: 0, phase: 'setup', agent: a, visibility: 'private', text: instance.rules, action: null });
+  for (let a = 0; a < nAgents; a++)
+    push({
+      round: 0,
+      phase: 'setup',
+      agent: a,
+      visibility: 'private',
+      text: instance.rules,
+      action: null,
+    });
   for (let round = 1; turns.length < TRANSCRIPT_TURNS; round++) {
-    for (let pass = 0; pass < 10; pass++) for (let a = 0; a < nAgents; a++) push({ round, phase: 'discussion', pass, agent: a, visibility: 'public', text: text(turns.length), action: null });
-    for (let a = 0; a < nAgents; a++) push({ round, phase: 'thinking', agent: a, visibility: 'private', text: text(turns.length), action: null });
-    for (let a = 0; a < nAgents; a++) push({ round, phase: 'proposal', agent: a, visibility: 'public', text: `{"allocation": [${a},${(a + 1) % nAgents},0,1,2]}`, action: { allocation: [a, (a + 1) % nAgents, 0, 1, 2] } });
-    const listed = Array.from({ length: nAgents }, (_, a) => ({ number: a + 1, proposer: a, proposal: { allocation: [a, (a + 1) % nAgents, 0, 1, 2] } }));
-    push({ round, phase: 'listing', agent: -1, visibility: 'public', text: `Round ${round} proposals:\n${listed.map((p) => `${p.number}. by Agent_${p.proposer + 1}: allocation ${JSON.stringify(p.proposal.allocation)}`).join('\n')}`, action: listed });
-    const votes: Vote[][] = Array.from({ length: nAgents }, (_, a) => listed.map((p) => (p.proposer === a ? 'accept' : 'reject')));
-    for (let a = 0; a < nAgents; a++) push({ round, phase: 'vote', agent: a, visibility: 'private', text: votes[a].join(', '), action: { votes: votes[a] } });
-    push({ round, phase: 'tally', agent: -1, visibility: 'public', text: 'No proposal passed.', action: { votes, accepted: null } });
-    for (let a = 0; a < nAgents; a++) push({ round, phase: 'reflection', agent: a, visibility: 'private', text: text(turns.length), action: null });
+    for (let pass = 0; pass < 10; pass++)
+      for (let a = 0; a < nAgents; a++)
+        push({
+          round,
+          phase: 'discussion',
+          pass,
+          agent: a,
+          visibility: 'public',
+          text: text(turns.length),
+          action: null,
+        });
+    for (let a = 0; a < nAgents; a++)
+      push({
+        round,
+        phase: 'thinking',
+        agent: a,
+        visibility: 'private',
+        text: text(turns.length),
+        action: null,
+      });
+    for (let a = 0; a < nAgents; a++)
+      push({
+        round,
+        phase: 'proposal',
+        agent: a,
+        visibility: 'public',
+        text: `{"allocation": [${a},${(a + 1) % nAgents},0,1,2]}`,
+        action: { allocation: [a, (a + 1) % nAgents, 0, 1, 2] },
+      });
+    const listed = Array.from({ length: nAgents }, (_, a) => ({
+      number: a + 1,
+      proposer: a,
+      proposal: { allocation: [a, (a + 1) % nAgents, 0, 1, 2] },
+    }));
+    push({
+      round,
+      phase: 'listing',
+      agent: -1,
+      visibility: 'public',
+      text: `Round ${round} proposals:\n${listed.map((p) => `${p.number}. by Agent_${p.proposer + 1}: allocation ${JSON.stringify(p.proposal.allocation)}`).join('\n')}`,
+      action: listed,
+    });
+    const votes: Vote[][] = Array.from({ length: nAgents }, (_, a) =>
+      listed.map((p) => (p.proposer === a ? 'accept' : 'reject')),
+    );
+    for (let a = 0; a < nAgents; a++)
+      push({
+        round,
+        phase: 'vote',
+        agent: a,
+        visibility: 'private',
+        text: votes[a].join(', '),
+        action: { votes: votes[a] },
+      });
+    push({
+      round,
+      phase: 'tally',
+      agent: -1,
+      visibility: 'public',
+      text: 'No proposal passed.',
+      action: { votes, accepted: null },
+    });
+    for (let a = 0; a < nAgents; a++)
+      push({
+        round,
+        phase: 'reflection',
+        agent: a,
+        visibility: 'private',
+        text: text(turns.length),
+        action: null,
+      });
   }
   const rounds = turns.at(-1)?.round ?? 1;
   store.transaction(() => {
-    store.upsertSweep({ id: sweepId, name: 'bench: 5,000-message game', spec: { capabilityMetric: 'capability', game: { kind: 'item-allocation' } } });
+    store.upsertSweep({
+      id: sweepId,
+      name: 'bench: 5,000-message game',
+      spec: { capabilityMetric: 'capability', game: { kind: 'item-allocation' } },
+    });
     store.insertPlannedGames(sweepId, [
-      { id, kind: 'item-allocation', params: { items: 5, competition: 0.5 }, protocol: { ...PROTOCOL, rounds, discussionTurns: 10 }, nAgents, participants: agents, seed: 1, runIndex: 0, order: 'weak_first', competitionLevel: 0.5, rho: null, theta: null, focalId: agents[0].id, focalCapability: 0.2, capabilities: agents.map((a) => a.capability) },
+      {
+        id,
+        kind: 'item-allocation',
+        params: { items: 5, competition: 0.5 },
+        protocol: { ...PROTOCOL, rounds, discussionTurns: 10 },
+        nAgents,
+        participants: agents,
+        seed: 1,
+        runIndex: 0,
+        order: 'weak_first',
+        competitionLevel: 0.5,
+        rho: null,
+        theta: null,
+        focalId: agents[0].id,
+        focalCapability: 0.2,
+        capabilities: agents.map((a) => a.capability),
+      },
     ]);
     store.markGameRunning(id, instance);
     for (const t of turns) store.appendTurn(id, t);
-    store.finishGame(id, { deal: false, round: null, proposal: null, proposer: null, rawUtilities: [0, 0, 0, 0], utilities: [0, 0, 0, 0], invalidProposals: [0, 0, 0, 0], syntheticVotes: [0, 0, 0, 0], parseFailures: [0, 0, 0, 0] });
+    store.finishGame(id, {
+      deal: false,
+      round: null,
+      proposal: null,
+      proposer: null,
+      rawUtilities: [0, 0, 0, 0],
+      utilities: [0, 0, 0, 0],
+      invalidProposals: [0, 0, 0, 0],
+      syntheticVotes: [0, 0, 0, 0],
+      parseFailures: [0, 0, 0, 0],
+    });
   });
   return id;
 }
@@ -122,7 +265,9 @@ interface BrowserGlobals {
 
 /** Waits for a User Timing mark set by the renderer (src-renderer/lib/perf.ts). */
 async function waitMark(page: Page, name: string): Promise<number> {
-  await page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout: 60_000 });
+  await page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, {
+    timeout: 60_000,
+  });
   return page.evaluate((n) => performance.getEntriesByName(n)[0].startTime, name);
 }
 
@@ -144,8 +289,21 @@ interface Figures {
   scrollFrameP95: number[];
 }
 
-async function measure(browser: Browser, url: string, gridId: string, gameId: string): Promise<Figures> {
-  const f: Figures = { firstPaint: [], appReady: [], heatmapRender: [], heatmapTotal: [], transcriptOpen: [], transcriptData: [], scrollFrameP95: [] };
+async function measure(
+  browser: Browser,
+  url: string,
+  gridId: string,
+  gameId: string,
+): Promise<Figures> {
+  const f: Figures = {
+    firstPaint: [],
+    appReady: [],
+    heatmapRender: [],
+    heatmapTotal: [],
+    transcriptOpen: [],
+    transcriptData: [],
+    scrollFrameP95: [],
+  };
   for (let rep = 0; rep < REPS; rep++) {
     // A fresh context each time: a cold cache, as on first opening the printed URL.
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -153,7 +311,10 @@ async function measure(browser: Browser, url: string, gridId: string, gameId: st
     await page.goto(url);
     await page.waitForSelector('[data-testid="connection"][data-state="open"]');
     await page.waitForSelector('[data-testid^="sweep-"]');
-    const [fcp, ready] = await page.evaluate(() => [performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN, performance.now()]);
+    const [fcp, ready] = await page.evaluate(() => [
+      performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+      performance.now(),
+    ]);
     f.firstPaint.push(fcp);
     f.appReady.push(ready);
 
@@ -171,7 +332,10 @@ async function measure(browser: Browser, url: string, gridId: string, gameId: st
     f.transcriptOpen.push(tPainted - request);
     f.transcriptData.push(tData - request);
     const turns = await page.locator('[data-testid="turn"]').count();
-    if (turns === 0 || turns > 200) throw new Error(`the timeline rendered ${turns} turn elements (expected a virtualised window)`);
+    if (turns === 0 || turns > 200)
+      throw new Error(
+        `the timeline rendered ${turns} turn elements (expected a virtualised window)`,
+      );
 
     // Scroll the whole timeline in 60 steps, one per frame; the 95th percentile frame time.
     f.scrollFrameP95.push(
@@ -199,7 +363,10 @@ async function measure(browser: Browser, url: string, gridId: string, gameId: st
 
 async function runUiBench(): Promise<Figures & { turns: number; cells: number }> {
   const staticDir = defaultStaticDir();
-  if (!existsSync(join(staticDir, 'index.html'))) throw new Error(`the UI is not built (${staticDir}/index.html is missing): run \`npm run build:web\` first`);
+  if (!existsSync(join(staticDir, 'index.html')))
+    throw new Error(
+      `the UI is not built (${staticDir}/index.html is missing): run \`npm run build:web\` first`,
+    );
   const { chromium } = await import('playwright-core');
   const dir = mkdtempSync(join(tmpdir(), 'parley-ui-bench-'));
   const dbPath = join(dir, 'bench.db');
@@ -209,7 +376,11 @@ async function runUiBench(): Promise<Figures & { turns: number; cells: number }>
   const turns = writer.countTurns(gameId);
   writer.close();
   const server = await startServer({ dbPath, staticDir, resumeActive: false });
-  const browser = await chromium.launch({ executablePath: process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
   try {
     return { ...(await measure(browser, server.url, gridId, gameId)), turns, cells: GRID * GRID };
   } finally {
@@ -226,13 +397,37 @@ const figures = () => (shared ??= runUiBench());
 export async function uiFirstPaintMs(): Promise<BenchResult> {
   const f = await figures();
   const value = round2(median(f.firstPaint));
-  return { name: 'ui_first_paint_ms', value, unit: 'ms', target: '< 1000', pass: value < 1000, detail: { runs_ms: f.firstPaint.map(round2), app_ready_ms: round2(median(f.appReady)), cold_cache: true, viewport: '1440x900' } };
+  return {
+    name: 'ui_first_paint_ms',
+    value,
+    unit: 'ms',
+    target: '< 1000',
+    pass: value < 1000,
+    detail: {
+      runs_ms: f.firstPaint.map(round2),
+      app_ready_ms: round2(median(f.appReady)),
+      cold_cache: true,
+      viewport: '1440x900',
+    },
+  };
 }
 
 export async function heatmapRenderMs(): Promise<BenchResult> {
   const f = await figures();
   const value = round2(median(f.heatmapRender));
-  return { name: 'heatmap_render_ms', value, unit: 'ms', target: '< 500', pass: value < 500, detail: { cells: f.cells, games: f.cells * RUNS_PER_CELL, runs_ms: f.heatmapRender.map(round2), with_query_and_transfer_ms: round2(median(f.heatmapTotal)) } };
+  return {
+    name: 'heatmap_render_ms',
+    value,
+    unit: 'ms',
+    target: '< 500',
+    pass: value < 500,
+    detail: {
+      cells: f.cells,
+      games: f.cells * RUNS_PER_CELL,
+      runs_ms: f.heatmapRender.map(round2),
+      with_query_and_transfer_ms: round2(median(f.heatmapTotal)),
+    },
+  };
 }
 
 export async function transcriptOpenMs(): Promise<BenchResult> {
@@ -245,6 +440,11 @@ export async function transcriptOpenMs(): Promise<BenchResult> {
     unit: 'ms',
     target: '< 1000',
     pass: value < 1000 && f.turns === TRANSCRIPT_TURNS,
-    detail: { messages: f.turns, runs_ms: f.transcriptOpen.map(round2), request_to_data_ms: round2(median(f.transcriptData)), scroll_frame_p95_ms: scroll },
+    detail: {
+      messages: f.turns,
+      runs_ms: f.transcriptOpen.map(round2),
+      request_to_data_ms: round2(median(f.transcriptData)),
+      scroll_frame_p95_ms: scroll,
+    },
   };
 }

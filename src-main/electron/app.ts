@@ -11,13 +11,7 @@ import { EngineBridge } from './engine-bridge';
 import { IPC_CHANNELS } from './ipc-protocol';
 import { createMainWindow, guardWebContents } from './main-window';
 import { buildAppMenu } from './menu';
-import {
-  APP_ORIGIN,
-  APP_ID,
-  DESKTOP_CSP,
-  devContentSecurityPolicy,
-  isAppUrl,
-} from './policy';
+import { APP_ORIGIN, APP_ID, DESKTOP_CSP, devContentSecurityPolicy, isAppUrl } from './policy';
 import { saveWithDialog } from './save-file';
 import { defaultDbPath } from '../store/paths';
 
@@ -83,10 +77,13 @@ export function startDesktopApp(): void {
         return bridge.request(channel, args);
       },
     );
-    ipcMain.handle(IPC_CHANNELS.saveFile, (event, name: unknown, content: unknown, encoding: unknown) => {
-      if (!isTrusted(event)) throw new Error('request from an untrusted page');
-      return saveWithDialog(win, name, content, encoding ?? 'utf8');
-    });
+    ipcMain.handle(
+      IPC_CHANNELS.saveFile,
+      (event, name: unknown, content: unknown, encoding: unknown) => {
+        if (!isTrusted(event)) throw new Error('request from an untrusted page');
+        return saveWithDialog(win, name, content, encoding ?? 'utf8');
+      },
+    );
 
     Menu.setApplicationMenu(buildAppMenu(dbPath));
     openWindow();

@@ -23,9 +23,13 @@ describe('decodeSaveContent', () => {
   it('keeps the size limit for text and for base64', () => {
     expect(MAX_SAVE_BYTES).toBe(256 * 1024 * 1024);
     expect(decodeSaveContent('x'.repeat(12), 'utf8', 12).length).toBe(12);
-    expect(() => decodeSaveContent('x'.repeat(13), 'utf8', 12)).toThrow('the export is too large to save');
+    expect(() => decodeSaveContent('x'.repeat(13), 'utf8', 12)).toThrow(
+      'the export is too large to save',
+    );
     expect(() => decodeSaveContent('é'.repeat(7), 'utf8', 12)).toThrow('too large');
     expect(decodeSaveContent(Buffer.alloc(12).toString('base64'), 'base64', 12).length).toBe(12);
-    expect(() => decodeSaveContent(Buffer.alloc(15).toString('base64'), 'base64', 12)).toThrow('too large');
+    expect(() => decodeSaveContent(Buffer.alloc(15).toString('base64'), 'base64', 12)).toThrow(
+      'too large',
+    );
   });
 });

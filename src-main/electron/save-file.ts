@@ -26,7 +26,8 @@ export async function saveWithDialog(
   content: unknown,
   encoding: unknown = 'utf8',
 ): Promise<SaveFileResult> {
-  if (typeof suggestedName !== 'string') throw new Error('saveFile(name, content) takes the name as a string');
+  if (typeof suggestedName !== 'string')
+    throw new Error('saveFile(name, content) takes the name as a string');
   // Checked (type, size, base64) before any dialog opens.
   const bytes = decodeSaveContent(content, encoding);
   const name = safeFileName(suggestedName);

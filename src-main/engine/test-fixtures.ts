@@ -21,19 +21,31 @@ export const pickGame: GameDefinition<Record<string, never>, PickPrefs, number> 
   check: () => [],
   validateProposal(instance, proposal) {
     const k = instance.preferences[0].values.length;
-    if (typeof proposal === 'number' && Number.isInteger(proposal) && proposal >= 0 && proposal < k) {
+    if (
+      typeof proposal === 'number' &&
+      Number.isInteger(proposal) &&
+      proposal >= 0 &&
+      proposal < k
+    ) {
       return { ok: true, proposal };
     }
     return { ok: false, error: `proposal must be an integer option 0..${k - 1}` };
   },
   rawUtilities: (instance, proposal) => instance.preferences.map((p) => p.values[proposal]),
   describeProposal: (_instance, proposal) => `option ${proposal}`,
-  describePreferences: (instance, agent) => `Your values: ${instance.preferences[agent].values.join(', ')}`,
+  describePreferences: (instance, agent) =>
+    `Your values: ${instance.preferences[agent].values.join(', ')}`,
   proposalFormat: () => 'an integer option number',
-  outcomeSpace: (instance) => ({ exact: true, outcomes: instance.preferences[0].values.map((_, k) => k) }),
+  outcomeSpace: (instance) => ({
+    exact: true,
+    outcomes: instance.preferences[0].values.map((_, k) => k),
+  }),
 };
 
-export function pickInstance(values: number[][], seed = 7): GameInstance<Record<string, never>, PickPrefs> {
+export function pickInstance(
+  values: number[][],
+  seed = 7,
+): GameInstance<Record<string, never>, PickPrefs> {
   return {
     kind: 'item-allocation',
     params: {},
@@ -73,7 +85,11 @@ function isReply<T>(x: unknown): x is AgentReply<T> {
   return typeof x === 'object' && x !== null && 'ok' in x && 'text' in x;
 }
 
-async function run<T>(h: Handler<T>, ctx: AgentContext, text: (v: T) => string): Promise<AgentReply<T>> {
+async function run<T>(
+  h: Handler<T>,
+  ctx: AgentContext,
+  text: (v: T) => string,
+): Promise<AgentReply<T>> {
   const out = await h(ctx);
   if (isReply<T>(out)) return out;
   return { ok: true, value: out, text: text(out) };
@@ -83,23 +99,39 @@ async function run<T>(h: Handler<T>, ctx: AgentContext, text: (v: T) => string):
 export function scripted(id: string, s: Script = {}): Agent {
   return {
     id,
-    discuss: (ctx) => run(s.discuss ?? (() => ({ message: `${id} r${ctx.round}p${ctx.pass}` })), ctx, (v) => v.message),
+    discuss: (ctx) =>
+      run(
+        s.discuss ?? (() => ({ message: `${id} r${ctx.round}p${ctx.pass}` })),
+        ctx,
+        (v) => v.message,
+      ),
     think: (ctx) => run(s.think ?? (() => ({ plan: `${id} plans` })), ctx, (v) => v.plan),
     propose: (ctx) => run(s.propose ?? (() => ({ proposal: 0 })), ctx, (v) => JSON.stringify(v)),
     vote: (ctx) =>
-      run(s.vote ?? ((c) => ({ votes: c.listedProposals.map((): Vote => 'reject') })), ctx, (v) => v.votes.join(',')),
-    reflect: (ctx) => run(s.reflect ?? (() => ({ reflection: `${id} reflects` })), ctx, (v) => v.reflection),
+      run(s.vote ?? ((c) => ({ votes: c.listedProposals.map((): Vote => 'reject') })), ctx, (v) =>
+        v.votes.join(','),
+      ),
+    reflect: (ctx) =>
+      run(s.reflect ?? (() => ({ reflection: `${id} reflects` })), ctx, (v) => v.reflection),
   };
 }
 
 /** Deterministic agent whose choices depend only on ctx.callSeed (for resume tests). */
 export function seeded(id: string, options: number): Agent {
   return scripted(id, {
-    discuss: (ctx) => ({ message: `${id} says ${ctx.callSeed % 1000} after ${ctx.publicHistory.length}` }),
+    discuss: (ctx) => ({
+      message: `${id} says ${ctx.callSeed % 1000} after ${ctx.publicHistory.length}`,
+    }),
     think: (ctx) => ({ plan: `${id} plan ${ctx.callSeed % 97} priv ${ctx.privateHistory.length}` }),
     propose: (ctx) =>
-      ctx.callSeed % 4 === 0 && ctx.attempt === 0 ? { proposal: -1 } : { proposal: ctx.callSeed % options, message: 'ok?' },
-    vote: (ctx) => ({ votes: ctx.listedProposals.map((_p, j): Vote => ((ctx.callSeed >>> j) % 5 === 0 ? 'accept' : 'reject')) }),
+      ctx.callSeed % 4 === 0 && ctx.attempt === 0
+        ? { proposal: -1 }
+        : { proposal: ctx.callSeed % options, message: 'ok?' },
+    vote: (ctx) => ({
+      votes: ctx.listedProposals.map((_p, j): Vote =>
+        (ctx.callSeed >>> j) % 5 === 0 ? 'accept' : 'reject',
+      ),
+    }),
     reflect: (ctx) => ({ reflection: `${id} reflects ${ctx.callSeed % 13}` }),
   });
 }

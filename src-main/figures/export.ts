@@ -45,7 +45,10 @@ const PDF_BOLD = 'DejaVuSans-Bold';
 
 /** Compact JSON with every non-ASCII character escaped, so it fits Latin-1 PNG text and XML alike. */
 function provenanceJson(provenance: Provenance): string {
-  return JSON.stringify(provenance).replace(/[\u0080-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(provenance).replace(
+    /[\u0080-\uffff]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 function escapeXml(text: string): string {
@@ -81,25 +84,48 @@ function withMetadata(svg: string, provenance: Provenance): string {
 export function stripTextStrokes(svg: string): string {
   return svg.replace(/<text\b[^>]*>/g, (tag) =>
     tag
-      .replace(/\s(?:paint-order|stroke|stroke-width|stroke-linejoin|stroke-opacity|stroke-miterlimit)="[^"]*"/g, '')
-      .replace(/style="([^"]*)"/, (_m, style: string) => `style="${style.replace(/(?:^|;)\s*(?:paint-order|stroke[\w-]*)\s*:[^;]*/g, '')}"`),
+      .replace(
+        /\s(?:paint-order|stroke|stroke-width|stroke-linejoin|stroke-opacity|stroke-miterlimit)="[^"]*"/g,
+        '',
+      )
+      .replace(
+        /style="([^"]*)"/,
+        (_m, style: string) =>
+          `style="${style.replace(/(?:^|;)\s*(?:paint-order|stroke[\w-]*)\s*:[^;]*/g, '')}"`,
+      ),
   );
 }
 
-function renderPng(svg: string, widthIn: number, heightIn: number, fonts: FigureFonts, provenance: Provenance): Buffer {
+function renderPng(
+  svg: string,
+  widthIn: number,
+  heightIn: number,
+  fonts: FigureFonts,
+  provenance: Provenance,
+): Buffer {
   const sized = setSvgSize(svg, String(widthIn * PT_PER_INCH), String(heightIn * PT_PER_INCH));
   const resvg = new Resvg(sized, {
     fitTo: { mode: 'width', value: Math.round(widthIn * PNG_DPI) },
     background: 'white',
-    font: { fontFiles: [fonts.regular, fonts.bold], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
+    font: {
+      fontFiles: [fonts.regular, fonts.bold],
+      loadSystemFonts: false,
+      defaultFontFamily: FONT_FAMILY,
+    },
   });
   const png = Buffer.from(resvg.render().asPng());
   return insertPngText(setPngDpi(png, PNG_DPI), PNG_PROVENANCE_KEY, provenanceJson(provenance));
 }
 
-function renderPdf(svg: string, opts: ExportOptions, fonts: FigureFonts, warnings: string[]): Promise<Buffer> {
+function renderPdf(
+  svg: string,
+  opts: ExportOptions,
+  fonts: FigureFonts,
+  warnings: string[],
+): Promise<Buffer> {
   const createdAt = new Date(opts.provenance.createdAt);
-  if (Number.isNaN(createdAt.getTime())) throw new Error(`provenance.createdAt is not a date: ${opts.provenance.createdAt}`);
+  if (Number.isNaN(createdAt.getTime()))
+    throw new Error(`provenance.createdAt is not a date: ${opts.provenance.createdAt}`);
   const width = opts.widthIn * PT_PER_INCH;
   const height = opts.heightIn * PT_PER_INCH;
   const doc = new PDFDocument({
@@ -141,12 +167,16 @@ function renderPdf(svg: string, opts: ExportOptions, fonts: FigureFonts, warning
  * Sizes are in inches: 3.25 x h for one column, 6.75 x h for full width.
  */
 export async function exportFigure(svg: string, opts: ExportOptions): Promise<ExportResult> {
-  if (!(opts.widthIn > 0 && opts.heightIn > 0)) throw new Error('widthIn and heightIn must be positive');
+  if (!(opts.widthIn > 0 && opts.heightIn > 0))
+    throw new Error('widthIn and heightIn must be positive');
   await mkdir(dirname(opts.outPath), { recursive: true });
   const warnings: string[] = [];
   let bytes: Buffer | string;
   if (opts.format === 'svg') {
-    bytes = withMetadata(setSvgSize(svg, `${opts.widthIn}in`, `${opts.heightIn}in`), opts.provenance);
+    bytes = withMetadata(
+      setSvgSize(svg, `${opts.widthIn}in`, `${opts.heightIn}in`),
+      opts.provenance,
+    );
   } else if (opts.format === 'png') {
     bytes = renderPng(svg, opts.widthIn, opts.heightIn, locateFonts(), opts.provenance);
   } else {

@@ -15,7 +15,21 @@ export function gridData(size: number): HeatmapData {
   const xValues = Array.from({ length: size }, (_, i) => Number((i / (size - 1)).toFixed(2)));
   const yValues = Array.from({ length: size }, (_, j) => `Model ${j + 1}`);
   const cells = xValues.flatMap((x, i) =>
-    yValues.map((y, j) => ({ x, y, n: 20, mean: i === 1 && j === 2 ? null : (i + j) / (2 * (size - 1)) })),
+    yValues.map((y, j) => ({
+      x,
+      y,
+      n: 20,
+      mean: i === 1 && j === 2 ? null : (i + j) / (2 * (size - 1)),
+    })),
   );
-  return { xLabel: 'Competition level', yLabel: 'Model', valueLabel: 'Utility share', xValues, yValues, cells, min: 0, max: 1 };
+  return {
+    xLabel: 'Competition level',
+    yLabel: 'Model',
+    valueLabel: 'Utility share',
+    xValues,
+    yValues,
+    cells,
+    min: 0,
+    max: 1,
+  };
 }

@@ -26,7 +26,9 @@ describe('locateFonts', () => {
   it('looks only in PARLEY_FONT_DIR when it is set, and names the package when fonts are missing', () => {
     const empty = mkdtempSync(join(tmpdir(), 'parley-fonts-'));
     try {
-      expect(() => locateFonts({ PARLEY_FONT_DIR: empty })).toThrow(/not found in .*parley-fonts-.*fonts-dejavu-core/);
+      expect(() => locateFonts({ PARLEY_FONT_DIR: empty })).toThrow(
+        /not found in .*parley-fonts-.*fonts-dejavu-core/,
+      );
     } finally {
       rmSync(empty, { recursive: true });
     }

@@ -16,7 +16,12 @@ export const FONT_FAMILY = 'DejaVu Sans';
 
 const REGULAR = 'DejaVuSans.ttf';
 const BOLD = 'DejaVuSans-Bold.ttf';
-const SYSTEM_DIRS = ['/usr/share/fonts/truetype/dejavu', '/usr/share/fonts/dejavu', '/usr/share/fonts/TTF', '/usr/local/share/fonts'];
+const SYSTEM_DIRS = [
+  '/usr/share/fonts/truetype/dejavu',
+  '/usr/share/fonts/dejavu',
+  '/usr/share/fonts/TTF',
+  '/usr/local/share/fonts',
+];
 
 /**
  * The ttf folder of the bundled dejavu-fonts-ttf package, or null when it is not installed. In a

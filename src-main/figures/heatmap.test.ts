@@ -9,7 +9,9 @@ function texts(svg: string): string[] {
 
 /** Cell annotations are the only text drawn in pure black or white. */
 function annotations(svg: string): string[] {
-  return [...svg.matchAll(/<text\b[^>]*fill="#(?:000000|ffffff)"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+  return [...svg.matchAll(/<text\b[^>]*fill="#(?:000000|ffffff)"[^>]*>([^<]*)<\/text>/g)].map(
+    (m) => m[1],
+  );
 }
 
 describe('palettes', () => {
@@ -17,16 +19,20 @@ describe('palettes', () => {
     expect(PALETTES.viridis).toHaveLength(256);
     expect([PALETTES.viridis[0], PALETTES.viridis[255]]).toEqual(['#440154', '#fde725']);
     expect([PALETTES.cividis[0], PALETTES.cividis[255]]).toEqual(['#00224e', '#fee838']);
-    expect([paletteColor('viridis', 0), paletteColor('viridis', 1), paletteColor('viridis', 2)]).toEqual(['#440154', '#fde725', '#fde725']);
+    expect([
+      paletteColor('viridis', 0),
+      paletteColor('viridis', 1),
+      paletteColor('viridis', 2),
+    ]).toEqual(['#440154', '#fde725', '#fde725']);
   });
 
   it('picks white text on dark cells and black on light ones', () => {
-    expect([contrastText('#440154'), contrastText('#fde725'), contrastText('#00224e'), contrastText('#fee838')]).toEqual([
-      '#ffffff',
-      '#000000',
-      '#ffffff',
-      '#000000',
-    ]);
+    expect([
+      contrastText('#440154'),
+      contrastText('#fde725'),
+      contrastText('#00224e'),
+      contrastText('#fee838'),
+    ]).toEqual(['#ffffff', '#000000', '#ffffff', '#000000']);
   });
 });
 
@@ -35,12 +41,25 @@ describe('renderHeatmapSvg', () => {
     const svg = renderHeatmapSvg(gridData(5), { width: 'column', palette: 'viridis' });
     expect(svg).toMatch(/^<svg width="234" height="\d+"/);
     const all = texts(svg);
-    expect(all).toEqual(expect.arrayContaining(['Competition level', 'Model', 'Utility share', 'Model 1', 'Model 5', '0', '0.25', '1']));
+    expect(all).toEqual(
+      expect.arrayContaining([
+        'Competition level',
+        'Model',
+        'Utility share',
+        'Model 1',
+        'Model 5',
+        '0',
+        '0.25',
+        '1',
+      ]),
+    );
     // 25 cells, one empty: the empty one (i + j = 3, so 0.38) carries no label; three other cells have i + j = 3.
     const values = annotations(svg);
     expect(values).toHaveLength(24);
     expect(values.filter((v) => v === '0.38')).toHaveLength(3);
-    expect(new Set(values)).toEqual(new Set(['0.00', '0.13', '0.25', '0.38', '0.50', '0.63', '0.75', '0.88', '1.00']));
+    expect(new Set(values)).toEqual(
+      new Set(['0.00', '0.13', '0.25', '0.38', '0.50', '0.63', '0.75', '0.88', '1.00']),
+    );
   });
 
   it('labels dark cells in white and light cells in black', () => {
@@ -63,7 +82,10 @@ describe('renderHeatmapSvg', () => {
   });
 
   it('wraps an axis name longer than its axis', () => {
-    const layout = heatmapLayout({ ...gridData(5), valueLabel: 'Utility share of the stronger agent, averaged over runs' }, { width: 'column' });
+    const layout = heatmapLayout(
+      { ...gridData(5), valueLabel: 'Utility share of the stronger agent, averaged over runs' },
+      { width: 'column' },
+    );
     expect(layout.names.value.split('\n').length).toBeGreaterThan(1);
   });
 
@@ -84,8 +106,11 @@ describe('renderHeatmapSvg', () => {
 
   it('rejects a cell outside the declared axis values', () => {
     const data = gridData(3);
-    expect(() => renderHeatmapSvg({ ...data, cells: [{ x: 9, y: 'Model 1', mean: 1, n: 1 }] }, { width: 'column' })).toThrow(
-      'Heatmap cell has x = 9, which is not in xValues',
-    );
+    expect(() =>
+      renderHeatmapSvg(
+        { ...data, cells: [{ x: 9, y: 'Model 1', mean: 1, n: 1 }] },
+        { width: 'column' },
+      ),
+    ).toThrow('Heatmap cell has x = 9, which is not in xValues');
   });
 });

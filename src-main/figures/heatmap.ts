@@ -1,6 +1,10 @@
 // Heatmap of a metric over two sweep axes (e.g. capability x competition) for papers: explicit
 // viridis/cividis colours, a colour bar with ticks, value annotations sized to fit, hatched gaps.
-import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemReturn, EChartsOption } from 'echarts';
+import type {
+  CustomSeriesRenderItemAPI,
+  CustomSeriesRenderItemReturn,
+  EChartsOption,
+} from 'echarts';
 import { FONT_FAMILY } from './fonts';
 import {
   AXIS_NAME_STYLE,
@@ -96,7 +100,8 @@ function niceStep(span: number): number {
 export function colorBarTicks(lo: number, hi: number): number[] {
   const step = niceStep(hi - lo);
   const ticks: number[] = [];
-  for (let k = Math.ceil(lo / step - 1e-9); k * step <= hi + step * 1e-9; k++) ticks.push(Number((k * step).toPrecision(12)));
+  for (let k = Math.ceil(lo / step - 1e-9); k * step <= hi + step * 1e-9; k++)
+    ticks.push(Number((k * step).toPrecision(12)));
   return ticks;
 }
 
@@ -113,7 +118,11 @@ interface NameLines {
   value: number;
 }
 
-function computeLayout(data: HeatmapData, opts: HeatmapOptions, lines: NameLines): Omit<HeatmapLayout, 'names'> {
+function computeLayout(
+  data: HeatmapData,
+  opts: HeatmapOptions,
+  lines: NameLines,
+): Omit<HeatmapLayout, 'names'> {
   const width = resolveWidth(opts.width);
   const digits = opts.digits ?? 2;
   const [lo, hi] = valueRange(data);
@@ -123,7 +132,8 @@ function computeLayout(data: HeatmapData, opts: HeatmapOptions, lines: NameLines
   const barTickW = widest(colorBarTicks(lo, hi).map(formatBarTick), FONT_PT.tick);
 
   const left = PAD + FONT_PT.axisName + extra(lines.y) + 6 + yTickW + LABEL_MARGIN;
-  const right = BAR_GAP + BAR_WIDTH + TICK_LEN + 3 + barTickW + 6 + FONT_PT.axisName + extra(lines.value) + PAD;
+  const right =
+    BAR_GAP + BAR_WIDTH + TICK_LEN + 3 + barTickW + 6 + FONT_PT.axisName + extra(lines.value) + PAD;
   const top = data.title ? PAD + FONT_PT.title + 10 : PAD + 6;
   const plotW = width - left - right;
   const cellW = plotW / Math.max(1, data.xValues.length);
@@ -133,12 +143,15 @@ function computeLayout(data: HeatmapData, opts: HeatmapOptions, lines: NameLines
   const squarePlotH = cellW * Math.max(1, data.yValues.length) * 0.8;
   // A single column can afford square-ish plots; full width keeps the figure under ~4 in tall.
   const maxAspect = width < 300 ? 1 : 0.6;
-  const plotH = opts.height ? opts.height - top - bottom : Math.min(Math.max(squarePlotH, 0.35 * plotW), maxAspect * plotW);
+  const plotH = opts.height
+    ? opts.height - top - bottom
+    : Math.min(Math.max(squarePlotH, 0.35 * plotW), maxAspect * plotW);
   const height = opts.height ?? Math.round(top + plotH + bottom);
 
   const cellH = plotH / Math.max(1, data.yValues.length);
   const annotations = data.cells.flatMap((c) => (c.mean === null ? [] : [c.mean.toFixed(digits)]));
-  const fits = (size: number): boolean => widest(annotations, size) + 4 <= cellW && size + 4 <= cellH;
+  const fits = (size: number): boolean =>
+    widest(annotations, size) + 4 <= cellW && size + 4 <= cellH;
   const annotationSize = opts.annotate === false ? null : ([8, 7].find(fits) ?? null);
 
   return {
@@ -175,18 +188,25 @@ export function heatmapLayout(data: HeatmapData, opts: HeatmapOptions): HeatmapL
     lines = next;
     layout = computeLayout(data, opts, lines);
   }
-  return { ...layout, names: { x: names.x.join('\n'), y: names.y.join('\n'), value: names.value.join('\n') } };
+  return {
+    ...layout,
+    names: { x: names.x.join('\n'), y: names.y.join('\n'), value: names.value.join('\n') },
+  };
 }
 
 function indexOfValue(values: (number | string)[], value: number | string, axis: string): number {
   const key = formatCategory(value);
   const index = values.findIndex((v) => formatCategory(v) === key);
-  if (index < 0) throw new Error(`Heatmap cell has ${axis} = ${key}, which is not in ${axis}Values`);
+  if (index < 0)
+    throw new Error(`Heatmap cell has ${axis} = ${key}, which is not in ${axis}Values`);
   return index;
 }
 
 /** Light grey cell with 45-degree hatching: "no data" stays visibly different from any colour. */
-function renderEmptyCell(_params: unknown, api: CustomSeriesRenderItemAPI): CustomSeriesRenderItemReturn {
+function renderEmptyCell(
+  _params: unknown,
+  api: CustomSeriesRenderItemAPI,
+): CustomSeriesRenderItemReturn {
   const [cx, cy] = api.coord([api.value(0), api.value(1)]);
   const size = api.size?.([1, 1]);
   const [w, h] = Array.isArray(size) ? size : [0, 0];
@@ -195,13 +215,26 @@ function renderEmptyCell(_params: unknown, api: CustomSeriesRenderItemAPI): Cust
   const step = 4;
   const segments: { x1: number; y1: number; x2: number; y2: number }[] = [];
   for (let c = step; c < w + h; c += step) {
-    segments.push({ x1: x0 + Math.min(c, w), y1: y0 + c - Math.min(c, w), x2: x0 + c - Math.min(c, h), y2: y0 + Math.min(c, h) });
+    segments.push({
+      x1: x0 + Math.min(c, w),
+      y1: y0 + c - Math.min(c, w),
+      x2: x0 + c - Math.min(c, h),
+      y2: y0 + Math.min(c, h),
+    });
   }
   return {
     type: 'group',
     children: [
-      { type: 'rect', shape: { x: x0, y: y0, width: w, height: h }, style: { fill: EMPTY_FILL, stroke: '#ffffff', lineWidth: 0.5 } },
-      ...segments.map((shape) => ({ type: 'line' as const, shape, style: { stroke: HATCH_STROKE, lineWidth: 0.5 } })),
+      {
+        type: 'rect',
+        shape: { x: x0, y: y0, width: w, height: h },
+        style: { fill: EMPTY_FILL, stroke: '#ffffff', lineWidth: 0.5 },
+      },
+      ...segments.map((shape) => ({
+        type: 'line' as const,
+        shape,
+        style: { stroke: HATCH_STROKE, lineWidth: 0.5 },
+      })),
     ],
   };
 }
@@ -221,7 +254,11 @@ export function heatmapOption(data: HeatmapData, opts: HeatmapOptions): EChartsO
     const color = paletteColor(palette, (cell.mean - lo) / (hi - lo));
     return [
       {
-        value: [indexOfValue(data.xValues, cell.x, 'x'), indexOfValue(data.yValues, cell.y, 'y'), cell.mean],
+        value: [
+          indexOfValue(data.xValues, cell.x, 'x'),
+          indexOfValue(data.yValues, cell.y, 'y'),
+          cell.mean,
+        ],
         itemStyle: { color },
         label: { formatter: cell.mean.toFixed(digits), color: contrastText(color) },
       },
@@ -229,7 +266,10 @@ export function heatmapOption(data: HeatmapData, opts: HeatmapOptions): EChartsO
   });
   const empty = data.cells
     .filter((cell) => cell.mean === null)
-    .map((cell) => [indexOfValue(data.xValues, cell.x, 'x'), indexOfValue(data.yValues, cell.y, 'y')]);
+    .map((cell) => [
+      indexOfValue(data.xValues, cell.x, 'x'),
+      indexOfValue(data.yValues, cell.y, 'y'),
+    ]);
 
   const categoryAxis = (values: (number | string)[], name: string, gap: number) => ({
     type: 'category' as const,
@@ -247,18 +287,35 @@ export function heatmapOption(data: HeatmapData, opts: HeatmapOptions): EChartsO
     animation: false,
     textStyle,
     title: data.title
-      ? { text: data.title, left: 'center', top: PAD, textStyle: { ...textStyle, fontSize: FONT_PT.title, fontWeight: 'bold' } }
+      ? {
+          text: data.title,
+          left: 'center',
+          top: PAD,
+          textStyle: { ...textStyle, fontSize: FONT_PT.title, fontWeight: 'bold' },
+        }
       : undefined,
     grid: [
       { ...plot, containLabel: false },
       // The colour bar's tick axis lives on a hair-thin grid at the bar's right edge: ECharts 6 draws
       // custom ticks of a right-hand axis from the grid's left side.
-      { left: colorBar.left + colorBar.width, top: colorBar.top, width: 0.01, height: colorBar.height, containLabel: false },
+      {
+        left: colorBar.left + colorBar.width,
+        top: colorBar.top,
+        width: 0.01,
+        height: colorBar.height,
+        containLabel: false,
+      },
     ],
     xAxis: [
       {
         ...categoryAxis(data.xValues, layout.names.x, LABEL_MARGIN + layout.xTickHeight + 5),
-        axisLabel: { fontSize: FONT_PT.tick, color: INK, margin: LABEL_MARGIN, interval: 0, rotate: layout.isXRotated ? 45 : 0 },
+        axisLabel: {
+          fontSize: FONT_PT.tick,
+          color: INK,
+          margin: LABEL_MARGIN,
+          interval: 0,
+          rotate: layout.isXRotated ? 45 : 0,
+        },
       },
       { gridIndex: 1, type: 'value', show: false, min: 0, max: 1 },
     ],
@@ -282,8 +339,19 @@ export function heatmapOption(data: HeatmapData, opts: HeatmapOptions): EChartsO
         axisLine: { show: false },
         splitLine: { show: false },
         // Explicit ticks: ECharts' own would also mark the (unround) ends of the data range.
-        axisTick: { show: true, length: TICK_LEN, lineStyle: { color: INK, width: 0.5 }, customValues: barTicks },
-        axisLabel: { fontSize: FONT_PT.tick, margin: TICK_LEN + 2, color: INK, customValues: barTicks, formatter: (v: number) => formatBarTick(v) },
+        axisTick: {
+          show: true,
+          length: TICK_LEN,
+          lineStyle: { color: INK, width: 0.5 },
+          customValues: barTicks,
+        },
+        axisLabel: {
+          fontSize: FONT_PT.tick,
+          margin: TICK_LEN + 2,
+          color: INK,
+          customValues: barTicks,
+          formatter: (v: number) => formatBarTick(v),
+        },
       },
     ],
     visualMap: {
@@ -308,9 +376,20 @@ export function heatmapOption(data: HeatmapData, opts: HeatmapOptions): EChartsO
         yAxisIndex: 0,
         data: filled,
         itemStyle: { borderColor: '#ffffff', borderWidth: 0.5 },
-        label: { show: layout.annotationSize !== null, fontSize: layout.annotationSize ?? FONT_PT.annotation, fontFamily: textStyle.fontFamily },
+        label: {
+          show: layout.annotationSize !== null,
+          fontSize: layout.annotationSize ?? FONT_PT.annotation,
+          fontFamily: textStyle.fontFamily,
+        },
       },
-      { type: 'custom', xAxisIndex: 0, yAxisIndex: 0, data: empty, renderItem: renderEmptyCell, silent: true },
+      {
+        type: 'custom',
+        xAxisIndex: 0,
+        yAxisIndex: 0,
+        data: empty,
+        renderItem: renderEmptyCell,
+        silent: true,
+      },
     ],
   };
 }

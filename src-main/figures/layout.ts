@@ -59,12 +59,18 @@ export function formatCategory(value: number | string): string {
   return typeof value === 'number' ? String(Number(value.toPrecision(6))) : value;
 }
 
-export function baseTextStyle(fontFamily: string = FONT_FAMILY): { fontFamily: string; color: string } {
+export function baseTextStyle(fontFamily: string = FONT_FAMILY): {
+  fontFamily: string;
+  color: string;
+} {
   return { fontFamily, color: INK };
 }
 
 /** Text style for an axis name, which may have been wrapped onto several lines. */
-export const AXIS_NAME_STYLE = { fontSize: FONT_PT.axisName, lineHeight: FONT_PT.axisName * LINE_HEIGHT } as const;
+export const AXIS_NAME_STYLE = {
+  fontSize: FONT_PT.axisName,
+  lineHeight: FONT_PT.axisName * LINE_HEIGHT,
+} as const;
 
 /**
  * ECharts names classes, gradients and clip paths after process-wide counters (zr3-cls-41,
@@ -105,9 +111,9 @@ export function wrapText(text: string, maxWidth: number, size: number): string[]
   const lines: string[] = [];
   for (const word of text.split(/\s+/).filter(Boolean)) {
     const last = lines.at(-1);
-    if (last !== undefined && textWidth(`${last} ${word}`, size) <= maxWidth) lines[lines.length - 1] = `${last} ${word}`;
+    if (last !== undefined && textWidth(`${last} ${word}`, size) <= maxWidth)
+      lines[lines.length - 1] = `${last} ${word}`;
     else lines.push(word);
   }
   return lines.length ? lines : [''];
 }
-

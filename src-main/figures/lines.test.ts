@@ -6,7 +6,13 @@ const data: LinesData = {
   yLabel: 'Utility share',
   series: ['Strong vs weak', 'Equal'].map((name, i) => ({
     name,
-    points: [0, 0.5, 1].map((x) => ({ x, mean: 0.5 + 0.1 * i * x, ciLow: 0.45 + 0.1 * i * x, ciHigh: 0.55 + 0.1 * i * x, n: 30 })),
+    points: [0, 0.5, 1].map((x) => ({
+      x,
+      mean: 0.5 + 0.1 * i * x,
+      ciLow: 0.45 + 0.1 * i * x,
+      ciHigh: 0.55 + 0.1 * i * x,
+      n: 30,
+    })),
   })),
 };
 
@@ -14,7 +20,8 @@ describe('renderLinesSvg', () => {
   it('draws each series in Okabe-Ito with a translucent CI band, legend and axis names', () => {
     const svg = renderLinesSvg(data, { width: 'column' });
     expect(svg).toMatch(/^<svg width="234" height="187"/);
-    for (const text of ['>Competition level<', '>Utility share<', '>Strong vs weak<', '>Equal<']) expect(svg).toContain(text);
+    for (const text of ['>Competition level<', '>Utility share<', '>Strong vs weak<', '>Equal<'])
+      expect(svg).toContain(text);
     expect(svg.match(/stroke="#0072B2"/g)?.length).toBeGreaterThan(0);
     expect(svg.match(/stroke="#D55E00"/g)?.length).toBeGreaterThan(0);
     expect(svg.match(/<polygon[^>]*fill="#0072B2" fill-opacity="0.2"/g)).toHaveLength(1);
@@ -31,11 +38,21 @@ describe('renderScatterFitSvg', () => {
         xLabel: 'Capability gap',
         yLabel: 'Utility share',
         points: [1, 2, 3, 4].map((x) => ({ x, y: 0.3 + 0.05 * x, group: 'Low competition' })),
-        fit: { slope: 0.05, intercept: 0.3, band: [1, 4, 8].map((x) => ({ x, lo: 0.28 + 0.05 * x, hi: 0.32 + 0.05 * x })) },
+        fit: {
+          slope: 0.05,
+          intercept: 0.3,
+          band: [1, 4, 8].map((x) => ({ x, lo: 0.28 + 0.05 * x, hi: 0.32 + 0.05 * x })),
+        },
       },
       { width: 'full' },
     );
-    for (const text of ['>Capability gap<', '>Low competition<', '>Fit: y = 0.30 + 0.05x<', '>Extrapolation band<']) expect(svg).toContain(text);
+    for (const text of [
+      '>Capability gap<',
+      '>Low competition<',
+      '>Fit: y = 0.30 + 0.05x<',
+      '>Extrapolation band<',
+    ])
+      expect(svg).toContain(text);
     expect(svg).toContain('stroke-dasharray');
   });
 });

@@ -1,8 +1,26 @@
 // Line charts for papers: "flattened curves" (mean per level with shaded confidence bands) and
 // scaling-law fits (points, fitted line, extrapolation band), in the Okabe-Ito palette.
-import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams, CustomSeriesRenderItemReturn, EChartsOption, SeriesOption } from 'echarts';
+import type {
+  CustomSeriesRenderItemAPI,
+  CustomSeriesRenderItemParams,
+  CustomSeriesRenderItemReturn,
+  EChartsOption,
+  SeriesOption,
+} from 'echarts';
 import { FONT_FAMILY } from './fonts';
-import { AXIS_NAME_STYLE, FONT_PT, INK, LINE_HEIGHT, baseTextStyle, formatCategory, renderOptionToSvg, resolveWidth, textWidth, wrapText, type FigureWidth } from './layout';
+import {
+  AXIS_NAME_STYLE,
+  FONT_PT,
+  INK,
+  LINE_HEIGHT,
+  baseTextStyle,
+  formatCategory,
+  renderOptionToSvg,
+  resolveWidth,
+  textWidth,
+  wrapText,
+  type FigureWidth,
+} from './layout';
 import { OKABE_ITO } from './palettes';
 
 export interface LinePoint {
@@ -43,7 +61,16 @@ const LEGEND_GAP = 8;
 const LEGEND_ROW = FONT_PT.legend * LINE_HEIGHT + LEGEND_GAP;
 const LEGEND_ICON = 14;
 // Distinct marker shapes keep series apart when the figure is printed in greyscale.
-const SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'pin', 'arrow', 'roundRect', 'emptyCircle'];
+const SYMBOLS = [
+  'circle',
+  'rect',
+  'triangle',
+  'diamond',
+  'pin',
+  'arrow',
+  'roundRect',
+  'emptyCircle',
+];
 const FIT_COLOR = '#333333';
 
 interface Frame {
@@ -62,13 +89,21 @@ function likelyTicks(lo: number, hi: number): string[] {
   const magnitude = 10 ** Math.floor(Math.log10(span / 5));
   const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => span / s <= 6) ?? 10 * magnitude;
   const ticks: string[] = [];
-  for (let v = Math.floor(lo / step) * step; v <= hi + step; v += step) ticks.push(String(Number(v.toPrecision(6))));
+  for (let v = Math.floor(lo / step) * step; v <= hi + step; v += step)
+    ticks.push(String(Number(v.toPrecision(6))));
   return ticks;
 }
 
 /** Grid, axes, legend and title sized in pt for a cartesian chart with a legend on top. */
 function cartesianFrame(
-  spec: { title?: string; xLabel: string; yLabel: string; legend: { name: string; icon?: string }[]; xCategories?: string[]; yExtent: [number, number] },
+  spec: {
+    title?: string;
+    xLabel: string;
+    yLabel: string;
+    legend: { name: string; icon?: string }[];
+    xCategories?: string[];
+    yExtent: [number, number];
+  },
   opts: LinesOptions,
 ): Frame {
   const width = resolveWidth(opts.width);
@@ -110,7 +145,14 @@ function cartesianFrame(
       animation: false,
       textStyle,
       color: [...OKABE_ITO],
-      title: spec.title ? { text: spec.title, left: 'center', top: PAD, textStyle: { ...textStyle, fontSize: FONT_PT.title, fontWeight: 'bold' } } : undefined,
+      title: spec.title
+        ? {
+            text: spec.title,
+            left: 'center',
+            top: PAD,
+            textStyle: { ...textStyle, fontSize: FONT_PT.title, fontWeight: 'bold' },
+          }
+        : undefined,
       legend: {
         data: spec.legend,
         top: legendTop,
@@ -124,15 +166,40 @@ function cartesianFrame(
       },
       grid: { left, right, top, bottom, containLabel: false },
       xAxis: spec.xCategories
-        ? { ...axisCommon, type: 'category', data: spec.xCategories, boundaryGap: false, name: xName.join('\n'), nameGap: 4 + FONT_PT.tick + 6 }
-        : { ...axisCommon, type: 'value', scale: true, name: xName.join('\n'), nameGap: 4 + FONT_PT.tick + 6, splitLine: { show: false } },
-      yAxis: { ...axisCommon, type: 'value', scale: true, name: yName.join('\n'), nameGap: 4 + yTickW + 5 },
+        ? {
+            ...axisCommon,
+            type: 'category',
+            data: spec.xCategories,
+            boundaryGap: false,
+            name: xName.join('\n'),
+            nameGap: 4 + FONT_PT.tick + 6,
+          }
+        : {
+            ...axisCommon,
+            type: 'value',
+            scale: true,
+            name: xName.join('\n'),
+            nameGap: 4 + FONT_PT.tick + 6,
+            splitLine: { show: false },
+          },
+      yAxis: {
+        ...axisCommon,
+        type: 'value',
+        scale: true,
+        name: yName.join('\n'),
+        nameGap: 4 + yTickW + 5,
+      },
     },
   };
 }
 
 /** A filled polygon between two curves, drawn once as a custom series (ECharts has no band series). */
-function bandSeries(name: string, color: string, upper: [number, number][], lower: [number, number][]): SeriesOption {
+function bandSeries(
+  name: string,
+  color: string,
+  upper: [number, number][],
+  lower: [number, number][],
+): SeriesOption {
   const outline = [...upper, ...[...lower].reverse()];
   return {
     type: 'custom',
@@ -143,22 +210,42 @@ function bandSeries(name: string, color: string, upper: [number, number][], lowe
     // Every vertex is a datum so the axes take in the whole band; the first draws the polygon.
     data: outline,
     itemStyle: { color },
-    renderItem: (params: CustomSeriesRenderItemParams, api: CustomSeriesRenderItemAPI): CustomSeriesRenderItemReturn =>
+    renderItem: (
+      params: CustomSeriesRenderItemParams,
+      api: CustomSeriesRenderItemAPI,
+    ): CustomSeriesRenderItemReturn =>
       params.dataIndex === 0
-        ? { type: 'polygon', shape: { points: outline.map((p) => api.coord(p)) }, style: { fill: color, opacity: 0.2 } }
+        ? {
+            type: 'polygon',
+            shape: { points: outline.map((p) => api.coord(p)) },
+            style: { fill: color, opacity: 0.2 },
+          }
         : null,
   };
 }
 
 /** Mean per level for each series, with markers and a shaded confidence band. */
-export function linesOption(data: LinesData, opts: LinesOptions): { option: EChartsOption; width: number; height: number } {
+export function linesOption(
+  data: LinesData,
+  opts: LinesOptions,
+): { option: EChartsOption; width: number; height: number } {
   const allPoints = data.series.flatMap((s) => s.points);
   const isCategorical = allPoints.some((p) => typeof p.x === 'string');
-  const categories = isCategorical ? [...new Set(allPoints.map((p) => formatCategory(p.x)))] : undefined;
-  const xOf = (x: number | string): number => (categories ? categories.indexOf(formatCategory(x)) : Number(x));
-  const ys = allPoints.flatMap((p) => [p.mean, p.ciLow, p.ciHigh]).filter((v): v is number => v !== null);
+  const categories = isCategorical
+    ? [...new Set(allPoints.map((p) => formatCategory(p.x)))]
+    : undefined;
+  const xOf = (x: number | string): number =>
+    categories ? categories.indexOf(formatCategory(x)) : Number(x);
+  const ys = allPoints
+    .flatMap((p) => [p.mean, p.ciLow, p.ciHigh])
+    .filter((v): v is number => v !== null);
   const frame = cartesianFrame(
-    { ...data, legend: data.series.map((s) => ({ name: s.name })), xCategories: categories, yExtent: [Math.min(...ys), Math.max(...ys)] },
+    {
+      ...data,
+      legend: data.series.map((s) => ({ name: s.name })),
+      xCategories: categories,
+      yExtent: [Math.min(...ys), Math.max(...ys)],
+    },
     opts,
   );
   const series: SeriesOption[] = data.series.flatMap((s, i) => {
@@ -189,21 +276,43 @@ export function renderLinesSvg(data: LinesData, opts: LinesOptions): string {
 }
 
 /** Points by group, the fitted line (dashed where it extrapolates beyond the data) and its band. */
-export function scatterFitOption(data: ScatterFitData, opts: LinesOptions): { option: EChartsOption; width: number; height: number } {
+export function scatterFitOption(
+  data: ScatterFitData,
+  opts: LinesOptions,
+): { option: EChartsOption; width: number; height: number } {
   const groups = [...new Set(data.points.map((p) => p.group ?? 'Observed'))];
-  const fitLabel = data.fitLabel ?? `Fit: y = ${data.fit.intercept.toFixed(2)} + ${data.fit.slope.toFixed(2)}x`;
+  const fitLabel =
+    data.fitLabel ?? `Fit: y = ${data.fit.intercept.toFixed(2)} + ${data.fit.slope.toFixed(2)}x`;
   const bandLabel = data.bandLabel ?? 'Extrapolation band';
   const band = data.fit.band ?? [];
   const dataXs = data.points.map((p) => p.x);
   const [dataLo, dataHi] = [Math.min(...dataXs), Math.max(...dataXs)];
-  const [allLo, allHi] = [Math.min(dataLo, ...band.map((b) => b.x)), Math.max(dataHi, ...band.map((b) => b.x))];
+  const [allLo, allHi] = [
+    Math.min(dataLo, ...band.map((b) => b.x)),
+    Math.max(dataHi, ...band.map((b) => b.x)),
+  ];
   const fitAt = (x: number): [number, number] => [x, data.fit.intercept + data.fit.slope * x];
-  const ys = [...data.points.map((p) => p.y), ...band.flatMap((b) => [b.lo, b.hi]), fitAt(allLo)[1], fitAt(allHi)[1]];
+  const ys = [
+    ...data.points.map((p) => p.y),
+    ...band.flatMap((b) => [b.lo, b.hi]),
+    fitAt(allLo)[1],
+    fitAt(allHi)[1],
+  ];
   const legend = [...groups, fitLabel, ...(band.length ? [bandLabel] : [])];
-  const legendItems = legend.map((name) => (name === bandLabel ? { name, icon: 'rect' } : { name }));
-  const frame = cartesianFrame({ ...data, legend: legendItems, yExtent: [Math.min(...ys), Math.max(...ys)] }, opts);
+  const legendItems = legend.map((name) =>
+    name === bandLabel ? { name, icon: 'rect' } : { name },
+  );
+  const frame = cartesianFrame(
+    { ...data, legend: legendItems, yExtent: [Math.min(...ys), Math.max(...ys)] },
+    opts,
+  );
 
-  const fitLine = (name: string, from: number, to: number, type: 'solid' | 'dashed'): SeriesOption => ({
+  const fitLine = (
+    name: string,
+    from: number,
+    to: number,
+    type: 'solid' | 'dashed',
+  ): SeriesOption => ({
     type: 'line',
     name,
     z: 2,
@@ -213,21 +322,28 @@ export function scatterFitOption(data: ScatterFitData, opts: LinesOptions): { op
     lineStyle: { color: FIT_COLOR, width: 1.25, type },
   });
   const series: SeriesOption[] = [
-    ...(band.length ? [bandSeries(bandLabel, '#7f7f7f', band.map((b): [number, number] => [b.x, b.hi]), band.map((b): [number, number] => [b.x, b.lo]))] : []),
+    ...(band.length
+      ? [
+          bandSeries(
+            bandLabel,
+            '#7f7f7f',
+            band.map((b): [number, number] => [b.x, b.hi]),
+            band.map((b): [number, number] => [b.x, b.lo]),
+          ),
+        ]
+      : []),
     fitLine(fitLabel, dataLo, dataHi, 'solid'),
     ...(allLo < dataLo ? [fitLine(fitLabel, allLo, dataLo, 'dashed')] : []),
     ...(allHi > dataHi ? [fitLine(fitLabel, dataHi, allHi, 'dashed')] : []),
-    ...groups.map(
-      (group, i): SeriesOption => ({
-        type: 'scatter',
-        name: group,
-        z: 3,
-        symbol: SYMBOLS[i % SYMBOLS.length],
-        symbolSize: 5,
-        itemStyle: { color: colorAt(i), opacity: 0.9 },
-        data: data.points.filter((p) => (p.group ?? 'Observed') === group).map((p) => [p.x, p.y]),
-      }),
-    ),
+    ...groups.map((group, i): SeriesOption => ({
+      type: 'scatter',
+      name: group,
+      z: 3,
+      symbol: SYMBOLS[i % SYMBOLS.length],
+      symbolSize: 5,
+      itemStyle: { color: colorAt(i), opacity: 0.9 },
+      data: data.points.filter((p) => (p.group ?? 'Observed') === group).map((p) => [p.x, p.y]),
+    })),
   ];
   return { option: { ...frame.option, series }, width: frame.width, height: frame.height };
 }

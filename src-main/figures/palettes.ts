@@ -50,7 +50,16 @@ export const PALETTES: Record<SequentialPalette, readonly string[]> = {
 };
 
 /** Okabe-Ito, reordered so the first colours are the most distinct on white; yellow comes last. */
-export const OKABE_ITO = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'] as const;
+export const OKABE_ITO = [
+  '#0072B2',
+  '#D55E00',
+  '#009E73',
+  '#CC79A7',
+  '#E69F00',
+  '#56B4E9',
+  '#000000',
+  '#F0E442',
+] as const;
 
 /** Colour of t in [0, 1] on a palette (nearest of the 256 entries; values outside are clamped). */
 export function paletteColor(palette: SequentialPalette, t: number): string {

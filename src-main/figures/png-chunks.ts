@@ -46,7 +46,11 @@ export function setPngDpi(png: Buffer, dpi: number): Buffer {
  */
 export function insertPngText(png: Buffer, keyword: string, text: string): Buffer {
   if (!/^[\x20-\x7e]{1,79}$/.test(keyword)) throw new Error(`Invalid PNG tEXt keyword: ${keyword}`);
-  const data = Buffer.concat([Buffer.from(keyword, 'latin1'), Buffer.from([0]), Buffer.from(text, 'latin1')]);
+  const data = Buffer.concat([
+    Buffer.from(keyword, 'latin1'),
+    Buffer.from([0]),
+    Buffer.from(text, 'latin1'),
+  ]);
   return insertAfterIhdr(png, [chunk('tEXt', data)]);
 }
 

@@ -251,9 +251,14 @@ export function withDefaults(spec: FigureSpec, f: FigureEntry): FigureEntry {
  * The time written into a figure's provenance (and its PDF dates): SOURCE_DATE_EPOCH when set,
  * so files are reproducible, else now. `parley figures` and the UI's export both use it.
  */
-export function figureCreatedAt(env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): string {
+export function figureCreatedAt(
+  env: NodeJS.ProcessEnv = process.env,
+  now: Date = new Date(),
+): string {
   const epoch = env.SOURCE_DATE_EPOCH;
-  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000).toISOString() : now.toISOString();
+  return epoch && /^\d+$/.test(epoch)
+    ? new Date(Number(epoch) * 1000).toISOString()
+    : now.toISOString();
 }
 
 /** Render one figure (defaults already applied) into `outDir`. */

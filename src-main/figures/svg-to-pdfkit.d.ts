@@ -11,9 +11,20 @@ declare module 'svg-to-pdfkit' {
     /** Treat SVG user units as PDF points instead of CSS pixels (96 per inch). */
     assumePt?: boolean;
     precision?: number;
-    fontCallback?: (family: string, isBold: boolean, isItalic: boolean, fontOptions: SvgToPdfFontOptions) => string;
+    fontCallback?: (
+      family: string,
+      isBold: boolean,
+      isItalic: boolean,
+      fontOptions: SvgToPdfFontOptions,
+    ) => string;
     warningCallback?: (message: string) => void;
   }
-  function SVGtoPDF(doc: PDFKit.PDFDocument, svg: string, x?: number, y?: number, options?: SvgToPdfOptions): void;
+  function SVGtoPDF(
+    doc: PDFKit.PDFDocument,
+    svg: string,
+    x?: number,
+    y?: number,
+    options?: SvgToPdfOptions,
+  ): void;
   export default SVGtoPDF;
 }

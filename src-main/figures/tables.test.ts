@@ -36,7 +36,13 @@ describe('toCsv', () => {
 
 describe('toLatexBooktabs', () => {
   it('writes a booktabs table with mean ± half CI in math mode', () => {
-    expect(toLatexBooktabs(rows, columns, { caption: 'Share of surplus & N', label: 'tab:share', digits: 2 })).toBe(
+    expect(
+      toLatexBooktabs(rows, columns, {
+        caption: 'Share of surplus & N',
+        label: 'tab:share',
+        digits: 2,
+      }),
+    ).toBe(
       [
         '\\begin{table}[t]',
         '  \\centering',
@@ -58,7 +64,13 @@ describe('toLatexBooktabs', () => {
   });
 
   it('writes mean [low, high] with text-mode minus signs when asked', () => {
-    const latex = toLatexBooktabs(rows.slice(0, 2), columns.slice(2), { digits: 2, ciStyle: 'brackets' });
-    expect(latex.split('\n').slice(6, 8)).toEqual(['    0.42 [0.37, 0.47] \\\\', '    $-$0.13 [$-$0.30, 0.05] \\\\']);
+    const latex = toLatexBooktabs(rows.slice(0, 2), columns.slice(2), {
+      digits: 2,
+      ciStyle: 'brackets',
+    });
+    expect(latex.split('\n').slice(6, 8)).toEqual([
+      '    0.42 [0.37, 0.47] \\\\',
+      '    $-$0.13 [$-$0.30, 0.05] \\\\',
+    ]);
   });
 });

@@ -38,11 +38,16 @@ function isMeanCi(cell: TableCell): cell is MeanCi {
  * `<header> CI high`; numbers keep full precision; missing values are empty.
  */
 export function toCsv(rows: TableRow[], columns: TableColumn[]): string {
-  const header = columns.flatMap((c) => (c.kind === 'ci' ? [c.header, `${c.header} CI low`, `${c.header} CI high`] : [c.header]));
+  const header = columns.flatMap((c) =>
+    c.kind === 'ci' ? [c.header, `${c.header} CI low`, `${c.header} CI high`] : [c.header],
+  );
   const body = rows.map((row) =>
     columns.flatMap((c) => {
       const cell = row[c.key];
-      if (c.kind === 'ci') return isMeanCi(cell) ? [cell.mean, cell.ciLow, cell.ciHigh].map((v) => v ?? '') : [plain(cell), '', ''];
+      if (c.kind === 'ci')
+        return isMeanCi(cell)
+          ? [cell.mean, cell.ciLow, cell.ciHigh].map((v) => v ?? '')
+          : [plain(cell), '', ''];
       return [plain(cell)];
     }),
   );
@@ -85,16 +90,23 @@ function latexCell(cell: TableCell, column: TableColumn, opts: LatexOptions): st
   if (isMeanCi(cell)) {
     if (cell.mean === null) return '--';
     const { ciLow, ciHigh } = cell;
-    if (ciLow === null || ciLow === undefined || ciHigh === null || ciHigh === undefined) return textNumber(cell.mean, digits);
-    if ((opts.ciStyle ?? 'pm') === 'pm') return `$${cell.mean.toFixed(digits)} \\pm ${((ciHigh - ciLow) / 2).toFixed(digits)}$`;
+    if (ciLow === null || ciLow === undefined || ciHigh === null || ciHigh === undefined)
+      return textNumber(cell.mean, digits);
+    if ((opts.ciStyle ?? 'pm') === 'pm')
+      return `$${cell.mean.toFixed(digits)} \\pm ${((ciHigh - ciLow) / 2).toFixed(digits)}$`;
     return `${textNumber(cell.mean, digits)} [${textNumber(ciLow, digits)}, ${textNumber(ciHigh, digits)}]`;
   }
-  if (typeof cell === 'number') return column.kind === 'text' ? escapeLatex(String(cell)) : textNumber(cell, digits);
+  if (typeof cell === 'number')
+    return column.kind === 'text' ? escapeLatex(String(cell)) : textNumber(cell, digits);
   return escapeLatex(String(cell));
 }
 
 /** A booktabs table (\toprule, \midrule, \bottomrule) inside a floating table environment. */
-export function toLatexBooktabs(rows: TableRow[], columns: TableColumn[], opts: LatexOptions): string {
+export function toLatexBooktabs(
+  rows: TableRow[],
+  columns: TableColumn[],
+  opts: LatexOptions,
+): string {
   const align = columns.map((c) => (c.kind === 'number' || c.kind === 'ci' ? 'r' : 'l')).join('');
   const line = (cells: string[]): string => `    ${cells.join(' & ')} \\\\`;
   return [

@@ -41,7 +41,9 @@ export interface Engine {
 
 export function packageVersion(): string {
   try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    const pkg = JSON.parse(
+      readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+    ) as { version?: string };
     return pkg.version ?? '0.0.0';
   } catch {
     return '0.0.0';
@@ -70,7 +72,10 @@ export function openEngine(opts: EngineOptions): Engine {
     createAgent: runtimes.createAgent,
     resumeWhen: runtimes.resumeWhen,
   });
-  const onRunError = opts.onRunError ?? ((sweepId, err) => console.error(`sweep ${sweepId}: ${err instanceof Error ? err.message : String(err)}`));
+  const onRunError =
+    opts.onRunError ??
+    ((sweepId, err) =>
+      console.error(`sweep ${sweepId}: ${err instanceof Error ? err.message : String(err)}`));
   const vault = opts.keys ?? createKeyVault(keyStore);
   const keys: KeyVault = {
     status: (provider) => vault.status(provider),
@@ -80,11 +85,20 @@ export function openEngine(opts: EngineOptions): Engine {
       runtimes.updateKey(provider, key);
     },
   };
-  const host = createHost({ store, service, keys, demo: demoSweep, mode: opts.mode, version: packageVersion(), onRunError });
+  const host = createHost({
+    store,
+    service,
+    keys,
+    demo: demoSweep,
+    mode: opts.mode,
+    version: packageVersion(),
+    onRunError,
+  });
   if (opts.resumeActive ?? true) {
     for (const sweep of store.listSweeps()) {
       const counts = store.countGamesByStatus(sweep.id);
-      if (sweep.status === 'active' && counts.queued + counts.paused > 0) service.start(sweep.id).catch((err: unknown) => onRunError(sweep.id, err));
+      if (sweep.status === 'active' && counts.queued + counts.paused > 0)
+        service.start(sweep.id).catch((err: unknown) => onRunError(sweep.id, err));
     }
   }
   return {

@@ -4,7 +4,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ExportFigureResult, ExportFormat, ParsedArgs, ResultMetric } from '../../src-shared/contract';
+import type {
+  ExportFigureResult,
+  ExportFormat,
+  ParsedArgs,
+  ResultMetric,
+} from '../../src-shared/contract';
 import { EXPORT_MAX_BYTES } from '../../src-shared/contract';
 import { pickLevels } from '../../src-shared/levels';
 import { validateFigureSpec, type FigureEntry, type FigureSpec } from '../figures/figure-spec';
@@ -37,7 +42,8 @@ export const EXPORT_MIME: Record<ExportFormat, string> = {
 const BINARY: ReadonlySet<ExportFormat> = new Set(['pdf', 'png']);
 
 /** Decimals the results view prints for a metric (src-renderer/lib/format.ts metricDigits). */
-const digitsOf = (metric: ResultMetric) => (metric === 'utility_focal' || metric === 'agreement_round' ? 1 : 2);
+const digitsOf = (metric: ResultMetric) =>
+  metric === 'utility_focal' || metric === 'agreement_round' ? 1 : 2;
 
 /** A file-name stem from a sweep name: letters, digits, . _ - only, starting with a letter or digit, at most 40 characters cut at a word. */
 export function slug(name: string, fallback: string): string {
@@ -63,33 +69,63 @@ export function slug(name: string, fallback: string): string {
 export function exportSpec(store: Store, args: ExportArgs): FigureSpec {
   const { sweepId, figure, metric, capabilityMetric, format, width } = args;
   const sweep = store.getSweep(sweepId);
-  if (!sweep) throw new HostError(`no sweep with id "${sweepId}"`, [{ path: 'sweepId', message: 'unknown sweep' }]);
+  if (!sweep)
+    throw new HostError(`no sweep with id "${sweepId}"`, [
+      { path: 'sweepId', message: 'unknown sweep' },
+    ]);
   const own = specFields(sweep.spec).capabilityMetric;
   if (capabilityMetric !== undefined && capabilityMetric !== own) {
     const known = capabilityMetricsOf(store.sweepLineups({ sweepId }), own);
     if (!known.includes(capabilityMetric)) {
-      throw new HostError(`the sweep's participants have no score "${capabilityMetric}"; known: ${known.join(', ')}`, [
-        { path: 'capabilityMetric', message: `unknown capability metric; use one of ${known.join(', ')}` },
-      ]);
+      throw new HostError(
+        `the sweep's participants have no score "${capabilityMetric}"; known: ${known.join(', ')}`,
+        [
+          {
+            path: 'capabilityMetric',
+            message: `unknown capability metric; use one of ${known.join(', ')}`,
+          },
+        ],
+      );
     }
   }
   if (store.countGamesByStatus(sweepId).finished === 0) {
-    throw new HostError(`sweep "${sweep.name}" has no finished games yet: nothing to export`, [{ path: 'sweepId', message: 'no finished games' }]);
+    throw new HostError(`sweep "${sweep.name}" has no finished games yet: nothing to export`, [
+      { path: 'sweepId', message: 'no finished games' },
+    ]);
   }
   const column = METRIC_COLUMNS[metric];
   // The sweep's own metric is the figure spec's 'sweep' axis (the scores stored with the games).
   // Every default is written out, so the provenance's figure is exactly this spec, re-parsed or not.
-  const capabilityAxis = capabilityMetric === undefined || capabilityMetric === own ? 'sweep' : capabilityMetric;
+  const capabilityAxis =
+    capabilityMetric === undefined || capabilityMetric === own ? 'sweep' : capabilityMetric;
   const id = `${slug(sweep.name, sweepId.slice(0, 12))}-${figure}-${metric}`;
   const common = { id, sweeps: [sweepId], seed: 1, capabilityAxis };
   let entry: Record<string, unknown>;
   if (figure === 'table') {
-    entry = { ...common, type: 'table', metrics: [column], by: ['focal_capability', 'focal_id', 'competition_level'], formats: [format], digits: digitsOf(metric) };
+    entry = {
+      ...common,
+      type: 'table',
+      metrics: [column],
+      by: ['focal_capability', 'focal_id', 'competition_level'],
+      formats: [format],
+      digits: digitsOf(metric),
+    };
   } else if (figure === 'heatmap') {
-    entry = { ...common, type: 'heatmap', metric: column, x: 'focal_capability', y: 'competition_level', width, formats: [format], digits: digitsOf(metric) };
+    entry = {
+      ...common,
+      type: 'heatmap',
+      metric: column,
+      x: 'focal_capability',
+      y: 'competition_level',
+      width,
+      formats: [format],
+      digits: digitsOf(metric),
+    };
   } else {
     // The levels of the results view's grid (every game's, as results:curves has them).
-    const levels = [...new Set(store.cellGames({ sweepId }).map((g) => g.competitionLevel))].sort((a, b) => a - b);
+    const levels = [...new Set(store.cellGames({ sweepId }).map((g) => g.competitionLevel))].sort(
+      (a, b) => a - b,
+    );
     const picked = pickLevels(levels);
     entry = {
       ...common,
@@ -127,7 +163,10 @@ export async function exportFigureFile(
           registry: loadRegistry(store),
           resolveSweep: (ref) => {
             const sweep = store.findSweep(ref);
-            if (!sweep) throw new HostError(`no sweep matches "${ref}"`, [{ path: 'sweepId', message: 'unknown sweep' }]);
+            if (!sweep)
+              throw new HostError(`no sweep matches "${ref}"`, [
+                { path: 'sweepId', message: 'unknown sweep' },
+              ]);
             return sweep.id;
           },
           parleyVersion: options.parleyVersion,
@@ -137,7 +176,9 @@ export async function exportFigureFile(
       );
     } catch (err) {
       if (err instanceof HostError) throw err;
-      throw new HostError(`the ${entry.type} could not be drawn: ${err instanceof Error ? err.message : String(err)}`);
+      throw new HostError(
+        `the ${entry.type} could not be drawn: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
     const fileName = `${entry.id}.${format}`;
     const bytes = readFileSync(join(dir, fileName));
@@ -149,7 +190,8 @@ export async function exportFigureFile(
       );
     }
     // Figures write <file>.json beside each file, tables one <id>.json for both formats.
-    const sidecar = entry.type === 'table' ? join(dir, `${entry.id}.json`) : join(dir, `${fileName}.json`);
+    const sidecar =
+      entry.type === 'table' ? join(dir, `${entry.id}.json`) : join(dir, `${fileName}.json`);
     const provenance = JSON.parse(readFileSync(sidecar, 'utf8')) as Record<string, unknown>;
     const binary = BINARY.has(format);
     return {
@@ -164,8 +206,13 @@ export async function exportFigureFile(
   }
 }
 
-export function registerFigureHandlers(registry: Registry, deps: Pick<HostDeps, 'store' | 'version'>): void {
+export function registerFigureHandlers(
+  registry: Registry,
+  deps: Pick<HostDeps, 'store' | 'version'>,
+): void {
   registry.register('results:exportFigure', (args) =>
-    exportFigureFile(deps.store, exportSpec(deps.store, args), args.format, { parleyVersion: deps.version ?? '0.0.0' }),
+    exportFigureFile(deps.store, exportSpec(deps.store, args), args.format, {
+      parleyVersion: deps.version ?? '0.0.0',
+    }),
   );
 }

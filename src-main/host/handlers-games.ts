@@ -28,18 +28,35 @@ function preferencesOf(row: GameRow): Transcript['preferences'] {
 }
 
 export function registerGameHandlers(registry: Registry, store: Store): void {
-  registry.register('games:list', ({ sweepId, focalId, competitionLevel, status, limit, offset }) => {
-    if (sweepId && !store.getSweep(sweepId)) throw new HostError(`no sweep with id "${sweepId}"`, [{ path: 'sweepId', message: 'unknown sweep' }]);
-    const metric = sweepMetric(store, sweepId);
-    const rows = store
-      .listGames({ sweepId, status })
-      .filter((r) => (focalId === undefined || r.focalId === focalId) && (competitionLevel === undefined || Math.abs(r.competitionLevel - competitionLevel) < 1e-9));
-    return { total: rows.length, rows: rows.slice(offset, offset + limit).map((r) => gameSummary(r, metric)) };
-  });
+  registry.register(
+    'games:list',
+    ({ sweepId, focalId, competitionLevel, status, limit, offset }) => {
+      if (sweepId && !store.getSweep(sweepId))
+        throw new HostError(`no sweep with id "${sweepId}"`, [
+          { path: 'sweepId', message: 'unknown sweep' },
+        ]);
+      const metric = sweepMetric(store, sweepId);
+      const rows = store
+        .listGames({ sweepId, status })
+        .filter(
+          (r) =>
+            (focalId === undefined || r.focalId === focalId) &&
+            (competitionLevel === undefined ||
+              Math.abs(r.competitionLevel - competitionLevel) < 1e-9),
+        );
+      return {
+        total: rows.length,
+        rows: rows.slice(offset, offset + limit).map((r) => gameSummary(r, metric)),
+      };
+    },
+  );
 
   registry.register('games:transcript', ({ gameId }) => {
     const row = store.getGame(gameId);
-    if (!row) throw new HostError(`no game with id "${gameId}"`, [{ path: 'gameId', message: 'unknown game' }]);
+    if (!row)
+      throw new HostError(`no game with id "${gameId}"`, [
+        { path: 'gameId', message: 'unknown game' },
+      ]);
     return {
       game: gameSummary(row, 'capability'),
       protocol: row.protocol,
@@ -55,19 +72,42 @@ export function registerGameHandlers(registry: Registry, store: Store): void {
   // the sweep (its finished and failed counts), keeping the last few grids.
   // A grid in the making is shared too, so the two requests that arrive together compute once.
   const grids = new Map<string, Promise<HeatmapResult>>();
-  const grid = (sweepId: string, metric: Parameters<typeof heatmap>[2], capabilityMetric: string | undefined) => {
-    if (!store.getSweep(sweepId)) throw new HostError(`no sweep with id "${sweepId}"`, [{ path: 'sweepId', message: 'unknown sweep' }]);
+  const grid = (
+    sweepId: string,
+    metric: Parameters<typeof heatmap>[2],
+    capabilityMetric: string | undefined,
+  ) => {
+    if (!store.getSweep(sweepId))
+      throw new HostError(`no sweep with id "${sweepId}"`, [
+        { path: 'sweepId', message: 'unknown sweep' },
+      ]);
     const counts = store.countGamesByStatus(sweepId);
     const axis = capabilityMetric ?? sweepMetric(store, sweepId);
-    const key = JSON.stringify([sweepId, metric, axis, counts.finished, counts.failed, counts.cancelled]);
+    const key = JSON.stringify([
+      sweepId,
+      metric,
+      axis,
+      counts.finished,
+      counts.failed,
+      counts.cancelled,
+    ]);
     const cached = grids.get(key);
     if (cached) return cached;
-    const result = heatmap(sweepId, { games: store.cellGames({ sweepId }), lineups: store.sweepLineups({ sweepId }) }, metric, axis);
+    const result = heatmap(
+      sweepId,
+      { games: store.cellGames({ sweepId }), lineups: store.sweepLineups({ sweepId }) },
+      metric,
+      axis,
+    );
     grids.set(key, result);
     result.catch(() => grids.delete(key));
     if (grids.size > 8) grids.delete(grids.keys().next().value as string);
     return result;
   };
-  registry.register('results:heatmap', ({ sweepId, metric, capabilityMetric }) => grid(sweepId, metric, capabilityMetric));
-  registry.register('results:curves', async ({ sweepId, metric, capabilityMetric }) => curves(await grid(sweepId, metric, capabilityMetric)));
+  registry.register('results:heatmap', ({ sweepId, metric, capabilityMetric }) =>
+    grid(sweepId, metric, capabilityMetric),
+  );
+  registry.register('results:curves', async ({ sweepId, metric, capabilityMetric }) =>
+    curves(await grid(sweepId, metric, capabilityMetric)),
+  );
 }

@@ -12,11 +12,25 @@ import { modelView } from './views';
 
 const NO_VAULT = 'no key store in this host (keys module not wired)';
 
-export function registerModelAndKeyHandlers(registry: Registry, store: Store, keys: KeyVault | undefined): void {
+export function registerModelAndKeyHandlers(
+  registry: Registry,
+  store: Store,
+  keys: KeyVault | undefined,
+): void {
   registry.register('models:list', () => loadRegistry(store).map(modelView));
   registry.register('models:save', ({ spec }) => {
     // Stored like `parley models add` stores it, so the CLI and the UI see the same entry.
-    const entry: RegistryModel = { spec, developer: null, family: null, reasoning: false, releaseDate: null, contextWindow: null, sources: ['user'], order: null, origin: 'user' };
+    const entry: RegistryModel = {
+      spec,
+      developer: null,
+      family: null,
+      reasoning: false,
+      releaseDate: null,
+      contextWindow: null,
+      sources: ['user'],
+      order: null,
+      origin: 'user',
+    };
     store.upsertModel(spec.id, entry, 'user');
     return modelView(entry);
   });

@@ -19,7 +19,8 @@ export function storeProgress(store: Store, sweepId: string): RunnerProgress {
     done: counts.finished + counts.failed + counts.cancelled,
     ratePerSec: null,
     etaSec: null,
-    tokens: totals.inputTokens + totals.cacheWriteTokens + totals.cacheReadTokens + totals.outputTokens,
+    tokens:
+      totals.inputTokens + totals.cacheWriteTokens + totals.cacheReadTokens + totals.outputTokens,
     costUsd: totals.costUsd,
   };
 }
@@ -32,23 +33,32 @@ export function withReasons(store: Store, progress: RunnerProgress): SweepProgre
   const pausedReasons: ReasonCount[] = [];
   const failedReasons: ReasonCount[] = [];
   // A healthy run (most progress events) needs no query.
-  if (progress.counts.paused + progress.counts.failed === 0) return { ...progress, pausedReasons, failedReasons };
+  if (progress.counts.paused + progress.counts.failed === 0)
+    return { ...progress, pausedReasons, failedReasons };
   for (const row of store.gameReasons({ sweepId: progress.sweepId, limit: SWEEP_REASONS_MAX })) {
-    (row.status === 'paused' ? pausedReasons : failedReasons).push({ reason: row.reason ?? NO_REASON, count: row.count });
+    (row.status === 'paused' ? pausedReasons : failedReasons).push({
+      reason: row.reason ?? NO_REASON,
+      count: row.count,
+    });
   }
   return { ...progress, pausedReasons, failedReasons };
 }
 
 export function registerSweepHandlers(registry: Registry, deps: HostDeps): void {
   const { store, service } = deps;
-  const progress = (sweepId: string) => withReasons(store, service ? service.progress(sweepId) : storeProgress(store, sweepId));
+  const progress = (sweepId: string) =>
+    withReasons(store, service ? service.progress(sweepId) : storeProgress(store, sweepId));
   const runner = (): SweepRunner => {
-    if (!service) throw new HostError('this host serves the database read-only: it has no sweep runner');
+    if (!service)
+      throw new HostError('this host serves the database read-only: it has no sweep runner');
     return service;
   };
   const existing = (sweepId: string) => {
     const row = store.getSweep(sweepId);
-    if (!row) throw new HostError(`no sweep with id "${sweepId}"`, [{ path: 'sweepId', message: 'unknown sweep' }]);
+    if (!row)
+      throw new HostError(`no sweep with id "${sweepId}"`, [
+        { path: 'sweepId', message: 'unknown sweep' },
+      ]);
     return row;
   };
   // Runs go on in the background; their failures are reported, never left unhandled.
@@ -56,10 +66,16 @@ export function registerSweepHandlers(registry: Registry, deps: HostDeps): void 
     run.catch((err: unknown) => deps.onRunError?.(sweepId, err));
   };
 
-  registry.register('sweeps:list', () => store.listSweeps().map((row) => sweepSummary(row, progress(row.id))));
+  registry.register('sweeps:list', () =>
+    store.listSweeps().map((row) => sweepSummary(row, progress(row.id))),
+  );
   registry.register('sweeps:get', ({ sweepId }) => {
     const row = existing(sweepId);
-    return { ...sweepSummary(row, progress(sweepId)), spec: row.spec, capabilityMetric: specFields(row.spec).capabilityMetric };
+    return {
+      ...sweepSummary(row, progress(sweepId)),
+      spec: row.spec,
+      capabilityMetric: specFields(row.spec).capabilityMetric,
+    };
   });
   registry.register('sweeps:validate', ({ doc }) => {
     const result = runner().validate(doc);
@@ -70,7 +86,8 @@ export function registerSweepHandlers(registry: Registry, deps: HostDeps): void 
   registry.register('sweeps:create', ({ doc, start }) => {
     const svc = runner();
     const check = svc.validate(doc);
-    if (!check.ok) throw new HostError('the sweep has problems; fix the fields listed', check.issues);
+    if (!check.ok)
+      throw new HostError('the sweep has problems; fix the fields listed', check.issues);
     const { sweepId, total, inserted } = svc.create(doc);
     if (start) background(sweepId, svc.start(sweepId));
     return { sweepId, total, inserted };

@@ -29,13 +29,40 @@ describe('host: models and keys', () => {
     const list = (await host.handle('models:list', {})) as ModelView[];
     expect(list).toHaveLength(shippedRegistry().length);
     const haiku = list.find((m) => m.id === 'claude-3-haiku-20240307');
-    expect(haiku).toMatchObject({ source: 'registry', kind: 'llm', provider: 'anthropic', displayName: 'Claude 3 Haiku', developer: 'Anthropic', reasoning: false, prices: { inputUsdPerMtok: 0.25, outputUsdPerMtok: 1.25 } });
+    expect(haiku).toMatchObject({
+      source: 'registry',
+      kind: 'llm',
+      provider: 'anthropic',
+      displayName: 'Claude 3 Haiku',
+      developer: 'Anthropic',
+      reasoning: false,
+      prices: { inputUsdPerMtok: 0.25, outputUsdPerMtok: 1.25 },
+    });
     expect(haiku?.scores).toEqual({ gpqa_diamond: 33.3, mmlu: 75.2, arena_elo: 1200 });
     expect(haiku?.sources.length).toBe(4);
 
-    const spec = { id: 'my-model', kind: 'llm', provider: 'openai', model: 'gpt-x', scores: { arena_elo: 1234 } };
+    const spec = {
+      id: 'my-model',
+      kind: 'llm',
+      provider: 'openai',
+      model: 'gpt-x',
+      scores: { arena_elo: 1234 },
+    };
     const saved = await host.handle('models:save', { spec });
-    expect(saved).toEqual({ id: 'my-model', source: 'user', kind: 'llm', provider: 'openai', model: 'gpt-x', displayName: 'my-model', scores: { arena_elo: 1234 }, prices: null, sources: ['user'], developer: null, reasoning: false, spec });
+    expect(saved).toEqual({
+      id: 'my-model',
+      source: 'user',
+      kind: 'llm',
+      provider: 'openai',
+      model: 'gpt-x',
+      displayName: 'my-model',
+      scores: { arena_elo: 1234 },
+      prices: null,
+      sources: ['user'],
+      developer: null,
+      reasoning: false,
+      spec,
+    });
     expect(store.getModel('my-model')?.source).toBe('user');
     const after = (await host.handle('models:list', {})) as ModelView[];
     expect(after.find((m) => m.id === 'my-model')).toEqual(saved);
@@ -43,7 +70,11 @@ describe('host: models and keys', () => {
 
   it('refuses an invalid model with the offending field named', async () => {
     const host = createHost({ store });
-    await expect(host.handle('models:save', { spec: { id: 'bad id', kind: 'llm', provider: 'openai', model: '' } })).rejects.toMatchObject({
+    await expect(
+      host.handle('models:save', {
+        spec: { id: 'bad id', kind: 'llm', provider: 'openai', model: '' },
+      }),
+    ).rejects.toMatchObject({
       issues: [
         { path: 'spec.id', message: 'use letters, digits and . _ : / @ + -' },
         { path: 'spec.model', message: 'Too small: expected string to have >=1 characters' },
@@ -54,7 +85,12 @@ describe('host: models and keys', () => {
   it('reports key statuses from the vault and never returns a key', async () => {
     const stored = new Map<string, string>();
     const keys: KeyVault = {
-      status: (p) => Promise.resolve(stored.has(p) ? { status: 'set', source: 'keychain', detail: null } : { status: 'missing', source: null, detail: 'or set OPENAI_API_KEY' }),
+      status: (p) =>
+        Promise.resolve(
+          stored.has(p)
+            ? { status: 'set', source: 'keychain', detail: null }
+            : { status: 'missing', source: null, detail: 'or set OPENAI_API_KEY' },
+        ),
       set: (p, k) => {
         stored.set(p, k);
         return Promise.resolve();
@@ -65,6 +101,11 @@ describe('host: models and keys', () => {
     const reply = await host.handle('keys:set', { provider: 'openai', key: 'sk-test-1234567890' });
     expect(reply).toEqual({ provider: 'openai', status: 'set', source: 'keychain', detail: null });
     expect(JSON.stringify(await host.handle('keys:status', {}))).not.toContain('sk-test');
-    expect(await host.handle('keys:test', { provider: 'openai' })).toEqual({ provider: 'openai', status: 'works', source: 'keychain', detail: 'the key works' });
+    expect(await host.handle('keys:test', { provider: 'openai' })).toEqual({
+      provider: 'openai',
+      status: 'works',
+      source: 'keychain',
+      detail: 'the key works',
+    });
   });
 });

@@ -39,16 +39,25 @@ export function createHost(deps: HostDeps): Host {
   registerModelAndKeyHandlers(registry, deps.store, deps.keys);
   registerFigureHandlers(registry, deps);
   const missing = registry.missing();
-  if (missing.length > 0) throw new Error(`contract channels without a handler: ${missing.join(', ')}`);
+  if (missing.length > 0)
+    throw new Error(`contract channels without a handler: ${missing.join(', ')}`);
 
   const service = deps.service;
   const unsubscribers = service
     ? [
         // Every progress event carries the reasons too: the runs screen updates from events alone.
         service.on('progress', (p) => emit('jobs:progress', withReasons(deps.store, p))),
-        service.on('game', (e) => emit('games:status', { sweepId: e.sweepId, gameId: e.gameId, status: e.status })),
+        service.on('game', (e) =>
+          emit('games:status', { sweepId: e.sweepId, gameId: e.gameId, status: e.status }),
+        ),
         service.on('turn', (e) => emit('games:turn', { gameId: e.gameId, turn: e.turn })),
-        service.on('provider', (e) => emit('provider:status', { provider: e.provider, status: e.status, detail: e.detail ?? null })),
+        service.on('provider', (e) =>
+          emit('provider:status', {
+            provider: e.provider,
+            status: e.status,
+            detail: e.detail ?? null,
+          }),
+        ),
       ]
     : [];
 

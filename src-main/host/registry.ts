@@ -7,7 +7,9 @@ import { isRequestChannel } from '../../src-shared/contract-channels';
 import { formatPath } from '../../src-shared/sweep';
 import type { SweepIssue } from '../../src-shared/sweep';
 
-export type Handler<C extends RequestChannel> = (args: ParsedArgs<C>) => RequestResults[C] | Promise<RequestResults[C]>;
+export type Handler<C extends RequestChannel> = (
+  args: ParsedArgs<C>,
+) => RequestResults[C] | Promise<RequestResults[C]>;
 
 /** A request the host refused or could not serve; `issues` name the offending fields. */
 export class HostError extends Error {
@@ -31,7 +33,8 @@ export function createRegistry(): Registry {
   const handlers = new Map<RequestChannel, (args: unknown) => unknown>();
   return {
     register(channel, handler) {
-      if (!isRequestChannel(channel)) throw new Error(`"${String(channel)}" is not a contract channel`);
+      if (!isRequestChannel(channel))
+        throw new Error(`"${String(channel)}" is not a contract channel`);
       if (handlers.has(channel)) throw new Error(`handler for "${channel}" is already registered`);
       handlers.set(channel, handler as (args: unknown) => unknown);
     },
@@ -42,7 +45,10 @@ export function createRegistry(): Registry {
       const schema: z.ZodType = requestSchemas[channel];
       const parsed = schema.safeParse(rawArgs ?? {});
       if (!parsed.success) {
-        const issues = parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
+        const issues = parsed.error.issues.map((i) => ({
+          path: formatPath(i.path),
+          message: i.message,
+        }));
         throw new HostError(
           `invalid arguments for "${channel}": ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
           issues,

@@ -23,21 +23,30 @@ afterAll(() => {
 });
 
 async function grid(metric: ResultMetric): Promise<HeatmapResult> {
-  return (await createHost({ store }).handle('results:heatmap', { sweepId: HAND_SWEEP_ID, metric })) as HeatmapResult;
+  return (await createHost({ store }).handle('results:heatmap', {
+    sweepId: HAND_SWEEP_ID,
+    metric,
+  })) as HeatmapResult;
 }
 
 /** [n, mean] per cell, rows = x (capability order), columns = y (competition levels). */
 function table(g: HeatmapResult): [number, number | null][][] {
-  return g.x.map((_, xi) => g.y.map((_, yi) => {
-    const c = g.cells.find((cell) => cell.xi === xi && cell.yi === yi)!;
-    return [c.n, c.mean];
-  }));
+  return g.x.map((_, xi) =>
+    g.y.map((_, yi) => {
+      const c = g.cells.find((cell) => cell.xi === xi && cell.yi === yi)!;
+      return [c.n, c.mean];
+    }),
+  );
 }
 
 describe('results grid (UI heatmap) on the hand sweep', () => {
   it('orders columns by capability and levels upwards, counting finished games', async () => {
     const g = await grid('utility_focal');
-    expect(g.x.map((c) => [c.focalId, c.capability])).toEqual([['weak', 0.2], ['ref2', 0.5], ['strong', 0.8]]);
+    expect(g.x.map((c) => [c.focalId, c.capability])).toEqual([
+      ['weak', 0.2],
+      ['ref2', 0.5],
+      ['strong', 0.8],
+    ]);
     expect(g.y).toEqual([0.5, 1]);
     expect(g.games).toBe(5);
     expect(g.capabilityMetrics).toEqual(['capability']);
@@ -46,9 +55,18 @@ describe('results grid (UI heatmap) on the hand sweep', () => {
   it('has the hand values of every metric', async () => {
     // weak: g1 72 (seat 0, round 2), g2 50 (seat 1); strong: g3 no deal (0), g4 50; ref2: g5 80.
     expect(table(await grid('utility_focal'))).toEqual([
-      [[2, 61], [0, null]],
-      [[0, null], [1, 80]],
-      [[2, 25], [0, null]],
+      [
+        [2, 61],
+        [0, null],
+      ],
+      [
+        [0, null],
+        [1, 80],
+      ],
+      [
+        [2, 25],
+        [0, null],
+      ],
     ]);
     const share = table(await grid('utility_share'));
     expect(share[0][0][0]).toBe(2);
@@ -57,22 +75,57 @@ describe('results grid (UI heatmap) on the hand sweep', () => {
     expect(share[2][0]).toEqual([1, 50 / 130]);
     expect(share[1][1]).toEqual([1, 80 / 130]);
     expect(table(await grid('deal_rate'))).toEqual([
-      [[2, 1], [0, null]],
-      [[0, null], [1, 1]],
-      [[2, 0.5], [0, null]],
+      [
+        [2, 1],
+        [0, null],
+      ],
+      [
+        [0, null],
+        [1, 1],
+      ],
+      [
+        [2, 0.5],
+        [0, null],
+      ],
     ]);
     expect(table(await grid('agreement_round'))).toEqual([
-      [[2, 1.5], [0, null]],
-      [[0, null], [1, 1]],
-      [[1, 1], [0, null]],
+      [
+        [2, 1.5],
+        [0, null],
+      ],
+      [
+        [0, null],
+        [1, 1],
+      ],
+      [
+        [1, 1],
+        [0, null],
+      ],
     ]);
   });
 
   it('flattens the same cells into one curve per competition level', async () => {
-    const c = (await createHost({ store }).handle('results:curves', { sweepId: HAND_SWEEP_ID, metric: 'utility_focal' })) as CurvesResult;
+    const c = (await createHost({ store }).handle('results:curves', {
+      sweepId: HAND_SWEEP_ID,
+      metric: 'utility_focal',
+    })) as CurvesResult;
     expect(c.series.map((s) => [s.level, s.points.map((p) => [p.focalId, p.n, p.mean])])).toEqual([
-      [0.5, [['weak', 2, 61], ['ref2', 0, null], ['strong', 2, 25]]],
-      [1, [['weak', 0, null], ['ref2', 1, 80], ['strong', 0, null]]],
+      [
+        0.5,
+        [
+          ['weak', 2, 61],
+          ['ref2', 0, null],
+          ['strong', 2, 25],
+        ],
+      ],
+      [
+        1,
+        [
+          ['weak', 0, null],
+          ['ref2', 1, 80],
+          ['strong', 0, null],
+        ],
+      ],
     ]);
   });
 });
@@ -92,7 +145,10 @@ describe('results grid of a large sweep', () => {
         if (!done) setImmediate(spin);
       };
       setImmediate(spin);
-      const g = (await host.handle('results:heatmap', { sweepId, metric: 'utility_focal' })) as HeatmapResult;
+      const g = (await host.handle('results:heatmap', {
+        sweepId,
+        metric: 'utility_focal',
+      })) as HeatmapResult;
       done = true;
       // 40,000 values, a yield every 2,000 of them.
       expect(turns).toBeGreaterThanOrEqual(15);

@@ -1,7 +1,12 @@
 // Capability x competition aggregation for the results views: per-game metric values read from
 // plain columns (store.cellGames: no transcript or JSON parsing, so 100,000 games load in
 // milliseconds), then n, mean and a seeded 95% bootstrap CI per cell.
-import type { CurvesResult, HeatmapCell, HeatmapResult, ResultMetric } from '../../src-shared/contract';
+import type {
+  CurvesResult,
+  HeatmapCell,
+  HeatmapResult,
+  ResultMetric,
+} from '../../src-shared/contract';
 import { capabilityOf, type ParticipantSpec } from '../../src-shared/participant';
 import { summarize } from '../analysis/stats';
 import type { CellGameRow, LineupRow } from '../store/types';
@@ -15,7 +20,9 @@ export function metricValue(game: CellGameRow, metric: ResultMetric): number | n
     case 'utility_focal':
       return focal;
     case 'utility_share':
-      return game.socialWelfare !== null && game.socialWelfare > 0 ? focal / game.socialWelfare : null;
+      return game.socialWelfare !== null && game.socialWelfare > 0
+        ? focal / game.socialWelfare
+        : null;
     case 'deal_rate':
       return game.deal;
     case 'agreement_round':
@@ -24,7 +31,10 @@ export function metricValue(game: CellGameRow, metric: ResultMetric): number | n
 }
 
 /** Score names found on the sweep's participants, the sweep's own metric first. */
-export function capabilityMetricsOf(rows: readonly { participants: readonly ParticipantSpec[] }[], preferred: string): string[] {
+export function capabilityMetricsOf(
+  rows: readonly { participants: readonly ParticipantSpec[] }[],
+  preferred: string,
+): string[] {
   const names = new Set<string>([preferred]);
   for (const row of rows) {
     for (const p of row.participants) {
@@ -73,7 +83,8 @@ export async function heatmap(
     else values.set(key, [v]);
   }
   const x = [...columns.values()].sort(
-    (a, b) => (a.capability ?? Infinity) - (b.capability ?? Infinity) || a.label.localeCompare(b.label),
+    (a, b) =>
+      (a.capability ?? Infinity) - (b.capability ?? Infinity) || a.label.localeCompare(b.label),
   );
   const y = [...levels].sort((a, b) => a - b);
   const cells: HeatmapCell[] = [];
@@ -82,7 +93,16 @@ export async function heatmap(
     for (const [yi, level] of y.entries()) {
       const cellValues = values.get(`${col.focalId}\u0000${level}`) ?? [];
       const s = summarize(cellValues, cellSeed(xi, yi));
-      cells.push({ xi, yi, focalId: col.focalId, level, n: s.n, mean: s.mean, ciLow: s.ciLow, ciHigh: s.ciHigh });
+      cells.push({
+        xi,
+        yi,
+        focalId: col.focalId,
+        level,
+        n: s.n,
+        mean: s.mean,
+        ciLow: s.ciLow,
+        ciHigh: s.ciHigh,
+      });
       sinceYield += cellValues.length;
       if (sinceYield >= YIELD_EVERY_VALUES) {
         sinceYield = 0;
@@ -90,7 +110,16 @@ export async function heatmap(
       }
     }
   }
-  return { sweepId, metric, capabilityMetric, x, y, cells, capabilityMetrics: capabilityMetricsOf(data.lineups, capabilityMetric), games };
+  return {
+    sweepId,
+    metric,
+    capabilityMetric,
+    x,
+    y,
+    cells,
+    capabilityMetrics: capabilityMetricsOf(data.lineups, capabilityMetric),
+    games,
+  };
 }
 
 export function curves(grid: HeatmapResult): CurvesResult {

@@ -4,7 +4,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { HostEvent, SweepDetail, SweepProgress, SweepSummary } from '../../src-shared/contract';
+import type {
+  HostEvent,
+  SweepDetail,
+  SweepProgress,
+  SweepSummary,
+} from '../../src-shared/contract';
 import type { Agent } from '../engine/agent';
 import { AgentPausedError } from '../engine/agent';
 import { samplePlannedGame } from '../store/fixtures';
@@ -26,17 +31,23 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const NO_KEY = 'auth: no API key for anthropic (model claude-x): run `parley keys set anthropic` or set ANTHROPIC_API_KEY, then resume';
+const NO_KEY =
+  'auth: no API key for anthropic (model claude-x): run `parley keys set anthropic` or set ANTHROPIC_API_KEY, then resume';
 const OFFLINE = 'offline: anthropic is offline; the game resumes when a probe succeeds';
-const BUDGET = "budget: budget cap reached: $1.0000 spent of $1.00, next call estimated at $0.0100; raise the sweep's budget to continue";
-const BAD_KEY = 'auth: openai: authentication failed (401 invalid key). Run `parley keys set openai`, then resume.';
+const BUDGET =
+  "budget: budget cap reached: $1.0000 spent of $1.00, next call estimated at $0.0100; raise the sweep's budget to continue";
+const BAD_KEY =
+  'auth: openai: authentication failed (401 invalid key). Run `parley keys set openai`, then resume.';
 const OPENAI_OFFLINE = 'offline: openai is offline; the game resumes when a probe succeeds';
 
 /** A sweep with `n` queued games (ids `${prefix}0`..). */
 function sweepWithGames(id: string, n: number, prefix: string): string[] {
   store.upsertSweep({ id, name: `sweep ${id}`, spec: { game: { kind: 'item-allocation' } } });
   const ids = Array.from({ length: n }, (_, i) => `${prefix}${i}`);
-  store.insertPlannedGames(id, ids.map((g, i) => samplePlannedGame(g, { seed: i })));
+  store.insertPlannedGames(
+    id,
+    ids.map((g, i) => samplePlannedGame(g, { seed: i })),
+  );
   return ids;
 }
 
@@ -101,19 +112,35 @@ describe('host: why games are paused or failed', () => {
       if (row?.runIndex === 0) throw new AgentPausedError(NO_KEY.slice('auth: '.length), 'auth');
       throw new Error('provider returned HTTP 500');
     };
-    const agent = (id: string): Agent => ({ id, discuss: reply, think: reply, propose: reply, vote: reply, reflect: reply });
+    const agent = (id: string): Agent => ({
+      id,
+      discuss: reply,
+      think: reply,
+      propose: reply,
+      vote: reply,
+      reflect: reply,
+    });
     // Like a missing key: paused games wait (their run stays alive) until the sweep is paused.
     let released: Promise<void> | undefined;
     const service = new SweepService(store, {
       createAgent: (spec) => agent(spec.id),
-      resumeWhen: (_row, _reason, signal) => (released ??= new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }))),
+      resumeWhen: (_row, _reason, signal) =>
+        (released ??= new Promise<void>((resolve) =>
+          signal.addEventListener('abort', () => resolve(), { once: true }),
+        )),
     });
     const host = createHost({ store, service });
     const events: SweepProgress[] = [];
     host.subscribe((e: HostEvent) => {
       if (e.event === 'jobs:progress') events.push(e.payload);
     });
-    const doc = { ...demoSweep(), name: 'reasons', competition: { levels: [0, 1] }, runs: { count: 2, baseSeed: 1 }, concurrency: 4 };
+    const doc = {
+      ...demoSweep(),
+      name: 'reasons',
+      competition: { levels: [0, 1] },
+      runs: { count: 2, baseSeed: 1 },
+      concurrency: 4,
+    };
     const { sweepId } = service.create(doc);
     const total = store.listGames({ sweepId }).length;
     const run = service.start(sweepId);
@@ -128,7 +155,9 @@ describe('host: why games are paused or failed', () => {
         const last = events.at(-1);
         expect(last?.counts).toMatchObject({ paused: total / 2, failed: total / 2 });
         expect(last?.pausedReasons).toEqual([{ reason: NO_KEY, count: total / 2 }]);
-        expect(last?.failedReasons).toEqual([{ reason: 'provider returned HTTP 500', count: total / 2 }]);
+        expect(last?.failedReasons).toEqual([
+          { reason: 'provider returned HTTP 500', count: total / 2 },
+        ]);
       });
     } finally {
       service.pause(sweepId);

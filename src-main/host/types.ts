@@ -21,9 +21,15 @@ export interface SweepRunner {
   retryFailed(sweepId: string, options?: { concurrency?: number }): Promise<void>;
   progress(sweepId: string): RunnerProgress;
   on(event: 'progress', listener: (p: RunnerProgress) => void): () => void;
-  on(event: 'game', listener: (e: { sweepId: string; gameId: string; status: GameStatus }) => void): () => void;
+  on(
+    event: 'game',
+    listener: (e: { sweepId: string; gameId: string; status: GameStatus }) => void,
+  ): () => void;
   on(event: 'turn', listener: (e: { gameId: string; turn: TurnRecord }) => void): () => void;
-  on(event: 'provider', listener: (e: { provider: string; status: string; detail?: string }) => void): () => void;
+  on(
+    event: 'provider',
+    listener: (e: { provider: string; status: string; detail?: string }) => void,
+  ): () => void;
 }
 
 /** Key storage as the host sees it: statuses in, keys only ever going towards the store. */

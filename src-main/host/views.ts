@@ -1,5 +1,11 @@
 // Store rows -> the plain shapes the contract promises the UI (no row internals leak out).
-import type { GameSummary, ModelView, ParticipantView, SweepSummary, SweepProgress } from '../../src-shared/contract';
+import type {
+  GameSummary,
+  ModelView,
+  ParticipantView,
+  SweepSummary,
+  SweepProgress,
+} from '../../src-shared/contract';
 import { GAME_KINDS } from '../../src-shared/game';
 import type { GameKind } from '../../src-shared/game';
 import type { ParticipantSpec } from '../../src-shared/participant';
@@ -13,7 +19,13 @@ export function participantView(p: ParticipantSpec, metric: string): Participant
     p.kind === 'strategy'
       ? `${p.strategy}${p.capability === undefined ? '' : ` c=${p.capability}`}`
       : `${p.provider}/${p.model}`;
-  return { id: p.id, label: p.displayName ?? p.id, kind: p.kind, detail, capability: capabilityOf(p, metric) };
+  return {
+    id: p.id,
+    label: p.displayName ?? p.id,
+    kind: p.kind,
+    detail,
+    capability: capabilityOf(p, metric),
+  };
 }
 
 /** Seat index of the focal participant (the first seat it occupies; seat 0 if none does). */
@@ -47,11 +59,21 @@ export function gameSummary(row: GameRow, metric: string): GameSummary {
 export function specFields(spec: unknown): { kind: GameKind | null; capabilityMetric: string } {
   const s = (spec ?? {}) as { game?: { kind?: unknown }; capabilityMetric?: unknown };
   const kind = GAME_KINDS.find((k) => k === s.game?.kind) ?? null;
-  return { kind, capabilityMetric: typeof s.capabilityMetric === 'string' ? s.capabilityMetric : 'capability' };
+  return {
+    kind,
+    capabilityMetric: typeof s.capabilityMetric === 'string' ? s.capabilityMetric : 'capability',
+  };
 }
 
 export function sweepSummary(row: SweepRow, progress: SweepProgress): SweepSummary {
-  return { id: row.id, name: row.name, status: row.status, createdAt: row.createdAt, kind: specFields(row.spec).kind, progress };
+  return {
+    id: row.id,
+    name: row.name,
+    status: row.status,
+    createdAt: row.createdAt,
+    kind: specFields(row.spec).kind,
+    progress,
+  };
 }
 
 /** A registry entry (shipped or user-added) as the UI shows it. */
@@ -65,7 +87,12 @@ export function modelView(m: RegistryModel): ModelView {
     model: spec.model,
     displayName: spec.displayName ?? spec.id,
     scores: { ...spec.scores },
-    prices: spec.prices ? { inputUsdPerMtok: spec.prices.inputUsdPerMtok, outputUsdPerMtok: spec.prices.outputUsdPerMtok } : null,
+    prices: spec.prices
+      ? {
+          inputUsdPerMtok: spec.prices.inputUsdPerMtok,
+          outputUsdPerMtok: spec.prices.outputUsdPerMtok,
+        }
+      : null,
     sources: m.sources,
     developer: m.developer,
     reasoning: m.reasoning,

@@ -121,9 +121,8 @@ describe('mock LLM server', () => {
 
   it('the CLI entry validates flags and prints the URL', async () => {
     const lines: string[] = [];
-    const mock = await runMockLlmCli(
-      { faultRate: '0.1', faults: '429,reset', latency: '5' },
-      (l) => lines.push(l),
+    const mock = await runMockLlmCli({ faultRate: '0.1', faults: '429,reset', latency: '5' }, (l) =>
+      lines.push(l),
     );
     expect(lines[0]).toBe(`mock LLM listening on ${mock.url}`);
     expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

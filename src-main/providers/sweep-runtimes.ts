@@ -5,7 +5,12 @@ import type { ParticipantSpec, ProviderName } from '../../src-shared/participant
 import type { Agent } from '../engine/agent';
 import type { PauseReason } from '../engine/run-game';
 import type { GameRow, Store } from '../store/types';
-import { LlmRuntime, type KeySource, type LlmRuntimeOptions, type ProviderStatusChange } from './runtime';
+import {
+  LlmRuntime,
+  type KeySource,
+  type LlmRuntimeOptions,
+  type ProviderStatusChange,
+} from './runtime';
 
 export interface SweepRuntimesOptions {
   store: Store;

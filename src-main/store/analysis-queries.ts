@@ -2,7 +2,14 @@
 // plain columns (so a heatmap over 100,000 games parses no JSON) and token usage by model/phase.
 import type { Sql } from './sql';
 import type { ParticipantSpec } from '../../src-shared/participant';
-import type { CellAggregateRow, CellGameRow, CellMetric, LineupRow, Store, UsageGroupRow } from './types';
+import type {
+  CellAggregateRow,
+  CellGameRow,
+  CellMetric,
+  LineupRow,
+  Store,
+  UsageGroupRow,
+} from './types';
 
 type AnalysisMethods = Pick<Store, 'cellAggregates' | 'callUsage' | 'cellGames' | 'sweepLineups'>;
 
@@ -60,12 +67,10 @@ export function analysisMethods({ stmt }: Sql): AnalysisMethods {
          FROM sweep_games sg JOIN games g ON g.id = sg.game_id
          WHERE sg.sweep_id = ? GROUP BY g.focal_id, g.participants_json ORDER BY first`,
       ).all(sweepId) as { focalId: string; participants: string }[];
-      return rows.map(
-        (r): LineupRow => ({
-          focalId: r.focalId,
-          participants: JSON.parse(r.participants) as ParticipantSpec[],
-        }),
-      );
+      return rows.map((r): LineupRow => ({
+        focalId: r.focalId,
+        participants: JSON.parse(r.participants) as ParticipantSpec[],
+      }));
     },
 
     callUsage({ sweepId }) {

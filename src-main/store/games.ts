@@ -2,7 +2,12 @@
 // requeued or changed again, so re-running a sweep never repeats it.
 import type { GameInstance, GameKind, GameOutcome, ProtocolParams } from '../../src-shared/game';
 import type { ParticipantSpec } from '../../src-shared/participant';
-import { focalSeatOf, type GameStatus, type Order, type PlannedGame } from '../../src-shared/planned-game';
+import {
+  focalSeatOf,
+  type GameStatus,
+  type Order,
+  type PlannedGame,
+} from '../../src-shared/planned-game';
 import type { DbGame } from './rows';
 import type { Sql } from './sql';
 import type { GameReasonRow, GameRow, Store } from './types';
@@ -135,9 +140,10 @@ export function gameMethods({ db, stmt }: Sql): GameMethods {
       const exact = stmt('SELECT * FROM games WHERE id = ?').get(idOrPrefix) as DbGame | undefined;
       if (exact) return toGameRow(exact);
       if (idOrPrefix === '') return null;
-      const rows = stmt(
-        'SELECT * FROM games WHERE substr(id, 1, ?) = ? ORDER BY id LIMIT 5',
-      ).all(idOrPrefix.length, idOrPrefix) as DbGame[];
+      const rows = stmt('SELECT * FROM games WHERE substr(id, 1, ?) = ? ORDER BY id LIMIT 5').all(
+        idOrPrefix.length,
+        idOrPrefix,
+      ) as DbGame[];
       if (rows.length > 1) {
         const ids = rows.map((r) => r.id).join(', ');
         throw new StoreError(`"${idOrPrefix}" matches several games: ${ids}. Give more of the id.`);

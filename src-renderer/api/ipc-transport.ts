@@ -1,5 +1,11 @@
 // ClientAPI over Electron IPC: the preload's `window.parley` bridge (contract channels only).
-import type { ClientAPI, EventName, EventPayloads, RequestChannel, RequestReply } from '../../src-shared/contract';
+import type {
+  ClientAPI,
+  EventName,
+  EventPayloads,
+  RequestChannel,
+  RequestReply,
+} from '../../src-shared/contract';
 import { RequestFailed } from './errors';
 
 /** What src-main/preload.ts exposes as `window.parley`. */
@@ -7,7 +13,11 @@ export interface ParleyBridge {
   invoke(channel: RequestChannel, args: unknown): Promise<RequestReply>;
   on(event: EventName, listener: (payload: unknown) => void): () => void;
   /** base64 content (PDF, PNG) is decoded by the desktop shell before it writes the file. */
-  saveFile(suggestedName: string, content: string, options?: { encoding?: 'utf8' | 'base64' }): Promise<{ saved: boolean; path: string | null }>;
+  saveFile(
+    suggestedName: string,
+    content: string,
+    options?: { encoding?: 'utf8' | 'base64' },
+  ): Promise<{ saved: boolean; path: string | null }>;
 }
 
 export function ipcClient(bridge: ParleyBridge): ClientAPI {

@@ -47,7 +47,10 @@ const MIME_BY_EXTENSION: Record<string, string> = {
 
 /** The file's content as a Blob of the right type: base64 is decoded to its bytes. */
 export function fileBlob(name: string, content: string, options: SaveOptions = {}): Blob {
-  const type = options.mime ?? MIME_BY_EXTENSION[name.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
+  const type =
+    options.mime ??
+    MIME_BY_EXTENSION[name.split('.').pop()?.toLowerCase() ?? ''] ??
+    'application/octet-stream';
   if (options.encoding !== 'base64') return new Blob([content], { type });
   const binary = atob(content);
   const bytes = new Uint8Array(binary.length);
@@ -71,7 +74,8 @@ export function createPlatform(win: Window): Platform {
     return {
       api: ipcClient(bridge),
       mode: 'desktop',
-      saveFile: (name, content, options) => bridge.saveFile(name, content, { encoding: options?.encoding ?? 'utf8' }),
+      saveFile: (name, content, options) =>
+        bridge.saveFile(name, content, { encoding: options?.encoding ?? 'utf8' }),
       onConnection: (listener) => {
         listener('open');
         return () => undefined;

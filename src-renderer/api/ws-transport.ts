@@ -1,6 +1,12 @@
 // ClientAPI over the `parley serve` WebSocket: {id, channel, args} -> {id, ok, result|error},
 // events pushed as {event, payload}. Reconnects with backoff and reports its state.
-import type { ClientAPI, EventName, EventPayloads, HostEvent, RequestReply } from '../../src-shared/contract';
+import type {
+  ClientAPI,
+  EventName,
+  EventPayloads,
+  HostEvent,
+  RequestReply,
+} from '../../src-shared/contract';
 import { isEventName, isRequestChannel } from '../../src-shared/contract-channels';
 import { RequestFailed } from './errors';
 
@@ -17,7 +23,10 @@ interface Pending {
   reject: (err: Error) => void;
 }
 
-export function connectSocket(url: string, WebSocketImpl: typeof WebSocket = WebSocket): SocketClient {
+export function connectSocket(
+  url: string,
+  WebSocketImpl: typeof WebSocket = WebSocket,
+): SocketClient {
   let socket: WebSocket;
   let nextId = 1;
   let retry = 0;
@@ -56,7 +65,11 @@ export function connectSocket(url: string, WebSocketImpl: typeof WebSocket = Web
     socket.onclose = () => {
       for (const [id, p] of pending) {
         pending.delete(id);
-        p.reject(new Error(`the connection to Parley closed during "${p.channel}"; it will be retried when you act again`));
+        p.reject(
+          new Error(
+            `the connection to Parley closed during "${p.channel}"; it will be retried when you act again`,
+          ),
+        );
       }
       if (isClosed) return setState('closed');
       setState('closed');
@@ -68,7 +81,8 @@ export function connectSocket(url: string, WebSocketImpl: typeof WebSocket = Web
 
   return {
     invoke(channel, args) {
-      if (!isRequestChannel(channel)) return Promise.reject(new Error(`"${String(channel)}" is not a contract channel`));
+      if (!isRequestChannel(channel))
+        return Promise.reject(new Error(`"${String(channel)}" is not a contract channel`));
       const id = nextId++;
       const message = JSON.stringify({ id, channel, args });
       return new Promise((resolve, reject) => {

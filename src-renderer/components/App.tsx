@@ -14,7 +14,9 @@ import { StatusBar } from './StatusBar';
 export function App() {
   const route = useApp((s) => s.route);
   const navigate = useApp((s) => s.navigate);
-  const currentSweep = useApp((s) => ('sweepId' in s.route ? s.route.sweepId : null) ?? s.resultsQuery?.sweepId ?? null);
+  const currentSweep = useApp(
+    (s) => ('sweepId' in s.route ? s.route.sweepId : null) ?? s.resultsQuery?.sweepId ?? null,
+  );
   const [isHelpOpen, setHelpOpen] = useState(false);
 
   useEffect(() => {
@@ -53,7 +55,12 @@ export function App() {
             </a>
           ))}
         </nav>
-        <button type="button" className="ghost help-button" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts">
+        <button
+          type="button"
+          className="ghost help-button"
+          onClick={() => setHelpOpen(true)}
+          aria-label="Keyboard shortcuts"
+        >
           ?
         </button>
       </header>

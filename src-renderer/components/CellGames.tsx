@@ -5,7 +5,8 @@ import { fmt } from '../lib/format';
 import { useApp } from '../state/hooks';
 import { LoadState } from './Loading';
 
-type SortKey = 'runIndex' | 'order' | 'seed' | 'status' | 'deal' | 'agreementRound' | 'focalUtility';
+type SortKey =
+  'runIndex' | 'order' | 'seed' | 'status' | 'deal' | 'agreementRound' | 'focalUtility';
 
 const COLUMNS: { key: SortKey; label: string; isNumeric: boolean }[] = [
   { key: 'runIndex', label: 'Run', isNumeric: true },
@@ -44,8 +45,20 @@ export function CellGames({ sweepId }: { sweepId: string }) {
             <thead>
               <tr>
                 {COLUMNS.map((c) => (
-                  <th key={c.key} className={c.isNumeric ? 'num' : ''} aria-sort={sort.key === c.key ? (sort.dir > 0 ? 'ascending' : 'descending') : 'none'}>
-                    <button type="button" className="sort" onClick={() => setSort({ key: c.key, dir: sort.key === c.key ? (-sort.dir as 1 | -1) : 1 })}>
+                  <th
+                    key={c.key}
+                    className={c.isNumeric ? 'num' : ''}
+                    aria-sort={
+                      sort.key === c.key ? (sort.dir > 0 ? 'ascending' : 'descending') : 'none'
+                    }
+                  >
+                    <button
+                      type="button"
+                      className="sort"
+                      onClick={() =>
+                        setSort({ key: c.key, dir: sort.key === c.key ? (-sort.dir as 1 | -1) : 1 })
+                      }
+                    >
                       {c.label}
                       {sort.key === c.key ? (sort.dir > 0 ? ' ▲' : ' ▼') : ''}
                     </button>
@@ -68,7 +81,9 @@ export function CellGames({ sweepId }: { sweepId: string }) {
                   <td>{g.deal === null ? '–' : g.deal ? 'yes' : 'no'}</td>
                   <td className="num">{g.agreementRound ?? '–'}</td>
                   <td className="num">{fmt(g.focalUtility, 1)}</td>
-                  <td className="num">{g.utilities ? g.utilities.map((u) => fmt(u, 1)).join(' / ') : '–'}</td>
+                  <td className="num">
+                    {g.utilities ? g.utilities.map((u) => fmt(u, 1)).join(' / ') : '–'}
+                  </td>
                   <td className="seats">{g.participants.map((p) => p.label).join(' vs ')}</td>
                   <td>
                     <a

@@ -2,16 +2,41 @@
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
 import { HeatmapChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import {
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  VisualMapComponent,
+} from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { markAfterPaint } from '../lib/perf';
 import type { ComposeOption } from 'echarts/core';
 import type { HeatmapSeriesOption, LineSeriesOption } from 'echarts/charts';
-import type { GridComponentOption, LegendComponentOption, TooltipComponentOption, VisualMapComponentOption } from 'echarts/components';
+import type {
+  GridComponentOption,
+  LegendComponentOption,
+  TooltipComponentOption,
+  VisualMapComponentOption,
+} from 'echarts/components';
 
-echarts.use([HeatmapChart, LineChart, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+echarts.use([
+  HeatmapChart,
+  LineChart,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  VisualMapComponent,
+  CanvasRenderer,
+]);
 
-export type ChartOption = ComposeOption<HeatmapSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption | VisualMapComponentOption>;
+export type ChartOption = ComposeOption<
+  | HeatmapSeriesOption
+  | LineSeriesOption
+  | GridComponentOption
+  | LegendComponentOption
+  | TooltipComponentOption
+  | VisualMapComponentOption
+>;
 
 export interface ChartClick {
   seriesIndex?: number;
@@ -19,7 +44,19 @@ export interface ChartClick {
   value: unknown;
 }
 
-export function EChart({ option, onClick, height, testId, label }: { option: ChartOption; onClick?: (e: ChartClick) => void; height: number; testId: string; label: string }) {
+export function EChart({
+  option,
+  onClick,
+  height,
+  testId,
+  label,
+}: {
+  option: ChartOption;
+  onClick?: (e: ChartClick) => void;
+  height: number;
+  testId: string;
+  label: string;
+}) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const clickRef = useRef(onClick);
@@ -48,5 +85,14 @@ export function EChart({ option, onClick, height, testId, label }: { option: Cha
     markAfterPaint(`parley:chart-painted:${testId}`);
   }, [option, testId]);
 
-  return <div ref={el} className="chart" style={{ height }} data-testid={testId} role="img" aria-label={label} />;
+  return (
+    <div
+      ref={el}
+      className="chart"
+      style={{ height }}
+      data-testid={testId}
+      role="img"
+      aria-label={label}
+    />
+  );
 }

@@ -12,14 +12,21 @@ export function EmptyState() {
     <section className="empty" data-testid="empty-state">
       <h1>No sweeps yet</h1>
       <p>
-        A <strong>sweep</strong> is a grid of negotiation games: agents of different <em>capability</em> (columns) meet at different levels of{' '}
-        <em>competition</em> (rows, from 0 = fully cooperative to 1 = zero-sum), each cell played over several seeded runs. Parley runs the games, records
-        every turn, and shows the outcome per cell as a heatmap you can click down to single transcripts.
+        A <strong>sweep</strong> is a grid of negotiation games: agents of different{' '}
+        <em>capability</em> (columns) meet at different levels of <em>competition</em> (rows, from 0
+        = fully cooperative to 1 = zero-sum), each cell played over several seeded runs. Parley runs
+        the games, records every turn, and shows the outcome per cell as a heatmap you can click
+        down to single transcripts.
       </p>
       <ol>
         <li>Run the demo: bounded-rational strategy agents, no API keys, a few seconds.</li>
-        <li>Watch it in <strong>Runs</strong>, then open the heatmap in <strong>Results</strong>.</li>
-        <li>Click a cell, open a game, and read its public talk and private reasoning in <strong>Transcripts</strong>.</li>
+        <li>
+          Watch it in <strong>Runs</strong>, then open the heatmap in <strong>Results</strong>.
+        </li>
+        <li>
+          Click a cell, open a game, and read its public talk and private reasoning in{' '}
+          <strong>Transcripts</strong>.
+        </li>
       </ol>
       <div className="actions">
         <button
@@ -38,7 +45,9 @@ export function EmptyState() {
           Design your own sweep
         </button>
       </div>
-      {isReadOnly && <p className="muted">This host serves a database read-only, so it cannot run sweeps.</p>}
+      {isReadOnly && (
+        <p className="muted">This host serves a database read-only, so it cannot run sweeps.</p>
+      )}
     </section>
   );
 }

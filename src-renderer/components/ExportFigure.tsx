@@ -31,7 +31,8 @@ export interface ExportFigureProps {
 
 export function ExportFigure({ figure, sweepId, metric, capabilityMetric }: ExportFigureProps) {
   const platform = usePlatform();
-  const formats: ExportFormat[] = figure === 'heatmap' ? ['pdf', 'svg', 'png', 'csv', 'tex'] : ['pdf', 'svg', 'png'];
+  const formats: ExportFormat[] =
+    figure === 'heatmap' ? ['pdf', 'svg', 'png', 'csv', 'tex'] : ['pdf', 'svg', 'png'];
   const [format, setFormat] = useState<ExportFormat>('pdf');
   const [width, setWidth] = useState<ExportWidth>('column');
   const [busy, setBusy] = useState(false);
@@ -53,7 +54,10 @@ export function ExportFigure({ figure, sweepId, metric, capabilityMetric }: Expo
         format,
         width,
       });
-      const result = await platform.saveFile(file.fileName, file.content, { encoding: file.encoding, mime: file.mime });
+      const result = await platform.saveFile(file.fileName, file.content, {
+        encoding: file.encoding,
+        mime: file.mime,
+      });
       setDone(result.saved ? `Saved ${result.path ?? file.fileName}` : 'Not saved (cancelled)');
     } catch (err) {
       setError(`Export failed: ${errorMessage(err)}`);
@@ -63,11 +67,23 @@ export function ExportFigure({ figure, sweepId, metric, capabilityMetric }: Expo
   };
 
   return (
-    <div className="figure-export" role="group" aria-label={`Export the ${figure}`} data-testid={id} data-state={busy ? 'busy' : error ? 'error' : 'idle'} aria-busy={busy}>
+    <div
+      className="figure-export"
+      role="group"
+      aria-label={`Export the ${figure}`}
+      data-testid={id}
+      data-state={busy ? 'busy' : error ? 'error' : 'idle'}
+      aria-busy={busy}
+    >
       <span className="figure-export-title">Export the {figure}</span>
       <label>
         Format
-        <select data-testid={`${id}-format`} value={format} disabled={busy} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+        <select
+          data-testid={`${id}-format`}
+          value={format}
+          disabled={busy}
+          onChange={(e) => setFormat(e.target.value as ExportFormat)}
+        >
           {formats.map((f) => (
             <option key={f} value={f}>
               {FORMAT_LABELS[f]}
@@ -77,7 +93,12 @@ export function ExportFigure({ figure, sweepId, metric, capabilityMetric }: Expo
       </label>
       <label>
         Width
-        <select data-testid={`${id}-width`} value={width} disabled={busy || isTable(format)} onChange={(e) => setWidth(e.target.value as ExportWidth)}>
+        <select
+          data-testid={`${id}-width`}
+          value={width}
+          disabled={busy || isTable(format)}
+          onChange={(e) => setWidth(e.target.value as ExportWidth)}
+        >
           {(['column', 'full'] as const).map((w) => (
             <option key={w} value={w}>
               {WIDTH_LABELS[w]}
@@ -85,7 +106,13 @@ export function ExportFigure({ figure, sweepId, metric, capabilityMetric }: Expo
           ))}
         </select>
       </label>
-      <button type="button" data-testid={`${id}-button`} disabled={busy} onClick={() => void run()} title={`Export the ${isTable(format) ? 'cell table' : figure} as drawn by \`parley figures\``}>
+      <button
+        type="button"
+        data-testid={`${id}-button`}
+        disabled={busy}
+        onClick={() => void run()}
+        title={`Export the ${isTable(format) ? 'cell table' : figure} as drawn by \`parley figures\``}
+      >
         {busy ? 'Exporting…' : 'Export…'}
       </button>
       {done && !error && (

@@ -3,7 +3,13 @@ import { useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { SweepIssue } from '../../src-shared/sweep';
 
-export function FieldIssues({ id, issues }: { id: string; issues: readonly SweepIssue[] | undefined }) {
+export function FieldIssues({
+  id,
+  issues,
+}: {
+  id: string;
+  issues: readonly SweepIssue[] | undefined;
+}) {
   if (!issues || issues.length === 0) return null;
   return (
     <ul className="field-issues" id={id} role="alert">
@@ -17,7 +23,19 @@ export function FieldIssues({ id, issues }: { id: string; issues: readonly Sweep
 }
 
 /** A labelled field; `children` receives the ids that tie the input to its label and issues. */
-export function Field({ label, hint, issues, children, wide }: { label: string; hint?: string; issues?: readonly SweepIssue[]; wide?: boolean; children: (ids: { id: string; describedBy: string | undefined; isInvalid: boolean }) => ReactNode }) {
+export function Field({
+  label,
+  hint,
+  issues,
+  children,
+  wide,
+}: {
+  label: string;
+  hint?: string;
+  issues?: readonly SweepIssue[];
+  wide?: boolean;
+  children: (ids: { id: string; describedBy: string | undefined; isInvalid: boolean }) => ReactNode;
+}) {
   const id = useId();
   const issuesId = `${id}-issues`;
   const isInvalid = !!issues && issues.length > 0;
@@ -35,7 +53,29 @@ export function Field({ label, hint, issues, children, wide }: { label: string; 
  * A number input that keeps what the user types (e.g. "0." or "") while passing parsed values
  * up; an unparsable entry is passed as NaN so validation can name the field.
  */
-export function NumberInput({ value, onChange, step, min, max, id, describedBy, isInvalid, testId, ariaLabel }: { value: number | null; onChange: (v: number) => void; step?: number; min?: number; max?: number; id?: string; describedBy?: string; isInvalid?: boolean; testId?: string; ariaLabel?: string }) {
+export function NumberInput({
+  value,
+  onChange,
+  step,
+  min,
+  max,
+  id,
+  describedBy,
+  isInvalid,
+  testId,
+  ariaLabel,
+}: {
+  value: number | null;
+  onChange: (v: number) => void;
+  step?: number;
+  min?: number;
+  max?: number;
+  id?: string;
+  describedBy?: string;
+  isInvalid?: boolean;
+  testId?: string;
+  ariaLabel?: string;
+}) {
   const shown = value === null || Number.isNaN(value) ? '' : String(value);
   const [text, setText] = useState(shown);
   const [lastValue, setLastValue] = useState(value);

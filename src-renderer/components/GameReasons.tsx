@@ -20,14 +20,24 @@ function ReasonText({ reason }: { reason: string }) {
       ) : null}
       {parts.map((part, i) => (
         // Odd parts were between backticks; a backtick left unclosed stays as typed.
-        <Fragment key={i}>{i % 2 === 0 ? part : i === parts.length - 1 ? `\`${part}` : <code>{part}</code>}</Fragment>
+        <Fragment key={i}>
+          {i % 2 === 0 ? part : i === parts.length - 1 ? `\`${part}` : <code>{part}</code>}
+        </Fragment>
       ))}
     </span>
   );
 }
 
 /** What to do about a paused game, when its reason does not say it in terms of this screen. */
-function Hint({ reason, sweepStatus, onOpenKeys }: { reason: string; sweepStatus: SweepSummary['status']; onOpenKeys?: () => void }) {
+function Hint({
+  reason,
+  sweepStatus,
+  onOpenKeys,
+}: {
+  reason: string;
+  sweepStatus: SweepSummary['status'];
+  onOpenKeys?: () => void;
+}) {
   if (reason.startsWith('auth:')) {
     const where = onOpenKeys ? (
       <button type="button" className="link" onClick={onOpenKeys}>
@@ -63,7 +73,13 @@ function Hint({ reason, sweepStatus, onOpenKeys }: { reason: string; sweepStatus
   return null;
 }
 
-export function GameReasons({ sweep, onOpenKeys }: { sweep: SweepSummary; onOpenKeys?: () => void }) {
+export function GameReasons({
+  sweep,
+  onOpenKeys,
+}: {
+  sweep: SweepSummary;
+  onOpenKeys?: () => void;
+}) {
   const p = sweep.progress;
   const groups: { state: State; total: number; reasons: ReasonCount[] }[] = [
     { state: 'paused', total: p.counts.paused, reasons: p.pausedReasons },
@@ -79,13 +95,19 @@ export function GameReasons({ sweep, onOpenKeys }: { sweep: SweepSummary; onOpen
         return (
           <Fragment key={state}>
             {reasons.map((r) => (
-              <li key={r.reason} className={`reason reason-${state}`} data-testid={`${state}-reason`}>
+              <li
+                key={r.reason}
+                className={`reason reason-${state}`}
+                data-testid={`${state}-reason`}
+              >
                 <span className="reason-count">
                   {r.count} {state}
                 </span>
                 <span className="muted"> — </span>
                 <ReasonText reason={r.reason} />
-                {state === 'paused' ? <Hint reason={r.reason} sweepStatus={sweep.status} onOpenKeys={onOpenKeys} /> : null}
+                {state === 'paused' ? (
+                  <Hint reason={r.reason} sweepStatus={sweep.status} onOpenKeys={onOpenKeys} />
+                ) : null}
               </li>
             ))}
             {other > 0 ? (
@@ -93,7 +115,10 @@ export function GameReasons({ sweep, onOpenKeys }: { sweep: SweepSummary; onOpen
                 <span className="reason-count">
                   {other} {state}
                 </span>
-                <span className="muted"> — for other reasons (open Transcripts to see each game).</span>
+                <span className="muted">
+                  {' '}
+                  — for other reasons (open Transcripts to see each game).
+                </span>
               </li>
             ) : null}
           </Fragment>

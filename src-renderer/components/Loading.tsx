@@ -2,7 +2,17 @@
 import type { ReactNode } from 'react';
 import type { Loadable } from '../state/types';
 
-export function LoadState<T>({ value, what, retry, children }: { value: Loadable<T>; what: string; retry?: () => void; children: (v: T) => ReactNode }) {
+export function LoadState<T>({
+  value,
+  what,
+  retry,
+  children,
+}: {
+  value: Loadable<T>;
+  what: string;
+  retry?: () => void;
+  children: (v: T) => ReactNode;
+}) {
   if (value.state === 'ready') return <>{children(value.value)}</>;
   if (value.state === 'error') {
     return (

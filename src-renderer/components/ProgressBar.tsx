@@ -22,7 +22,10 @@ export function ProgressBar({ progress, label }: { progress: SweepProgress; labe
           <span
             key={status}
             className={`seg seg-${status}`}
-            style={{ width: `${(100 * progress.counts[status]) / total}%`, background: STATUS_COLORS[status] }}
+            style={{
+              width: `${(100 * progress.counts[status]) / total}%`,
+              background: STATUS_COLORS[status],
+            }}
             title={`${status}: ${progress.counts[status]}`}
           />
         ) : null,

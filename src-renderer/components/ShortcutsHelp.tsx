@@ -12,7 +12,14 @@ const SHORTCUTS: [string, string][] = [
 export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
   return (
     <div className="overlay" role="presentation" onClick={onClose}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" data-testid="shortcuts" onClick={(e) => e.stopPropagation()}>
+      <div
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="shortcuts-title"
+        data-testid="shortcuts"
+        onClick={(e) => e.stopPropagation()}
+      >
         <h2 id="shortcuts-title">Keyboard shortcuts</h2>
         <table className="grid compact">
           <tbody>

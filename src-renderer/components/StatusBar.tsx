@@ -8,15 +8,23 @@ export function StatusBar() {
   return (
     <footer className="statusbar" data-testid="statusbar">
       <span className={`conn conn-${connection}`} data-testid="connection" data-state={connection}>
-        {connection === 'open' ? 'connected' : connection === 'connecting' ? 'connecting…' : 'disconnected, retrying…'}
+        {connection === 'open'
+          ? 'connected'
+          : connection === 'connecting'
+            ? 'connecting…'
+            : 'disconnected, retrying…'}
       </span>
       {info.state === 'ready' && (
         <span className="muted" title={info.value.dbPath}>
-          {info.value.mode === 'web' ? 'browser' : 'desktop'} · {info.value.dbPath} · v{info.value.version}
+          {info.value.mode === 'web' ? 'browser' : 'desktop'} · {info.value.dbPath} · v
+          {info.value.version}
         </span>
       )}
       {notice && (
-        <span className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+        <span
+          className={`notice notice-${notice.kind}`}
+          role={notice.kind === 'error' ? 'alert' : 'status'}
+        >
           {notice.text}
           <button type="button" className="link" onClick={clearNotice} aria-label="Dismiss">
             ×

@@ -17,7 +17,11 @@ interface Props {
   update: (patch: Partial<DesignForm>) => void;
 }
 
-const ROLE_LABELS: Record<Role, string> = { baseline: 'baseline', opponent: 'on the axis', off: 'not used' };
+const ROLE_LABELS: Record<Role, string> = {
+  baseline: 'baseline',
+  opponent: 'on the axis',
+  off: 'not used',
+};
 
 export function ParticipantsSection({ form, models, issues, update }: Props) {
   const metric = form.capabilityMetric;
@@ -27,7 +31,10 @@ export function ParticipantsSection({ form, models, issues, update }: Props) {
     () =>
       form.participants
         .map((row) => ({ row, info: rowInfo(row, metric, models) }))
-        .sort((a, b) => (a.info.score ?? Number.NEGATIVE_INFINITY) - (b.info.score ?? Number.NEGATIVE_INFINITY)),
+        .sort(
+          (a, b) =>
+            (a.info.score ?? Number.NEGATIVE_INFINITY) - (b.info.score ?? Number.NEGATIVE_INFINITY),
+        ),
     [form.participants, metric, models],
   );
   const choices = useMemo(
@@ -35,23 +42,41 @@ export function ParticipantsSection({ form, models, issues, update }: Props) {
       models
         .filter((m) => m.kind === 'llm' && !form.participants.some((r) => r.id === m.id))
         .map((m) => ({ m, score: m.scores[metric] ?? null }))
-        .sort((a, b) => (b.score ?? Number.NEGATIVE_INFINITY) - (a.score ?? Number.NEGATIVE_INFINITY) || a.m.displayName.localeCompare(b.m.displayName)),
+        .sort(
+          (a, b) =>
+            (b.score ?? Number.NEGATIVE_INFINITY) - (a.score ?? Number.NEGATIVE_INFINITY) ||
+            a.m.displayName.localeCompare(b.m.displayName),
+        ),
     [models, form.participants, metric],
   );
 
   const setRow = (key: string, patch: Partial<ParticipantRow>) => {
     const participants = form.participants.map((r) => {
-      if (r.key !== key) return patch.role === 'baseline' && r.role === 'baseline' ? { ...r, role: 'opponent' as Role } : r;
+      if (r.key !== key)
+        return patch.role === 'baseline' && r.role === 'baseline'
+          ? { ...r, role: 'opponent' as Role }
+          : r;
       return { ...r, ...patch } as ParticipantRow;
     });
     update({ participants });
   };
-  const setStrategy = (row: Extract<ParticipantRow, { source: 'strategy' }>, patch: { capability?: number; strategy?: StrategyName }) => {
+  const setStrategy = (
+    row: Extract<ParticipantRow, { source: 'strategy' }>,
+    patch: { capability?: number; strategy?: StrategyName },
+  ) => {
     const capability = patch.capability ?? row.capability;
     const strategy = patch.strategy ?? row.strategy;
     const short = strategy === 'bounded-rational' ? 'br' : strategy;
-    const label = strategy === 'bounded-rational' ? 'Bounded-rational' : strategy[0].toUpperCase() + strategy.slice(1);
-    setRow(row.key, { capability, strategy, id: `${short}-${capability}`, displayName: `${label} c=${capability}` });
+    const label =
+      strategy === 'bounded-rational'
+        ? 'Bounded-rational'
+        : strategy[0].toUpperCase() + strategy.slice(1);
+    setRow(row.key, {
+      capability,
+      strategy,
+      id: `${short}-${capability}`,
+      displayName: `${label} c=${capability}`,
+    });
   };
 
   return (
@@ -60,7 +85,11 @@ export function ParticipantsSection({ form, models, issues, update }: Props) {
       <div className="row-fields">
         <div className="field">
           <label htmlFor="cap-metric">Order by score</label>
-          <select id="cap-metric" value={metric} onChange={(e) => update({ capabilityMetric: e.target.value })}>
+          <select
+            id="cap-metric"
+            value={metric}
+            onChange={(e) => update({ capabilityMetric: e.target.value })}
+          >
             {metricChoices(models, metric).map((m) => (
               <option key={m} value={m}>
                 {m === 'capability' ? 'capability (strategy c)' : m}
@@ -68,7 +97,10 @@ export function ParticipantsSection({ form, models, issues, update }: Props) {
             ))}
           </select>
         </div>
-        <p className="hint grow">One column of the heatmap per participant “on the axis”; each plays the baseline. Rows are sorted by the chosen score, weakest first.</p>
+        <p className="hint grow">
+          One column of the heatmap per participant “on the axis”; each plays the baseline. Rows are
+          sorted by the chosen score, weakest first.
+        </p>
       </div>
       <table className="grid compact participants-table">
         <thead>
@@ -82,9 +114,17 @@ export function ParticipantsSection({ form, models, issues, update }: Props) {
         </thead>
         <tbody>
           {rows.map(({ row, info }) => (
-            <tr key={row.key} data-testid={`participant-${row.id}`} className={row.role === 'off' ? 'off' : ''}>
+            <tr
+              key={row.key}
+              data-testid={`participant-${row.id}`}
+              className={row.role === 'off' ? 'off' : ''}
+            >
               <td>
-                <select aria-label={`Role of ${info.label}`} value={row.role} onChange={(e) => setRow(row.key, { role: e.target.value as Role })}>
+                <select
+                  aria-label={`Role of ${info.label}`}
+                  value={row.role}
+                  onChange={(e) => setRow(row.key, { role: e.target.value as Role })}
+                >
                   {(Object.keys(ROLE_LABELS) as Role[]).map((r) => (
                     <option key={r} value={r}>
                       {ROLE_LABELS[r]}
@@ -95,7 +135,13 @@ export function ParticipantsSection({ form, models, issues, update }: Props) {
               <td>
                 {row.source === 'strategy' ? (
                   <span className="inline-edit">
-                    <select aria-label={`Strategy of ${info.label}`} value={row.strategy} onChange={(e) => setStrategy(row, { strategy: e.target.value as StrategyName })}>
+                    <select
+                      aria-label={`Strategy of ${info.label}`}
+                      value={row.strategy}
+                      onChange={(e) =>
+                        setStrategy(row, { strategy: e.target.value as StrategyName })
+                      }
+                    >
                       {STRATEGIES.map((s) => (
                         <option key={s} value={s}>
                           {s}
@@ -103,7 +149,14 @@ export function ParticipantsSection({ form, models, issues, update }: Props) {
                       ))}
                     </select>
                     <span className="muted">c</span>
-                    <NumberInput ariaLabel={`Capability c of ${info.label}`} value={row.capability} step={0.05} min={0} max={1} onChange={(v) => setStrategy(row, { capability: v })} />
+                    <NumberInput
+                      ariaLabel={`Capability c of ${info.label}`}
+                      value={row.capability}
+                      step={0.05}
+                      min={0}
+                      max={1}
+                      onChange={(v) => setStrategy(row, { capability: v })}
+                    />
                   </span>
                 ) : (
                   <>
@@ -111,10 +164,31 @@ export function ParticipantsSection({ form, models, issues, update }: Props) {
                   </>
                 )}
               </td>
-              <td className="muted">{info.kind === 'strategy' ? 'strategy' : info.kind === 'llm' ? info.detail : 'unknown id'}</td>
-              <td className="num">{info.score === null ? <span className="muted" title={`no ${metric} score`}>–</span> : fmt(info.score, Number.isInteger(info.score) ? 0 : 2)}</td>
+              <td className="muted">
+                {info.kind === 'strategy'
+                  ? 'strategy'
+                  : info.kind === 'llm'
+                    ? info.detail
+                    : 'unknown id'}
+              </td>
+              <td className="num">
+                {info.score === null ? (
+                  <span className="muted" title={`no ${metric} score`}>
+                    –
+                  </span>
+                ) : (
+                  fmt(info.score, Number.isInteger(info.score) ? 0 : 2)
+                )}
+              </td>
               <td>
-                <button type="button" className="link" aria-label={`Remove ${info.label}`} onClick={() => update({ participants: form.participants.filter((r) => r.key !== row.key) })}>
+                <button
+                  type="button"
+                  className="link"
+                  aria-label={`Remove ${info.label}`}
+                  onClick={() =>
+                    update({ participants: form.participants.filter((r) => r.key !== row.key) })
+                  }
+                >
                   remove
                 </button>
               </td>
@@ -125,17 +199,41 @@ export function ParticipantsSection({ form, models, issues, update }: Props) {
       <div className="add-row">
         <span className="inline-edit">
           <span>Strategy agent c =</span>
-          <NumberInput ariaLabel="Capability of the new strategy agent" testId="new-strategy-c" value={newC} step={0.05} min={0} max={1} onChange={setNewC} />
-          <button type="button" data-testid="add-strategy" disabled={!(newC >= 0 && newC <= 1)} onClick={() => update({ participants: [...form.participants, strategyRow(newC, 'opponent')] })}>
+          <NumberInput
+            ariaLabel="Capability of the new strategy agent"
+            testId="new-strategy-c"
+            value={newC}
+            step={0.05}
+            min={0}
+            max={1}
+            onChange={setNewC}
+          />
+          <button
+            type="button"
+            data-testid="add-strategy"
+            disabled={!(newC >= 0 && newC <= 1)}
+            onClick={() =>
+              update({ participants: [...form.participants, strategyRow(newC, 'opponent')] })
+            }
+          >
             Add strategy agent
           </button>
         </span>
         <span className="inline-edit">
-          <select aria-label="Model from the registry" value={pick} onChange={(e) => setPick(e.target.value)}>
-            <option value="">{choices.length === 0 ? 'no registry models' : `Model from the registry (by ${metric})…`}</option>
+          <select
+            aria-label="Model from the registry"
+            value={pick}
+            onChange={(e) => setPick(e.target.value)}
+          >
+            <option value="">
+              {choices.length === 0
+                ? 'no registry models'
+                : `Model from the registry (by ${metric})…`}
+            </option>
             {choices.map(({ m, score }) => (
               <option key={m.id} value={m.id}>
-                {m.displayName} {score === null ? '' : `· ${fmt(score, Number.isInteger(score) ? 0 : 1)}`}
+                {m.displayName}{' '}
+                {score === null ? '' : `· ${fmt(score, Number.isInteger(score) ? 0 : 1)}`}
               </option>
             ))}
           </select>
@@ -143,7 +241,12 @@ export function ParticipantsSection({ form, models, issues, update }: Props) {
             type="button"
             disabled={!pick}
             onClick={() => {
-              update({ participants: [...form.participants, { key: rowKey(), source: 'registry', id: pick, role: 'opponent' }] });
+              update({
+                participants: [
+                  ...form.participants,
+                  { key: rowKey(), source: 'registry', id: pick, role: 'opponent' },
+                ],
+              });
               setPick('');
             }}
           >

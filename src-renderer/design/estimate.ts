@@ -17,28 +17,62 @@ export interface RowInfo {
   prices: { inputUsdPerMtok: number; outputUsdPerMtok: number } | null;
 }
 
-export function rowInfo(row: ParticipantRow, metric: string, models: readonly ModelView[]): RowInfo {
+export function rowInfo(
+  row: ParticipantRow,
+  metric: string,
+  models: readonly ModelView[],
+): RowInfo {
   if (row.source === 'strategy') {
     const score = metric === 'capability' || metric === 'c' ? row.capability : null;
-    return { label: row.displayName || row.id, kind: 'strategy', detail: `${row.strategy} c=${row.capability}`, score, prices: null };
+    return {
+      label: row.displayName || row.id,
+      kind: 'strategy',
+      detail: `${row.strategy} c=${row.capability}`,
+      score,
+      prices: null,
+    };
   }
   if (row.source === 'inline') {
     const spec = row.spec;
-    const fallback = spec.kind === 'strategy' && (metric === 'capability' || metric === 'c') ? (spec.capability ?? null) : null;
+    const fallback =
+      spec.kind === 'strategy' && (metric === 'capability' || metric === 'c')
+        ? (spec.capability ?? null)
+        : null;
     const detail = spec.kind === 'strategy' ? spec.strategy : `${spec.provider}/${spec.model}`;
     const prices = spec.kind === 'llm' && spec.prices ? spec.prices : null;
-    return { label: spec.displayName ?? spec.id, kind: spec.kind, detail, score: spec.scores[metric] ?? fallback, prices };
+    return {
+      label: spec.displayName ?? spec.id,
+      kind: spec.kind,
+      detail,
+      score: spec.scores[metric] ?? fallback,
+      prices,
+    };
   }
   const model = models.find((m) => m.id === row.id);
-  if (!model) return { label: row.id, kind: 'unknown', detail: 'not in the registry', score: null, prices: null };
-  return { label: model.displayName, kind: model.kind, detail: `${model.provider ?? '?'}/${model.model ?? '?'}`, score: model.scores[metric] ?? null, prices: model.prices };
+  if (!model)
+    return {
+      label: row.id,
+      kind: 'unknown',
+      detail: 'not in the registry',
+      score: null,
+      prices: null,
+    };
+  return {
+    label: model.displayName,
+    kind: model.kind,
+    detail: `${model.provider ?? '?'}/${model.model ?? '?'}`,
+    score: model.scores[metric] ?? null,
+    prices: model.prices,
+  };
 }
 
 /** Score names the capability axis can use: strategy agents' c plus every registry score. */
 export function metricChoices(models: readonly ModelView[], current: string): string[] {
   const names = new Set(['capability', current]);
   for (const m of models) for (const k of Object.keys(m.scores)) names.add(k);
-  return [...names].sort((a, b) => (a === 'capability' ? -1 : b === 'capability' ? 1 : a.localeCompare(b)));
+  return [...names].sort((a, b) =>
+    a === 'capability' ? -1 : b === 'capability' ? 1 : a.localeCompare(b),
+  );
 }
 
 export interface CostEstimate {
@@ -70,7 +104,13 @@ export function estimateCost(form: DesignForm, models: readonly ModelView[]): Co
     seats += 1;
     calls += n * callsPerSeat;
     if (!info.prices || cost === null) cost = null;
-    else cost += (n * callsPerSeat * (ASSUMED_INPUT_TOKENS * info.prices.inputUsdPerMtok + ASSUMED_OUTPUT_TOKENS * info.prices.outputUsdPerMtok)) / 1e6;
+    else
+      cost +=
+        (n *
+          callsPerSeat *
+          (ASSUMED_INPUT_TOKENS * info.prices.inputUsdPerMtok +
+            ASSUMED_OUTPUT_TOKENS * info.prices.outputUsdPerMtok)) /
+        1e6;
   };
   for (const row of opponents) {
     add(rowInfo(row, form.capabilityMetric, models), gamesPerOpponent);
@@ -78,5 +118,11 @@ export function estimateCost(form: DesignForm, models: readonly ModelView[]): Co
     for (let s = 1; s < form.agents; s++) add(base, gamesPerOpponent);
   }
   if (seats === 0) return null;
-  return { llmSeats: seats, calls, inputTokens: calls * ASSUMED_INPUT_TOKENS, outputTokens: calls * ASSUMED_OUTPUT_TOKENS, costUsd: cost };
+  return {
+    llmSeats: seats,
+    calls,
+    inputTokens: calls * ASSUMED_INPUT_TOKENS,
+    outputTokens: calls * ASSUMED_OUTPUT_TOKENS,
+    costUsd: cost,
+  };
 }

@@ -1,9 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { defaultForm, docToForm, fieldOf, formToDoc, gridSize, issuesByField, strategyRow } from './form-model';
+import {
+  defaultForm,
+  docToForm,
+  fieldOf,
+  formToDoc,
+  gridSize,
+  issuesByField,
+  strategyRow,
+} from './form-model';
 
 describe('designer form <-> sweep document', () => {
   it('writes the document the CLI runs', () => {
-    const form = { ...defaultForm(), participants: [strategyRow(0.5, 'baseline'), strategyRow(0.2, 'opponent'), strategyRow(0.9, 'off')], levels: [1, 0], runs: 2, budgetUsd: 5 };
+    const form = {
+      ...defaultForm(),
+      participants: [
+        strategyRow(0.5, 'baseline'),
+        strategyRow(0.2, 'opponent'),
+        strategyRow(0.9, 'off'),
+      ],
+      levels: [1, 0],
+      runs: 2,
+      budgetUsd: 5,
+    };
     expect(formToDoc(form)).toEqual({
       name: 'capability x competition',
       game: { kind: 'item-allocation', params: { items: 5 } },
@@ -13,8 +31,22 @@ describe('designer form <-> sweep document', () => {
       acceptance: 'unanimous',
       discussionTurns: 2,
       participants: [
-        { id: 'br-0.5', kind: 'strategy', strategy: 'bounded-rational', capability: 0.5, displayName: 'Bounded-rational c=0.5', scores: { capability: 0.5 } },
-        { id: 'br-0.2', kind: 'strategy', strategy: 'bounded-rational', capability: 0.2, displayName: 'Bounded-rational c=0.2', scores: { capability: 0.2 } },
+        {
+          id: 'br-0.5',
+          kind: 'strategy',
+          strategy: 'bounded-rational',
+          capability: 0.5,
+          displayName: 'Bounded-rational c=0.5',
+          scores: { capability: 0.5 },
+        },
+        {
+          id: 'br-0.2',
+          kind: 'strategy',
+          strategy: 'bounded-rational',
+          capability: 0.2,
+          displayName: 'Bounded-rational c=0.2',
+          scores: { capability: 0.2 },
+        },
       ],
       capabilityMetric: 'capability',
       lineup: { mode: 'baseline', baseline: 'br-0.5', opponents: ['br-0.2'] },
@@ -31,7 +63,10 @@ describe('designer form <-> sweep document', () => {
       ...formToDoc(defaultForm()),
       vetoHolders: [0],
       maxProposalAttempts: 2,
-      game: { kind: 'item-allocation', params: { items: 6, itemNames: ['a', 'b', 'c', 'd', 'e', 'f'] } },
+      game: {
+        kind: 'item-allocation',
+        params: { items: 6, itemNames: ['a', 'b', 'c', 'd', 'e', 'f'] },
+      },
       lineup: { mode: 'baseline', baseline: 'br-0.5', opponents: ['br-0.2', 'gpt-x'] },
       orders: ['strong_first', 'weak_first'],
     };
@@ -44,14 +79,28 @@ describe('designer form <-> sweep document', () => {
       ['registry', 'gpt-x', 'opponent'],
     ]);
     const again = formToDoc(loaded.form);
-    expect(again).toMatchObject({ vetoHolders: [0], maxProposalAttempts: 2, orders: 'both', game: doc.game });
+    expect(again).toMatchObject({
+      vetoHolders: [0],
+      maxProposalAttempts: 2,
+      orders: 'both',
+      game: doc.game,
+    });
     expect(again.lineup).toEqual(doc.lineup);
   });
 
   it('refuses documents the form cannot represent, saying why', () => {
-    expect(docToForm([])).toEqual({ ok: false, error: 'the file is not a sweep document (expected a JSON object)' });
-    const crossplay = { ...formToDoc(defaultForm()), lineup: { mode: 'crossplay', players: ['a', 'b'] } };
-    expect(docToForm(crossplay)).toMatchObject({ ok: false, error: expect.stringContaining('"crossplay"') });
+    expect(docToForm([])).toEqual({
+      ok: false,
+      error: 'the file is not a sweep document (expected a JSON object)',
+    });
+    const crossplay = {
+      ...formToDoc(defaultForm()),
+      lineup: { mode: 'crossplay', players: ['a', 'b'] },
+    };
+    expect(docToForm(crossplay)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('"crossplay"'),
+    });
   });
 
   it('puts each validation issue at its field', () => {
@@ -69,21 +118,54 @@ describe('designer form <-> sweep document', () => {
       ['(root)', 'general'],
     ];
     for (const [path, field] of cases) expect(fieldOf({ path, message: 'x' })).toBe(field);
-    expect(issuesByField([{ path: 'gamma', message: 'a' }, { path: 'gamma', message: 'b' }])).toEqual({ gamma: [{ path: 'gamma', message: 'a' }, { path: 'gamma', message: 'b' }] });
+    expect(
+      issuesByField([
+        { path: 'gamma', message: 'a' },
+        { path: 'gamma', message: 'b' },
+      ]),
+    ).toEqual({
+      gamma: [
+        { path: 'gamma', message: 'a' },
+        { path: 'gamma', message: 'b' },
+      ],
+    });
   });
 
   it('counts the grid: opponents x levels x orders x runs', () => {
-    expect(gridSize({ ...defaultForm(), orders: 'both', runs: 4 })).toEqual({ rows: 2, columns: 3, orders: 2, runs: 4, games: 48 });
+    expect(gridSize({ ...defaultForm(), orders: 'both', runs: 4 })).toEqual({
+      rows: 2,
+      columns: 3,
+      orders: 2,
+      runs: 4,
+      games: 48,
+    });
   });
 
   it('writes and reads a treaty rho x theta grid, leaving the per-cell parameters out', () => {
-    const form = { ...defaultForm(), kind: 'treaty' as const, params: { issues: 4, rho: 0.3, theta: 0.7 }, competitionMode: 'rhoTheta' as const, rho: [1, -1], theta: [0.5], runs: 2 };
+    const form = {
+      ...defaultForm(),
+      kind: 'treaty' as const,
+      params: { issues: 4, rho: 0.3, theta: 0.7 },
+      competitionMode: 'rhoTheta' as const,
+      rho: [1, -1],
+      theta: [0.5],
+      runs: 2,
+    };
     const doc = formToDoc(form);
-    expect([doc.game, doc.competition]).toEqual([{ kind: 'treaty', params: { issues: 4 } }, { rho: [-1, 1], theta: [0.5] }]);
+    expect([doc.game, doc.competition]).toEqual([
+      { kind: 'treaty', params: { issues: 4 } },
+      { rho: [-1, 1], theta: [0.5] },
+    ]);
     expect(gridSize(form)).toEqual({ rows: 2, columns: 2, orders: 1, runs: 2, games: 8 });
     const back = docToForm(doc);
-    expect(back.ok && [back.form.competitionMode, back.form.rho, back.form.theta]).toEqual(['rhoTheta', [-1, 1], [0.5]]);
+    expect(back.ok && [back.form.competitionMode, back.form.rho, back.form.theta]).toEqual([
+      'rhoTheta',
+      [-1, 1],
+      [0.5],
+    ]);
     // The same grid on another game falls back to levels.
-    expect(formToDoc({ ...form, kind: 'item-allocation', params: { items: 5 } }).competition).toEqual({ levels: [0, 0.5, 1] });
+    expect(
+      formToDoc({ ...form, kind: 'item-allocation', params: { items: 5 } }).competition,
+    ).toEqual({ levels: [0, 0.5, 1] });
   });
 });

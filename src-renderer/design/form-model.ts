@@ -9,7 +9,15 @@ export type OrderChoice = 'weak_first' | 'strong_first' | 'both' | 'random';
 
 /** One participant row: an editable strategy agent, a registry model, or a loaded inline spec. */
 export type ParticipantRow =
-  | { key: string; source: 'strategy'; id: string; role: Role; strategy: StrategyName; capability: number; displayName: string }
+  | {
+      key: string;
+      source: 'strategy';
+      id: string;
+      role: Role;
+      strategy: StrategyName;
+      capability: number;
+      displayName: string;
+    }
   | { key: string; source: 'registry'; id: string; role: Role }
   | { key: string; source: 'inline'; id: string; role: Role; spec: ParticipantSpec };
 
@@ -47,7 +55,10 @@ export const RHO_PRESETS = [-1, -0.5, 0, 0.5, 1];
 export const THETA_PRESETS = [0, 0.25, 0.5, 0.75, 1];
 
 /** The parameters the form shows per game, with their defaults. */
-export const GAME_PARAMS: Record<GameKind, { name: string; label: string; step: number; min: number; max: number; value: number }[]> = {
+export const GAME_PARAMS: Record<
+  GameKind,
+  { name: string; label: string; step: number; min: number; max: number; value: number }[]
+> = {
   'item-allocation': [{ name: 'items', label: 'Items (m)', step: 1, min: 1, max: 20, value: 5 }],
   treaty: [
     { name: 'issues', label: 'Issues (K)', step: 1, min: 1, max: 20, value: 5 },
@@ -75,7 +86,15 @@ export const rowKey = (): string => `row-${++keySeq}`;
 
 export function strategyRow(capability: number, role: Role): ParticipantRow {
   const c = Math.round(capability * 100) / 100;
-  return { key: rowKey(), source: 'strategy', id: `br-${c}`, role, strategy: 'bounded-rational', capability: c, displayName: `Bounded-rational c=${c}` };
+  return {
+    key: rowKey(),
+    source: 'strategy',
+    id: `br-${c}`,
+    role,
+    strategy: 'bounded-rational',
+    capability: c,
+    displayName: `Bounded-rational c=${c}`,
+  };
 }
 
 export function defaultForm(): DesignForm {
@@ -91,7 +110,11 @@ export function defaultForm(): DesignForm {
     acceptance: 'unanimous',
     discussionTurns: 2,
     capabilityMetric: 'capability',
-    participants: [strategyRow(0.5, 'baseline'), strategyRow(0.2, 'opponent'), strategyRow(0.8, 'opponent')],
+    participants: [
+      strategyRow(0.5, 'baseline'),
+      strategyRow(0.2, 'opponent'),
+      strategyRow(0.8, 'opponent'),
+    ],
     competitionMode: 'levels',
     levels: [0, 0.5, 1],
     rho: [-1, 0, 1],
@@ -146,7 +169,9 @@ export function formToDoc(form: DesignForm): SweepInput {
       baseline: active.find((r) => r.role === 'baseline')?.id ?? '',
       opponents: active.filter((r) => r.role === 'opponent').map((r) => r.id),
     },
-    competition: isGrid ? { rho: sorted(form.rho), theta: sorted(form.theta) } : { levels: sorted(form.levels) },
+    competition: isGrid
+      ? { rho: sorted(form.rho), theta: sorted(form.theta) }
+      : { levels: sorted(form.levels) },
     orders: form.orders === 'both' ? 'both' : [form.orders],
     runs: { count: form.runs, baseSeed: form.baseSeed },
     concurrency: form.concurrency,
@@ -155,21 +180,49 @@ export function formToDoc(form: DesignForm): SweepInput {
   return doc;
 }
 
-const FORM_FIELDS = ['name', 'description', 'game', 'agents', 'rounds', 'gamma', 'acceptance', 'discussionTurns', 'participants', 'capabilityMetric', 'lineup', 'competition', 'orders', 'runs', 'concurrency', 'budgetUsd'];
+const FORM_FIELDS = [
+  'name',
+  'description',
+  'game',
+  'agents',
+  'rounds',
+  'gamma',
+  'acceptance',
+  'discussionTurns',
+  'participants',
+  'capabilityMetric',
+  'lineup',
+  'competition',
+  'orders',
+  'runs',
+  'concurrency',
+  'budgetUsd',
+];
 
 /** Loads a sweep document into the form; explains what it cannot edit. */
-export function docToForm(input: unknown): { ok: true; form: DesignForm } | { ok: false; error: string } {
-  if (!input || typeof input !== 'object' || Array.isArray(input)) return { ok: false, error: 'the file is not a sweep document (expected a JSON object)' };
+export function docToForm(
+  input: unknown,
+): { ok: true; form: DesignForm } | { ok: false; error: string } {
+  if (!input || typeof input !== 'object' || Array.isArray(input))
+    return { ok: false, error: 'the file is not a sweep document (expected a JSON object)' };
   const doc = input as Partial<SweepInput> & Record<string, unknown>;
   const base = defaultForm();
   if (!doc.lineup || doc.lineup.mode !== 'baseline') {
-    return { ok: false, error: `the form edits baseline line-ups; this document uses "${doc.lineup?.mode ?? 'none'}" (run it with \`parley run\`)` };
+    return {
+      ok: false,
+      error: `the form edits baseline line-ups; this document uses "${doc.lineup?.mode ?? 'none'}" (run it with \`parley run\`)`,
+    };
   }
   const comp = doc.competition;
   if (!comp) return { ok: false, error: 'the document has no "competition" axis' };
   const isGrid = !('levels' in comp);
   const runs = doc.runs;
-  if (runs && 'seeds' in runs) return { ok: false, error: 'the form edits "runs.count" with a base seed; this document lists explicit seeds (run it with `parley run`)' };
+  if (runs && 'seeds' in runs)
+    return {
+      ok: false,
+      error:
+        'the form edits "runs.count" with a base seed; this document lists explicit seeds (run it with `parley run`)',
+    };
   const kind = doc.game?.kind ?? base.kind;
   const rawParams = (doc.game?.params ?? {}) as Record<string, unknown>;
   const params = defaultParams(kind);
@@ -179,20 +232,38 @@ export function docToForm(input: unknown): { ok: true; form: DesignForm } | { ok
     else otherParams[k] = v;
   }
   const { baseline, opponents } = doc.lineup;
-  const roleOf = (id: string): Role => (id === baseline ? 'baseline' : opponents.includes(id) ? 'opponent' : 'off');
+  const roleOf = (id: string): Role =>
+    id === baseline ? 'baseline' : opponents.includes(id) ? 'opponent' : 'off';
   const inline = (doc.participants ?? []) as ParticipantSpec[];
   const rows: ParticipantRow[] = inline.map((spec) =>
-    spec.kind === 'strategy' && spec.capability !== undefined && !spec.persona && spec.exponent === undefined
-      ? { key: rowKey(), source: 'strategy', id: spec.id, role: roleOf(spec.id), strategy: spec.strategy, capability: spec.capability, displayName: spec.displayName ?? '' }
+    spec.kind === 'strategy' &&
+    spec.capability !== undefined &&
+    !spec.persona &&
+    spec.exponent === undefined
+      ? {
+          key: rowKey(),
+          source: 'strategy',
+          id: spec.id,
+          role: roleOf(spec.id),
+          strategy: spec.strategy,
+          capability: spec.capability,
+          displayName: spec.displayName ?? '',
+        }
       : { key: rowKey(), source: 'inline', id: spec.id, role: roleOf(spec.id), spec },
   );
   for (const id of [baseline, ...opponents]) {
-    if (!rows.some((r) => r.id === id)) rows.push({ key: rowKey(), source: 'registry', id, role: roleOf(id) });
+    if (!rows.some((r) => r.id === id))
+      rows.push({ key: rowKey(), source: 'registry', id, role: roleOf(id) });
   }
   const extra: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(doc)) if (!FORM_FIELDS.includes(k)) extra[k] = v;
   const orders = orderChoice(doc.orders);
-  if (orders === null) return { ok: false, error: 'the form runs one order or both weak/strong first; this document lists another combination (run it with `parley run`)' };
+  if (orders === null)
+    return {
+      ok: false,
+      error:
+        'the form runs one order or both weak/strong first; this document lists another combination (run it with `parley run`)',
+    };
   return {
     ok: true,
     form: {
@@ -240,11 +311,28 @@ export function usesGrid(form: Pick<DesignForm, 'kind' | 'competitionMode'>): bo
 export function fieldOf(issue: SweepIssue): string {
   const path = issue.path;
   const head = path.split(/[.[ (]/)[0];
-  if (path.startsWith('game.params.')) return `params.${path.slice('game.params.'.length).split(/[.[]/)[0]}`;
+  if (path.startsWith('game.params.'))
+    return `params.${path.slice('game.params.'.length).split(/[.[]/)[0]}`;
   if (head === 'game') return 'kind';
-  if (head === 'lineup' || head === 'participants' || head === 'capabilityMetric') return 'participants';
+  if (head === 'lineup' || head === 'participants' || head === 'capabilityMetric')
+    return 'participants';
   if (head === 'competition') return 'levels';
-  if (['name', 'agents', 'rounds', 'gamma', 'acceptance', 'discussionTurns', 'orders', 'runs', 'concurrency', 'budgetUsd', 'description'].includes(head)) return head;
+  if (
+    [
+      'name',
+      'agents',
+      'rounds',
+      'gamma',
+      'acceptance',
+      'discussionTurns',
+      'orders',
+      'runs',
+      'concurrency',
+      'budgetUsd',
+      'description',
+    ].includes(head)
+  )
+    return head;
   return 'general';
 }
 
@@ -256,9 +344,17 @@ export function issuesByField(issues: readonly SweepIssue[]): Record<string, Swe
 }
 
 /** The grid the form describes: capabilities x levels x orders x runs. */
-export function gridSize(form: DesignForm): { rows: number; columns: number; orders: number; runs: number; games: number } {
+export function gridSize(form: DesignForm): {
+  rows: number;
+  columns: number;
+  orders: number;
+  runs: number;
+  games: number;
+} {
   const rows = form.participants.filter((r) => r.role === 'opponent').length;
-  const columns = usesGrid(form) ? new Set(form.rho).size * new Set(form.theta).size : new Set(form.levels).size;
+  const columns = usesGrid(form)
+    ? new Set(form.rho).size * new Set(form.theta).size
+    : new Set(form.levels).size;
   const orders = form.orders === 'both' ? 2 : 1;
   return { rows, columns, orders, runs: form.runs, games: rows * columns * orders * form.runs };
 }

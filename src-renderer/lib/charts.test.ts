@@ -3,13 +3,40 @@ import type { HeatmapResult } from '../../src-shared/contract';
 import { heatmapHeight, heatmapMargins, heatmapOption, pickLevels } from './charts';
 
 function grid(nx: number, ny: number): HeatmapResult {
-  const x = Array.from({ length: nx }, (_, i) => ({ focalId: `f${i}`, label: `F${i}`, capability: i / nx }));
+  const x = Array.from({ length: nx }, (_, i) => ({
+    focalId: `f${i}`,
+    label: `F${i}`,
+    capability: i / nx,
+  }));
   const y = Array.from({ length: ny }, (_, j) => j / Math.max(1, ny - 1));
-  const cells = x.flatMap((col, xi) => y.map((level, yi) => ({ xi, yi, focalId: col.focalId, level, n: 2, mean: xi + yi, ciLow: xi + yi - 1, ciHigh: xi + yi + 1 })));
-  return { sweepId: 's', metric: 'utility_focal', capabilityMetric: 'capability', x, y, cells, capabilityMetrics: ['capability'], games: cells.length * 2 };
+  const cells = x.flatMap((col, xi) =>
+    y.map((level, yi) => ({
+      xi,
+      yi,
+      focalId: col.focalId,
+      level,
+      n: 2,
+      mean: xi + yi,
+      ciLow: xi + yi - 1,
+      ciHigh: xi + yi + 1,
+    })),
+  );
+  return {
+    sweepId: 's',
+    metric: 'utility_focal',
+    capabilityMetric: 'capability',
+    x,
+    y,
+    cells,
+    capabilityMetrics: ['capability'],
+    games: cells.length * 2,
+  };
 }
 
-type Series = { label: { show: boolean }; data: { value: unknown[]; itemStyle?: unknown; label?: unknown }[] };
+type Series = {
+  label: { show: boolean };
+  data: { value: unknown[]; itemStyle?: unknown; label?: unknown }[];
+};
 
 describe('result charts', () => {
   it('picks at most seven evenly spread levels, keeping both ends', () => {
@@ -20,7 +47,12 @@ describe('result charts', () => {
   it('prints values in small grids and outlines the selected cell', () => {
     const series = (heatmapOption(grid(2, 2), { focalId: 'f1', level: 1 }).series as Series[])[0];
     expect(series.label.show).toBe(true);
-    expect(series.data.map((d) => d.itemStyle ?? null)).toEqual([null, null, null, { borderColor: '#d55e00', borderWidth: 3 }]);
+    expect(series.data.map((d) => d.itemStyle ?? null)).toEqual([
+      null,
+      null,
+      null,
+      { borderColor: '#d55e00', borderWidth: 3 },
+    ]);
     expect(series.data[3].value).toEqual([1, 1, 2]);
   });
 

@@ -9,7 +9,12 @@ import { pickLevels } from '../../src-shared/levels';
 const ROTATE_ABOVE = 10;
 
 /** Fixed pixel margins, so a cell's position is predictable (tests click cells by geometry). */
-export function heatmapMargins(columns: number): { left: number; right: number; top: number; bottom: number } {
+export function heatmapMargins(columns: number): {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+} {
   return { left: 96, right: 96, top: 16, bottom: columns > ROTATE_ABOVE ? 120 : 76 };
 }
 
@@ -30,7 +35,10 @@ export function xLabel(h: Pick<HeatmapResult, 'x'>, xi: number): string {
 }
 
 /** The heatmap; `selected` (a focal id and level) is outlined, as the cell whose games are listed. */
-export function heatmapOption(h: HeatmapResult, selected: { focalId: string; level: number } | null = null): ChartOption {
+export function heatmapOption(
+  h: HeatmapResult,
+  selected: { focalId: string; level: number } | null = null,
+): ChartOption {
   const digits = metricDigits(h.metric);
   const means = h.cells.map((c) => c.mean).filter((m): m is number => m !== null);
   const min = means.length ? Math.min(...means) : 0;
@@ -56,10 +64,16 @@ export function heatmapOption(h: HeatmapResult, selected: { focalId: string; lev
     xAxis: {
       type: 'category',
       data: h.x.map((_, i) => xLabel(h, i)),
-      name: h.capabilityMetric === 'capability' ? 'capability →' : `capability (${h.capabilityMetric}) →`,
+      name:
+        h.capabilityMetric === 'capability'
+          ? 'capability →'
+          : `capability (${h.capabilityMetric}) →`,
       nameLocation: 'middle',
       nameGap: h.x.length > ROTATE_ABOVE ? 100 : 52,
-      axisLabel: h.x.length > ROTATE_ABOVE ? { interval: 0, rotate: 45, width: 110, overflow: 'truncate', fontSize: 11 } : { interval: 0, width: 130, overflow: 'break', hideOverlap: false, lineHeight: 14 },
+      axisLabel:
+        h.x.length > ROTATE_ABOVE
+          ? { interval: 0, rotate: 45, width: 110, overflow: 'truncate', fontSize: 11 }
+          : { interval: 0, width: 130, overflow: 'break', hideOverlap: false, lineHeight: 14 },
       splitArea: { show: true },
     },
     yAxis: {
@@ -87,8 +101,14 @@ export function heatmapOption(h: HeatmapResult, selected: { focalId: string; lev
         name: METRIC_LABELS[h.metric],
         data: h.cells.map((c) => ({
           value: [c.xi, c.yi, c.mean ?? '-'],
-          ...(showLabels ? { label: { color: c.mean !== null && (c.mean - min) / span > 0.6 ? '#111' : '#fff' } } : {}),
-          ...(selected && c.focalId === selected.focalId && Math.abs(c.level - selected.level) < 1e-9 ? { itemStyle: { borderColor: '#d55e00', borderWidth: 3 } } : {}),
+          ...(showLabels
+            ? { label: { color: c.mean !== null && (c.mean - min) / span > 0.6 ? '#111' : '#fff' } }
+            : {}),
+          ...(selected &&
+          c.focalId === selected.focalId &&
+          Math.abs(c.level - selected.level) < 1e-9
+            ? { itemStyle: { borderColor: '#d55e00', borderWidth: 3 } }
+            : {}),
         })),
         label: {
           show: showLabels,
@@ -116,19 +136,37 @@ export function curvesOption(full: CurvesResult, labels: string[]): ChartOption 
     const name = `competition ${fmt(s.level, 2)}`;
     const stack = `ci-${i}`;
     series.push(
-      { type: 'line', name: `${name} lo`, stack, data: s.points.map((p) => p.ciLow ?? '-'), lineStyle: { opacity: 0 }, symbol: 'none', silent: true, tooltip: { show: false } },
+      {
+        type: 'line',
+        name: `${name} lo`,
+        stack,
+        data: s.points.map((p) => p.ciLow ?? '-'),
+        lineStyle: { opacity: 0 },
+        symbol: 'none',
+        silent: true,
+        tooltip: { show: false },
+      },
       {
         type: 'line',
         name: `${name} band`,
         stack,
-        data: s.points.map((p) => (p.ciLow !== null && p.ciHigh !== null ? p.ciHigh - p.ciLow : '-')),
+        data: s.points.map((p) =>
+          p.ciLow !== null && p.ciHigh !== null ? p.ciHigh - p.ciLow : '-',
+        ),
         lineStyle: { opacity: 0 },
         areaStyle: { color, opacity: 0.12 },
         symbol: 'none',
         silent: true,
         tooltip: { show: false },
       },
-      { type: 'line', name, data: s.points.map((p) => p.mean ?? '-'), color, symbolSize: 6, lineStyle: { width: 2 } },
+      {
+        type: 'line',
+        name,
+        data: s.points.map((p) => p.mean ?? '-'),
+        color,
+        symbolSize: 6,
+        lineStyle: { width: 2 },
+      },
     );
   });
   return {
@@ -145,14 +183,32 @@ export function curvesOption(full: CurvesResult, labels: string[]): ChartOption 
           .map((p) => {
             const s = c.series.find((x) => `competition ${fmt(x.level, 2)}` === p.seriesName);
             const pt = s?.points[p.dataIndex];
-            return pt ? `<div>${escapeHtml(p.seriesName)}: ${fmtCI(pt.mean, pt.ciLow, pt.ciHigh, digits)} <span class="tt-n">n = ${pt.n}</span></div>` : '';
+            return pt
+              ? `<div>${escapeHtml(p.seriesName)}: ${fmtCI(pt.mean, pt.ciLow, pt.ciHigh, digits)} <span class="tt-n">n = ${pt.n}</span></div>`
+              : '';
           });
         const idx = list[0]?.dataIndex ?? 0;
         return `<div class="tt-title">${escapeHtml(labels[idx] ?? '')}</div>${rows.join('')}`;
       },
     },
-    xAxis: { type: 'category', data: labels, name: c.capabilityMetric === 'capability' ? 'capability →' : `capability (${c.capabilityMetric}) →`, nameLocation: 'middle', nameGap: 52, axisLabel: { interval: 0, width: 130, overflow: 'break', lineHeight: 14 } },
-    yAxis: { type: 'value', name: METRIC_LABELS[c.metric], nameLocation: 'middle', nameGap: 44, scale: true },
+    xAxis: {
+      type: 'category',
+      data: labels,
+      name:
+        c.capabilityMetric === 'capability'
+          ? 'capability →'
+          : `capability (${c.capabilityMetric}) →`,
+      nameLocation: 'middle',
+      nameGap: 52,
+      axisLabel: { interval: 0, width: 130, overflow: 'break', lineHeight: 14 },
+    },
+    yAxis: {
+      type: 'value',
+      name: METRIC_LABELS[c.metric],
+      nameLocation: 'middle',
+      nameGap: 44,
+      scale: true,
+    },
     series,
   };
 }

@@ -8,10 +8,24 @@ describe('format', () => {
     expect(fmtCI(null, 1, 2)).toBe('–');
   });
   it('formats durations, counts, money and rates', () => {
-    expect([fmtDuration(null), fmtDuration(42), fmtDuration(75), fmtDuration(7300)]).toEqual(['–', '42s', '1m 15s', '2h 01m']);
-    expect([fmtCount(999), fmtCount(12_345), fmtCount(3_456_789)]).toEqual(['999', '12.3k', '3.46M']);
+    expect([fmtDuration(null), fmtDuration(42), fmtDuration(75), fmtDuration(7300)]).toEqual([
+      '–',
+      '42s',
+      '1m 15s',
+      '2h 01m',
+    ]);
+    expect([fmtCount(999), fmtCount(12_345), fmtCount(3_456_789)]).toEqual([
+      '999',
+      '12.3k',
+      '3.46M',
+    ]);
     expect([fmtUsd(0), fmtUsd(0.004), fmtUsd(1.5)]).toEqual(['$0', '<$0.01', '$1.50']);
     expect([fmtRate(null), fmtRate(2.345), fmtRate(0.5)]).toEqual(['–', '2.3/s', '30.0/min']);
-    expect([fmt(NaN), fmt(1, 0), agentName(0), agentName(-1)]).toEqual(['–', '1', 'Agent_1', 'Moderator']);
+    expect([fmt(NaN), fmt(1, 0), agentName(0), agentName(-1)]).toEqual([
+      '–',
+      '1',
+      'Agent_1',
+      'Moderator',
+    ]);
   });
 });

@@ -19,7 +19,12 @@ export function fmt(value: number | null | undefined, digits = 2): string {
 }
 
 /** "0.42 [0.31, 0.55]"; the bare mean when there is no interval; "–" with no data. */
-export function fmtCI(mean: number | null, lo: number | null, hi: number | null, digits = 2): string {
+export function fmtCI(
+  mean: number | null,
+  lo: number | null,
+  hi: number | null,
+  digits = 2,
+): string {
   if (mean === null || !Number.isFinite(mean)) return '–';
   if (lo === null || hi === null) return fmt(mean, digits);
   return `${fmt(mean, digits)} [${fmt(lo, digits)}, ${fmt(hi, digits)}]`;

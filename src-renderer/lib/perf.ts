@@ -2,7 +2,8 @@
 // bench and the browser's performance panel can measure them. No-ops where unavailable.
 
 export function mark(name: string): void {
-  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name);
+  if (typeof performance !== 'undefined' && typeof performance.mark === 'function')
+    performance.mark(name);
 }
 
 /** Marks `name` once the browser has painted the current frame. */

@@ -12,7 +12,13 @@ export interface ResultsCell {
 export type Route =
   | { screen: 'design' }
   | { screen: 'runs' }
-  | { screen: 'results'; sweepId: string | null; metric: ResultMetric; capabilityMetric: string | null; cell: ResultsCell | null }
+  | {
+      screen: 'results';
+      sweepId: string | null;
+      metric: ResultMetric;
+      capabilityMetric: string | null;
+      cell: ResultsCell | null;
+    }
   | { screen: 'transcripts'; gameId: string | null; sweepId: string | null }
   | { screen: 'models' };
 
@@ -26,7 +32,8 @@ export const SCREENS: { screen: Screen; label: string; key: string }[] = [
   { screen: 'models', label: 'Models & Keys', key: '5' },
 ];
 
-const isMetric = (v: string | null): v is ResultMetric => v !== null && (RESULT_METRICS as readonly string[]).includes(v);
+const isMetric = (v: string | null): v is ResultMetric =>
+  v !== null && (RESULT_METRICS as readonly string[]).includes(v);
 
 function parseCell(raw: string | null): ResultsCell | null {
   if (!raw) return null;
@@ -40,7 +47,10 @@ function parseCell(raw: string | null): ResultsCell | null {
 export function parseHash(hash: string): Route {
   const body = hash.replace(/^#\/?/, '');
   const q = body.indexOf('?');
-  const path = (q >= 0 ? body.slice(0, q) : body).split('/').filter(Boolean).map(decodeURIComponent);
+  const path = (q >= 0 ? body.slice(0, q) : body)
+    .split('/')
+    .filter(Boolean)
+    .map(decodeURIComponent);
   const params = new URLSearchParams(q >= 0 ? body.slice(q + 1) : '');
   switch (path[0]) {
     case 'design':
@@ -77,7 +87,8 @@ export function formatHash(route: Route): string {
       return `#/results/${enc(route.sweepId)}${qs ? `?${qs}` : ''}`;
     }
     case 'transcripts': {
-      if (!route.gameId) return route.sweepId ? `#/transcripts?sweep=${enc(route.sweepId)}` : '#/transcripts';
+      if (!route.gameId)
+        return route.sweepId ? `#/transcripts?sweep=${enc(route.sweepId)}` : '#/transcripts';
       return `#/transcripts/${enc(route.gameId)}${route.sweepId ? `?sweep=${enc(route.sweepId)}` : ''}`;
     }
     default:

@@ -12,7 +12,12 @@ export interface TranscriptFilters {
   query: string;
 }
 
-export const NO_FILTERS: TranscriptFilters = { phases: [], visibility: 'all', agent: null, query: '' };
+export const NO_FILTERS: TranscriptFilters = {
+  phases: [],
+  visibility: 'all',
+  agent: null,
+  query: '',
+};
 
 export interface RoundTable {
   round: number;
@@ -54,23 +59,40 @@ function listedTexts(text: string): Map<number, string> {
 }
 
 /** The round's proposals and votes, from its listing and tally (or the private votes). */
-export function roundTable(round: number, turns: readonly TurnView[], nAgents: number): RoundTable | null {
+export function roundTable(
+  round: number,
+  turns: readonly TurnView[],
+  nAgents: number,
+): RoundTable | null {
   const listing = turns.find((t) => t.phase === 'listing');
-  const listed = Array.isArray(listing?.action) ? (listing.action as { number: number; proposer: number }[]) : [];
+  const listed = Array.isArray(listing?.action)
+    ? (listing.action as { number: number; proposer: number }[])
+    : [];
   if (!listing || listed.length === 0) return null;
   const texts = listedTexts(listing.text);
-  const proposals = listed.map((p) => ({ number: p.number, proposer: p.proposer, text: texts.get(p.number) ?? '' }));
-  const tally = turns.find((t) => t.phase === 'tally')?.action as { votes?: Vote[][]; accepted?: number | null } | undefined;
+  const proposals = listed.map((p) => ({
+    number: p.number,
+    proposer: p.proposer,
+    text: texts.get(p.number) ?? '',
+  }));
+  const tally = turns.find((t) => t.phase === 'tally')?.action as
+    { votes?: Vote[][]; accepted?: number | null } | undefined;
   const votes: (Vote | null)[][] = Array.from({ length: nAgents }, (_, a) => {
     const fromTally = tally?.votes?.[a];
-    const own = turns.find((t) => t.phase === 'vote' && t.agent === a && t.status !== 'parse_failure')?.action as { votes?: Vote[] } | undefined;
+    const own = turns.find(
+      (t) => t.phase === 'vote' && t.agent === a && t.status !== 'parse_failure',
+    )?.action as { votes?: Vote[] } | undefined;
     const row = fromTally ?? own?.votes ?? [];
     return proposals.map((_, j) => row[j] ?? null);
   });
   return { round, proposals, votes, accepted: tally?.accepted ?? null };
 }
 
-export function buildTimeline(turns: readonly TurnView[], filters: TranscriptFilters, nAgents: number): Timeline {
+export function buildTimeline(
+  turns: readonly TurnView[],
+  filters: TranscriptFilters,
+  nAgents: number,
+): Timeline {
   const byRound = new Map<number, TurnView[]>();
   for (const t of turns) {
     const list = byRound.get(t.round);
@@ -94,7 +116,11 @@ export function buildTimeline(turns: readonly TurnView[], filters: TranscriptFil
 }
 
 /** The round start to jump to from the row at `index` (j/k navigation). */
-export function neighbourRound(timeline: Timeline, index: number, direction: 1 | -1): number | null {
+export function neighbourRound(
+  timeline: Timeline,
+  index: number,
+  direction: 1 | -1,
+): number | null {
   const starts = timeline.roundStarts.map((s) => s.index);
   if (direction > 0) return starts.find((s) => s > index) ?? null;
   const before = starts.filter((s) => s < index);

@@ -6,7 +6,10 @@ import { createAppStore } from '../state/app-store';
 import { StoreContext } from '../state/hooks';
 import { KeysPanel } from './KeysPanel';
 
-const api: ClientAPI = { invoke: () => Promise.reject(new Error('offline')), on: () => () => undefined };
+const api: ClientAPI = {
+  invoke: () => Promise.reject(new Error('offline')),
+  on: () => () => undefined,
+};
 
 function render(keys: KeyStatus[]): string {
   const store = createAppStore({ api, writeHash: () => undefined });
@@ -22,7 +25,11 @@ function render(keys: KeyStatus[]): string {
 
 const row = (html: string, provider: string) =>
   new RegExp(`<tr data-testid="key-${provider}"[^>]*>.*?</tr>`).exec(html)?.[0] ?? '';
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 describe('keys panel', () => {
   it('offers set and test for hosted providers, and says local servers need no key', () => {
@@ -31,7 +38,9 @@ describe('keys panel', () => {
       { provider: 'openai', status: 'missing', source: null, detail: 'or set OPENAI_API_KEY' },
       { provider: 'local', status: 'set', source: null, detail: 'local servers need no key' },
     ]);
-    expect(text(row(html, 'anthropic'))).toBe('anthropic works from keychain · the key works Set Test');
+    expect(text(row(html, 'anthropic'))).toBe(
+      'anthropic works from keychain · the key works Set Test',
+    );
     expect(row(html, 'anthropic')).toContain('placeholder="replace the key"');
     expect(text(row(html, 'openai'))).toBe('openai missing or set OPENAI_API_KEY Set Test');
     expect(row(html, 'local')).toContain('data-status="not-needed"');

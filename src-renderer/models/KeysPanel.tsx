@@ -5,7 +5,12 @@ import type { KeyStatus } from '../../src-shared/contract';
 import { LoadState } from '../components/Loading';
 import { useApp } from '../state/hooks';
 
-const STATUS_TEXT: Record<KeyStatus['status'], string> = { set: 'set, not tested', missing: 'missing', works: 'works', error: 'failed' };
+const STATUS_TEXT: Record<KeyStatus['status'], string> = {
+  set: 'set, not tested',
+  missing: 'missing',
+  works: 'works',
+  error: 'failed',
+};
 
 function KeyRow({ status }: { status: KeyStatus }) {
   const setKey = useApp((s) => s.setKey);
@@ -23,7 +28,9 @@ function KeyRow({ status }: { status: KeyStatus }) {
         <td>
           <span className="pill pill-key-set">no key needed</span>
         </td>
-        <td className="muted">local servers (Ollama, vLLM, LM Studio) are reached by each model’s base URL</td>
+        <td className="muted">
+          local servers (Ollama, vLLM, LM Studio) are reached by each model’s base URL
+        </td>
         <td />
       </tr>
     );
@@ -93,7 +100,10 @@ export function KeysPanel() {
   return (
     <section className="panel" aria-label="API keys" data-testid="keys">
       <h2>API keys</h2>
-      <p className="hint">Keys are kept in the operating system’s keychain (or read from environment variables) by the Parley process. This page can set and test a key but never read it back.</p>
+      <p className="hint">
+        Keys are kept in the operating system’s keychain (or read from environment variables) by the
+        Parley process. This page can set and test a key but never read it back.
+      </p>
       <LoadState value={keys} what="key status" retry={() => void loadKeys()}>
         {(list) => (
           <table className="grid keys-table">

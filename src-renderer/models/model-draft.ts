@@ -14,7 +14,16 @@ export interface Draft {
 }
 
 export function draftOf(m: ModelView | null): Draft {
-  if (!m) return { id: '', displayName: '', provider: 'openai', model: '', scores: '', priceIn: '', priceOut: '' };
+  if (!m)
+    return {
+      id: '',
+      displayName: '',
+      provider: 'openai',
+      model: '',
+      scores: '',
+      priceIn: '',
+      priceOut: '',
+    };
   return {
     id: m.id,
     displayName: m.displayName,
@@ -29,7 +38,10 @@ export function draftOf(m: ModelView | null): Draft {
 }
 
 /** The spec the host validates; malformed score lines become issues here. */
-export function draftToSpec(d: Draft, base: unknown): { spec: Record<string, unknown>; issues: SweepIssue[] } {
+export function draftToSpec(
+  d: Draft,
+  base: unknown,
+): { spec: Record<string, unknown>; issues: SweepIssue[] } {
   const issues: SweepIssue[] = [];
   const scores: Record<string, number> = {};
   d.scores
@@ -39,9 +51,17 @@ export function draftToSpec(d: Draft, base: unknown): { spec: Record<string, unk
     .forEach((line, i) => {
       const m = /^([A-Za-z0-9_.-]+)\s*[=:]\s*(-?[\d.]+(?:e-?\d+)?)$/.exec(line);
       if (m && Number.isFinite(Number(m[2]))) scores[m[1]] = Number(m[2]);
-      else issues.push({ path: `spec.scores (line ${i + 1})`, message: `write "name = number", e.g. "arena_elo = 1250"; got "${line}"` });
+      else
+        issues.push({
+          path: `spec.scores (line ${i + 1})`,
+          message: `write "name = number", e.g. "arena_elo = 1250"; got "${line}"`,
+        });
     });
-  if ((d.priceIn.trim() === '') !== (d.priceOut.trim() === '')) issues.push({ path: 'spec.prices', message: 'give both the input and the output price, or neither' });
+  if ((d.priceIn.trim() === '') !== (d.priceOut.trim() === ''))
+    issues.push({
+      path: 'spec.prices',
+      message: 'give both the input and the output price, or neither',
+    });
   const prev = (base && typeof base === 'object' ? base : {}) as Record<string, unknown>;
   const hasPrices = d.priceIn.trim() !== '' || d.priceOut.trim() !== '';
   const { prices: _prices, ...rest } = prev;
@@ -53,9 +73,10 @@ export function draftToSpec(d: Draft, base: unknown): { spec: Record<string, unk
     model: d.model.trim(),
     scores,
     ...(d.displayName.trim() ? { displayName: d.displayName.trim() } : {}),
-    ...(hasPrices ? { prices: { inputUsdPerMtok: Number(d.priceIn), outputUsdPerMtok: Number(d.priceOut) } } : {}),
+    ...(hasPrices
+      ? { prices: { inputUsdPerMtok: Number(d.priceIn), outputUsdPerMtok: Number(d.priceOut) } }
+      : {}),
   };
   if (!d.displayName.trim()) delete spec.displayName;
   return { spec, issues };
 }
-

@@ -8,18 +8,36 @@ import { parseSweep } from '../../src-shared/sweep';
 import type { SweepIssue } from '../../src-shared/sweep';
 import { Field, FieldIssues, NumberInput } from '../components/Field';
 import { estimateCost } from '../design/estimate';
-import { defaultParams, formToDoc, GAME_LABELS, GAME_PARAMS, gridSize, issuesByField, usesGrid } from '../design/form-model';
+import {
+  defaultParams,
+  formToDoc,
+  GAME_LABELS,
+  GAME_PARAMS,
+  gridSize,
+  issuesByField,
+  usesGrid,
+} from '../design/form-model';
 import type { DesignForm, OrderChoice } from '../design/form-model';
 import { LevelsField } from '../design/LevelsField';
 import { ParticipantsSection } from '../design/ParticipantsSection';
 import { fmtCount, fmtUsd } from '../lib/format';
 import { useApp, usePlatform } from '../state/hooks';
 
-const ORDER_LABELS: Record<OrderChoice, string> = { weak_first: 'weaker agent speaks first', strong_first: 'stronger agent speaks first', both: 'both orders', random: 'random order per game' };
+const ORDER_LABELS: Record<OrderChoice, string> = {
+  weak_first: 'weaker agent speaks first',
+  strong_first: 'stronger agent speaks first',
+  both: 'both orders',
+  random: 'random order per game',
+};
 const VALIDATE_DELAY_MS = 250;
 
 function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'sweep';
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'sweep'
+  );
 }
 
 export function DesignScreen() {
@@ -44,12 +62,33 @@ export function DesignScreen() {
     return () => clearTimeout(timer);
   }, [local, validate]);
 
-  const issues: SweepIssue[] = !local.ok ? local.issues : validation.state === 'done' && !validation.result.ok ? validation.result.issues : [];
+  const issues: SweepIssue[] = !local.ok
+    ? local.issues
+    : validation.state === 'done' && !validation.result.ok
+      ? validation.result.issues
+      : [];
   const byField = issuesByField(issues);
   const modelList = models.state === 'ready' ? models.value : [];
-  const num = (key: 'agents' | 'rounds' | 'gamma' | 'discussionTurns' | 'runs' | 'baseSeed' | 'concurrency', label: string, step: number, min: number, max: number, hint?: string) => (
+  const num = (
+    key: 'agents' | 'rounds' | 'gamma' | 'discussionTurns' | 'runs' | 'baseSeed' | 'concurrency',
+    label: string,
+    step: number,
+    min: number,
+    max: number,
+    hint?: string,
+  ) => (
     <Field label={label} hint={hint} issues={byField[key === 'baseSeed' ? 'runs' : key]}>
-      {(ids) => <NumberInput {...ids} testId={`field-${key}`} value={form[key]} step={step} min={min} max={max} onChange={(v) => update({ [key]: v } as Partial<DesignForm>)} />}
+      {(ids) => (
+        <NumberInput
+          {...ids}
+          testId={`field-${key}`}
+          value={form[key]}
+          step={step}
+          min={min}
+          max={max}
+          onChange={(v) => update({ [key]: v } as Partial<DesignForm>)}
+        />
+      )}
     </Field>
   );
 
@@ -64,10 +103,25 @@ export function DesignScreen() {
           <legend>Sweep</legend>
           <div className="row-fields">
             <Field label="Name" issues={byField.name} wide>
-              {(ids) => <input id={ids.id} aria-invalid={ids.isInvalid || undefined} aria-describedby={ids.describedBy} data-testid="field-name" value={form.name} onChange={(e) => update({ name: e.target.value })} />}
+              {(ids) => (
+                <input
+                  id={ids.id}
+                  aria-invalid={ids.isInvalid || undefined}
+                  aria-describedby={ids.describedBy}
+                  data-testid="field-name"
+                  value={form.name}
+                  onChange={(e) => update({ name: e.target.value })}
+                />
+              )}
             </Field>
             <Field label="Description (optional)" issues={byField.description} wide>
-              {(ids) => <input id={ids.id} value={form.description} onChange={(e) => update({ description: e.target.value })} />}
+              {(ids) => (
+                <input
+                  id={ids.id}
+                  value={form.description}
+                  onChange={(e) => update({ description: e.target.value })}
+                />
+              )}
             </Field>
           </div>
         </fieldset>
@@ -77,7 +131,18 @@ export function DesignScreen() {
           <div className="row-fields">
             <Field label="Game" issues={byField.kind}>
               {(ids) => (
-                <select id={ids.id} data-testid="field-kind" value={form.kind} onChange={(e) => update({ kind: e.target.value as GameKind, params: defaultParams(e.target.value as GameKind), otherParams: {} })}>
+                <select
+                  id={ids.id}
+                  data-testid="field-kind"
+                  value={form.kind}
+                  onChange={(e) =>
+                    update({
+                      kind: e.target.value as GameKind,
+                      params: defaultParams(e.target.value as GameKind),
+                      otherParams: {},
+                    })
+                  }
+                >
                   {GAME_KINDS.map((k) => (
                     <option key={k} value={k}>
                       {GAME_LABELS[k]}
@@ -86,11 +151,23 @@ export function DesignScreen() {
                 </select>
               )}
             </Field>
-            {GAME_PARAMS[form.kind].filter((p) => !(usesGrid(form) && (p.name === 'rho' || p.name === 'theta'))).map((p) => (
-              <Field key={p.name} label={p.label} issues={byField[`params.${p.name}`]}>
-                {(ids) => <NumberInput {...ids} testId={`param-${p.name}`} value={form.params[p.name] ?? p.value} step={p.step} min={p.min} max={p.max} onChange={(v) => update({ params: { ...form.params, [p.name]: v } })} />}
-              </Field>
-            ))}
+            {GAME_PARAMS[form.kind]
+              .filter((p) => !(usesGrid(form) && (p.name === 'rho' || p.name === 'theta')))
+              .map((p) => (
+                <Field key={p.name} label={p.label} issues={byField[`params.${p.name}`]}>
+                  {(ids) => (
+                    <NumberInput
+                      {...ids}
+                      testId={`param-${p.name}`}
+                      value={form.params[p.name] ?? p.value}
+                      step={p.step}
+                      min={p.min}
+                      max={p.max}
+                      onChange={(v) => update({ params: { ...form.params, [p.name]: v } })}
+                    />
+                  )}
+                </Field>
+              ))}
           </div>
         </fieldset>
 
@@ -102,7 +179,13 @@ export function DesignScreen() {
             {num('gamma', 'Discount γ', 0.05, 0.05, 1, 'utility × γ^(round−1)')}
             <Field label="Acceptance rule" issues={byField.acceptance}>
               {(ids) => (
-                <select id={ids.id} value={form.acceptance} onChange={(e) => update({ acceptance: e.target.value as DesignForm['acceptance'] })}>
+                <select
+                  id={ids.id}
+                  value={form.acceptance}
+                  onChange={(e) =>
+                    update({ acceptance: e.target.value as DesignForm['acceptance'] })
+                  }
+                >
                   {ACCEPTANCE_RULES.map((r) => (
                     <option key={r} value={r}>
                       {r}
@@ -115,7 +198,12 @@ export function DesignScreen() {
           </div>
         </fieldset>
 
-        <ParticipantsSection form={form} models={modelList} issues={byField.participants} update={update} />
+        <ParticipantsSection
+          form={form}
+          models={modelList}
+          issues={byField.participants}
+          update={update}
+        />
 
         <fieldset className="section">
           <legend>Competition axis and runs</legend>
@@ -125,7 +213,11 @@ export function DesignScreen() {
           <div className="row-fields">
             <Field label="Who speaks first" issues={byField.orders}>
               {(ids) => (
-                <select id={ids.id} value={form.orders} onChange={(e) => update({ orders: e.target.value as OrderChoice })}>
+                <select
+                  id={ids.id}
+                  value={form.orders}
+                  onChange={(e) => update({ orders: e.target.value as OrderChoice })}
+                >
                   {(Object.keys(ORDER_LABELS) as OrderChoice[]).map((o) => (
                     <option key={o} value={o}>
                       {ORDER_LABELS[o]}
@@ -137,8 +229,20 @@ export function DesignScreen() {
             {num('runs', 'Runs per cell', 1, 1, 10000)}
             {num('baseSeed', 'First seed', 1, 0, 1e9, 'run k uses seed + k')}
             {num('concurrency', 'Games at once', 1, 1, 256)}
-            <Field label="Budget (USD, optional)" issues={byField.budgetUsd} hint="pauses the sweep when reached">
-              {(ids) => <NumberInput {...ids} value={form.budgetUsd} step={1} min={0} onChange={(v) => update({ budgetUsd: Number.isNaN(v) ? null : v })} />}
+            <Field
+              label="Budget (USD, optional)"
+              issues={byField.budgetUsd}
+              hint="pauses the sweep when reached"
+            >
+              {(ids) => (
+                <NumberInput
+                  {...ids}
+                  value={form.budgetUsd}
+                  step={1}
+                  min={0}
+                  onChange={(v) => update({ budgetUsd: Number.isNaN(v) ? null : v })}
+                />
+              )}
             </Field>
           </div>
         </fieldset>
@@ -188,7 +292,11 @@ function DesignFileActions() {
       <button
         type="button"
         data-testid="save-json"
-        onClick={() => void platform.saveFile(`${slug(form.name)}.json`, `${JSON.stringify(formToDoc(form), null, 2)}\n`).catch((err: unknown) => notify('error', `saving failed: ${String(err)}`))}
+        onClick={() =>
+          void platform
+            .saveFile(`${slug(form.name)}.json`, `${JSON.stringify(formToDoc(form), null, 2)}\n`)
+            .catch((err: unknown) => notify('error', `saving failed: ${String(err)}`))
+        }
       >
         Save JSON…
       </button>
@@ -201,7 +309,17 @@ function DesignFileActions() {
   );
 }
 
-function DesignSummary({ issues, isLocalOk, canRun, isReadOnly }: { issues: SweepIssue[]; isLocalOk: boolean; canRun: boolean; isReadOnly: boolean }) {
+function DesignSummary({
+  issues,
+  isLocalOk,
+  canRun,
+  isReadOnly,
+}: {
+  issues: SweepIssue[];
+  isLocalOk: boolean;
+  canRun: boolean;
+  isReadOnly: boolean;
+}) {
   const form = useApp((s) => s.form);
   const validation = useApp((s) => s.validation);
   const models = useApp((s) => s.models);
@@ -211,28 +329,49 @@ function DesignSummary({ issues, isLocalOk, canRun, isReadOnly }: { issues: Swee
   const grid = gridSize(form);
   const estimate = estimateCost(form, models.state === 'ready' ? models.value : []);
   const hostOk = validation.state === 'done' && validation.result.ok ? validation.result : null;
-  const state = !isLocalOk || issues.length > 0 ? 'invalid' : validation.state === 'checking' || validation.state === 'idle' ? 'checking' : hostOk ? 'valid' : 'invalid';
+  const state =
+    !isLocalOk || issues.length > 0
+      ? 'invalid'
+      : validation.state === 'checking' || validation.state === 'idle'
+        ? 'checking'
+        : hostOk
+          ? 'valid'
+          : 'invalid';
   return (
-    <aside className="design-summary" aria-label="Sweep summary" data-testid="design-summary" data-state={state}>
+    <aside
+      className="design-summary"
+      aria-label="Sweep summary"
+      data-testid="design-summary"
+      data-state={state}
+    >
       <h2>Grid</h2>
       <p className="grid-formula" data-testid="grid-preview">
-        <span className="num">{grid.rows}</span> capabilities × <span className="num">{grid.columns}</span> {usesGrid(form) ? '(ρ, θ) cells' : 'levels'}
+        <span className="num">{grid.rows}</span> capabilities ×{' '}
+        <span className="num">{grid.columns}</span> {usesGrid(form) ? '(ρ, θ) cells' : 'levels'}
         {grid.orders > 1 ? (
           <>
             {' '}
             × <span className="num">2</span> orders
           </>
         ) : null}{' '}
-        × <span className="num">{grid.runs}</span> runs = <strong className="num">{Number.isFinite(grid.games) ? fmtCount(grid.games) : '–'}</strong> games
+        × <span className="num">{grid.runs}</span> runs ={' '}
+        <strong className="num">{Number.isFinite(grid.games) ? fmtCount(grid.games) : '–'}</strong>{' '}
+        games
       </p>
       {estimate ? (
         <div className="estimate" data-testid="estimate">
           <h3>LLM usage (upper bound)</h3>
           <p>
-            ≤ {fmtCount(estimate.calls)} calls · ≤ {fmtCount(estimate.inputTokens + estimate.outputTokens)} tokens ·{' '}
-            {estimate.costUsd === null ? 'cost unknown (a model has no price)' : `≤ ${fmtUsd(estimate.costUsd)}`}
+            ≤ {fmtCount(estimate.calls)} calls · ≤{' '}
+            {fmtCount(estimate.inputTokens + estimate.outputTokens)} tokens ·{' '}
+            {estimate.costUsd === null
+              ? 'cost unknown (a model has no price)'
+              : `≤ ${fmtUsd(estimate.costUsd)}`}
           </p>
-          <p className="hint">Assumes every game runs all rounds, ~2,000 input and 300 output tokens per call. Real runs stop at agreement and reuse the prompt cache.</p>
+          <p className="hint">
+            Assumes every game runs all rounds, ~2,000 input and 300 output tokens per call. Real
+            runs stop at agreement and reuse the prompt cache.
+          </p>
         </div>
       ) : (
         <p className="hint">Strategy agents only: no API calls, no cost.</p>
@@ -245,7 +384,10 @@ function DesignSummary({ issues, isLocalOk, canRun, isReadOnly }: { issues: Swee
           </>
         )}
         {state === 'checking' && 'Checking…'}
-        {state === 'invalid' && (issues.length > 0 ? `${issues.length} problem${issues.length > 1 ? 's' : ''}: see the marked fields.` : 'The host could not check the sweep.')}
+        {state === 'invalid' &&
+          (issues.length > 0
+            ? `${issues.length} problem${issues.length > 1 ? 's' : ''}: see the marked fields.`
+            : 'The host could not check the sweep.')}
         {validation.state === 'error' && <div className="error-inline">{validation.error}</div>}
       </div>
       {hostOk && hostOk.warnings.length > 0 && (
@@ -268,7 +410,9 @@ function DesignSummary({ issues, isLocalOk, canRun, isReadOnly }: { issues: Swee
       >
         {isLaunching ? 'Launching…' : 'Launch sweep'}
       </button>
-      {isReadOnly && <p className="hint">This host is read-only: save the JSON and run it with `parley run`.</p>}
+      {isReadOnly && (
+        <p className="hint">This host is read-only: save the JSON and run it with `parley run`.</p>
+      )}
     </aside>
   );
 }

@@ -27,7 +27,12 @@ export function ResultsScreen({ route }: { route: ResultsRoute }) {
   }, [route, sweepId, navigate]);
 
   if (sweeps.state === 'ready' && list.length === 0) return <EmptyState />;
-  if (!sweepId) return <LoadState value={sweeps} what="sweeps">{() => null}</LoadState>;
+  if (!sweepId)
+    return (
+      <LoadState value={sweeps} what="sweeps">
+        {() => null}
+      </LoadState>
+    );
   return <SweepResults route={{ ...route, sweepId }} />;
 }
 
@@ -47,9 +52,19 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
     void loadCellGames(sweepId, cell);
   }, [loadCellGames, sweepId, cell]);
 
-  const grid = heatmap.state === 'ready' && heatmap.value.sweepId === sweepId ? heatmap.value : null;
+  const grid =
+    heatmap.state === 'ready' && heatmap.value.sweepId === sweepId ? heatmap.value : null;
   const hOption = useMemo(() => (grid ? heatmapOption(grid, cell) : null), [grid, cell]);
-  const cOption = useMemo(() => (grid && curves.state === 'ready' ? curvesOption(curves.value, grid.x.map((_, i) => xLabel(grid, i))) : null), [grid, curves]);
+  const cOption = useMemo(
+    () =>
+      grid && curves.state === 'ready'
+        ? curvesOption(
+            curves.value,
+            grid.x.map((_, i) => xLabel(grid, i)),
+          )
+        : null,
+    [grid, curves],
+  );
   const onCellClick = (e: ChartClick) => {
     if (!grid) return;
     const c = grid.cells[e.dataIndex];
@@ -63,7 +78,12 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
       <div className="toolbar">
         <label>
           Sweep
-          <select value={sweepId} onChange={(e) => navigate({ ...route, sweepId: e.target.value, cell: null, capabilityMetric: null })}>
+          <select
+            value={sweepId}
+            onChange={(e) =>
+              navigate({ ...route, sweepId: e.target.value, cell: null, capabilityMetric: null })
+            }
+          >
             {list.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name} ({s.progress.done}/{s.progress.total})
@@ -73,7 +93,11 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
         </label>
         <label>
           Metric
-          <select data-testid="metric" value={metric} onChange={(e) => navigate({ ...route, metric: e.target.value as ResultMetric })}>
+          <select
+            data-testid="metric"
+            value={metric}
+            onChange={(e) => navigate({ ...route, metric: e.target.value as ResultMetric })}
+          >
             {RESULT_METRICS.map((m) => (
               <option key={m} value={m}>
                 {METRIC_LABELS[m]}
@@ -83,7 +107,10 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
         </label>
         <label>
           Capability axis
-          <select value={grid?.capabilityMetric ?? capabilityMetric ?? ''} onChange={(e) => navigate({ ...route, capabilityMetric: e.target.value, cell: null })}>
+          <select
+            value={grid?.capabilityMetric ?? capabilityMetric ?? ''}
+            onChange={(e) => navigate({ ...route, capabilityMetric: e.target.value, cell: null })}
+          >
             {(grid?.capabilityMetrics ?? [capabilityMetric ?? '']).map((m) => (
               <option key={m} value={m}>
                 {m}
@@ -91,10 +118,18 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
             ))}
           </select>
         </label>
-        {grid && <span className="muted">{grid.games} finished games · 95% bootstrap CI · click a cell for its games</span>}
+        {grid && (
+          <span className="muted">
+            {grid.games} finished games · 95% bootstrap CI · click a cell for its games
+          </span>
+        )}
       </div>
 
-      <LoadState value={heatmap} what="the heatmap" retry={() => void loadResults({ sweepId, metric, capabilityMetric })}>
+      <LoadState
+        value={heatmap}
+        what="the heatmap"
+        retry={() => void loadResults({ sweepId, metric, capabilityMetric })}
+      >
         {() =>
           grid && hOption ? (
             grid.games === 0 ? (
@@ -103,8 +138,19 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
               </p>
             ) : (
               <>
-                <EChart option={hOption} onClick={onCellClick} height={heatmapHeight(grid)} testId="heatmap" label={`Heatmap of ${METRIC_LABELS[metric]} by capability and competition`} />
-                <ExportFigure figure="heatmap" sweepId={sweepId} metric={grid.metric} capabilityMetric={grid.capabilityMetric} />
+                <EChart
+                  option={hOption}
+                  onClick={onCellClick}
+                  height={heatmapHeight(grid)}
+                  testId="heatmap"
+                  label={`Heatmap of ${METRIC_LABELS[metric]} by capability and competition`}
+                />
+                <ExportFigure
+                  figure="heatmap"
+                  sweepId={sweepId}
+                  metric={grid.metric}
+                  capabilityMetric={grid.capabilityMetric}
+                />
               </>
             )
           ) : null
@@ -114,8 +160,13 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
       {cell && (
         <section className="panel" aria-label="Games in the selected cell" data-testid="cell-panel">
           <h2>
-            {grid && selected >= 0 ? xLabel(grid, selected) : cell.focalId} · competition {fmt(cell.level, 2)}
-            <button type="button" className="link" onClick={() => navigate({ ...route, cell: null })}>
+            {grid && selected >= 0 ? xLabel(grid, selected) : cell.focalId} · competition{' '}
+            {fmt(cell.level, 2)}
+            <button
+              type="button"
+              className="link"
+              onClick={() => navigate({ ...route, cell: null })}
+            >
               clear
             </button>
           </h2>
@@ -127,10 +178,24 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
         <section className="panel" aria-label="Curves">
           <h2>
             {METRIC_LABELS[metric]} vs capability, one line per competition level
-            {grid.y.length > pickLevels(grid.y).length && <span className="muted small">({pickLevels(grid.y).length} of {grid.y.length} levels, evenly spread)</span>}
+            {grid.y.length > pickLevels(grid.y).length && (
+              <span className="muted small">
+                ({pickLevels(grid.y).length} of {grid.y.length} levels, evenly spread)
+              </span>
+            )}
           </h2>
-          <EChart option={cOption} height={320} testId="curves" label="Metric against capability per competition level" />
-          <ExportFigure figure="curves" sweepId={sweepId} metric={grid.metric} capabilityMetric={grid.capabilityMetric} />
+          <EChart
+            option={cOption}
+            height={320}
+            testId="curves"
+            label="Metric against capability per competition level"
+          />
+          <ExportFigure
+            figure="curves"
+            sweepId={sweepId}
+            metric={grid.metric}
+            capabilityMetric={grid.capabilityMetric}
+          />
         </section>
       )}
     </section>

@@ -26,12 +26,18 @@ function SweepRow({ sweep }: { sweep: SweepSummary }) {
   const phase = phaseOf(sweep);
   const isFinal = phase === 'complete' || phase === 'cancelled';
   return (
-    <article className="sweep-row" data-testid={`sweep-${sweep.id}`} data-phase={phase} aria-label={sweep.name}>
+    <article
+      className="sweep-row"
+      data-testid={`sweep-${sweep.id}`}
+      data-phase={phase}
+      aria-label={sweep.name}
+    >
       <div className="sweep-head">
         <h2>{sweep.name}</h2>
         <span className={`pill pill-${phase.split(' ')[0]}`}>{phase}</span>
         <span className="muted">
-          {sweep.kind ? GAME_LABELS[sweep.kind] : 'unknown game'} · {sweep.id.slice(0, 10)} · {new Date(sweep.createdAt).toLocaleString()}
+          {sweep.kind ? GAME_LABELS[sweep.kind] : 'unknown game'} · {sweep.id.slice(0, 10)} ·{' '}
+          {new Date(sweep.createdAt).toLocaleString()}
         </span>
       </div>
       <ProgressBar progress={p} label={`${sweep.name}: ${p.done} of ${p.total} games done`} />
@@ -78,25 +84,56 @@ function SweepRow({ sweep }: { sweep: SweepSummary }) {
       <GameReasons sweep={sweep} onOpenKeys={() => navigate({ screen: 'models' })} />
       <div className="actions">
         {sweep.status === 'paused' ? (
-          <button type="button" disabled={isBusy || isFinal} onClick={() => void control('sweeps:resume', sweep.id)}>
+          <button
+            type="button"
+            disabled={isBusy || isFinal}
+            onClick={() => void control('sweeps:resume', sweep.id)}
+          >
             Resume
           </button>
         ) : (
-          <button type="button" disabled={isBusy || isFinal} onClick={() => void control('sweeps:pause', sweep.id)}>
+          <button
+            type="button"
+            disabled={isBusy || isFinal}
+            onClick={() => void control('sweeps:pause', sweep.id)}
+          >
             Pause
           </button>
         )}
-        <button type="button" disabled={isBusy || isFinal} onClick={() => void control('sweeps:cancel', sweep.id)}>
+        <button
+          type="button"
+          disabled={isBusy || isFinal}
+          onClick={() => void control('sweeps:cancel', sweep.id)}
+        >
           Cancel
         </button>
-        <button type="button" disabled={isBusy || p.counts.failed === 0} onClick={() => void control('sweeps:retryFailed', sweep.id)}>
+        <button
+          type="button"
+          disabled={isBusy || p.counts.failed === 0}
+          onClick={() => void control('sweeps:retryFailed', sweep.id)}
+        >
           Retry failed ({p.counts.failed})
         </button>
         <span className="spacer" />
-        <button type="button" data-testid="open-results" onClick={() => navigate({ screen: 'results', sweepId: sweep.id, metric: 'utility_focal', capabilityMetric: null, cell: null })}>
+        <button
+          type="button"
+          data-testid="open-results"
+          onClick={() =>
+            navigate({
+              screen: 'results',
+              sweepId: sweep.id,
+              metric: 'utility_focal',
+              capabilityMetric: null,
+              cell: null,
+            })
+          }
+        >
           Results
         </button>
-        <button type="button" onClick={() => navigate({ screen: 'transcripts', gameId: null, sweepId: sweep.id })}>
+        <button
+          type="button"
+          onClick={() => navigate({ screen: 'transcripts', gameId: null, sweepId: sweep.id })}
+        >
           Transcripts
         </button>
       </div>
@@ -107,7 +144,10 @@ function SweepRow({ sweep }: { sweep: SweepSummary }) {
 function Providers() {
   const providers = useApp((s) => s.providers);
   const list = Object.values(providers);
-  if (list.length === 0) return <p className="muted">Providers: no problems reported. Strategy agents need no network.</p>;
+  if (list.length === 0)
+    return (
+      <p className="muted">Providers: no problems reported. Strategy agents need no network.</p>
+    );
   return (
     <ul className="providers" aria-label="Provider status">
       {list.map((p) => (

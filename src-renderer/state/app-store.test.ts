@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { ClientAPI, EventName, EventPayloads, RequestChannel, SweepProgress, SweepSummary } from '../../src-shared/contract';
+import type {
+  ClientAPI,
+  EventName,
+  EventPayloads,
+  RequestChannel,
+  SweepProgress,
+  SweepSummary,
+} from '../../src-shared/contract';
 import { RequestFailed } from '../api/errors';
 import { connectEvents, createAppStore } from './app-store';
 
@@ -26,7 +33,8 @@ function fakeApi(handlers: Handlers) {
       return () => set.delete(listener as (p: unknown) => void);
     },
   };
-  const emit = <E extends EventName>(event: E, payload: EventPayloads[E]) => listeners.get(event)?.forEach((l) => l(payload));
+  const emit = <E extends EventName>(event: E, payload: EventPayloads[E]) =>
+    listeners.get(event)?.forEach((l) => l(payload));
   return { api, calls, emit };
 }
 
@@ -42,7 +50,14 @@ const progress = (sweepId: string, finished: number, total = 4): SweepProgress =
   pausedReasons: [],
   failedReasons: [],
 });
-const summary = (id: string, finished: number): SweepSummary => ({ id, name: id, status: 'active', createdAt: '2025-01-01', kind: 'item-allocation', progress: progress(id, finished) });
+const summary = (id: string, finished: number): SweepSummary => ({
+  id,
+  name: id,
+  status: 'active',
+  createdAt: '2025-01-01',
+  kind: 'item-allocation',
+  progress: progress(id, finished),
+});
 
 describe('app store', () => {
   it('keeps sweeps current from progress events, reloading when an unknown sweep reports', async () => {
@@ -65,7 +80,15 @@ describe('app store', () => {
     const hashes: string[] = [];
     const { api } = fakeApi({});
     const store = createAppStore({ api, writeHash: (h) => hashes.push(h) });
-    store.getState().navigate({ screen: 'results', sweepId: 's1', metric: 'deal_rate', capabilityMetric: null, cell: { focalId: 'a', level: 0.5 } });
+    store
+      .getState()
+      .navigate({
+        screen: 'results',
+        sweepId: 's1',
+        metric: 'deal_rate',
+        capabilityMetric: null,
+        cell: { focalId: 'a', level: 0.5 },
+      });
     expect(hashes).toEqual(['#/results/s1?metric=deal_rate&cell=a%400.5']);
     store.getState().syncFromHash('#/transcripts/g9');
     expect(store.getState().route).toEqual({ screen: 'transcripts', gameId: 'g9', sweepId: null });
@@ -94,12 +117,31 @@ describe('app store', () => {
     await second;
     resolvers[0]({ ok: true, sweepId: 'old', games: 1, cells: 1, warnings: [] });
     await first;
-    expect(store.getState().validation).toEqual({ state: 'done', result: { ok: true, sweepId: 'new', games: 4, cells: 2, warnings: [] } });
+    expect(store.getState().validation).toEqual({
+      state: 'done',
+      result: { ok: true, sweepId: 'new', games: 4, cells: 2, warnings: [] },
+    });
   });
 
   it('appends live turns to the open transcript only', async () => {
-    const base = { seq: 1, round: 1, phase: 'discussion' as const, pass: 0, agent: 0, attempt: 0, visibility: 'public' as const, text: 'hi', action: null, status: 'ok' as const };
-    const { api, emit } = fakeApi({ 'games:transcript': ({ gameId }: { gameId: string }) => ({ game: { id: gameId }, turns: [base] }) });
+    const base = {
+      seq: 1,
+      round: 1,
+      phase: 'discussion' as const,
+      pass: 0,
+      agent: 0,
+      attempt: 0,
+      visibility: 'public' as const,
+      text: 'hi',
+      action: null,
+      status: 'ok' as const,
+    };
+    const { api, emit } = fakeApi({
+      'games:transcript': ({ gameId }: { gameId: string }) => ({
+        game: { id: gameId },
+        turns: [base],
+      }),
+    });
     const store = createAppStore({ api, writeHash: () => undefined });
     connectEvents(api, store);
     await store.getState().loadTranscript('g1');
@@ -122,35 +164,71 @@ describe('app store', () => {
     await store.getState().loadKeys();
     expect(await store.getState().setKey('openai', 'sk-secret-123456')).toBeNull();
     expect(calls.at(-1)).toEqual(['keys:set', { provider: 'openai', key: 'sk-secret-123456' }]);
-    expect(store.getState().keys).toEqual({ state: 'ready', value: [{ provider: 'openai', status: 'set', source: 'keychain', detail: null }] });
+    expect(store.getState().keys).toEqual({
+      state: 'ready',
+      value: [{ provider: 'openai', status: 'set', source: 'keychain', detail: null }],
+    });
     expect(JSON.stringify(store.getState())).not.toContain('sk-secret');
   });
 
-  it('returns a refused model\'s problems by field and adds a saved one to the list', async () => {
-    const view = { id: 'm', source: 'user', kind: 'llm', provider: 'openai', model: 'x', displayName: 'm', scores: {}, prices: null, sources: ['user'], developer: null, reasoning: false, spec: {} };
+  it("returns a refused model's problems by field and adds a saved one to the list", async () => {
+    const view = {
+      id: 'm',
+      source: 'user',
+      kind: 'llm',
+      provider: 'openai',
+      model: 'x',
+      displayName: 'm',
+      scores: {},
+      prices: null,
+      sources: ['user'],
+      developer: null,
+      reasoning: false,
+      spec: {},
+    };
     let isValid = false;
     const { api } = fakeApi({
       'models:list': () => [],
       'models:save': () => {
-        if (!isValid) throw new RequestFailed('models:save', { message: 'invalid arguments', issues: [{ path: 'spec.model', message: 'required' }] });
+        if (!isValid)
+          throw new RequestFailed('models:save', {
+            message: 'invalid arguments',
+            issues: [{ path: 'spec.model', message: 'required' }],
+          });
         return view;
       },
     });
     const store = createAppStore({ api, writeHash: () => undefined });
     await store.getState().loadModels();
-    expect(await store.getState().saveModel({ id: 'm' })).toEqual([{ path: 'spec.model', message: 'required' }]);
+    expect(await store.getState().saveModel({ id: 'm' })).toEqual([
+      { path: 'spec.model', message: 'required' },
+    ]);
     isValid = true;
     expect(await store.getState().saveModel({ id: 'm', model: 'x' })).toBeNull();
     expect(store.getState().models).toEqual({ state: 'ready', value: [view] });
   });
 
   it('fills the designer with the demo sweep', async () => {
-    const doc = { name: 'demo', game: { kind: 'item-allocation', params: { items: 4 } }, participants: [], lineup: { mode: 'baseline', baseline: 'a', opponents: ['b'] }, competition: { levels: [0, 1] }, runs: { count: 2, baseSeed: 5 } };
+    const doc = {
+      name: 'demo',
+      game: { kind: 'item-allocation', params: { items: 4 } },
+      participants: [],
+      lineup: { mode: 'baseline', baseline: 'a', opponents: ['b'] },
+      competition: { levels: [0, 1] },
+      runs: { count: 2, baseSeed: 5 },
+    };
     const { api } = fakeApi({ 'sweeps:demo': () => doc });
     const store = createAppStore({ api, writeHash: () => undefined });
     await store.getState().loadDemoForm();
     const form = store.getState().form;
-    expect([form.name, form.params, form.levels, form.runs, form.baseSeed, form.participants.map((p) => [p.source, p.id, p.role])]).toEqual([
+    expect([
+      form.name,
+      form.params,
+      form.levels,
+      form.runs,
+      form.baseSeed,
+      form.participants.map((p) => [p.source, p.id, p.role]),
+    ]).toEqual([
       'demo',
       { items: 4 },
       [0, 1],

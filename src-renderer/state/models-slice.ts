@@ -19,7 +19,10 @@ export interface ModelsSlice {
 
 function replace(list: Loadable<KeyStatus[]>, status: KeyStatus): Loadable<KeyStatus[]> {
   if (list.state !== 'ready') return { state: 'ready', value: [status] };
-  return { state: 'ready', value: list.value.map((k) => (k.provider === status.provider ? status : k)) };
+  return {
+    state: 'ready',
+    value: list.value.map((k) => (k.provider === status.provider ? status : k)),
+  };
 }
 
 export const modelsSlice: Slice<ModelsSlice> = (set, get, { api }) => ({

@@ -1,6 +1,11 @@
 // Results: the heatmap and curves of one (sweep, metric, capability axis), and a cell's games.
 // While a sweep runs, progress events mark the open grid stale and it reloads at most every 2 s.
-import type { CurvesResult, GameSummary, HeatmapResult, ResultMetric } from '../../src-shared/contract';
+import type {
+  CurvesResult,
+  GameSummary,
+  HeatmapResult,
+  ResultMetric,
+} from '../../src-shared/contract';
 import { errorMessage } from '../api/errors';
 import { mark } from '../lib/perf';
 import type { ResultsCell } from '../lib/route';
@@ -31,14 +36,28 @@ export const resultsSlice: Slice<ResultsSlice> = (set, get, { api }) => {
   const fetchGrid = async (query: ResultsQuery, quiet: boolean) => {
     const mine = ++seq;
     if (!quiet) set({ heatmap: { state: 'loading' }, curves: { state: 'loading' } });
-    const args = { sweepId: query.sweepId, metric: query.metric, ...(query.capabilityMetric ? { capabilityMetric: query.capabilityMetric } : {}) };
+    const args = {
+      sweepId: query.sweepId,
+      metric: query.metric,
+      ...(query.capabilityMetric ? { capabilityMetric: query.capabilityMetric } : {}),
+    };
     try {
-      const [heatmap, curves] = await Promise.all([api.invoke('results:heatmap', args), api.invoke('results:curves', args)]);
+      const [heatmap, curves] = await Promise.all([
+        api.invoke('results:heatmap', args),
+        api.invoke('results:curves', args),
+      ]);
       if (mine !== seq) return;
       mark('parley:heatmap-data');
-      set({ heatmap: { state: 'ready', value: heatmap }, curves: { state: 'ready', value: curves } });
+      set({
+        heatmap: { state: 'ready', value: heatmap },
+        curves: { state: 'ready', value: curves },
+      });
     } catch (err) {
-      if (mine === seq) set({ heatmap: { state: 'error', error: errorMessage(err) }, curves: { state: 'error', error: errorMessage(err) } });
+      if (mine === seq)
+        set({
+          heatmap: { state: 'error', error: errorMessage(err) },
+          curves: { state: 'error', error: errorMessage(err) },
+        });
     }
   };
   return {
@@ -54,7 +73,12 @@ export const resultsSlice: Slice<ResultsSlice> = (set, get, { api }) => {
       if (!cell) return set({ cellGames: { state: 'idle' } });
       set({ cellGames: { state: 'loading' } });
       try {
-        const page = await api.invoke('games:list', { sweepId, focalId: cell.focalId, competitionLevel: cell.level, limit: 5000 });
+        const page = await api.invoke('games:list', {
+          sweepId,
+          focalId: cell.focalId,
+          competitionLevel: cell.level,
+          limit: 5000,
+        });
         set({ cellGames: { state: 'ready', value: page.rows } });
       } catch (err) {
         set({ cellGames: { state: 'error', error: errorMessage(err) } });

@@ -37,7 +37,12 @@ export const sweepsSlice: Slice<SweepsSlice> = (set, get, { api }) => ({
       void get().loadSweeps();
       return;
     }
-    set({ sweeps: { state: 'ready', value: current.value.map((s) => (s.id === p.sweepId ? { ...s, progress: p } : s)) } });
+    set({
+      sweeps: {
+        state: 'ready',
+        value: current.value.map((s) => (s.id === p.sweepId ? { ...s, progress: p } : s)),
+      },
+    });
   },
   applyProvider(e) {
     set({ providers: { ...get().providers, [e.provider]: e } });

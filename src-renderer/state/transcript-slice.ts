@@ -37,7 +37,8 @@ export const transcriptSlice: Slice<TranscriptSlice> = (set, get, { api }) => ({
       mark('parley:transcript-data');
       set({ transcript: { state: 'ready', value } });
     } catch (err) {
-      if (get().transcriptId === gameId) set({ transcript: { state: 'error', error: errorMessage(err) } });
+      if (get().transcriptId === gameId)
+        set({ transcript: { state: 'error', error: errorMessage(err) } });
     }
   },
   async loadGameList(sweepId) {
@@ -60,6 +61,11 @@ export const transcriptSlice: Slice<TranscriptSlice> = (set, get, { api }) => ({
     if (current.state !== 'ready' || current.value.game.id !== e.gameId) return;
     const turns = current.value.turns;
     const seq = (turns.at(-1)?.seq ?? 0) + 1;
-    set({ transcript: { state: 'ready', value: { ...current.value, turns: [...turns, { ...e.turn, seq }] } } });
+    set({
+      transcript: {
+        state: 'ready',
+        value: { ...current.value, turns: [...turns, { ...e.turn, seq }] },
+      },
+    });
   },
 });

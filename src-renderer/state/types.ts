@@ -9,7 +9,13 @@ import type { RouteSlice } from './route-slice';
 import type { SweepsSlice } from './sweeps-slice';
 import type { TranscriptSlice } from './transcript-slice';
 
-export type AppState = ConnectionSlice & SweepsSlice & RouteSlice & DesignSlice & ModelsSlice & ResultsSlice & TranscriptSlice;
+export type AppState = ConnectionSlice &
+  SweepsSlice &
+  RouteSlice &
+  DesignSlice &
+  ModelsSlice &
+  ResultsSlice &
+  TranscriptSlice;
 
 export interface SliceDeps {
   api: ClientAPI;
@@ -17,7 +23,15 @@ export interface SliceDeps {
   writeHash: (hash: string) => void;
 }
 
-export type Slice<T> = (set: StoreApi<AppState>['setState'], get: () => AppState, deps: SliceDeps) => T;
+export type Slice<T> = (
+  set: StoreApi<AppState>['setState'],
+  get: () => AppState,
+  deps: SliceDeps,
+) => T;
 
 /** Loading state of one request-backed value. */
-export type Loadable<T> = { state: 'idle' } | { state: 'loading' } | { state: 'ready'; value: T } | { state: 'error'; error: string };
+export type Loadable<T> =
+  | { state: 'idle' }
+  | { state: 'loading' }
+  | { state: 'ready'; value: T }
+  | { state: 'error'; error: string };

@@ -28,7 +28,9 @@ export function AgentsPanel({ transcript }: { transcript: Transcript }) {
               {outcome ? (
                 <>
                   utility <strong className="num">{fmt(outcome.utilities[i], 1)}</strong>
-                  {outcome.deal && outcome.round !== null && outcome.round > 1 && <span className="muted"> (raw {fmt(outcome.rawUtilities[i], 1)})</span>}
+                  {outcome.deal && outcome.round !== null && outcome.round > 1 && (
+                    <span className="muted"> (raw {fmt(outcome.rawUtilities[i], 1)})</span>
+                  )}
                 </>
               ) : (
                 <span className="muted">no outcome yet</span>

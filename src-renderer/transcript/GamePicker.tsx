@@ -7,7 +7,14 @@ import { fmt } from '../lib/format';
 import { useApp } from '../state/hooks';
 
 const SHOWN = 500;
-const RANK: Record<GameSummary['status'], number> = { finished: 0, running: 1, failed: 2, paused: 3, queued: 4, cancelled: 5 };
+const RANK: Record<GameSummary['status'], number> = {
+  finished: 0,
+  running: 1,
+  failed: 2,
+  paused: 3,
+  queued: 4,
+  cancelled: 5,
+};
 
 export function GamePicker({ sweepId }: { sweepId: string | null }) {
   const sweeps = useApp((s) => s.sweeps);
@@ -27,7 +34,12 @@ export function GamePicker({ sweepId }: { sweepId: string | null }) {
         <h1>Transcripts</h1>
         <label>
           Sweep{' '}
-          <select value={chosen ?? ''} onChange={(e) => navigate({ screen: 'transcripts', gameId: null, sweepId: e.target.value })}>
+          <select
+            value={chosen ?? ''}
+            onChange={(e) =>
+              navigate({ screen: 'transcripts', gameId: null, sweepId: e.target.value })
+            }
+          >
             {list.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -36,10 +48,19 @@ export function GamePicker({ sweepId }: { sweepId: string | null }) {
           </select>
         </label>
       </div>
-      <p className="muted">Open a game to read it round by round. Tip: in Results, click a heatmap cell to list just that cell’s games.</p>
+      <p className="muted">
+        Open a game to read it round by round. Tip: in Results, click a heatmap cell to list just
+        that cell’s games.
+      </p>
       <LoadState value={gameList} what="the games">
         {(games) => {
-          const sorted = [...games].sort((a, b) => RANK[a.status] - RANK[b.status] || a.competitionLevel - b.competitionLevel || (a.focalCapability ?? 0) - (b.focalCapability ?? 0) || a.runIndex - b.runIndex);
+          const sorted = [...games].sort(
+            (a, b) =>
+              RANK[a.status] - RANK[b.status] ||
+              a.competitionLevel - b.competitionLevel ||
+              (a.focalCapability ?? 0) - (b.focalCapability ?? 0) ||
+              a.runIndex - b.runIndex,
+          );
           return (
             <>
               <table className="grid" data-testid="game-picker">
@@ -80,7 +101,11 @@ export function GamePicker({ sweepId }: { sweepId: string | null }) {
                   ))}
                 </tbody>
               </table>
-              {sorted.length > SHOWN && <p className="muted">Showing {SHOWN} of {sorted.length} games; use Results to narrow down to a cell.</p>}
+              {sorted.length > SHOWN && (
+                <p className="muted">
+                  Showing {SHOWN} of {sorted.length} games; use Results to narrow down to a cell.
+                </p>
+              )}
             </>
           );
         }}

@@ -6,11 +6,19 @@ import { PHASE_COLORS } from '../theme';
 export function RoundTableView({ table }: { table: RoundTable }) {
   const agents = table.votes.map((_, a) => a);
   return (
-    <div className="round-table" data-testid="vote-table" style={{ borderLeftColor: PHASE_COLORS.vote }}>
+    <div
+      className="round-table"
+      data-testid="vote-table"
+      style={{ borderLeftColor: PHASE_COLORS.vote }}
+    >
       <table className="grid compact">
         <caption>
           Round {table.round}: proposals and votes{' '}
-          {table.accepted === null ? <span className="muted">· none passed</span> : <strong>· proposal {table.accepted} accepted</strong>}
+          {table.accepted === null ? (
+            <span className="muted">· none passed</span>
+          ) : (
+            <strong>· proposal {table.accepted} accepted</strong>
+          )}
         </caption>
         <thead>
           <tr>
@@ -33,7 +41,12 @@ export function RoundTableView({ table }: { table: RoundTable }) {
               {agents.map((a) => {
                 const v = table.votes[a][j];
                 return (
-                  <td key={a} className={`vote-col vote-${v ?? 'unknown'}`} data-testid="vote" aria-label={`${agentName(a)}: ${v ?? 'unknown'}`}>
+                  <td
+                    key={a}
+                    className={`vote-col vote-${v ?? 'unknown'}`}
+                    data-testid="vote"
+                    aria-label={`${agentName(a)}: ${v ?? 'unknown'}`}
+                  >
                     {v === 'accept' ? '✓ accept' : v === 'reject' ? '✗ reject' : '–'}
                   </td>
                 );

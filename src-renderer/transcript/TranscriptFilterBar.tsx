@@ -14,8 +14,20 @@ interface Props {
   searchRef: RefObject<HTMLInputElement | null>;
 }
 
-export function TranscriptFilterBar({ filters, setFilters, agents, shown, total, searchRef }: Props) {
-  const togglePhase = (p: Phase) => setFilters({ phases: filters.phases.includes(p) ? filters.phases.filter((x) => x !== p) : [...filters.phases, p] });
+export function TranscriptFilterBar({
+  filters,
+  setFilters,
+  agents,
+  shown,
+  total,
+  searchRef,
+}: Props) {
+  const togglePhase = (p: Phase) =>
+    setFilters({
+      phases: filters.phases.includes(p)
+        ? filters.phases.filter((x) => x !== p)
+        : [...filters.phases, p],
+    });
   return (
     <div className="filters" role="toolbar" aria-label="Transcript filters">
       <div className="chips" role="group" aria-label="Phases">
@@ -36,12 +48,24 @@ export function TranscriptFilterBar({ filters, setFilters, agents, shown, total,
       </div>
       <div className="segmented" role="group" aria-label="Visibility">
         {(['all', 'public', 'private'] as const).map((v) => (
-          <button key={v} type="button" aria-pressed={filters.visibility === v} data-testid={`visibility-${v}`} onClick={() => setFilters({ visibility: v })}>
+          <button
+            key={v}
+            type="button"
+            aria-pressed={filters.visibility === v}
+            data-testid={`visibility-${v}`}
+            onClick={() => setFilters({ visibility: v })}
+          >
             {v}
           </button>
         ))}
       </div>
-      <select aria-label="Speaker" value={filters.agent ?? ''} onChange={(e) => setFilters({ agent: e.target.value === '' ? null : Number(e.target.value) })}>
+      <select
+        aria-label="Speaker"
+        value={filters.agent ?? ''}
+        onChange={(e) =>
+          setFilters({ agent: e.target.value === '' ? null : Number(e.target.value) })
+        }
+      >
         <option value="">everyone</option>
         <option value="-1">Moderator</option>
         {Array.from({ length: agents }, (_, a) => (

@@ -21,11 +21,24 @@ function highlight(text: string, query: string): ReactNode {
   return parts;
 }
 
-export function TurnRow({ turn, seatLabels, query }: { turn: TurnView; seatLabels: string[]; query: string }) {
+export function TurnRow({
+  turn,
+  seatLabels,
+  query,
+}: {
+  turn: TurnView;
+  seatLabels: string[];
+  query: string;
+}) {
   const isPrivate = turn.visibility === 'private';
   const speaker = turn.agent < 0 ? 'Moderator' : agentName(turn.agent);
   const seat = turn.agent >= 0 ? seatLabels[turn.agent] : null;
-  const label = turn.phase === 'discussion' ? `discussion · pass ${turn.pass + 1}` : turn.attempt > 0 ? `${turn.phase} · attempt ${turn.attempt + 1}` : turn.phase;
+  const label =
+    turn.phase === 'discussion'
+      ? `discussion · pass ${turn.pass + 1}`
+      : turn.attempt > 0
+        ? `${turn.phase} · attempt ${turn.attempt + 1}`
+        : turn.phase;
   return (
     <article
       className={`turn ${isPrivate ? 'private' : 'public'}${turn.agent < 0 ? ' moderator' : ''}`}
@@ -38,7 +51,10 @@ export function TurnRow({ turn, seatLabels, query }: { turn: TurnView; seatLabel
       <header>
         <span className="speaker">{speaker}</span>
         {seat && <span className="muted seat">{seat}</span>}
-        <span className="phase-tag" style={{ color: PHASE_COLORS[turn.phase], borderColor: PHASE_COLORS[turn.phase] }}>
+        <span
+          className="phase-tag"
+          style={{ color: PHASE_COLORS[turn.phase], borderColor: PHASE_COLORS[turn.phase] }}
+        >
           {label}
         </span>
         {isPrivate && (

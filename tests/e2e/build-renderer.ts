@@ -24,7 +24,9 @@ export function isRendererStale(): boolean {
   const index = join(RENDERER_OUT, 'index.html');
   if (!existsSync(index)) return true;
   const built = statSync(index).mtimeMs;
-  return newestMtime(join(ROOT, 'src-renderer')) > built || newestMtime(join(ROOT, 'src-shared')) > built;
+  return (
+    newestMtime(join(ROOT, 'src-renderer')) > built || newestMtime(join(ROOT, 'src-shared')) > built
+  );
 }
 
 export async function buildRenderer(): Promise<void> {
@@ -33,7 +35,12 @@ export async function buildRenderer(): Promise<void> {
     base: './',
     logLevel: 'warn',
     plugins: [react()],
-    build: { outDir: RENDERER_OUT, emptyOutDir: true, reportCompressedSize: false, chunkSizeWarningLimit: 1500 },
+    build: {
+      outDir: RENDERER_OUT,
+      emptyOutDir: true,
+      reportCompressedSize: false,
+      chunkSizeWarningLimit: 1500,
+    },
   });
 }
 

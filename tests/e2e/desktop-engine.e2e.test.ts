@@ -35,7 +35,9 @@ async function request<T>(channel: string, args: unknown): Promise<T> {
 }
 
 beforeAll(() => {
-  expect(existsSync(BUNDLE), `${BUNDLE} is missing: run the suite through tests/run-e2e.sh`).toBe(true);
+  expect(existsSync(BUNDLE), `${BUNDLE} is missing: run the suite through tests/run-e2e.sh`).toBe(
+    true,
+  );
   dir = mkdtempSync(join(tmpdir(), 'parley-desktop-engine-'));
   child = fork(BUNDLE, ['--db', join(dir, 'parley.db')], {
     cwd: dir,
@@ -87,8 +89,12 @@ describe('the packaged desktop engine (out/main/engine-process.js)', () => {
     expect(pdf.encoding).toBe('base64');
     const file = join(dir, pdf.fileName);
     writeFileSync(file, Buffer.from(pdf.content, 'base64'));
-    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/^Page size:\s+486 x \d+ pts/m);
-    expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).toMatch(/DejaVuSans\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(
+      /^Page size:\s+486 x \d+ pts/m,
+    );
+    expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).toMatch(
+      /DejaVuSans\s+CID TrueType\s+Identity-H\s+yes yes yes/,
+    );
 
     const png = await request<ExportFigureResult>('results:exportFigure', {
       sweepId: created.sweepId,
@@ -100,7 +106,9 @@ describe('the packaged desktop engine (out/main/engine-process.js)', () => {
     // 3.25 in at 300 dpi: the width in the PNG header (bytes 16..19).
     expect(Buffer.from(png.content, 'base64').readUInt32BE(16)).toBe(975);
 
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      child.once('exit', (code) => resolve(code)),
+    );
     child.send({ type: 'shutdown' });
     await next((m) => m.type === 'closed');
     expect(await exited).toBe(0);

@@ -29,12 +29,20 @@ afterEach(async () => {
 });
 
 /** Picks format and width in the export row `testId`, clicks Export… and saves the download it starts. */
-async function exportAndDownload(page: Page, testId: string, format: string, width: string | null): Promise<{ name: string; path: string; bytes: Buffer; ms: number }> {
+async function exportAndDownload(
+  page: Page,
+  testId: string,
+  format: string,
+  width: string | null,
+): Promise<{ name: string; path: string; bytes: Buffer; ms: number }> {
   const group = page.getByTestId(testId);
   await group.getByTestId(`${testId}-format`).selectOption(format);
   if (width) await group.getByTestId(`${testId}-width`).selectOption(width);
   const started = Date.now();
-  const [download] = await Promise.all([page.waitForEvent('download'), group.getByTestId(`${testId}-button`).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    group.getByTestId(`${testId}-button`).click(),
+  ]);
   const path = join(downloads, download.suggestedFilename());
   await download.saveAs(path);
   const ms = Date.now() - started;
@@ -49,7 +57,8 @@ describe('figure export from the Results screen, in Chromium', () => {
     const fonts = locateFonts();
     const fontDir = join(downloads, 'fonts');
     mkdirSync(fontDir);
-    for (const file of [fonts.regular, fonts.bold]) copyFileSync(file, join(fontDir, basename(file)));
+    for (const file of [fonts.regular, fonts.bold])
+      copyFileSync(file, join(fontDir, basename(file)));
     served = await serve({ env: { PARLEY_FONT_DIR: fontDir } });
     const page = await openApp(browser, served.url);
     await page.getByTestId('run-demo').click();
@@ -60,19 +69,35 @@ describe('figure export from the Results screen, in Chromium', () => {
     await page.locator('[data-testid="curves"][data-rendered="true"]').waitFor();
 
     // The heatmap's export row: figure formats, the cell table, both widths.
-    const formatOptions = await page.getByTestId('export-heatmap-format').locator('option').allTextContents();
-    expect(formatOptions).toEqual(['PDF (vector)', 'SVG', 'PNG (300 dpi)', 'Cell table (CSV)', 'Cell table (LaTeX)']);
-    expect(await page.getByTestId('export-heatmap-width').locator('option').allTextContents()).toEqual(['One column (3.25 in)', 'Full width (6.75 in)']);
+    const formatOptions = await page
+      .getByTestId('export-heatmap-format')
+      .locator('option')
+      .allTextContents();
+    expect(formatOptions).toEqual([
+      'PDF (vector)',
+      'SVG',
+      'PNG (300 dpi)',
+      'Cell table (CSV)',
+      'Cell table (LaTeX)',
+    ]);
+    expect(
+      await page.getByTestId('export-heatmap-width').locator('option').allTextContents(),
+    ).toEqual(['One column (3.25 in)', 'Full width (6.75 in)']);
 
     const pdf = await exportAndDownload(page, 'export-heatmap', 'pdf', 'full');
-    console.log(`heatmap pdf/full from the browser (request, render, download): ${pdf.ms} ms, ${pdf.bytes.length} bytes`);
+    console.log(
+      `heatmap pdf/full from the browser (request, render, download): ${pdf.ms} ms, ${pdf.bytes.length} bytes`,
+    );
     expect(pdf.name).toBe('demo-capability-x-competition-strategy-heatmap-utility_focal.pdf');
     // The browser chose where the download went; the row says what was saved.
     expect(await page.getByTestId('export-heatmap-done').textContent()).toBe(`Saved ${pdf.name}`);
     expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const info = execFileSync('pdfinfo', [pdf.path], { encoding: 'utf8' });
     expect(Number(/Page size:\s+([\d.]+) x/.exec(info)?.[1])).toBe(486);
-    const embedded = execFileSync('pdffonts', [pdf.path], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    const embedded = execFileSync('pdffonts', [pdf.path], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .slice(2);
     expect(embedded.length).toBeGreaterThan(0);
     for (const line of embedded) expect(line.split(/\s+/).slice(-5, -4)[0], line).toBe('yes');
 
@@ -100,8 +125,12 @@ describe('figure export from the Results screen, in Chromium', () => {
     await page.getByTestId('export-heatmap-button').click();
     const error = page.getByTestId('export-heatmap-error');
     await error.waitFor();
-    expect(await error.textContent()).toMatch(/^Export failed: the heatmap could not be drawn: DejaVu Sans fonts .* not found in .*fonts/);
-    await expect(page.getByTestId('export-heatmap').getAttribute('data-state')).resolves.toBe('error');
+    expect(await error.textContent()).toMatch(
+      /^Export failed: the heatmap could not be drawn: DejaVu Sans fonts .* not found in .*fonts/,
+    );
+    await expect(page.getByTestId('export-heatmap').getAttribute('data-state')).resolves.toBe(
+      'error',
+    );
     await expect(page.getByTestId('export-heatmap-button').isEnabled()).resolves.toBe(true);
     await screenshot(page, '12-results-export-error');
     // SVG needs no font files: it still exports, and the error goes away.

@@ -11,7 +11,14 @@ import { ROOT } from './build-renderer';
 
 export const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
 export const CHROMIUM = process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 
 export interface Served {
   url: string;
@@ -37,7 +44,11 @@ export async function serve(options: ServeOptions = {}): Promise<Served> {
     if (value === undefined) delete env[name];
     else env[name] = value;
   }
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin', 'parley.js'), 'serve', '--db', dbPath], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(ROOT, 'bin', 'parley.js'), 'serve', '--db', dbPath],
+    { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let out = '';
   let stderr = '';
   child.stdout?.on('data', (d: Buffer) => (out += String(d)));
@@ -47,7 +58,11 @@ export async function serve(options: ServeOptions = {}): Promise<Served> {
       const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(out);
       if (m) resolve(m[1]);
     });
-    child.once('exit', (code) => reject(new Error(`parley serve exited (${code}) before printing its URL:\n${out}\n${stderr}`)));
+    child.once('exit', (code) =>
+      reject(
+        new Error(`parley serve exited (${code}) before printing its URL:\n${out}\n${stderr}`),
+      ),
+    );
   });
   return {
     url,
@@ -73,7 +88,12 @@ export function launchBrowser(): Promise<Browser> {
  * Opens the app and waits until it is connected to the host. `beforeLoad` runs on the new page
  * before it navigates (to attach listeners, e.g. for its WebSocket frames).
  */
-export async function openApp(browser: Browser, url: string, size = { width: 1440, height: 900 }, beforeLoad?: (page: Page) => void): Promise<Page> {
+export async function openApp(
+  browser: Browser,
+  url: string,
+  size = { width: 1440, height: 900 },
+  beforeLoad?: (page: Page) => void,
+): Promise<Page> {
   const page = await browser.newPage({ viewport: size });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

@@ -57,17 +57,24 @@ function dataFolderBytes(dir: string): { name: string; bytes: Buffer }[] {
 async function pageLeaks(page: Page, secret: string): Promise<string[]> {
   const places: string[] = [];
   if ((await page.content()).includes(secret)) places.push('page HTML');
-  const storage = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } }));
+  const storage = await page.evaluate(() =>
+    JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } }),
+  );
   if (storage.includes(secret)) places.push('web storage');
   // Input values are properties, not always attributes: read them too.
-  const values = await page.locator('input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+  const values = await page
+    .locator('input')
+    .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
   if (values.some((v) => v.includes(secret))) places.push('an input value');
   return places;
 }
 
 describe('Models & Keys with a real OS keychain, in Chromium', () => {
   it('sets and tests an Anthropic key through the page, which never gets the key back', async () => {
-    expect(isPrivateKeyring(), 'run this suite through tests/run-e2e.sh (a private gnome-keyring session), never against your own keychain').toBe(true);
+    expect(
+      isPrivateKeyring(),
+      'run this suite through tests/run-e2e.sh (a private gnome-keyring session), never against your own keychain',
+    ).toBe(true);
     // The keychain must really work here: a fallback to env vars would not test it.
     await expect(keychain.isKeychainAvailable()).resolves.toEqual({ isAvailable: true });
     await expect(keychain.get('anthropic')).resolves.toBeNull();
@@ -106,7 +113,9 @@ describe('Models & Keys with a real OS keychain, in Chromium', () => {
     const missingText = await row.textContent();
     expect(missingText).not.toContain('OS keychain unavailable');
     expect(missingText).toContain('or set ANTHROPIC_API_KEY');
-    await expect(row.getByRole('button', { name: 'Test', exact: true }).isDisabled()).resolves.toBe(true);
+    await expect(row.getByRole('button', { name: 'Test', exact: true }).isDisabled()).resolves.toBe(
+      true,
+    );
 
     // Paste the key and set it: the status comes back "set", from the keychain, and the field empties.
     const input = row.getByLabel('anthropic API key');
@@ -121,10 +130,15 @@ describe('Models & Keys with a real OS keychain, in Chromium', () => {
     await screenshot(page, '09-keys-set');
 
     // Test: one "list models" call with that key reaches the mock, and the status says "works".
-    const before = { models: mock.stats.byRoute['GET /v1/models'] ?? 0, auth: mock.stats.byFault.auth ?? 0 };
+    const before = {
+      models: mock.stats.byRoute['GET /v1/models'] ?? 0,
+      auth: mock.stats.byFault.auth ?? 0,
+    };
     await testAndExpect('works');
     expect(await row.locator('.pill').textContent()).toBe('works');
-    expect(await row.textContent()).toMatch(/the key from the OS keychain works \(models listed in \d+ ms\)/);
+    expect(await row.textContent()).toMatch(
+      /the key from the OS keychain works \(models listed in \d+ ms\)/,
+    );
     expect((mock.stats.byRoute['GET /v1/models'] ?? 0) - before.models).toBe(1);
     expect((mock.stats.byFault.auth ?? 0) - before.auth).toBe(0);
     await screenshot(page, '10-keys-works');
@@ -159,7 +173,11 @@ describe('Models & Keys with a real OS keychain, in Chromium', () => {
 
     // The data folder while the server runs (recent writes sit in the -wal file)...
     for (const secret of [KEY, WRONG]) {
-      expect(dataFolderBytes(served.dir).filter((f) => f.bytes.includes(secret)).map((f) => f.name)).toEqual([]);
+      expect(
+        dataFolderBytes(served.dir)
+          .filter((f) => f.bytes.includes(secret))
+          .map((f) => f.name),
+      ).toEqual([]);
     }
 
     // ...and after it stopped (the database checkpointed), with everything the server printed.

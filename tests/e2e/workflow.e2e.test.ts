@@ -22,13 +22,22 @@ afterEach(async () => {
 });
 
 /** Clicks the centre of heatmap cell (xi, yi); y categories run bottom-up, as ECharts draws them. */
-async function clickCell(page: Page, xi: number, yi: number, nx: number, ny: number): Promise<void> {
+async function clickCell(
+  page: Page,
+  xi: number,
+  yi: number,
+  nx: number,
+  ny: number,
+): Promise<void> {
   const box = await page.getByTestId('heatmap').boundingBox();
   if (!box) throw new Error('heatmap has no box');
   const m = heatmapMargins(nx);
   const w = box.width - m.left - m.right;
   const h = box.height - m.top - m.bottom;
-  await page.mouse.click(box.x + m.left + (w * (xi + 0.5)) / nx, box.y + m.top + h * (1 - (yi + 0.5) / ny));
+  await page.mouse.click(
+    box.x + m.left + (w * (xi + 0.5)) / nx,
+    box.y + m.top + h * (1 - (yi + 0.5) / ny),
+  );
 }
 
 async function setNumber(page: Page, testId: string, value: string): Promise<void> {
@@ -53,13 +62,17 @@ describe('served app in Chromium', () => {
     await page.locator('[data-testid="field-rounds"][aria-invalid="true"]').waitFor();
     const roundsIssue = await page.locator('.field.invalid .field-issues').first().textContent();
     expect(roundsIssue).toMatch(/1/);
-    await expect(page.getByTestId('design-summary').getAttribute('data-state')).resolves.toBe('invalid');
+    await expect(page.getByTestId('design-summary').getAttribute('data-state')).resolves.toBe(
+      'invalid',
+    );
     await setNumber(page, 'field-rounds', '4');
     await setNumber(page, 'field-runs', '2');
     await page.getByTestId('level-0.5').click();
     await expect(page.getByTestId('level-0.5').getAttribute('aria-pressed')).resolves.toBe('false');
     await page.locator('[data-testid="design-summary"][data-state="valid"]').waitFor();
-    expect(await page.getByTestId('grid-preview').textContent()).toBe('2 capabilities × 2 levels × 2 runs = 8 games');
+    expect(await page.getByTestId('grid-preview').textContent()).toBe(
+      '2 capabilities × 2 levels × 2 runs = 8 games',
+    );
     expect(await page.getByTestId('validation').textContent()).toBe('Ready: 4 cells, 8 games.');
     await screenshot(page, '02-design');
 
@@ -91,14 +104,24 @@ describe('served app in Chromium', () => {
     await page.getByTestId('visibility-private').click();
     const privateTurns = page.getByTestId('turn');
     await privateTurns.first().waitFor();
-    const visibilities = await privateTurns.evaluateAll((els) => els.map((e) => e.getAttribute('data-visibility')));
+    const visibilities = await privateTurns.evaluateAll((els) =>
+      els.map((e) => e.getAttribute('data-visibility')),
+    );
     expect(visibilities.length).toBeGreaterThan(0);
     expect(new Set(visibilities)).toEqual(new Set(['private']));
-    expect(await page.locator('[data-testid="turn"][data-phase="thinking"]').count()).toBeGreaterThan(0);
+    expect(
+      await page.locator('[data-testid="turn"][data-phase="thinking"]').count(),
+    ).toBeGreaterThan(0);
     await screenshot(page, '06-transcript-private');
     await page.getByTestId('visibility-all').click();
     await page.getByTestId('phase-vote').click();
-    expect(new Set(await page.getByTestId('turn').evaluateAll((els) => els.map((e) => e.getAttribute('data-phase'))))).toEqual(new Set(['vote']));
+    expect(
+      new Set(
+        await page
+          .getByTestId('turn')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-phase'))),
+      ),
+    ).toEqual(new Set(['vote']));
     const voteCells = page.getByTestId('vote-table').first().getByTestId('vote');
     await voteCells.first().waitFor();
     expect(await voteCells.first().textContent()).toMatch(/^(✓ accept|✗ reject)$/);
@@ -139,7 +162,11 @@ describe('served app in Chromium', () => {
     // Keyboard: next game with ], search with /.
     const first = await page.getByTestId('transcript').getAttribute('data-game');
     await page.keyboard.press(']');
-    await page.waitForFunction((id) => document.querySelector('[data-testid="transcript"]')?.getAttribute('data-game') !== id, first);
+    await page.waitForFunction(
+      (id) =>
+        document.querySelector('[data-testid="transcript"]')?.getAttribute('data-game') !== id,
+      first,
+    );
     await page.keyboard.press('/');
     await page.keyboard.type('Agent_2');
     await page.locator('.turn mark').first().waitFor();
@@ -150,7 +177,9 @@ describe('served app in Chromium', () => {
     await page.getByTestId('mode-rho-theta').click();
     await page.getByTestId('rho-0.5').click();
     await page.locator('[data-testid="design-summary"][data-state="valid"]').waitFor();
-    expect(await page.getByTestId('grid-preview').textContent()).toBe('2 capabilities × 12 (ρ, θ) cells × 3 runs = 72 games');
+    expect(await page.getByTestId('grid-preview').textContent()).toBe(
+      '2 capabilities × 12 (ρ, θ) cells × 3 runs = 72 games',
+    );
     await screenshot(page, 'small-04-design-treaty');
     await page.getByRole('link', { name: 'Models & Keys' }).click();
     await page.getByTestId('registry').waitFor();

@@ -45,11 +45,15 @@ describe('host: LLM sweeps', () => {
       mode: 'web',
       keys: vault,
       keySource: {
-        get: (p) => Promise.resolve(stored.has(p) ? { key: stored.get(p)!, source: 'keychain' } : null),
+        get: (p) =>
+          Promise.resolve(stored.has(p) ? { key: stored.get(p)!, source: 'keychain' } : null),
       },
     });
     const { service, store, host } = engine;
-    const doc = llmSweep(mock.url, { runs: { count: 1, baseSeed: 5 }, competition: { levels: [0.5] } });
+    const doc = llmSweep(mock.url, {
+      runs: { count: 1, baseSeed: 5 },
+      competition: { levels: [0.5] },
+    });
 
     // Every game seats mock-claude (the baseline): all of them pause on the missing key.
     let paused = 0;
@@ -73,13 +77,24 @@ describe('host: LLM sweeps', () => {
       provider: 'anthropic',
       key: ANTHROPIC_KEY,
     })) as KeyStatus;
-    expect(status).toEqual({ provider: 'anthropic', status: 'set', source: 'keychain', detail: null });
+    expect(status).toEqual({
+      provider: 'anthropic',
+      status: 'set',
+      source: 'keychain',
+      detail: null,
+    });
     await service.start(created.sweepId);
 
     const games = store.listGames({ sweepId: created.sweepId });
     expect(games.map((g) => g.status)).toEqual(['finished', 'finished']);
     for (const g of games) {
-      const { expected, actual } = expectedTurnKeys(store.getTurns(g.id), 2, 1, g.outcome!.round, 3);
+      const { expected, actual } = expectedTurnKeys(
+        store.getTurns(g.id),
+        2,
+        1,
+        g.outcome!.round,
+        3,
+      );
       expect(actual).toEqual(expected);
       const calls = store.listCalls(g.id);
       expect(new Set(calls.map((c) => c.provider))).toEqual(new Set(['anthropic', 'openai']));

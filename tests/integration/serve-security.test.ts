@@ -304,7 +304,16 @@ describe('parley serve over WebSocket', () => {
       metric: 'utility_focal',
       format: 'png',
       width: 'column',
-    })) as { ok: true; result: { fileName: string; mime: string; encoding: string; content: string; provenance: { sweepIds: string[] } } };
+    })) as {
+      ok: true;
+      result: {
+        fileName: string;
+        mime: string;
+        encoding: string;
+        content: string;
+        provenance: { sweepIds: string[] };
+      };
+    };
     expect(png.ok).toBe(true);
     expect(png.result).toMatchObject({
       fileName: 'export-over-the-socket-heatmap-utility_focal.png',
@@ -332,7 +341,11 @@ describe('parley serve over WebSocket', () => {
     expect(refused.ok).toBe(false);
     expect(refused.error.issues.map((i) => i.path)).toEqual(['metric']);
     expect(
-      await client.call('results:exportFigure', { sweepId: 'nope', figure: 'curves', format: 'svg' }),
+      await client.call('results:exportFigure', {
+        sweepId: 'nope',
+        figure: 'curves',
+        format: 'svg',
+      }),
     ).toMatchObject({
       ok: false,
       error: {

@@ -6,10 +6,23 @@ import type { ProtocolParams } from '../../../src-shared/game';
 import { runGame } from '../../engine/run-game';
 import { createStrategyAgent } from './strategy-agent';
 
-const protocol: ProtocolParams = { rounds: 10, gamma: 0.9, discussionTurns: 2, acceptance: 'unanimous', vetoHolders: [], maxProposalAttempts: 3 };
+const protocol: ProtocolParams = {
+  rounds: 10,
+  gamma: 0.9,
+  discussionTurns: 2,
+  acceptance: 'unanimous',
+  vetoHolders: [],
+  maxProposalAttempts: 3,
+};
 
 function agent(c: number) {
-  return createStrategyAgent({ id: `br-${c}`, kind: 'strategy', strategy: 'bounded-rational', capability: c, scores: {} });
+  return createStrategyAgent({
+    id: `br-${c}`,
+    kind: 'strategy',
+    strategy: 'bounded-rational',
+    capability: c,
+    scores: {},
+  });
 }
 
 interface Match {
@@ -20,14 +33,26 @@ interface Match {
 }
 
 /** `seeds` instances, each played in both seat orders. */
-async function match(c: number, opponent: number, competition: number, seeds: number): Promise<Match> {
+async function match(
+  c: number,
+  opponent: number,
+  competition: number,
+  seeds: number,
+): Promise<Match> {
   const params = itemAllocation.paramsSchema.parse({ items: 5, competition });
   const out: Match = { mine: [], theirs: [], deals: 0 };
   for (let s = 0; s < seeds; s++) {
     const instance = itemAllocation.create(params, 2, 10_000 + s);
     for (const seat of [0, 1]) {
       const agents = seat === 0 ? [agent(c), agent(opponent)] : [agent(opponent), agent(c)];
-      const r = await runGame({ gameId: `cap-${s}-${seat}`, game: itemAllocation, instance, protocol, agents, onTurn: () => {} });
+      const r = await runGame({
+        gameId: `cap-${s}-${seat}`,
+        game: itemAllocation,
+        instance,
+        protocol,
+        agents,
+        onTurn: () => {},
+      });
       if (r.status !== 'finished') throw new Error(`game ${s}/${seat} ended ${r.status}`);
       out.mine.push(r.outcome.utilities[seat]);
       out.theirs.push(r.outcome.utilities[1 - seat]);
@@ -60,24 +85,31 @@ function pairedT(diffs: number[]): number {
 }
 
 describe('bounded-rational capability', () => {
-  it.each([0.75, 1])('c = 0.9 beats c = 0.1 at competition %s (100 seeds x 2 orders)', async (competition) => {
-    const m = await match(0.9, 0.1, competition, 100);
-    const diffs = m.mine.map((u, i) => u - m.theirs[i]);
-    const p = signTest(diffs);
-    const t = pairedT(diffs);
-    console.log(`competition ${competition}: c=0.9 ${mean(m.mine).toFixed(1)}, c=0.1 ${mean(m.theirs).toFixed(1)}, deals ${m.deals}/200, sign-test p=${p.toExponential(2)}, paired t=${t.toFixed(2)}`);
-    expect(mean(m.mine)).toBeGreaterThan(mean(m.theirs));
-    expect(p).toBeLessThan(0.01);
-    // Two-sided 1% critical value of Student's t with 199 degrees of freedom.
-    expect(t).toBeGreaterThan(2.601);
-    expect(m.deals).toBeGreaterThan(100);
-  });
+  it.each([0.75, 1])(
+    'c = 0.9 beats c = 0.1 at competition %s (100 seeds x 2 orders)',
+    async (competition) => {
+      const m = await match(0.9, 0.1, competition, 100);
+      const diffs = m.mine.map((u, i) => u - m.theirs[i]);
+      const p = signTest(diffs);
+      const t = pairedT(diffs);
+      console.log(
+        `competition ${competition}: c=0.9 ${mean(m.mine).toFixed(1)}, c=0.1 ${mean(m.theirs).toFixed(1)}, deals ${m.deals}/200, sign-test p=${p.toExponential(2)}, paired t=${t.toFixed(2)}`,
+      );
+      expect(mean(m.mine)).toBeGreaterThan(mean(m.theirs));
+      expect(p).toBeLessThan(0.01);
+      // Two-sided 1% critical value of Student's t with 199 degrees of freedom.
+      expect(t).toBeGreaterThan(2.601);
+      expect(m.deals).toBeGreaterThan(100);
+    },
+  );
 
   it('keeps deals common at moderate and low competition', async () => {
     const moderate = await match(0.9, 0.1, 0.5, 50);
     const cooperative = await match(0.9, 0.1, 0, 50);
     const welfare = mean(cooperative.mine.map((u, i) => u + cooperative.theirs[i]));
-    console.log(`competition 0.5: deals ${moderate.deals}/100; competition 0: deals ${cooperative.deals}/100, mean welfare ${welfare.toFixed(1)}`);
+    console.log(
+      `competition 0.5: deals ${moderate.deals}/100; competition 0: deals ${cooperative.deals}/100, mean welfare ${welfare.toFixed(1)}`,
+    );
     expect(moderate.deals).toBeGreaterThan(50);
     expect(cooperative.deals).toBeGreaterThan(90);
     expect(welfare).toBeGreaterThan(150);
@@ -87,7 +119,9 @@ describe('bounded-rational capability', () => {
     const levels = [0.1, 0.3, 0.5, 0.7, 0.9];
     const means: number[] = [];
     for (const c of levels) means.push(mean((await match(c, 0.5, 0.75, 60)).mine));
-    console.log(`competition 0.75 vs c=0.5: ${levels.map((c, i) => `c=${c} ${means[i].toFixed(1)}`).join(', ')}`);
+    console.log(
+      `competition 0.75 vs c=0.5: ${levels.map((c, i) => `c=${c} ${means[i].toFixed(1)}`).join(', ')}`,
+    );
     expect(means[4]).toBeGreaterThan(means[2]);
     expect(means[2]).toBeGreaterThan(means[0]);
     expect(means.slice(1).filter((u, i) => u > means[i]).length).toBeGreaterThanOrEqual(3);

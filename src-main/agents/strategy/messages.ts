@@ -18,16 +18,23 @@ function offerText(view: View, index: number): string {
 }
 
 function itemNames(view: View): string[] | null {
-  return view.ctx.instance.kind === 'item-allocation' ? itemNamesOf(view.ctx.instance.params as ItemAllocationParams) : null;
+  return view.ctx.instance.kind === 'item-allocation'
+    ? itemNamesOf(view.ctx.instance.params as ItemAllocationParams)
+    : null;
 }
 
 function listNames(names: string[]): string {
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return names.length <= 1
+    ? (names[0] ?? '')
+    : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
 /** Items ordered by a value vector, highest first. */
 function ranked(names: string[], values: readonly number[]): string[] {
-  return names.map((name, k) => ({ name, v: values[k] ?? 0 })).sort((a, b) => b.v - a.v).map((e) => e.name);
+  return names
+    .map((name, k) => ({ name, v: values[k] ?? 0 }))
+    .sort((a, b) => b.v - a.v)
+    .map((e) => e.name);
 }
 
 /** What the model thinks an opponent values most (item names), or null when not item allocation. */
@@ -35,7 +42,12 @@ function guessedFavourite(view: View, m: OpponentModel): string | null {
   const names = itemNames(view);
   if (!names || m.weights.length === 0) return null;
   const { prefs } = hypothesesOf(view.ctx.game, view.ctx.instance, view.me, m.agent);
-  const est = names.map((_, k) => prefs.reduce<number>((s, p, h) => s + m.weights[h] * ((p as { values: number[] }).values[k] ?? 0), 0));
+  const est = names.map((_, k) =>
+    prefs.reduce<number>(
+      (s, p, h) => s + m.weights[h] * ((p as { values: number[] }).values[k] ?? 0),
+      0,
+    ),
+  );
   return ranked(names, est)[0];
 }
 
@@ -48,17 +60,23 @@ function latestOpponentOffer(view: View): { proposer: number; index: number } | 
 }
 
 export function discussionText(view: View, d: Decision): string {
-  const urgent = isUrgent(view.round, view.ctx.protocol) ? ' Time is running out, so I would like to settle soon.' : '';
+  const urgent = isUrgent(view.round, view.ctx.protocol)
+    ? ' Time is running out, so I would like to settle soon.'
+    : '';
   if (view.ctx.pass > 0) {
     const last = latestOpponentOffer(view);
     if (!last) return `I am still waiting for a concrete offer from the others.${urgent}`;
     const worth = points(view, view.x[last.index]);
-    const verdict = view.x[last.index] >= d.acceptAt ? 'that is close to what I can accept' : `I need at least ${points(view, d.target)}`;
+    const verdict =
+      view.x[last.index] >= d.acceptAt
+        ? 'that is close to what I can accept'
+        : `I need at least ${points(view, d.target)}`;
     return `${agentName(last.proposer)}'s latest proposal is worth ${worth} to me; ${verdict}.${urgent}`;
   }
   const names = itemNames(view);
   if (view.round === 1 && names) {
-    const values = (view.ctx.instance.preferences[view.me] as { values?: number[] } | undefined)?.values ?? [];
+    const values =
+      (view.ctx.instance.preferences[view.me] as { values?: number[] } | undefined)?.values ?? [];
     const order = ranked(names, values);
     // Name only items it actually values: an agent with one valued item says so.
     const valued = new Set(names.filter((_, k) => (values[k] ?? 0) > 0));
@@ -71,7 +89,9 @@ export function discussionText(view: View, d: Decision): string {
 }
 
 export function planText(view: View, d: Decision): string {
-  const parts = [`Plan: hold out for >= ${points(view, d.target)}; accept offers worth >= ${points(view, d.acceptAt)}.`];
+  const parts = [
+    `Plan: hold out for >= ${points(view, d.target)}; accept offers worth >= ${points(view, d.acceptAt)}.`,
+  ];
   for (const m of d.models) {
     const fav = guessedFavourite(view, m);
     if (fav) parts.push(`${agentName(m.agent)} seems to value ${fav}.`);
@@ -87,16 +107,29 @@ export function proposalNote(view: View, d: Decision): string {
   return `I have moved towards you; this is my offer for round ${view.round}.${urgent}`;
 }
 
-export function voteReason(view: View, d: Decision, worth: readonly number[], accepts: readonly boolean[]): string {
+export function voteReason(
+  view: View,
+  d: Decision,
+  worth: readonly number[],
+  accepts: readonly boolean[],
+): string {
   return worth
-    .map((x, j) => `Proposal ${j + 1} is worth ${points(view, x)} to me (I accept from ${points(view, d.acceptAt)}): ${accepts[j] ? 'accept' : 'reject'}.`)
+    .map(
+      (x, j) =>
+        `Proposal ${j + 1} is worth ${points(view, x)} to me (I accept from ${points(view, d.acceptAt)}): ${accepts[j] ? 'accept' : 'reject'}.`,
+    )
     .join(' ');
 }
 
 export function reflectionText(view: View): string {
   const last = latestOpponentOffer(view);
-  const worth = last ? ` ${agentName(last.proposer)}'s latest offer was worth ${points(view, view.x[last.index])} to me.` : '';
+  const worth = last
+    ? ` ${agentName(last.proposer)}'s latest offer was worth ${points(view, view.x[last.index])} to me.`
+    : '';
   const left = view.rounds - view.round;
-  const outlook = left > 0 ? ` ${left} round${left === 1 ? '' : 's'} left; I will adjust my offer.` : ' That was the last round.';
+  const outlook =
+    left > 0
+      ? ` ${left} round${left === 1 ? '' : 's'} left; I will adjust my offer.`
+      : ' That was the last round.';
   return `No deal in round ${view.round}.${worth}${outlook}`;
 }

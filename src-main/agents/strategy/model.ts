@@ -42,7 +42,8 @@ export function modelOpponent(view: View, j: number, trust: number): OpponentMod
   for (const v of view.votes) {
     if (v.agent !== j || v.offer.index < 0 || v.offer.proposer === j) continue;
     const sign = v.vote === 'accept' ? 1 : -1;
-    for (let h = 0; h < k; h++) logw[h] += logSigmoid(sign * VOTE_BETA * (rows[h][v.offer.index] - 0.5));
+    for (let h = 0; h < k; h++)
+      logw[h] += logSigmoid(sign * VOTE_BETA * (rows[h][v.offer.index] - 0.5));
   }
   const top = Math.max(...logw);
   let total = 0;
@@ -61,7 +62,10 @@ export function modelOpponent(view: View, j: number, trust: number): OpponentMod
   const last = own.at(-1);
   const prev = own.length > 1 ? own[own.length - 2] : undefined;
   const aspiration = last ? u[last.index] : null;
-  const concession = last && prev && last.round > prev.round ? Math.max(0, (u[prev.index] - u[last.index]) / (last.round - prev.round)) : 0;
+  const concession =
+    last && prev && last.round > prev.round
+      ? Math.max(0, (u[prev.index] - u[last.index]) / (last.round - prev.round))
+      : 0;
   return { agent: j, u, weights, aspiration, concession, lastRound: last?.round ?? 0 };
 }
 
@@ -80,7 +84,8 @@ export function thresholdAt(view: View, m: OpponentModel, round: number, floor: 
     if (v.agent !== m.agent || v.offer.index < 0 || v.offer.proposer === m.agent) continue;
     const value = m.u[v.offer.index];
     if (v.vote === 'accept' && round - v.round <= 2) tau = Math.min(tau, value);
-    if (v.vote === 'reject' && v.round === round - 1 && value + 0.01 < aspiration) tau = Math.max(tau, value + 0.01);
+    if (v.vote === 'reject' && v.round === round - 1 && value + 0.01 < aspiration)
+      tau = Math.max(tau, value + 0.01);
   }
   return Math.min(1, Math.max(0, tau));
 }

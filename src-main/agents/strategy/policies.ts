@@ -88,7 +88,11 @@ const titForTat: Policy = (view) => {
   let target = 1;
   let previous: number | null = null;
   for (let r = 1; r < view.round; r++) {
-    const values = others.flatMap((j) => view.offers.filter((o) => o.round === r && o.proposer === j && o.index >= 0).map((o) => view.x[o.index]));
+    const values = others.flatMap((j) =>
+      view.offers
+        .filter((o) => o.round === r && o.proposer === j && o.index >= 0)
+        .map((o) => view.x[o.index]),
+    );
     if (values.length === 0) continue;
     const mean = values.reduce((a, b) => a + b, 0) / values.length;
     if (previous !== null) target -= Math.max(0, mean - previous);
@@ -135,7 +139,12 @@ function nashPoint(view: View, models: readonly OpponentModel[]): number {
 }
 
 /** The outcome maximising P(accepted) * (x - continuation) at predicted thresholds `taus`. */
-function bestBet(view: View, models: readonly OpponentModel[], taus: readonly number[], continuation: number): { index: number; gain: number } {
+function bestBet(
+  view: View,
+  models: readonly OpponentModel[],
+  taus: readonly number[],
+  continuation: number,
+): { index: number; gain: number } {
   let index = 0;
   let gain = -Infinity;
   for (let o = 0; o < view.x.length; o++) {
@@ -179,7 +188,10 @@ function boundedRational(c: number): Policy {
 }
 
 /** The rule for a strategy; `exponent` overrides a curve's default, `capability` sets c. */
-export function strategyFor(strategy: StrategyName, options: { exponent?: number; capability?: number } = {}): Strategy {
+export function strategyFor(
+  strategy: StrategyName,
+  options: { exponent?: number; capability?: number } = {},
+): Strategy {
   switch (strategy) {
     case 'boulware':
     case 'linear':

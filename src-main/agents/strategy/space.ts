@@ -68,7 +68,10 @@ function priorPrefs(game: GameDefinition, instance: GameInstance): unknown[] {
     prefs = [];
     for (let s = 0; s < PRIOR_SAMPLES; s++) {
       try {
-        prefs.push(...game.create(instance.params, instance.nAgents, hashSeed('strategy-prior', s)).preferences);
+        prefs.push(
+          ...game.create(instance.params, instance.nAgents, hashSeed('strategy-prior', s))
+            .preferences,
+        );
       } catch {
         break;
       }
@@ -80,7 +83,12 @@ function priorPrefs(game: GameDefinition, instance: GameInstance): unknown[] {
 }
 
 /** The hypotheses `asker` holds about `opponent` (prior draws plus the asker's own preferences). */
-export function hypothesesOf(game: GameDefinition, instance: GameInstance, asker: number, opponent: number): Hypotheses {
+export function hypothesesOf(
+  game: GameDefinition,
+  instance: GameInstance,
+  asker: number,
+  opponent: number,
+): Hypotheses {
   let perInstance = hypothesisCache.get(instance);
   if (!perInstance) {
     perInstance = new Map();

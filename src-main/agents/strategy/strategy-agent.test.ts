@@ -7,15 +7,35 @@ import { runGame } from '../../engine/run-game';
 import { concessionTarget, CURVE_EXPONENTS } from './policies';
 import { createStrategyAgent } from './strategy-agent';
 
-const protocol: ProtocolParams = { rounds: 10, gamma: 0.9, discussionTurns: 2, acceptance: 'unanimous', vetoHolders: [], maxProposalAttempts: 3 };
+const protocol: ProtocolParams = {
+  rounds: 10,
+  gamma: 0.9,
+  discussionTurns: 2,
+  acceptance: 'unanimous',
+  vetoHolders: [],
+  maxProposalAttempts: 3,
+};
 
 function spec(strategy: StrategyName, capability?: number): StrategySpec {
-  return { id: `${strategy}${capability ?? ''}`, kind: 'strategy', strategy, capability, scores: {} };
+  return {
+    id: `${strategy}${capability ?? ''}`,
+    kind: 'strategy',
+    strategy,
+    capability,
+    scores: {},
+  };
 }
 
-async function play(specs: StrategySpec[], opts: { kind?: GameKind; competition?: number; seed?: number; committed?: TurnRecord[] } = {}) {
+async function play(
+  specs: StrategySpec[],
+  opts: { kind?: GameKind; competition?: number; seed?: number; committed?: TurnRecord[] } = {},
+) {
   const game = getGame(opts.kind ?? 'item-allocation');
-  const params = game.paramsSchema.parse(opts.kind && opts.kind !== 'item-allocation' ? {} : { items: 5, competition: opts.competition ?? 0.5 });
+  const params = game.paramsSchema.parse(
+    opts.kind && opts.kind !== 'item-allocation'
+      ? {}
+      : { items: 5, competition: opts.competition ?? 0.5 },
+  );
   const instance = game.create(params, specs.length, opts.seed ?? 1);
   const fresh: TurnRecord[] = [];
   const result = await runGame({
@@ -29,7 +49,8 @@ async function play(specs: StrategySpec[], opts: { kind?: GameKind; competition?
       fresh.push(t);
     },
   });
-  if (result.status !== 'finished') throw new Error(`game did not finish: ${JSON.stringify(result)}`);
+  if (result.status !== 'finished')
+    throw new Error(`game did not finish: ${JSON.stringify(result)}`);
   return { ...result, fresh, instance };
 }
 
@@ -51,18 +72,26 @@ describe('strategy agents', () => {
     ['linear', 'bounded-rational'],
   ];
 
-  it.each(pairs)('%s vs %s: same seed gives the same transcript, and resumes exactly', async (a, b) => {
-    const first = await play([spec(a, 0.3), spec(b, 0.8)], { seed: 5 });
-    const second = await play([spec(a, 0.3), spec(b, 0.8)], { seed: 5 });
-    expect(second.turns).toEqual(first.turns);
-    expect(first.turns.every((t) => t.status === 'ok')).toBe(true);
-    const cut = Math.floor(first.turns.length / 2);
-    const resumed = await play([spec(a, 0.3), spec(b, 0.8)], { seed: 5, committed: first.turns.slice(0, cut) });
-    expect([...first.turns.slice(0, cut), ...resumed.fresh]).toEqual(first.turns);
-  });
+  it.each(pairs)(
+    '%s vs %s: same seed gives the same transcript, and resumes exactly',
+    async (a, b) => {
+      const first = await play([spec(a, 0.3), spec(b, 0.8)], { seed: 5 });
+      const second = await play([spec(a, 0.3), spec(b, 0.8)], { seed: 5 });
+      expect(second.turns).toEqual(first.turns);
+      expect(first.turns.every((t) => t.status === 'ok')).toBe(true);
+      const cut = Math.floor(first.turns.length / 2);
+      const resumed = await play([spec(a, 0.3), spec(b, 0.8)], {
+        seed: 5,
+        committed: first.turns.slice(0, cut),
+      });
+      expect([...first.turns.slice(0, cut), ...resumed.fresh]).toEqual(first.turns);
+    },
+  );
 
   it('hardliner proposes its best outcome every round', async () => {
-    const { turns, instance } = await play([spec('hardliner'), spec('hardliner')], { competition: 1 });
+    const { turns, instance } = await play([spec('hardliner'), spec('hardliner')], {
+      competition: 1,
+    });
     const own = turns
       .filter((t) => t.phase === 'proposal')
       .map((t) => itemAllocation.rawUtilities(instance as never, t.action as never)[t.agent]);
@@ -70,10 +99,16 @@ describe('strategy agents', () => {
   });
 
   it('tit-for-tat opens at its best and mirrors the opponent concession in its own utility', async () => {
-    const { turns, instance } = await play([spec('tit-for-tat'), spec('conceder')], { competition: 1, seed: 3 });
-    const worthToMe = (t: TurnRecord) => itemAllocation.rawUtilities(instance as never, t.action as never)[0];
+    const { turns, instance } = await play([spec('tit-for-tat'), spec('conceder')], {
+      competition: 1,
+      seed: 3,
+    });
+    const worthToMe = (t: TurnRecord) =>
+      itemAllocation.rawUtilities(instance as never, t.action as never)[0];
     const theirs = turns.filter((t) => t.phase === 'proposal' && t.agent === 1).map(worthToMe);
-    const plans = turns.filter((t) => t.phase === 'thinking' && t.agent === 0).map((t) => Number(/>= (\d+)/.exec(t.text)![1]));
+    const plans = turns
+      .filter((t) => t.phase === 'thinking' && t.agent === 0)
+      .map((t) => Number(/>= (\d+)/.exec(t.text)![1]));
     const expected = plans.map((_, r) => {
       let target = 100;
       for (let k = 1; k < r; k++) target -= Math.max(0, theirs[k] - theirs[k - 1]);
@@ -86,29 +121,51 @@ describe('strategy agents', () => {
 
   it('Boulware concedes later than Conceder against the same opponent', async () => {
     const ownOffers = async (s: StrategyName) => {
-      const { turns, instance } = await play([spec(s), spec('hardliner')], { competition: 1, seed: 9 });
-      return turns.filter((t) => t.phase === 'proposal' && t.agent === 0).map((t) => itemAllocation.rawUtilities(instance as never, t.action as never)[0]);
+      const { turns, instance } = await play([spec(s), spec('hardliner')], {
+        competition: 1,
+        seed: 9,
+      });
+      return turns
+        .filter((t) => t.phase === 'proposal' && t.agent === 0)
+        .map((t) => itemAllocation.rawUtilities(instance as never, t.action as never)[0]);
     };
     const boulware = await ownOffers('boulware');
     const conceder = await ownOffers('conceder');
     expect(boulware).toHaveLength(10);
-    expect(boulware.slice(0, 8).reduce((a, b) => a + b)).toBeGreaterThan(conceder.slice(0, 8).reduce((a, b) => a + b));
+    expect(boulware.slice(0, 8).reduce((a, b) => a + b)).toBeGreaterThan(
+      conceder.slice(0, 8).reduce((a, b) => a + b),
+    );
   });
 
   it('writes templated messages that read like a negotiation', async () => {
-    const { turns } = await play([spec('bounded-rational', 0.9), spec('linear')], { competition: 0.5, seed: 2 });
+    const { turns } = await play([spec('bounded-rational', 0.9), spec('linear')], {
+      competition: 0.5,
+      seed: 2,
+    });
     const first = turns.find((t) => t.phase === 'discussion')!;
-    expect(first.text).toMatch(/^Hello from Agent_1\. I value \w+ and \w+ highly; I could give up \w+\.$/);
-    expect(turns.find((t) => t.phase === 'thinking')!.text).toMatch(/^Plan: hold out for >= \d+; accept offers worth >= \d+\. Agent_2 seems to value \w+\. Propose Agent_1: .* \| Agent_2: .* \(worth \d+ to me\)\.$/);
-    expect(turns.find((t) => t.phase === 'vote')!.text).toMatch(/^Proposal 1 is worth \d+ to me \(I accept from \d+\): (accept|reject)\./);
+    expect(first.text).toMatch(
+      /^Hello from Agent_1\. I value \w+ and \w+ highly; I could give up \w+\.$/,
+    );
+    expect(turns.find((t) => t.phase === 'thinking')!.text).toMatch(
+      /^Plan: hold out for >= \d+; accept offers worth >= \d+\. Agent_2 seems to value \w+\. Propose Agent_1: .* \| Agent_2: .* \(worth \d+ to me\)\.$/,
+    );
+    expect(turns.find((t) => t.phase === 'vote')!.text).toMatch(
+      /^Proposal 1 is worth \d+ to me \(I accept from \d+\): (accept|reject)\./,
+    );
   });
 
-  it.each(['treaty', 'cofunding'] as const)('plays %s through the generic outcome space', async (kind) => {
-    const { outcome, turns } = await play([spec('bounded-rational', 0.9), spec('boulware')], { kind, seed: 4 });
-    expect(turns.filter((t) => t.status !== 'ok')).toEqual([]);
-    expect(outcome.invalidProposals).toEqual([0, 0]);
-    expect(turns.filter((t) => t.phase === 'listing').length).toBeGreaterThan(0);
-  });
+  it.each(['treaty', 'cofunding'] as const)(
+    'plays %s through the generic outcome space',
+    async (kind) => {
+      const { outcome, turns } = await play([spec('bounded-rational', 0.9), spec('boulware')], {
+        kind,
+        seed: 4,
+      });
+      expect(turns.filter((t) => t.status !== 'ok')).toEqual([]);
+      expect(outcome.invalidProposals).toEqual([0, 0]);
+      expect(turns.filter((t) => t.phase === 'listing').length).toBeGreaterThan(0);
+    },
+  );
 });
 
 describe('templated messages of noisy agents', () => {
@@ -116,7 +173,10 @@ describe('templated messages of noisy agents', () => {
     let worthStated = 0;
     for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
       // c = 0 has the most noise (sd 0.25 of the best outcome) on its own evaluations.
-      const { fresh, instance } = await play([spec('bounded-rational', 0), spec('bounded-rational', 0)], { competition: 0, seed });
+      const { fresh, instance } = await play(
+        [spec('bounded-rational', 0), spec('bounded-rational', 0)],
+        { competition: 0, seed },
+      );
       for (const t of fresh) {
         for (const m of t.text.matchAll(/worth (-?\d+)/g)) {
           worthStated++;
@@ -128,7 +188,8 @@ describe('templated messages of noisy agents', () => {
       const values = (instance.preferences[1] as { values: number[] }).values;
       const names = ['Apple', 'Jewel', 'Stone', 'Quill', 'Pencil'];
       const named = /I value (.*) highly/.exec(opening?.text ?? '')?.[1] ?? '';
-      for (const name of named.split(/, | and /)) expect(values[names.indexOf(name)]).toBeGreaterThan(0);
+      for (const name of named.split(/, | and /))
+        expect(values[names.indexOf(name)]).toBeGreaterThan(0);
     }
     expect(worthStated).toBeGreaterThan(50);
   });

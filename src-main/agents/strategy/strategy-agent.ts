@@ -28,9 +28,15 @@ function anchorOf(ctx: AgentContext): object {
 
 /** Create the agent a strategy participant describes (`capability` and `exponent` as set). */
 export function createStrategyAgent(spec: StrategySpec): Agent {
-  const strategy = strategyFor(spec.strategy, { exponent: spec.exponent, capability: spec.capability });
+  const strategy = strategyFor(spec.strategy, {
+    exponent: spec.exponent,
+    capability: spec.capability,
+  });
   // The random strategy draws from ctx.callSeed, so only the others are memoised.
-  const memo = spec.strategy === 'random' ? null : new WeakMap<object, Map<string, { view: View; d: Decision }>>();
+  const memo =
+    spec.strategy === 'random'
+      ? null
+      : new WeakMap<object, Map<string, { view: View; d: Decision }>>();
   const decide = (ctx: AgentContext): { view: View; d: Decision } => {
     if (!memo) {
       const view = buildView(ctx, strategy.noise);
@@ -67,7 +73,9 @@ export function createStrategyAgent(spec: StrategySpec): Agent {
     },
     vote(ctx) {
       const { view, d } = decide(ctx);
-      const worth = ctx.listedProposals.map((p) => perceived(view, p.proposal, view.space.index.get(keyOf(p.proposal)) ?? -1));
+      const worth = ctx.listedProposals.map((p) =>
+        perceived(view, p.proposal, view.space.index.get(keyOf(p.proposal)) ?? -1),
+      );
       const accepts = worth.map((x) => x >= d.acceptAt && x > 0);
       const votes = accepts.map((a): Vote => (a ? 'accept' : 'reject'));
       const reason = voteReason(view, d, worth, accepts);

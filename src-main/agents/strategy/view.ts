@@ -57,7 +57,10 @@ function listingOffers(turn: TurnRecord, space: Space): Offer[] {
   return listed;
 }
 
-function parseHistory(history: readonly TurnRecord[], space: Space): { offers: Offer[]; votes: CastVote[] } {
+function parseHistory(
+  history: readonly TurnRecord[],
+  space: Space,
+): { offers: Offer[]; votes: CastVote[] } {
   const offers: Offer[] = [];
   const votes: CastVote[] = [];
   let listed: Offer[] = [];
@@ -114,7 +117,9 @@ export function perceived(view: View, proposal: unknown, index: number): number 
   if (index >= 0) return view.x[index];
   const raw = view.ctx.game.rawUtilities(view.ctx.instance, proposal)[view.me];
   const best = view.space.best[view.me];
-  return clamp01((best > 0 ? raw / best : 0) + (view.noise > 0 ? view.noise * view.rng.normal() : 0));
+  return clamp01(
+    (best > 0 ? raw / best : 0) + (view.noise > 0 ? view.noise * view.rng.normal() : 0),
+  );
 }
 
 const clamp01 = (u: number): number => Math.min(1, Math.max(0, u));
