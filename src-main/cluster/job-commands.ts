@@ -54,16 +54,18 @@ export function writeJob(input: WriteJobInput, warn: (line: string) => void): st
     throw new JobError(
       `--shards ${job.shards} is more than the sweep's ${games} games: every shard needs a game; use at most ${games}`,
     );
+  // Refusals first (sbatch or sinfo would reject the job), then warnings about a job that runs.
+  checkArraySize(job.shards, warn);
+  if (job.partition) checkPartition(job.partition, warn);
   const perShard = new Array<number>(job.shards).fill(0);
   for (const g of sweep.games) perShard[shardOf(g.id, job.shards)]++;
   const empty = perShard.flatMap((n, k) => (n === 0 ? [k] : []));
   if (empty.length > 0)
     warn(
-      `shard(s) ${arraySpec(empty)} of ${job.shards} hold no game (games go to shards by their id); ` +
+      `${empty.length} of ${job.shards} shards hold no game (games go to shards by their id): ` +
+        `${empty.length > 12 ? `${empty.slice(0, 12).join(', ')}, ...` : arraySpec(empty)}; ` +
         'those tasks will end at once. Fewer shards avoid that.',
     );
-  checkArraySize(job.shards, warn);
-  if (job.partition) checkPartition(job.partition, warn);
   checkParleyCommand(job.parley);
 
   const manifest: JobManifest = {
