@@ -156,6 +156,11 @@ export function jobStatus(dir: string): string {
     );
   }
   lines.push(...progressTable(rows), ...rerunLines(dir, rows, queue.active));
+  const finished = rows.reduce((a, r) => a + r.finished, 0);
+  if (finished === m.games)
+    lines.push(
+      `All ${m.games} games finished; join them: bash ${shellQuote(join(dir, 'merge.sh'))}`,
+    );
   return `${lines.join('\n')}\n`;
 }
 

@@ -20,7 +20,7 @@ export function slurmTool(tool: string, args: string[], timeoutMs = 20_000): Too
     return {
       ok: false,
       missing: false,
-      message: `${tool} ${args.join(' ')} exited ${r.status ?? r.signal}${text ? `: ${text}` : ''}`,
+      message: `${tool} exited ${r.status ?? r.signal}${text ? `: ${text}` : ''}`,
     };
   }
   return { ok: true, stdout: r.stdout };

@@ -208,6 +208,14 @@ describe('parley slurm writes a job that runs as written', () => {
 
     for (const k of ['0', '2'])
       expect(runScript(join(job, 'job.sbatch'), { SLURM_ARRAY_TASK_ID: k }).status).toBe(0);
+    const all = runCli(['slurm', 'status', job], bare);
+    expect(all.stdout).toBe(
+      `Job parley-${v.sweepId.slice(0, 8)} in ${job}: sweep "cluster job test" (${v.sweepId.slice(0, 8)}), 48 games in 3 shards\n` +
+        'squeue: squeue is not installed\n' +
+        'shard  finished  failed  unfinished  not started\n' +
+        `${table([inShard(0, 3), inShard(1, 3), inShard(2, 3)])}\n` +
+        `All 48 games finished; join them: bash '${job}/merge.sh'\n`,
+    );
     const done = runScript(join(job, 'merge.sh'));
     expect(done.stderr).toBe('');
     expect(done.status).toBe(0);
@@ -220,7 +228,7 @@ describe('parley slurm writes a job that runs as written', () => {
     const reference = join(tmp.dir, 'reference.db');
     expect(runCli(['run', sweepFile, '--db', reference]).status).toBe(0);
     expect(snapshot(join(job, 'merged.db'))).toEqual(snapshot(reference));
-  });
+  }, 240_000); // nine Parley processes in a row: minutes on a loaded machine
 
   it('a task outside the shards, a moved job folder and an unusable --parley fail with a message', () => {
     const outside = runScript(join(job, 'job.sbatch'), { SLURM_ARRAY_TASK_ID: '3' });
