@@ -2,7 +2,8 @@
 // their options: check everything the cluster would reject up front, write the job folder, submit
 // it, and report the job's state and each shard's progress.
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import type { GameStatus } from '../../src-shared/planned-game';
 import type { ExpandedSweep } from '../sweeps/expand';
 import { openStore } from '../store/store';
 import type { MergeReport } from '../store/types';
@@ -139,7 +140,7 @@ export function jobStatus(dir: string): string {
   const m = readManifest(dir);
   checkNotMoved(dir, m);
   const planned = plannedShards(dir, m, readSweep(dir));
-  const statuses = new Map();
+  const statuses = new Map<string, GameStatus>();
   for (let k = 0; k < m.shards; k++) gameStatuses(shardFile(dir, k), m.sweepId, statuses);
   const rows = shardProgress(planned, statuses);
   const queue = queueOf(m);
@@ -174,12 +175,11 @@ export function mergeJob(dir: string): { text: string; complete: boolean } {
   try {
     for (let k = 0; k < m.shards; k++) {
       const file = shardFile(dir, k);
-      try {
-        lines.push(mergeLine(`shards/shard-${k}.db`, store.mergeFrom(file)));
-      } catch (err) {
-        if (!/No Parley database/.test(String(err))) throw err;
-        lines.push(`shards/shard-${k}.db: missing (the task has not run)`);
-      }
+      lines.push(
+        existsSync(file)
+          ? mergeLine(`shards/shard-${k}.db`, store.mergeFrom(file))
+          : `shards/shard-${k}.db: missing (the task has not run)`,
+      );
     }
   } finally {
     store.close();
@@ -191,7 +191,8 @@ export function mergeJob(dir: string): { text: string; complete: boolean } {
   if (!complete) {
     const queue = queueOf(m);
     lines.push(queue.line, ...progressTable(rows), ...rerunLines(dir, rows, queue.active));
-    lines.push('Run merge.sh again when those tasks have finished.');
+    if (shardsToRerun(rows).length > 0)
+      lines.push('Run merge.sh again when those tasks have finished.');
   }
   return { text: `${lines.join('\n')}\n`, complete };
 }

@@ -79,6 +79,8 @@ describe.skipIf(unavailable)('parley slurm on a real SLURM', () => {
       job,
       '--cpus',
       '1',
+      '--mem',
+      '500M',
       '--partition',
       'debug',
       '--submit',
