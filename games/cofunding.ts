@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { GameInstance } from '../src-shared/game';
 import { cofundingOutcomes } from './cofunding-outcomes';
+import { cofundingReference } from './cofunding-reference';
 import { fundedProjects, parsePledges, type CofundingProposal } from './cofunding-proposal';
 import { agentList } from './proposal-input';
 import { createRng, hashSeed } from './rng';
@@ -194,4 +195,5 @@ export const cofunding: GameDefinition<CofundingParams, CofundingPrefs, Cofundin
     );
     return { exact: false, outcomes };
   },
+  exactReference: (instance) => cofundingReference(instance.preferences),
 };

@@ -42,6 +42,27 @@ export interface GameDefinition<Params = any, Pref = any, Prop = any> {
    * the analysis refines numerically.
    */
   outcomeSpace(instance: GameInstance<Params, Pref>): { exact: boolean; outcomes: Prop[] };
+  /**
+   * Closed-form analysis references (DESIGN 9) where the game has a small exact formulation
+   * (treaty and co-funding with two agents); null where it has none, and the analysis falls back
+   * to searching `outcomeSpace`.
+   */
+  exactReference?(instance: GameInstance<Params, Pref>): ExactReference | null;
+}
+
+/** Exact reference points of an instance's utility space, in undiscounted (round-1) utilities. */
+export interface ExactReference {
+  /** Largest social welfare and one utility vector attaining it. */
+  maxWelfare: { value: number; utilities: number[] };
+  /**
+   * Nash bargaining solution with disagreement point 0: the largest product and every distinct
+   * utility vector attaining it; null when no outcome gives every agent u > 0.
+   */
+  nbs: { product: number; points: number[][] } | null;
+  /** max over feasible outcomes o of min_i (u_i(o) - u_i), clipped at 0. */
+  paretoGap(utilities: readonly number[]): number;
+  /** True when no feasible outcome weakly improves every agent and strictly improves one. */
+  isParetoOptimal(utilities: readonly number[]): boolean;
 }
 
 /** Agent display names are anonymous and 1-based: Agent_1, Agent_2, ... */
