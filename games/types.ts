@@ -48,6 +48,28 @@ export interface GameDefinition<Params = any, Pref = any, Prop = any> {
    * to searching `outcomeSpace`.
    */
   exactReference?(instance: GameInstance<Params, Pref>): ExactReference | null;
+  /**
+   * Where the instance is played with proposals made of one part per agent (co-funding's pledge
+   * protocol, DESIGN 3.3), how parts are asked for, checked and combined; null (or absent) where
+   * each agent proposes a whole proposal.
+   */
+  jointProposal?(instance: GameInstance<Params, Pref>): JointProposal<Prop> | null;
+}
+
+/**
+ * Proposals built from one part per agent: each agent proposes only its own part, the engine
+ * combines the parts of all agents (in seat order) into the one joint proposal that is voted on,
+ * and that joint proposal is what validateProposal, rawUtilities and the analysis see.
+ */
+export interface JointProposal<Prop, Part = unknown> {
+  /** JSON shape of an agent's own part, as a sentence for prompts. */
+  partFormat: string;
+  /** Validate and normalise agent `agent`'s untrusted part, with an error an LLM can act on. */
+  validatePart(agent: number, part: unknown): ProposalCheck<Part>;
+  /** The joint proposal from every agent's part, in seat order. Pure. */
+  combine(parts: readonly Part[]): Prop;
+  /** Agent `agent`'s part of a joint proposal (for agents that choose among joint outcomes). */
+  partOf(proposal: Prop, agent: number): Part;
 }
 
 /** Exact reference points of an instance's utility space, in undiscounted (round-1) utilities. */
