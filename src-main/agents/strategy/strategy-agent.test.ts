@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { getGame } from '../../../games/index';
 import { itemAllocation } from '../../../games/item-allocation';
 import type { TurnRecord } from '../../../src-shared/game';
 import type { StrategyName } from '../../../src-shared/participant';
 import { concessionTarget, CURVE_EXPONENTS } from './policies';
-import { play, spec } from './strategy.test-helpers';
+import { createStrategyAgent } from './strategy-agent';
+import { play, protocol, spec } from './strategy.test-helpers';
 
 describe('concession curves', () => {
   it('uses e < 1 for Boulware and e > 1 for Conceder', () => {
@@ -147,5 +149,42 @@ describe('templated messages of noisy agents', () => {
         expect(values[names.indexOf(name)]).toBeGreaterThan(0);
     }
     expect(worthStated).toBeGreaterThan(50);
+  });
+});
+
+describe('strategy agents under the pledge protocol', () => {
+  it('propose their own pledge vector: their row of the joint table they chose', async () => {
+    const game = getGame('cofunding');
+    const instance = game.create(game.paramsSchema.parse({ preset: 'research' }), 2, 3);
+    const joint = game.jointProposal!(instance)!;
+    for (const index of [0, 1]) {
+      const agent = createStrategyAgent(spec('bounded-rational', 1));
+      const ctx = {
+        game,
+        instance,
+        protocol,
+        index,
+        round: 1,
+        phase: 'proposal' as const,
+        pass: 0,
+        attempt: 0,
+        publicHistory: [],
+        privateHistory: [],
+        listedProposals: [],
+        callSeed: 1,
+        gameId: 'pledges',
+      };
+      const plan = await agent.think({ ...ctx, phase: 'thinking' });
+      const reply = await agent.propose(ctx);
+      if (!reply.ok || !plan.ok) throw new Error('expected replies');
+      const part = reply.value.proposal as number[];
+      expect(joint.validatePart(index, part)).toEqual({ ok: true, proposal: part });
+      // The plan names the joint table it proposes; the vector is that table's row for this agent.
+      const table = game
+        .outcomeSpace(instance)
+        .outcomes.find((o) => plan.text.includes(`Propose ${game.describeProposal(instance, o)}.`));
+      expect(table).toBeDefined();
+      expect(part).toEqual(joint.partOf(table, index));
+    }
   });
 });

@@ -67,7 +67,11 @@ export function createStrategyAgent(spec: StrategySpec): Agent {
     },
     propose(ctx) {
       const { view, d } = decide(ctx);
-      const proposal = view.space.outcomes[d.offer];
+      // Where each agent proposes only its own part (co-funding's pledge protocol), it proposes
+      // its part of the joint outcome it chose.
+      const joint = ctx.game.jointProposal?.(ctx.instance) ?? null;
+      const chosen = view.space.outcomes[d.offer];
+      const proposal = joint ? joint.partOf(chosen, ctx.index) : chosen;
       const message = proposalNote(view, d);
       return reply({ proposal, message }, message);
     },
