@@ -209,10 +209,9 @@ export const cofunding: GameDefinition<CofundingParams, CofundingPrefs, Cofundin
   describeProposal(instance, proposal) {
     const names = projectNamesOf(instance.params);
     const funded = fundedProjects(proposal.pledges, instance.preferences[0].costs);
-    const rows = proposal.pledges.map((row, i) => {
-      const parts = row.flatMap((v, k) => (v > 0 ? [`${names[k]} ${v}`] : []));
-      return `${agentName(i)}: ${parts.length > 0 ? parts.join(', ') : '(nothing)'}`;
-    });
+    const rows = proposal.pledges.map(
+      (row, i) => `${agentName(i)}: ${pledgeList(names, row) ?? '(nothing)'}`,
+    );
     const fundedNames = names.filter((_, k) => funded[k]);
     return `${rows.join(' | ')} | funded: ${fundedNames.length > 0 ? fundedNames.join(', ') : '(none)'}`;
   },
@@ -248,11 +247,19 @@ export const cofunding: GameDefinition<CofundingParams, CofundingPrefs, Cofundin
     return {
       partFormat: `Reply with JSON {"pledges": [...]} giving your own pledge to each project, one whole, non-negative amount per project in the order ${names.join(', ')}, adding up to at most your budget of ${rules.budget}, e.g. {"pledges": ${JSON.stringify(example)}}.`,
       validatePart: (agent, part) => parsePledgeVector(part, agent, rules),
+      describePart: (agent, part) =>
+        `${agentName(agent)} pledges ${pledgeList(names, part as number[]) ?? 'nothing'}`,
       combine: (parts) => combinePledges(parts as number[][]),
       partOf: (proposal, agent) => proposal.pledges[agent].slice(),
     };
   },
 };
+
+/** "Park 15, Library 10" for the positive pledges of a row; null when it pledges nothing. */
+function pledgeList(names: readonly string[], row: readonly number[]): string | null {
+  const parts = row.flatMap((v, k) => (v > 0 ? [`${names[k]} ${v}`] : []));
+  return parts.length > 0 ? parts.join(', ') : null;
+}
 
 function pledgeRules(instance: Instance): PledgeRules {
   return {

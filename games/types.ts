@@ -70,6 +70,8 @@ export interface JointProposal<Prop, Part = unknown> {
   partFormat: string;
   /** Validate and normalise agent `agent`'s untrusted part, with an error an LLM can act on. */
   validatePart(agent: number, part: unknown): ProposalCheck<Part>;
+  /** Human text of a valid part, e.g. "Agent_1 pledges Park 15, Library 10". */
+  describePart(agent: number, part: Part): string;
   /** The joint proposal from every agent's part, in seat order. Pure. */
   combine(parts: readonly Part[]): Prop;
   /** Agent `agent`'s part of a joint proposal (for agents that choose among joint outcomes). */
@@ -116,6 +118,11 @@ export interface AlternatingRules<Params = any, Pref = any, Prop = any> {
 /** The protocols `game` can be played with, default first. */
 export function gameProtocols(game: Pick<GameDefinition, 'protocols'>): readonly ProtocolName[] {
   return game.protocols ?? ['propose-and-vote'];
+}
+
+/** The format an agent proposes in: its own part where proposals are joint, else a whole one. */
+export function proposalFormatOf(game: GameDefinition, instance: GameInstance): string {
+  return game.jointProposal?.(instance)?.partFormat ?? game.proposalFormat(instance);
 }
 
 /** Agent display names are anonymous and 1-based: Agent_1, Agent_2, ... */
