@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GameFolderError, parseGameFolder } from '../../games/deliberation/folder';
+import { baseGame } from '../../games/deliberation/fixtures.test-helpers';
 import type { GameFolderFiles } from '../../games/deliberation/types';
 import { readGameFolder, readGameFolderFiles, SHIPPED_BASE_GAME } from './read-game-folder';
 
@@ -56,6 +57,14 @@ describe('the shipped base game', () => {
     expect(byFile.DoT.scores[3]).toEqual([10, 26, 40, 0]);
     expect(byFile.other_cities.scores[4]).toEqual([60, 45, 30, 15, 0]);
     expect(byFile.enviroment.scores[1]).toEqual([0, 25, 55]);
+  });
+
+  it('matches the literal base game the pure tests use', () => {
+    const literal = baseGame();
+    expect(game.parties.map((p) => [p.scores, p.minimum])).toEqual(
+      literal.parties.map((p) => [p.scores, p.minimum]),
+    );
+    expect([game.issues, game.initialDeal]).toEqual([literal.issues, literal.initialDeal]);
   });
 
   it('fills score placeholders of every incentive the folder has for a party', () => {
