@@ -2,7 +2,7 @@
 // the store persists and what the engine produces. No Node, DOM or Electron imports here.
 
 /** The games Parley ships (DESIGN 3.1-3.3). */
-export const GAME_KINDS = ['item-allocation', 'treaty', 'cofunding'] as const;
+export const GAME_KINDS = ['item-allocation', 'treaty', 'cofunding', 'deliberation'] as const;
 export type GameKind = (typeof GAME_KINDS)[number];
 
 /** Protocol phases (DESIGN 4), in the order they happen inside a round. */

@@ -7,6 +7,7 @@ import type { ParticipantSpec } from '../../src-shared/participant';
 import { capabilityOf } from '../../src-shared/participant';
 import type { Order, PlannedGame } from '../../src-shared/planned-game';
 import type { Sweep, SweepIssue } from '../../src-shared/sweep';
+import { prepareGameParams } from '../game-folders/folder-params';
 import { contentId } from './canonical';
 
 /** Looks a participant id up outside the sweep (the model registry). */
@@ -218,7 +219,12 @@ function runSeeds(sweep: Sweep, issues: SweepIssue[]): number[] {
 
 function buildCells(sweep: Sweep, issues: SweepIssue[]): Cell[] {
   const game = getGame(sweep.game.kind);
-  const parsed = game.paramsSchema.safeParse(sweep.game.params);
+  const prepared = prepareGameParams(sweep.game.kind, sweep.game.params);
+  if (!prepared.ok) {
+    issues.push({ path: 'game.params.folder', message: prepared.error });
+    return [];
+  }
+  const parsed = game.paramsSchema.safeParse(prepared.params);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       issues.push({
