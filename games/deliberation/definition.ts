@@ -139,6 +139,7 @@ function proposalOf(game: DeliberationGame, proposal: unknown) {
 export const deliberation: GameDefinition<DeliberationParams, DeliberationPrefs, Deal> = {
   kind: 'deliberation',
   title: 'Multi-party deliberation',
+  protocols: ['deliberation'],
   paramsSchema: deliberationParamsSchema,
   create(params, nAgents, seed) {
     const errors = check(params, nAgents);
