@@ -76,7 +76,15 @@ export function expandSweep(
     }
   }
 
-  const needsCapability = orders.some((o) => o !== 'random');
+  const isPartySeated = sweep.game.kind === 'deliberation';
+  if (isPartySeated && (orders.length !== 1 || orders[0] !== 'weak_first')) {
+    issues.push({
+      path: 'orders',
+      message:
+        'deliberation seats each line-up in the folder\'s party order (config.txt); leave orders at ["weak_first"]',
+    });
+  }
+  const needsCapability = !isPartySeated && orders.some((o) => o !== 'random');
   for (const lineup of lineups) {
     for (const p of lineup.seats) {
       if (needsCapability && capabilityOf(p, sweep.capabilityMetric) === null) {
@@ -102,7 +110,10 @@ export function expandSweep(
     for (const cell of cells) {
       for (const order of orders) {
         seeds.forEach((seed, runIndex) => {
-          const seats = seatOrder(lineup.seats, order, sweep.capabilityMetric, seed);
+          // Deliberation seats are the folder's parties (config.txt order): never reordered.
+          const seats = isPartySeated
+            ? lineup.seats
+            : seatOrder(lineup.seats, order, sweep.capabilityMetric, seed);
           const content = {
             v: 1,
             kind: sweep.game.kind,
