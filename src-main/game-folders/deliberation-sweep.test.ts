@@ -65,7 +65,7 @@ describe('deliberation sweeps', () => {
       issues: [
         {
           path: 'game.params.folder',
-          message: "config.txt line 1: unknown role 'chair' (known: p1, p2, target, player)",
+          message: `folder ${JSON.stringify(copy)}: config.txt line 1: unknown role 'chair' (known: p1, p2, target, player)`,
         },
       ],
     });

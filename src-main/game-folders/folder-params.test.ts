@@ -82,7 +82,7 @@ describe('deliberation params from a folder', () => {
     writeFileSync(join(copy, 'initial_deal.txt'), 'A1,B1,C4,D1,E9');
     expect(prepareGameParams('deliberation', { folder: copy })).toEqual({
       ok: false,
-      error: "initial_deal.txt line 1: 'E9' is not an option of issue E (E1 to E5)",
+      error: `folder ${JSON.stringify(copy)}: initial_deal.txt line 1: 'E9' is not an option of issue E (E1 to E5)`,
     });
     expect(prepareGameParams('treaty', { issues: 3 })).toEqual({ ok: true, params: { issues: 3 } });
   });

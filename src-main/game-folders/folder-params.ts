@@ -52,6 +52,7 @@ export function prepareGameParams(
   try {
     return { ok: true, params: withFolderData(params, cwd) as Record<string, unknown> };
   } catch (e) {
-    return { ok: false, error: (e as Error).message };
+    const folder = typeof params.folder === 'string' ? params.folder : 'base';
+    return { ok: false, error: `folder ${JSON.stringify(folder)}: ${(e as Error).message}` };
   }
 }
