@@ -8,26 +8,16 @@ import type { GameStatus } from '../../src-shared/planned-game';
 import type { ParticipantSpec } from '../../src-shared/participant';
 import type { SweepProgress as ContractSweepProgress } from '../../src-shared/contract';
 import type { GameInstance, TurnRecord } from '../../src-shared/game';
-import { parseSweep } from '../../src-shared/sweep';
 import type { SweepIssue } from '../../src-shared/sweep';
 import type { Agent } from '../engine/agent';
 import { runGame, type PauseReason } from '../engine/run-game';
 import type { Store } from '../store/store';
 import type { GameRow } from '../store/types';
 import { createDefaultAgent } from './agents';
-import { expandSweep } from './expand';
-import type { ExpandedSweep, ParticipantResolver } from './expand';
+import type { ParticipantResolver } from './expand';
+import { validateSweepDoc, type ValidateResult } from './validate';
 
-export type ValidateResult =
-  | {
-      ok: true;
-      sweepId: string;
-      games: number;
-      cells: number;
-      warnings: string[];
-      expanded: ExpandedSweep;
-    }
-  | { ok: false; issues: SweepIssue[] };
+export { validateSweepDoc, type ValidateResult } from './validate';
 
 /**
  * Live counters of one sweep as the runner reports them: the contract's SweepProgress without
@@ -351,26 +341,6 @@ export class SweepService {
     this.lastProgressAt.set(sweepId, now);
     this.events.emit('progress', this.progress(sweepId));
   }
-}
-
-/** Parse, validate and expand a sweep document (no store needed). */
-export function validateSweepDoc(doc: unknown, resolve?: ParticipantResolver): ValidateResult {
-  const parsed = parseSweep(doc);
-  if (!parsed.ok) return parsed;
-  const result = expandSweep(parsed.sweep, resolve);
-  if (!result.ok) return result;
-  const { expanded } = result;
-  const cells = new Set(
-    expanded.games.map((g) => `${g.focalId}|${g.competitionLevel}|${g.rho}|${g.theta}`),
-  ).size;
-  return {
-    ok: true,
-    sweepId: expanded.id,
-    games: expanded.games.length,
-    cells,
-    warnings: expanded.warnings,
-    expanded,
-  };
 }
 
 /** A sweep document with problems; `issues` lists every one with its field path. */

@@ -1,0 +1,24 @@
+// SQL functions that migrations call, registered on the connection before migrating: a
+// migration that must compute what the application computes (a content hash) calls the
+// application's own code instead of a copy of it in SQL.
+import type Database from 'better-sqlite3';
+import { gameIdFromStored } from '../sweeps/game-id';
+
+export function registerMigrationFunctions(db: Database.Database): void {
+  // parley_game_id(kind, params_json, protocol_json, participants_json, seed, order_name,
+  // focal_id): the current game id formula (0003_game_ids_v2.sql).
+  db.function(
+    'parley_game_id',
+    { deterministic: true },
+    (kind, paramsJson, protocolJson, participantsJson, seed, order, focalId) =>
+      gameIdFromStored({
+        kind: String(kind),
+        paramsJson: String(paramsJson),
+        protocolJson: String(protocolJson),
+        participantsJson: String(participantsJson),
+        seed: Number(seed),
+        order: String(order),
+        focalId: String(focalId),
+      }),
+  );
+}

@@ -1,0 +1,63 @@
+// A planned game's id: the hash of what the game is (rules, parameters, seats, seed, order and
+// who is focal), never of how its calls travel. Store migration 0003 re-keys games planned under
+// the first formula with `gameIdFromStored`, so both paths share this one definition.
+import type { ParticipantSpec } from '../../src-shared/participant';
+import type { PlannedGame } from '../../src-shared/planned-game';
+import { contentId } from './canonical';
+
+/** The version of the id formula; it is part of the hashed content. */
+export const GAME_ID_VERSION = 2;
+
+/**
+ * Participant fields that say where a call goes or what it costs, not what the game is: moving
+ * to another gateway, changing prices or a delivery option keeps every game's id. A field added
+ * to the participant schema for transport (concurrency, batch mode) belongs in this list.
+ */
+export const TRANSPORT_FIELDS = ['baseUrl', 'prices', 'concurrency', 'batch'] as const;
+
+export type GameIdContent = Pick<
+  PlannedGame,
+  'kind' | 'params' | 'protocol' | 'participants' | 'seed' | 'order' | 'focalId'
+>;
+
+/** A participant without its transport fields. */
+export function withoutTransport(p: ParticipantSpec): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...p };
+  for (const field of TRANSPORT_FIELDS) delete out[field];
+  return out;
+}
+
+/** The content id of a planned game (16 hex characters). */
+export function gameId(g: GameIdContent): string {
+  return contentId({
+    v: GAME_ID_VERSION,
+    kind: g.kind,
+    params: g.params,
+    protocol: g.protocol,
+    participants: g.participants.map(withoutTransport),
+    seed: g.seed,
+    order: g.order,
+    focalId: g.focalId,
+  });
+}
+
+/** The id of a stored game row from its JSON columns (used by migration 0003). */
+export function gameIdFromStored(row: {
+  kind: string;
+  paramsJson: string;
+  protocolJson: string;
+  participantsJson: string;
+  seed: number;
+  order: string;
+  focalId: string;
+}): string {
+  return gameId({
+    kind: row.kind as PlannedGame['kind'],
+    params: JSON.parse(row.paramsJson) as PlannedGame['params'],
+    protocol: JSON.parse(row.protocolJson) as PlannedGame['protocol'],
+    participants: JSON.parse(row.participantsJson) as ParticipantSpec[],
+    seed: row.seed,
+    order: row.order as PlannedGame['order'],
+    focalId: row.focalId,
+  });
+}
