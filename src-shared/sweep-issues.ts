@@ -65,14 +65,19 @@ function expectedAlternatives(branches: readonly (readonly Issue[])[]): string {
   const wanted: string[] = [];
   let received: string | undefined;
   for (const branch of branches) {
+    const missing = branch
+      .filter((i) => i.path.length === 1 && i.code === 'invalid_type' && i.input === undefined)
+      .map((i) => i.path[0]);
+    if (missing.length > 0)
+      wanted.push(`an object with ${missing.map((k) => `"${String(k)}"`).join(' and ')}`);
     for (const i of branch) {
       if (i.path.length > 0) continue;
       if (i.code === 'invalid_type') {
-        wanted.push(article(i.expected));
+        wanted.push(article(i.expected === 'int' ? 'integer' : i.expected));
         received ??= typeOf(i.input);
       } else if (i.code === 'invalid_value') {
         wanted.push(quoteAll(i.values));
-      } else if (i.code === 'unrecognized_keys') {
+      } else if (i.code === 'unrecognized_keys' && missing.length === 0) {
         wanted.push(`an object without ${quoteAll(i.keys)}`);
       }
     }

@@ -117,7 +117,7 @@ export function parseSweep(
 ): { ok: true; sweep: Sweep } | { ok: false; issues: SweepIssue[] } {
   const shape = checkSweepShape(input);
   if (shape.length > 0) return { ok: false, issues: shape };
-  const result = sweepSchema.safeParse(input);
+  const result = sweepSchema.safeParse(input, { reportInput: true });
   if (result.success) return { ok: true, sweep: result.data };
   return { ok: false, issues: toSweepIssues(result.error.issues) };
 }

@@ -21,6 +21,7 @@ import {
   resolveDbPath,
 } from './common';
 import { parseShard, type Shard } from '../cluster/shard';
+import { SWEEP_LIMITS } from '../../src-shared/sweep-limits';
 import { createProgressView } from './progress';
 import { formatGrid, formatTranscript } from './text-format';
 
@@ -56,7 +57,7 @@ export function registerCoreCommands(program: Command): void {
         'joins their databases.',
     )
     .action(async (file: string, opts: RunFlags) => {
-      const doc = readJsonFile(file);
+      const doc = readSweepFile(file);
       const shard = opts.shard ? parseShardOption(opts.shard) : undefined;
       const store = openCliStore(opts.db);
       try {
@@ -82,7 +83,7 @@ export function registerCoreCommands(program: Command): void {
     )
     .argument('<sweep.json>')
     .action((file: string) => {
-      const v = validateSweepDoc(readJsonFile(file), registryResolver());
+      const v = validateSweepDoc(readSweepFile(file), registryResolver());
       if (!v.ok) throw invalidSweep(file, v.issues);
       process.stdout.write(
         `${file}: valid. ${v.games} games in ${v.cells} cells (sweep id ${v.sweepId}).\n` +
@@ -342,6 +343,14 @@ function statusLine(p: SweepProgress): string {
     `${c.failed} failed, ${c.cancelled} cancelled` +
     (p.tokens > 0 ? `; ${p.tokens} tokens, $${p.costUsd.toFixed(4)}` : '')
   );
+}
+
+/** A sweep file, refused before reading when larger than SWEEP_LIMITS.maxFileBytes. */
+function readSweepFile(file: string): unknown {
+  return readJsonFile(file, {
+    maxBytes: SWEEP_LIMITS.maxFileBytes,
+    what: 'a sweep document (it lists its axes, not its games)',
+  });
 }
 
 function invalidSweep(label: string, issues: { path: string; message: string }[]): CliError {

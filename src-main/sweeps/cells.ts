@@ -43,7 +43,7 @@ export function countCells(sweep: Sweep): number {
 /** Build every cell; problems (bad parameters, duplicate values, wrong game) go to `issues`. */
 export function buildCells(sweep: Sweep, issues: SweepIssue[]): Cell[] {
   const game = getGame(sweep.game.kind);
-  const parsed = game.paramsSchema.safeParse(sweep.game.params);
+  const parsed = game.paramsSchema.safeParse(sweep.game.params, { reportInput: true });
   if (!parsed.success) {
     issues.push(...toSweepIssues(parsed.error.issues, ['game', 'params']));
     return [];
