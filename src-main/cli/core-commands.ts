@@ -82,6 +82,13 @@ export function registerCoreCommands(program: Command): void {
       'Check a sweep document and print the grid it expands to, without running anything.',
     )
     .argument('<sweep.json>')
+    .addHelpText(
+      'after',
+      `\nExit codes: 0 valid, 2 invalid (every problem is listed with its field path).\n` +
+        `Limits: a file of at most ${SWEEP_LIMITS.maxFileBytes / 1024 / 1024} MB, nested at most ${SWEEP_LIMITS.maxDepth} levels, ` +
+        `at most ${SWEEP_LIMITS.defaultMaxGames.toLocaleString('en-US')} planned games\n` +
+        '(raise that cap with "maxGames" in the sweep). A sweep that plans the same game twice is refused.',
+    )
     .action((file: string) => {
       const v = validateSweepDoc(readSweepFile(file), registryResolver());
       if (!v.ok) throw invalidSweep(file, v.issues);

@@ -32,5 +32,10 @@ function sortKeys(value: unknown, depth: number): unknown {
 
 /** First `length` hex characters of the SHA-256 of the canonical JSON of `value`. */
 export function contentId(value: unknown, length = 16): string {
-  return createHash('sha256').update(canonicalJson(value)).digest('hex').slice(0, length);
+  return hashText(canonicalJson(value), length);
+}
+
+/** First `length` hex characters of the SHA-256 of `text` (already canonical JSON). */
+export function hashText(text: string, length = 16): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, length);
 }

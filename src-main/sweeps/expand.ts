@@ -11,7 +11,7 @@ import type { Sweep, SweepIssue } from '../../src-shared/sweep';
 import { contentId } from './canonical';
 import { buildCells, type Cell } from './cells';
 import { checkGridSize } from './grid-size';
-import { gameId } from './game-id';
+import { createGameIdHasher } from './game-id';
 import { buildLineups, type Lineup } from './lineups';
 
 /** Looks a participant id up outside the sweep (the model registry). */
@@ -123,6 +123,7 @@ function planGames(
     maxProposalAttempts: sweep.maxProposalAttempts,
   };
   const metric = sweep.capabilityMetric;
+  const gameId = createGameIdHasher();
   const out: Planned[] = [];
   lineups.forEach((lineup, li) => {
     cells.forEach((cell, ci) => {

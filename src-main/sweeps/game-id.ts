@@ -3,7 +3,7 @@
 // the first formula with `gameIdFromStored`, so both paths share this one definition.
 import type { ParticipantSpec } from '../../src-shared/participant';
 import type { PlannedGame } from '../../src-shared/planned-game';
-import { contentId } from './canonical';
+import { canonicalJson, hashText } from './canonical';
 
 /** The version of the id formula; it is part of the hashed content. */
 export const GAME_ID_VERSION = 2;
@@ -29,16 +29,35 @@ export function withoutTransport(p: ParticipantSpec): Record<string, unknown> {
 
 /** The content id of a planned game (16 hex characters). */
 export function gameId(g: GameIdContent): string {
-  return contentId({
-    v: GAME_ID_VERSION,
-    kind: g.kind,
-    params: g.params,
-    protocol: g.protocol,
-    participants: g.participants.map(withoutTransport),
-    seed: g.seed,
-    order: g.order,
-    focalId: g.focalId,
-  });
+  return createGameIdHasher()(g);
+}
+
+/**
+ * A game id function that serialises each params, protocol and participant object once: an
+ * expansion shares those objects between thousands of games. The text it hashes is exactly
+ * canonicalJson of { v, kind, params, protocol, participants, seed, order, focalId } (keys in
+ * sorted order), so ids equal `contentId` of that object. Use one hasher per expansion only:
+ * it assumes the objects are not changed while it lives.
+ */
+export function createGameIdHasher(): (g: GameIdContent) => string {
+  const memo = new WeakMap<object, string>();
+  const once = (value: object, make: () => unknown): string => {
+    let text = memo.get(value);
+    if (text === undefined) {
+      text = canonicalJson(make());
+      memo.set(value, text);
+    }
+    return text;
+  };
+  return (g) => {
+    const participants = g.participants.map((p) => once(p, () => withoutTransport(p)));
+    return hashText(
+      `{"focalId":${JSON.stringify(g.focalId)},"kind":${JSON.stringify(g.kind)},` +
+        `"order":${JSON.stringify(g.order)},"params":${once(g.params, () => g.params)},` +
+        `"participants":[${participants.join(',')}],"protocol":${once(g.protocol, () => g.protocol)},` +
+        `"seed":${JSON.stringify(g.seed)},"v":${GAME_ID_VERSION}}`,
+    );
+  };
 }
 
 /** The id of a stored game row from its JSON columns (used by migration 0003). */
