@@ -6,7 +6,7 @@ import { EventEmitter } from 'node:events';
 import { getGame } from '../../games/index';
 import type { GameStatus } from '../../src-shared/planned-game';
 import type { ParticipantSpec } from '../../src-shared/participant';
-import type { SweepProgress as ContractSweepProgress } from '../../src-shared/contract';
+import type { SweepCounters } from '../../src-shared/contract';
 import type { GameInstance, TurnRecord } from '../../src-shared/game';
 import type { SweepIssue } from '../../src-shared/sweep';
 import type { Agent } from '../engine/agent';
@@ -15,15 +15,9 @@ import type { Store } from '../store/store';
 import type { GameRow } from '../store/types';
 import { createDefaultAgent } from './agents';
 import type { ParticipantResolver } from './expand';
-import { validateSweepDoc, type ValidateResult } from './validate';
+import { validateSweepDoc, type SweepValidation } from './validate';
 
-export { validateSweepDoc, type ValidateResult } from './validate';
-
-/**
- * Live counters of one sweep as the runner reports them: the contract's SweepProgress without
- * the pause and failure reasons, which the host adds (src-main/host/handlers-sweeps.ts).
- */
-export type SweepProgress = Omit<ContractSweepProgress, 'pausedReasons' | 'failedReasons'>;
+export { validateSweepDoc, type SweepValidation } from './validate';
 
 /** Least time between two progress events of one sweep. */
 const PROGRESS_INTERVAL_MS = 200;
@@ -68,7 +62,7 @@ export class SweepService {
     this.events.setMaxListeners(100);
   }
 
-  on(event: 'progress', listener: (p: SweepProgress) => void): () => void;
+  on(event: 'progress', listener: (p: SweepCounters) => void): () => void;
   on(
     event: 'game',
     listener: (e: { sweepId: string; gameId: string; status: GameStatus }) => void,
@@ -93,7 +87,7 @@ export class SweepService {
   }
 
   /** Parse, validate and expand a sweep document without storing anything. */
-  validate(doc: unknown): ValidateResult {
+  validate(doc: unknown): SweepValidation {
     return validateSweepDoc(doc, this.opts.resolve);
   }
 
@@ -175,7 +169,7 @@ export class SweepService {
     return this.resume(sweepId, options);
   }
 
-  progress(sweepId: string): SweepProgress {
+  progress(sweepId: string): SweepCounters {
     const counts = this.store.countGamesByStatus(sweepId);
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     const done = counts.finished + counts.failed + counts.cancelled;

@@ -6,7 +6,7 @@ import type { SweepIssue } from '../../src-shared/sweep';
 import { expandSweep } from './expand';
 import type { ExpandedSweep, ParticipantResolver } from './expand';
 
-export type ValidateResult =
+export type SweepValidation =
   | {
       ok: true;
       sweepId: string;
@@ -18,7 +18,7 @@ export type ValidateResult =
   | { ok: false; issues: SweepIssue[] };
 
 /** Parse, validate and expand a sweep document (no store needed). */
-export function validateSweepDoc(doc: unknown, resolve?: ParticipantResolver): ValidateResult {
+export function validateSweepDoc(doc: unknown, resolve?: ParticipantResolver): SweepValidation {
   const parsed = parseSweep(doc);
   if (!parsed.ok) return parsed;
   const result = expandSweep(parsed.sweep, resolve);
