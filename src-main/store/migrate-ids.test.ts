@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PlannedGame } from '../../src-shared/planned-game';
 import type { SweepInput } from '../../src-shared/sweep';
 import { contentId } from '../sweeps/canonical';
+import { sweepId } from '../sweeps/game-id';
 import { SweepService } from '../sweeps/service';
 import { expandOk, small } from '../sweeps/sweep-test-helpers';
 import { MIGRATIONS_DIR } from './migrate';
@@ -84,9 +85,9 @@ function writeOldDatabase(
     VALUES (?, 1, 'discussion', 0, 0, 'openai', 'weak-1', ?, 'ok', 0.25, ?)`);
   for (const { doc, games, status } of sweeps) {
     const sweep = expandOk(doc).sweep;
-    const sweepId = contentId({ v: 1, sweep });
+    const oldSweepId = contentId({ v: 1, sweep });
     db.prepare('INSERT INTO sweeps (id, name, spec_json, created_at) VALUES (?, ?, ?, ?)').run(
-      sweepId,
+      oldSweepId,
       sweep.name,
       JSON.stringify(sweep),
       ts,
@@ -121,7 +122,7 @@ function writeOldDatabase(
         isDone ? ts : null,
       );
       db.prepare('INSERT OR IGNORE INTO sweep_games (sweep_id, game_id) VALUES (?, ?)').run(
-        sweepId,
+        oldSweepId,
         id,
       );
       insertTurn.run(id, `turn of ${id}`, ts);
@@ -134,7 +135,7 @@ function writeOldDatabase(
 const byOutcome = (rows: { id: string; status: string; outcome: unknown }[]) =>
   Object.fromEntries(rows.map((r) => [r.id, [r.status, r.outcome]]));
 
-describe('migration 0003: game ids without transport, with the focal participant', () => {
+describe('migration 0003: ids without transport, game ids with the focal participant', () => {
   it('maps every stored game to its new id: re-running the sweep replays nothing', () => {
     const doc = llmSweep('http://old-gateway.test/v1');
     const planned = expandOk(doc).games;
@@ -158,12 +159,21 @@ describe('migration 0003: game ids without transport, with the focal participant
       }
       expect(store.callTotals().costUsd).toBeCloseTo(8 * 0.25, 12);
 
+      // The sweep is re-keyed too: re-running it continues the same sweep.
+      const newSweepId = sweepId(expandOk(doc).sweep);
+      expect(store.listSweeps().map((s) => s.id)).toEqual([newSweepId]);
+      expect(store.listGames({ sweepId: newSweepId })).toHaveLength(8);
+
       const service = new SweepService(store);
       const again = service.create(doc);
-      expect({ total: again.total, inserted: again.inserted }).toEqual({ total: 8, inserted: 0 });
+      expect(again).toEqual({ sweepId: newSweepId, total: 8, inserted: 0, warnings: [] });
       // Through another gateway: the same games; the unfinished ones now go through it.
-      const moved = service.create(llmSweep('https://new-gateway.test/v1'));
-      expect({ total: moved.total, inserted: moved.inserted }).toEqual({ total: 8, inserted: 0 });
+      const moved = service.create(
+        llmSweep('https://new-gateway.test/v1', { concurrency: 9, budgetUsd: 5 }),
+      );
+      expect(moved).toEqual({ sweepId: newSweepId, total: 8, inserted: 0, warnings: [] });
+      expect(store.listSweeps()).toHaveLength(1);
+      expect(store.getSweep(newSweepId)?.spec).toMatchObject({ concurrency: 9, budgetUsd: 5 });
       expect(byOutcome(store.listGames())).toEqual(expected);
       const urls = store
         .listGames()
@@ -217,7 +227,7 @@ describe('migration 0003: game ids without transport, with the focal participant
     }
   });
 
-  it('keeps the furthest copy of a game stored once per gateway; the others leave their sweeps', () => {
+  it('keeps the furthest copy of a game stored once per gateway and merges the sweeps', () => {
     const a = llmSweep('http://a.test/v1');
     const b = llmSweep('http://b.test/v1');
     const gamesA = expandOk(a).games;
@@ -228,17 +238,22 @@ describe('migration 0003: game ids without transport, with the focal participant
     ]);
     const store = openStore(file);
     try {
-      const idsA = contentId({ v: 1, sweep: expandOk(a).sweep });
-      const idsB = contentId({ v: 1, sweep: expandOk(b).sweep });
-      const inSweep = (id: string) =>
+      const oldA = contentId({ v: 1, sweep: expandOk(a).sweep });
+      const merged = sweepId(expandOk(a).sweep);
+      expect(sweepId(expandOk(b).sweep)).toBe(merged);
+      // One sweep: the later one (b) keeps its document; every game finished in one of the two
+      // databases, and that copy is the one the sweep holds.
+      const sweeps = store.listSweeps();
+      expect(sweeps.map((s) => s.id)).toEqual([merged]);
+      expect(sweeps[0].spec).toMatchObject({
+        participants: [{ baseUrl: 'http://b.test/v1' }, {}, {}],
+      });
+      expect(
         store
-          .listGames({ sweepId: id })
+          .listGames({ sweepId: merged })
           .map((g) => [g.id, g.status])
-          .sort();
-      // Each game finished in one of the two databases: that copy is kept, for both sweeps.
-      const expected = gamesA.map((g) => [g.id, 'finished']).sort();
-      expect(inSweep(idsA)).toEqual(expected);
-      expect(inSweep(idsB)).toEqual(expected);
+          .sort(),
+      ).toEqual(gamesA.map((g) => [g.id, 'finished']).sort());
       // The 8 extra copies (4 queued from a, 4 failed from b) keep their old ids outside sweeps.
       const all = store.listGames();
       expect(all).toHaveLength(16);
@@ -249,8 +264,26 @@ describe('migration 0003: game ids without transport, with the focal participant
       ]);
       expect(extras.every((g) => store.getTurns(g.id).length === 1)).toBe(true);
       const events = store.eventsSince(0).filter((e) => e.kind === 'migration');
-      expect(events.map((e) => e.gameId).sort()).toEqual(extras.map((g) => g.id).sort());
-      expect(new SweepService(store).create(llmSweep('http://c.test/v1')).inserted).toBe(0);
+      const gameEvents = events.filter((e) => e.gameId !== null);
+      expect(gameEvents.map((e) => e.gameId).sort()).toEqual(extras.map((g) => g.id).sort());
+      const sweepEvents = events.filter((e) => e.gameId === null);
+      expect(sweepEvents.map((e) => [e.sweepId, e.payload])).toEqual([
+        [
+          merged,
+          {
+            migration: '0003_game_ids_v2',
+            mergedSweep: oldA,
+            name: 'small',
+            status: 'active',
+            createdAt: '2026-01-01T00:00:00.000Z',
+            spec: JSON.parse(JSON.stringify(expandOk(a).sweep)),
+          },
+        ],
+      ]);
+      expect(new SweepService(store).create(llmSweep('http://c.test/v1'))).toMatchObject({
+        sweepId: merged,
+        inserted: 0,
+      });
     } finally {
       store.close();
     }

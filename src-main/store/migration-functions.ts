@@ -2,7 +2,7 @@
 // migration that must compute what the application computes (a content hash) calls the
 // application's own code instead of a copy of it in SQL.
 import type Database from 'better-sqlite3';
-import { gameIdFromStored } from '../sweeps/game-id';
+import { gameIdFromStored, sweepIdFromStored } from '../sweeps/game-id';
 
 export function registerMigrationFunctions(db: Database.Database): void {
   // parley_game_id(kind, params_json, protocol_json, participants_json, seed, order_name,
@@ -20,5 +20,9 @@ export function registerMigrationFunctions(db: Database.Database): void {
         order: String(order),
         focalId: String(focalId),
       }),
+  );
+  // parley_sweep_id(spec_json): the current sweep id formula, from the stored (parsed) document.
+  db.function('parley_sweep_id', { deterministic: true }, (specJson) =>
+    sweepIdFromStored(String(specJson)),
   );
 }

@@ -8,10 +8,9 @@ import type { ParticipantSpec } from '../../src-shared/participant';
 import { capabilityOf } from '../../src-shared/participant';
 import type { Order, PlannedGame } from '../../src-shared/planned-game';
 import type { Sweep, SweepIssue } from '../../src-shared/sweep';
-import { contentId } from './canonical';
 import { buildCells, type Cell } from './cells';
 import { checkGridSize } from './grid-size';
-import { createGameIdHasher } from './game-id';
+import { createGameIdHasher, sweepId } from './game-id';
 import { buildLineups, type Lineup } from './lineups';
 
 /** Looks a participant id up outside the sweep (the model registry). */
@@ -92,7 +91,7 @@ export function expandSweep(
   return {
     ok: true,
     expanded: {
-      id: contentId({ v: 1, sweep }),
+      id: sweepId(sweep),
       sweep,
       games: games.map((g) => g.game),
       warnings: [],

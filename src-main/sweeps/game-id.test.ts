@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SweepInput } from '../../src-shared/sweep';
 import { contentId } from './canonical';
-import { gameId, gameIdFromStored } from './game-id';
+import { gameId, gameIdFromStored, sweepId, sweepIdFromStored } from './game-id';
 import { expandOk, small } from './sweep-test-helpers';
 
 const llm = (id: string, extra: Record<string, unknown> = {}) => ({
@@ -89,5 +89,27 @@ describe('game ids', () => {
         }),
       ).toBe(g.id);
     }
+  });
+});
+
+describe('sweep ids', () => {
+  it('leave out transport and run settings (concurrency, budget, game cap), nothing else', () => {
+    const base = expandOk(llmSweep({}));
+    const moved = expandOk({
+      ...llmSweep({ baseUrl: 'https://gateway.example/v1' }),
+      concurrency: 32,
+      budgetUsd: 12.5,
+      maxGames: 500,
+    });
+    expect(moved.id).toBe(base.id);
+    expect(base.id).toBe(sweepId(base.sweep));
+    expect(sweepIdFromStored(JSON.stringify(moved.sweep))).toBe(base.id);
+    const others = [
+      expandOk({ ...llmSweep({}), name: 'renamed' }),
+      expandOk({ ...llmSweep({}), rounds: 4 }),
+      expandOk(llmSweep({ temperature: 0.2 })),
+    ];
+    expect(new Set([base.id, ...others.map((o) => o.id)]).size).toBe(4);
+    expect(base.id).toBe('da2d3b58c28aab73');
   });
 });

@@ -1,9 +1,11 @@
-// A planned game's id: the hash of what the game is (rules, parameters, seats, seed, order and
-// who is focal), never of how its calls travel. Store migration 0003 re-keys games planned under
-// the first formula with `gameIdFromStored`, so both paths share this one definition.
+// Content ids. A planned game's id is the hash of what the game is (rules, parameters, seats,
+// seed, order and who is focal), never of how its calls travel; a sweep's id is the hash of its
+// document without transport and run settings. Store migration 0003 re-keys rows written under
+// the first formulas with these same functions, so both paths share one definition.
 import type { ParticipantSpec } from '../../src-shared/participant';
 import type { PlannedGame } from '../../src-shared/planned-game';
-import { canonicalJson, hashText } from './canonical';
+import type { Sweep } from '../../src-shared/sweep';
+import { canonicalJson, contentId, hashText } from './canonical';
 
 /** The version of the id formula; it is part of the hashed content. */
 export const GAME_ID_VERSION = 2;
@@ -58,6 +60,44 @@ export function createGameIdHasher(): (g: GameIdContent) => string {
         `"seed":${JSON.stringify(g.seed)},"v":${GAME_ID_VERSION}}`,
     );
   };
+}
+
+/** The version of the sweep id formula; it is part of the hashed content. */
+export const SWEEP_ID_VERSION = 2;
+
+/**
+ * Sweep fields that say how a run goes, not which games it plans: raising the budget, the
+ * concurrency or the game cap, or moving to another gateway, keeps the sweep's id (its stored
+ * document is updated instead).
+ */
+export const RUN_SETTINGS = ['concurrency', 'budgetUsd', 'maxGames'] as const;
+
+/** The content id of a (parsed) sweep document. */
+export function sweepId(sweep: Sweep): string {
+  return sweepIdOfDocument(sweep);
+}
+
+/**
+ * The id of a stored sweep from its document (used by migration 0003). A stored document that is
+ * not a sweep of this version (a test's or an old one) is hashed as it is, transport and run
+ * settings left out where they appear.
+ */
+export function sweepIdFromStored(specJson: string): string {
+  return sweepIdOfDocument(JSON.parse(specJson) as unknown);
+}
+
+function sweepIdOfDocument(doc: unknown): string {
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+    return contentId({ v: SWEEP_ID_VERSION, sweep: doc });
+  }
+  const content: Record<string, unknown> = { ...doc };
+  if (Array.isArray(content.participants)) {
+    content.participants = content.participants.map((p: unknown) =>
+      p !== null && typeof p === 'object' ? withoutTransport(p as ParticipantSpec) : p,
+    );
+  }
+  for (const field of RUN_SETTINGS) delete content[field];
+  return contentId({ v: SWEEP_ID_VERSION, sweep: content });
 }
 
 /** The id of a stored game row from its JSON columns (used by migration 0003). */

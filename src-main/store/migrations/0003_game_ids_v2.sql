@@ -1,4 +1,4 @@
--- Game ids, second formula, and co-funding's two competition axes.
+-- Game and sweep ids, second formulas, and co-funding's two competition axes.
 --
 -- 1. alpha and sigma: the cell of a co-funding sweep over alpha x sigma (null otherwise), as rho
 --    and theta are for treaty sweeps.
@@ -12,11 +12,17 @@
 --    stored game gets exactly the id that expanding its sweep computes now, and re-running a
 --    sweep replays nothing that was stored. (Games the first formula had merged away were never
 --    stored; re-running their sweep plans and plays them.)
---    Rows whose new ids coincide (the same game stored once per gateway) keep one: the copy that
+--    Rows whose new game ids coincide (the same game stored once per gateway) keep one: the copy that
 --    got furthest (finished > failed > in progress > queued), then the older one. The others keep
 --    their old id, transcript and calls but leave their sweeps, whose links move to the kept copy;
 --    an event of kind 'migration' names each of them. Cached model answers are keyed by game id:
 --    a call that was answered but whose turn was not committed is asked again once.
+-- 3. Sweep ids are re-keyed likewise (parley_sweep_id): a sweep's id leaves out transport and run
+--    settings (concurrency, budgetUsd, maxGames), so re-running it through another gateway or with
+--    a higher budget continues the same sweep instead of adding a second one of the same name.
+--    Sweeps whose new ids coincide become one: the most recently created keeps its name, document
+--    and status and gets every game of the others; an event of kind 'migration' keeps each merged
+--    sweep's old id, name, status and document.
 ALTER TABLE games ADD COLUMN alpha REAL;
 ALTER TABLE games ADD COLUMN sigma REAL;
 
@@ -58,3 +64,39 @@ UPDATE events SET game_id = (SELECT new_id FROM rekey WHERE old_id = events.game
   WHERE game_id IN (SELECT old_id FROM rekey);
 
 DROP TABLE temp.rekey;
+
+CREATE TEMP TABLE sweep_rekey AS
+  SELECT id AS old_id, new_id, row_number() OVER (
+      PARTITION BY new_id ORDER BY created_at DESC, rowid DESC
+    ) AS copy
+  FROM (SELECT rowid, id, created_at, parley_sweep_id(spec_json) AS new_id FROM sweeps);
+CREATE INDEX temp.sweep_rekey_old ON sweep_rekey (old_id);
+CREATE INDEX temp.sweep_rekey_new ON sweep_rekey (new_id, copy);
+
+INSERT INTO events (ts, kind, sweep_id, game_id, payload_json)
+  SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'migration', extra.new_id, NULL,
+    json_object('migration', '0003_game_ids_v2', 'mergedSweep', s.id, 'name', s.name,
+      'status', s.status, 'createdAt', s.created_at, 'spec', json(s.spec_json))
+  FROM sweep_rekey extra JOIN sweeps s ON s.id = extra.old_id WHERE extra.copy > 1;
+INSERT OR IGNORE INTO sweep_games (sweep_id, game_id)
+  SELECT kept.old_id, sg.game_id FROM sweep_games sg
+  JOIN sweep_rekey extra ON extra.old_id = sg.sweep_id AND extra.copy > 1
+  JOIN sweep_rekey kept ON kept.new_id = extra.new_id AND kept.copy = 1;
+DELETE FROM sweep_games WHERE sweep_id IN (SELECT old_id FROM sweep_rekey WHERE copy > 1);
+UPDATE events SET sweep_id = (
+    SELECT kept.old_id FROM sweep_rekey extra
+    JOIN sweep_rekey kept ON kept.new_id = extra.new_id AND kept.copy = 1
+    WHERE extra.old_id = events.sweep_id)
+  WHERE sweep_id IN (SELECT old_id FROM sweep_rekey WHERE copy > 1);
+DELETE FROM sweeps WHERE id IN (SELECT old_id FROM sweep_rekey WHERE copy > 1);
+
+DELETE FROM sweep_rekey WHERE copy > 1 OR old_id = new_id;
+UPDATE sweeps SET id = (SELECT new_id FROM sweep_rekey WHERE old_id = sweeps.id)
+  WHERE id IN (SELECT old_id FROM sweep_rekey);
+UPDATE sweep_games SET sweep_id = (
+    SELECT new_id FROM sweep_rekey WHERE old_id = sweep_games.sweep_id)
+  WHERE sweep_id IN (SELECT old_id FROM sweep_rekey);
+UPDATE events SET sweep_id = (SELECT new_id FROM sweep_rekey WHERE old_id = events.sweep_id)
+  WHERE sweep_id IN (SELECT old_id FROM sweep_rekey);
+
+DROP TABLE temp.sweep_rekey;
