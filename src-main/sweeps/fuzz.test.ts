@@ -5,12 +5,40 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRng, type Rng } from '../../games/rng';
+import { small } from './sweep-test-helpers';
 import { validateSweepDoc } from './validate';
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'resources', 'examples');
-const bases: unknown[] = readdirSync(EXAMPLES)
-  .filter((f) => f.endsWith('.json') && f !== 'figures.json')
-  .map((f) => JSON.parse(readFileSync(join(EXAMPLES, f), 'utf8')) as unknown);
+const bases: unknown[] = [
+  ...readdirSync(EXAMPLES)
+    .filter((f) => f.endsWith('.json') && f !== 'figures.json')
+    .map((f) => JSON.parse(readFileSync(join(EXAMPLES, f), 'utf8')) as unknown),
+  // Co-funding over alpha x sigma, with explicit line-ups and per-phase token limits.
+  small({
+    game: { kind: 'cofunding', params: { projects: 4 } },
+    participants: [
+      ...(small().participants ?? []),
+      {
+        id: 'llm',
+        kind: 'llm',
+        provider: 'openai',
+        model: 'm',
+        baseUrl: 'http://127.0.0.1:9/v1',
+        maxTokens: { discussion: 100, vote: 20 },
+        scores: { capability: 0.6 },
+      },
+    ],
+    lineup: {
+      mode: 'lineups',
+      lineups: [
+        ['weak', 'llm'],
+        ['llm', 'strong'],
+      ],
+    },
+    competition: { alpha: [0, 0.5], sigma: [0.5, 1] },
+    runs: { count: 2, baseSeed: 3 },
+  }),
+];
 
 const DOCS = 600;
 /** Each validation must finish well inside this, even on a loaded machine. */
@@ -97,6 +125,10 @@ function mutate(doc: Json, rng: Rng): Json {
 }
 
 describe('sweep fuzz (fixed seed, bounded)', () => {
+  it('starts from valid documents', () => {
+    expect(bases.map((b) => validateSweepDoc(b).ok)).toEqual(bases.map(() => true));
+  });
+
   it(`validates ${DOCS} mutated documents without a throw, a hang or a message without a path`, () => {
     const rng = createRng('sweep-fuzz-1');
     const seen = { valid: 0, invalid: 0 };
