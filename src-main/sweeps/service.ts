@@ -9,7 +9,7 @@ import type { ParticipantSpec } from '../../src-shared/participant';
 import type { SweepCounters } from '../../src-shared/contract';
 import type { GameInstance, TurnRecord } from '../../src-shared/game';
 import type { SweepIssue } from '../../src-shared/sweep';
-import type { Agent } from '../engine/agent';
+import type { AnyAgent } from '../engine/agent';
 import { runGame, type PauseReason } from '../engine/run-game';
 import type { Store } from '../store/store';
 import type { GameRow } from '../store/types';
@@ -25,7 +25,7 @@ const PROGRESS_INTERVAL_MS = 200;
 export interface ServiceOptions {
   resolve?: ParticipantResolver;
   /** Builds the agent for a seat; defaults to strategy agents (and LLM agents once configured). */
-  createAgent?: (spec: ParticipantSpec, game: GameRow, sweepId: string) => Agent;
+  createAgent?: (spec: ParticipantSpec, game: GameRow, sweepId: string) => AnyAgent;
   /**
    * For a game that paused (provider offline, auth error, budget): a promise that resolves when
    * it may run again (e.g. a probe found the provider back), or null to leave it paused. While
