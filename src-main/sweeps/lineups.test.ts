@@ -155,6 +155,24 @@ describe('duplicates in the document', () => {
     ]);
   });
 
+  it('refuses a crossplay with fewer players than seats and no self-play', () => {
+    expect(
+      issuesOf(
+        small({
+          agents: 3,
+          game: { kind: 'item-allocation', params: { items: 6 } },
+          lineup: { mode: 'crossplay', players: ['weak', 'ref'] },
+        }),
+      ),
+    ).toEqual([
+      {
+        path: 'lineup.players',
+        message:
+          '2 players cannot fill 3 seats without self-play (list at least 3, or set "includeSelfPlay": true)',
+      },
+    ]);
+  });
+
   it('refuses two competition levels that give the same game parameters', () => {
     // Co-funding keeps sigma = 0.5 and sets alpha = 1 - level / 0.5, clamped at 0: levels 0.5
     // and 0.8 are both alpha = 0, one game twice.

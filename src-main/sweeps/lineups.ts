@@ -46,6 +46,12 @@ export function buildLineups(sweep: Sweep, lookup: Lookup, issues: SweepIssue[])
   } else if (lineup.mode === 'crossplay') {
     const players = lineup.players.map((id, i) => lookup(id, `lineup.players[${i}]`));
     const isUnique = noDuplicateIds(lineup.players, 'lineup.players', 'player', issues);
+    if (!lineup.includeSelfPlay && lineup.players.length < n) {
+      issues.push({
+        path: 'lineup.players',
+        message: `${lineup.players.length} players cannot fill ${n} seats without self-play (list at least ${n}, or set "includeSelfPlay": true)`,
+      });
+    }
     if (!isUnique || players.some((p) => p === undefined)) return out;
     const known = players as ParticipantSpec[];
     for (const combo of combinations(known.length, n, lineup.includeSelfPlay)) {
