@@ -86,7 +86,13 @@ export function expandSweep(
   if (issues.length > 0) return { ok: false, issues };
 
   const games = planGames(sweep, lineups, cells, orders, seeds);
-  const duplicates = duplicateIssues(games);
+  const pathOf = [
+    (i: number) => lineups[i].path,
+    (i: number) => cells[i].path,
+    (i: number) => (sweep.orders === 'both' ? 'orders' : `orders[${i}]`),
+    (i: number) => ('seeds' in sweep.runs ? `runs.seeds[${i}]` : `runs (run ${i})`),
+  ];
+  const duplicates = duplicateIssues(games, (part, i) => pathOf[part](i));
   if (duplicates.length > 0) return { ok: false, issues: duplicates };
   return {
     ok: true,
@@ -101,9 +107,8 @@ export function expandSweep(
 
 interface Planned {
   game: PlannedGame;
-  /** Index of its line-up, cell, order and run, and the paths they come from. */
+  /** Index of its line-up, cell, order and run. */
   origin: [number, number, number, number];
-  paths: [string, string, string, string];
 }
 
 function planGames(
@@ -153,7 +158,6 @@ function planGames(
               capabilities: seats.map((p) => capabilityOf(p, metric)),
             },
             origin: [li, ci, oi, runIndex],
-            paths: [lineup.path, cell.path, orderPath(sweep, oi), runPath(sweep, runIndex)],
           });
         });
       });
@@ -166,7 +170,10 @@ function planGames(
  * Games planned twice: each reported once per pair of document entries that cause it, at the
  * later entry (the first part of the game's origin that differs from the earlier copy).
  */
-function duplicateIssues(games: Planned[]): SweepIssue[] {
+function duplicateIssues(
+  games: Planned[],
+  pathOf: (part: number, index: number) => string,
+): SweepIssue[] {
   const first = new Map<string, Planned>();
   const issues = new Map<string, SweepIssue>();
   for (const g of games) {
@@ -176,11 +183,12 @@ function duplicateIssues(games: Planned[]): SweepIssue[] {
       continue;
     }
     const part = g.origin.findIndex((v, i) => v !== earlier.origin[i]);
-    const key = `${g.paths[part]}|${earlier.paths[part]}`;
+    const [path, earlierPath] = [pathOf(part, g.origin[part]), pathOf(part, earlier.origin[part])];
+    const key = `${path}|${earlierPath}`;
     if (!issues.has(key)) {
       issues.set(key, {
-        path: g.paths[part],
-        message: `plans the same games as ${earlier.paths[part]}; a sweep plays each game once, so remove one of them`,
+        path,
+        message: `plans the same games as ${earlierPath}; a sweep plays each game once, so remove one of them`,
       });
     }
   }
@@ -201,12 +209,6 @@ function sweepOrders(sweep: Sweep, issues: SweepIssue[]): Order[] {
   });
   return [...seen.keys()];
 }
-
-const orderPath = (sweep: Sweep, i: number): string =>
-  sweep.orders === 'both' ? 'orders' : `orders[${i}]`;
-
-const runPath = (sweep: Sweep, i: number): string =>
-  'seeds' in sweep.runs ? `runs.seeds[${i}]` : `runs (run ${i})`;
 
 function runSeeds(sweep: Sweep, issues: SweepIssue[]): number[] {
   if ('seeds' in sweep.runs) {
