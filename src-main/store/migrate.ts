@@ -69,7 +69,7 @@ export function migrate(
         'Open it once read-write (any Parley command that writes) to upgrade it.',
     );
   }
-  if (pending.length > 0) registerMigrationFunctions(db);
+  const releaseFunctions = pending.length > 0 ? registerMigrationFunctions(db) : () => {};
   const record = db.prepare(
     'INSERT INTO schema_migrations (id, name, sha256, applied_at) VALUES (?, ?, ?, ?)',
   );
@@ -80,6 +80,7 @@ export function migrate(
       record.run(m.id, m.name, m.sha256, new Date().toISOString());
     }).immediate();
   }
+  releaseFunctions();
   return pending.map((m) => m.name);
 }
 

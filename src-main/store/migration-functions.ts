@@ -2,16 +2,18 @@
 // migration that must compute what the application computes (a content hash) calls the
 // application's own code instead of a copy of it in SQL.
 import type Database from 'better-sqlite3';
-import { gameIdFromStored, sweepIdFromStored } from '../sweeps/game-id';
+import { createStoredGameIdHasher, sweepIdFromStored } from '../sweeps/game-id';
 
-export function registerMigrationFunctions(db: Database.Database): void {
+/** Registers the functions; the returned call drops what they cached (after migrating). */
+export function registerMigrationFunctions(db: Database.Database): () => void {
+  let gameIdOf = createStoredGameIdHasher();
   // parley_game_id(kind, params_json, protocol_json, participants_json, seed, order_name,
   // focal_id): the current game id formula (0003_game_ids_v2.sql).
   db.function(
     'parley_game_id',
     { deterministic: true },
     (kind, paramsJson, protocolJson, participantsJson, seed, order, focalId) =>
-      gameIdFromStored({
+      gameIdOf({
         kind: String(kind),
         paramsJson: String(paramsJson),
         protocolJson: String(protocolJson),
@@ -25,4 +27,7 @@ export function registerMigrationFunctions(db: Database.Database): void {
   db.function('parley_sweep_id', { deterministic: true }, (specJson) =>
     sweepIdFromStored(String(specJson)),
   );
+  return () => {
+    gameIdOf = createStoredGameIdHasher();
+  };
 }

@@ -100,8 +100,7 @@ function sweepIdOfDocument(doc: unknown): string {
   return contentId({ v: SWEEP_ID_VERSION, sweep: content });
 }
 
-/** The id of a stored game row from its JSON columns (used by migration 0003). */
-export function gameIdFromStored(row: {
+export interface StoredGameRow {
   kind: string;
   paramsJson: string;
   protocolJson: string;
@@ -109,14 +108,32 @@ export function gameIdFromStored(row: {
   seed: number;
   order: string;
   focalId: string;
-}): string {
-  return gameId({
-    kind: row.kind as PlannedGame['kind'],
-    params: JSON.parse(row.paramsJson) as PlannedGame['params'],
-    protocol: JSON.parse(row.protocolJson) as PlannedGame['protocol'],
-    participants: JSON.parse(row.participantsJson) as ParticipantSpec[],
-    seed: row.seed,
-    order: row.order as PlannedGame['order'],
-    focalId: row.focalId,
-  });
+}
+
+/** The id of a stored game row from its JSON columns. */
+export function gameIdFromStored(row: StoredGameRow): string {
+  return createStoredGameIdHasher()(row);
+}
+
+/**
+ * `gameIdFromStored` for many rows (migration 0003): rows of one sweep repeat the same params,
+ * protocol and participants text, so each distinct text is parsed and serialised once.
+ */
+export function createStoredGameIdHasher(): (row: StoredGameRow) => string {
+  const hash = createGameIdHasher();
+  const parsed = new Map<string, unknown>();
+  const parse = <T>(text: string): T => {
+    if (!parsed.has(text)) parsed.set(text, JSON.parse(text));
+    return parsed.get(text) as T;
+  };
+  return (row) =>
+    hash({
+      kind: row.kind as PlannedGame['kind'],
+      params: parse<PlannedGame['params']>(row.paramsJson),
+      protocol: parse<PlannedGame['protocol']>(row.protocolJson),
+      participants: parse<ParticipantSpec[]>(row.participantsJson),
+      seed: row.seed,
+      order: row.order as PlannedGame['order'],
+      focalId: row.focalId,
+    });
 }

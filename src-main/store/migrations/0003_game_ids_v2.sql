@@ -52,16 +52,11 @@ INSERT INTO events (ts, kind, sweep_id, game_id, payload_json)
   FROM rekey extra WHERE extra.copy > 1;
 
 DELETE FROM rekey WHERE copy > 1 OR old_id = new_id;
-UPDATE games SET id = (SELECT new_id FROM rekey WHERE old_id = games.id)
-  WHERE id IN (SELECT old_id FROM rekey);
-UPDATE sweep_games SET game_id = (SELECT new_id FROM rekey WHERE old_id = sweep_games.game_id)
-  WHERE game_id IN (SELECT old_id FROM rekey);
-UPDATE turns SET game_id = (SELECT new_id FROM rekey WHERE old_id = turns.game_id)
-  WHERE game_id IN (SELECT old_id FROM rekey);
-UPDATE calls SET game_id = (SELECT new_id FROM rekey WHERE old_id = calls.game_id)
-  WHERE game_id IN (SELECT old_id FROM rekey);
-UPDATE events SET game_id = (SELECT new_id FROM rekey WHERE old_id = events.game_id)
-  WHERE game_id IN (SELECT old_id FROM rekey);
+UPDATE games SET id = r.new_id FROM rekey r WHERE r.old_id = games.id;
+UPDATE sweep_games SET game_id = r.new_id FROM rekey r WHERE r.old_id = sweep_games.game_id;
+UPDATE turns SET game_id = r.new_id FROM rekey r WHERE r.old_id = turns.game_id;
+UPDATE calls SET game_id = r.new_id FROM rekey r WHERE r.old_id = calls.game_id;
+UPDATE events SET game_id = r.new_id FROM rekey r WHERE r.old_id = events.game_id;
 
 DROP TABLE temp.rekey;
 
