@@ -38,6 +38,26 @@ describe('workbench fixes', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
+  it('adds a local model by its base URL from Models & Keys', async () => {
+    served = await serve();
+    const page = await openApp(browser, served.url, { width: 1024, height: 700 });
+    await page.getByRole('link', { name: 'Models & Keys' }).click();
+    await page.getByTestId('add-model').click();
+    await page.locator('#model-id').fill('my-llama');
+    await page.locator('#model-provider').selectOption('local');
+    await page.locator('#model-model').fill('llama3.1:8b');
+    await page.locator('#model-baseUrl').fill('not a url');
+    await page.getByRole('button', { name: 'Save model' }).click();
+    await page.locator('#model-baseUrl-issues').waitFor();
+    await screenshot(page, 'workbench-models-base-url-error-1024');
+    await page.locator('#model-baseUrl').fill('http://127.0.0.1:11434/v1');
+    await page.getByRole('button', { name: 'Save model' }).click();
+    const row = page.getByTestId('model-my-llama');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('local');
+    expect(pageErrors(page)).toEqual([]);
+  });
+
   it('goes Back from Results to the screen before it, and loads compressed screen chunks', async () => {
     served = await serve();
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
