@@ -10,6 +10,7 @@ import { demoSweep } from '../sweeps/demo';
 import { SweepService, validateSweepDoc } from '../sweeps/service';
 import type { SweepProgress, ValidateResult } from '../sweeps/service';
 import { shardOf } from '../cluster/shard';
+import { isRetryableFailure } from '../providers/errors';
 import { createRunRuntime, printEstimate } from './llm-commands';
 import {
   CliError,
@@ -45,10 +46,16 @@ export function registerCoreCommands(program: Command): void {
       '--provider-concurrency <n>',
       'model calls in flight per provider (default 8; cut on 429s)',
     )
+    .option(
+      '--retry-failed',
+      'also play again the failed games whose error is not a transport or storage fault (those are retried anyway)',
+    )
     .addHelpText(
       'after',
       '\nExit codes: 0 every game finished, 1 some games failed or paused, 2 invalid sweep.\n' +
         'Ctrl-C pauses the sweep after the calls in flight; run the same command again to resume.\n' +
+        'Running it again also plays again the games that failed on a transport or storage fault;\n' +
+        '--retry-failed plays every failed game again.\n' +
         'LLM participants need keys (`parley keys set <provider>` or env vars such as ANTHROPIC_API_KEY);\n' +
         "a provider that keeps failing pauses its games until it answers again; the sweep's\n" +
         '"budgetUsd" stops new calls before the cap. Answers are cached: resuming replays them for free.\n' +
@@ -69,6 +76,7 @@ export function registerCoreCommands(program: Command): void {
           shard,
           estimate: opts.estimate,
           providerConcurrency: opts.providerConcurrency,
+          retryFailed: opts.retryFailed,
         });
       } finally {
         store.close();
@@ -212,6 +220,7 @@ interface RunFlags {
   shard?: string;
   estimate?: boolean;
   providerConcurrency?: string;
+  retryFailed?: boolean;
 }
 
 /** Validate, store and run a sweep document with a progress display; returns the sweep id. */
@@ -225,6 +234,7 @@ export async function runSweepDoc(
     shard?: Shard;
     estimate?: boolean;
     providerConcurrency?: string;
+    retryFailed?: boolean;
   },
 ): Promise<string> {
   const resolve = registryResolver(store);
@@ -270,10 +280,17 @@ async function playSweep(
   service: SweepService,
   doc: unknown,
   v: Extract<ValidateResult, { ok: true }>,
-  opts: { concurrency?: number; allowIncomplete?: boolean; shard?: Shard },
+  opts: {
+    concurrency?: number;
+    allowIncomplete?: boolean;
+    shard?: Shard;
+    retryFailed?: boolean;
+    label: string;
+  },
 ): Promise<string> {
   const recovered = store.recoverInterrupted();
   const { sweepId, total } = service.create(doc, { shard: opts.shard });
+  const retried = service.requeueFailed(sweepId, opts.retryFailed ? 'all' : 'retryable');
   const before = service.progress(sweepId);
   const shardNote = opts.shard
     ? ` (shard ${opts.shard.index}/${opts.shard.count} of ${v.games})`
@@ -282,6 +299,10 @@ async function playSweep(
     `Sweep "${v.expanded.sweep.name}" (${sweepId}) in ${store.path}\n` +
       `  ${total} games${shardNote}; ${before.counts.finished} already finished` +
       (recovered > 0 ? `, ${recovered} interrupted games resumed` : '') +
+      (retried > 0
+        ? `, ${retried} failed game${retried === 1 ? '' : 's'} played again` +
+          (opts.retryFailed ? '' : ' (they failed on a transport or storage fault)')
+        : '') +
       '\n',
   );
   const view = createProgressView();
@@ -320,11 +341,34 @@ async function playSweep(
     throw new CliError(
       `${p.total - p.counts.finished} of ${p.total} games did not finish` +
         (reasons ? `; first failures:\n${reasons}` : '') +
-        `\nRun the same command again to resume.`,
+        `\n${nextSteps(store, sweepId, opts.label)}`,
       EXIT_INCOMPLETE,
     );
   }
   return sweepId;
+}
+
+/** What running the command again would do for the games that did not finish, exactly. */
+function nextSteps(store: Store, sweepId: string, label: string): string {
+  const paused = store.countGamesByStatus(sweepId).paused;
+  const failed = store.listGames({ sweepId, status: ['failed'] });
+  const retryable = failed.filter((g) => isRetryableFailure(g.error)).length;
+  const plural = (n: number) => `${n} ${n === 1 ? 'game' : 'games'}`;
+  const again = [
+    ...(paused > 0 ? [`resume the ${plural(paused)} paused`] : []),
+    ...(retryable > 0
+      ? [`play again the ${plural(retryable)} that failed on a transport fault`]
+      : []),
+  ];
+  const lines = [];
+  if (again.length > 0) lines.push(`Run the same command again to ${again.join(' and ')}.`);
+  if (failed.length > retryable) {
+    lines.push(
+      `${plural(failed.length - retryable)} failed for good; ` +
+        `\`parley run ${label} --retry-failed\` plays every failed game again.`,
+    );
+  }
+  return lines.join('\n');
 }
 
 function parseShardOption(text: string): Shard {

@@ -63,7 +63,7 @@ export function registerLlmCommands(program: Command): void {
         '.\nKeys never reach the database, exports, logs or error messages.\n\n' +
         'Examples:\n' +
         '  parley keys set anthropic            # paste the key when asked (or pipe it on stdin)\n' +
-        '  parley keys test anthropic           # one cheap call (list models); says whether it works\n' +
+        '  parley keys test anthropic           # one tiny completion; says whether it works\n' +
         '  parley keys clear anthropic',
     );
 
@@ -96,7 +96,7 @@ export function registerLlmCommands(program: Command): void {
   keys
     .command('test')
     .description(
-      'Make one cheap authenticated call (list models) with the stored key and report the result.',
+      'Make one tiny authenticated completion (a few tokens) with the stored key and report the result.',
     )
     .argument('<provider>', PROVIDERS.join(' | '))
     .option(

@@ -11,6 +11,7 @@ import type { GameInstance, TurnRecord } from '../../src-shared/game';
 import { parseSweep } from '../../src-shared/sweep';
 import type { SweepIssue } from '../../src-shared/sweep';
 import type { Agent } from '../engine/agent';
+import { isRetryableFailure } from '../providers/errors';
 import { runGame, type PauseReason } from '../engine/run-game';
 import type { Store } from '../store/store';
 import type { GameRow } from '../store/types';
@@ -181,8 +182,18 @@ export class SweepService {
 
   /** Put failed games back in the queue and run them. */
   retryFailed(sweepId: string, options: { concurrency?: number } = {}): Promise<void> {
-    this.store.requeue({ sweepId, status: ['failed'] });
+    this.requeueFailed(sweepId, 'all');
     return this.resume(sweepId, options);
+  }
+
+  /**
+   * Put the sweep's failed games back in the queue: those that failed on a transport or storage
+   * fault (`retryable`, what resuming a sweep does), or every one. Returns how many.
+   */
+  requeueFailed(sweepId: string, which: 'retryable' | 'all'): number {
+    const failed = this.store.listGames({ sweepId, status: ['failed'] });
+    const ids = failed.filter((g) => which === 'all' || isRetryableFailure(g.error));
+    return ids.length === 0 ? 0 : this.store.requeue(ids.map((g) => g.id));
   }
 
   progress(sweepId: string): SweepProgress {

@@ -115,7 +115,7 @@ describe('parley run with LLM participants (child processes)', () => {
     );
     record(works);
     expect(works.stdout).toMatch(
-      /^anthropic: the key from the (environment|OS keychain) works \(models listed in \d+ ms\)\n$/,
+      /^anthropic: the key from the (environment|OS keychain) works \(test request answered in \d+ ms\)\n$/,
     );
 
     // A rejected key: the games pause (not fail) and the message says how to fix it.
