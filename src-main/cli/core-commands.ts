@@ -7,7 +7,7 @@ import { resultRows, summarizeCells } from '../export/results';
 import type { Store } from '../store/store';
 import { registryResolver } from '../registry/registry';
 import { demoSweep } from '../sweeps/demo';
-import { SweepService, validateSweepDoc } from '../sweeps/service';
+import { SweepService, releaseDeadRunners, validateSweepDoc } from '../sweeps/service';
 import type { SweepProgress, ValidateResult } from '../sweeps/service';
 import { shardOf } from '../cluster/shard';
 import { isRetryableFailure } from '../providers/errors';
@@ -55,6 +55,9 @@ export function registerCoreCommands(program: Command): void {
       '\nExit codes: 0 every game finished, 1 some games failed or paused, 2 invalid sweep.\n' +
         'Ctrl-C pauses the sweep after the calls in flight; run the same command again to resume.\n' +
         'Running it again also plays again the games that failed on a transport or storage fault;\n' +
+        'several runs (terminals, `parley serve`) may share one database: each game is played by\n' +
+        'one of them, and the games of a run that stopped pass to another within\n' +
+        '$PARLEY_LEASE_SECONDS (default 30; at once on the same machine).\n' +
         '--retry-failed plays every failed game again.\n' +
         'LLM participants need keys (`parley keys set <provider>` or env vars such as ANTHROPIC_API_KEY);\n' +
         "a provider that keeps failing pauses its games until it answers again; the sweep's\n" +
@@ -288,10 +291,12 @@ async function playSweep(
     label: string;
   },
 ): Promise<string> {
+  releaseDeadRunners(store);
   const recovered = store.recoverInterrupted();
   const { sweepId, total } = service.create(doc, { shard: opts.shard });
   const retried = service.requeueFailed(sweepId, opts.retryFailed ? 'all' : 'retryable');
   const before = service.progress(sweepId);
+  const others = store.othersLeases(sweepId, service.lease.owner);
   const shardNote = opts.shard
     ? ` (shard ${opts.shard.index}/${opts.shard.count} of ${v.games})`
     : ` in ${v.cells} cells`;
@@ -303,7 +308,12 @@ async function playSweep(
         ? `, ${retried} failed game${retried === 1 ? '' : 's'} played again` +
           (opts.retryFailed ? '' : ' (they failed on a transport or storage fault)')
         : '') +
-      '\n',
+      '\n' +
+      (others.games > 0
+        ? `  ${others.games} games are being played by another runner on this database ` +
+          '(another terminal, `parley serve`); this run plays the others and waits for those, ' +
+          `taking over any whose runner stops (within ${Math.ceil(service.lease.ttlMs / 1000)} s)\n`
+        : ''),
   );
   const view = createProgressView();
   const off = service.on('progress', (p: SweepProgress) => view.update(p));

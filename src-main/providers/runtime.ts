@@ -256,6 +256,7 @@ export class LlmRuntime {
           provider: info.provider,
           model: info.model,
           requestHash: info.requestHash,
+          estimatedCostUsd: info.estimatedCostUsd,
         }),
       answered: (id, answer) => store.recordCallAnswered(id, answer),
     };

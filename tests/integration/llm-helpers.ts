@@ -182,18 +182,21 @@ export function sumCalls(store: Store, gameIds: readonly string[]) {
     reasoningTokens: 0,
   };
   let cost = 0;
+  let estimated = 0;
   for (const id of gameIds) {
     for (const c of store.listCalls(id)) {
+      // A call without a recorded answer counts at its estimate (store/calls.ts).
+      if (c.status === 'sent') estimated += c.estimatedCostUsd;
       sum.calls++;
       sum.inputTokens += c.inputTokens;
       sum.cacheWriteTokens += c.cacheWriteTokens;
       sum.cacheReadTokens += c.cacheReadTokens;
       sum.outputTokens += c.outputTokens;
       sum.reasoningTokens += c.reasoningTokens;
-      cost += c.costUsd;
+      cost += c.status === 'sent' ? c.estimatedCostUsd : c.costUsd;
     }
   }
-  return { ...sum, costUsd: cost };
+  return { ...sum, costUsd: cost, estimatedUsd: estimated };
 }
 
 /** Run `parley ...args` as a child process without blocking this process's event loop. */
