@@ -22,6 +22,7 @@ import {
   resolveDbPath,
 } from './common';
 import { parseShard, type Shard } from '../cluster/shard';
+import { writeAtomically } from './atomic-output';
 import { createProgressView } from './progress';
 import { formatGrid, formatTranscript } from './text-format';
 
@@ -118,7 +119,7 @@ export function registerCoreCommands(program: Command): void {
           label: 'demo',
           allowIncomplete: true,
         });
-        const files = writeSweepOutputs(store, sweepId, outDir);
+        const files = writeAtomically(outDir, (dir) => writeSweepOutputs(store, sweepId, dir));
         printHeatmaps(store, sweepId);
         process.stdout.write(`\nWrote ${[join(outDir, 'parley.db'), ...files].join('\n      ')}\n`);
         process.stdout.write(
@@ -198,18 +199,16 @@ export function registerCoreCommands(program: Command): void {
       try {
         const sweep = findSweepOrThrow(store, ref);
         const outDir = resolve(opts.out);
-        let files: string[];
-        if (opts.format === 'csv') {
-          files = writeSweepOutputs(store, sweep.id, outDir);
-        } else {
-          mkdirSync(outDir, { recursive: true });
+        // Into a temporary folder first: a failure midway leaves nothing half-written.
+        const files = writeAtomically(outDir, (dir) => {
+          if (opts.format === 'csv') return writeSweepOutputs(store, sweep.id, dir);
           const games = store
             .listGames({ sweepId: sweep.id })
             .map((g) => ({ ...g, turns: store.getTurns(g.id) }));
-          const path = join(outDir, 'sweep.json');
+          const path = join(dir, 'sweep.json');
           writeFileSync(path, `${JSON.stringify({ sweep, games }, null, 2)}\n`);
-          files = [path];
-        }
+          return [path];
+        });
         process.stdout.write(`Wrote ${files.join('\n      ')}\n`);
       } finally {
         store.close();

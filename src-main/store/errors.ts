@@ -38,7 +38,7 @@ export function damagedAdvice(file: string): string {
   return (
     `Parley did not change it. Restore it from a backup, or salvage what it holds with ` +
     `\`sqlite3 "${file}" .recover | sqlite3 recovered.db\` and use --db recovered.db; ` +
-    'or start a new database with --db (finished games replay from nothing but cost calls again).'
+    'or start a new database with --db (which plays every game again from the start).'
   );
 }
 

@@ -105,7 +105,11 @@ function openUnguarded(path: string, isMemory: boolean, opts: OpenStoreOptions):
  */
 function checkIntegrity(db: Database.Database, path: string): void {
   const problems = db.pragma('quick_check(3)', { simple: false }) as { quick_check: string }[];
-  const found = problems.map((r) => r.quick_check).filter((m) => m !== 'ok');
+  const found = problems
+    .flatMap((r) => r.quick_check.split('\n'))
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && line !== 'ok' && !line.startsWith('***'))
+    .slice(0, 3);
   if (found.length > 0) {
     throw new StorageError(
       `The database ${path} is damaged (${found.join('; ')}). ${damagedAdvice(path)} (SQLite: SQLITE_CORRUPT)`,

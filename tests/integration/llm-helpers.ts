@@ -1,6 +1,9 @@
 // Helpers for the LLM integration tests: sweeps of inline models pointed at the mock LLM, a run
 // through the real provider runtime and sweep service, and transcript completeness checks.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROVIDERS } from '../../src-shared/participant';
 import { PHASES, type TurnRecord } from '../../src-shared/game';
 import type { SweepInput } from '../../src-shared/sweep';
 import { LlmRuntime, llmSpecsOf, type LlmRuntimeOptions } from '../../src-main/providers/runtime';
@@ -11,8 +14,20 @@ import { BIN, ROOT } from './cli-helpers';
 export const ANTHROPIC_KEY = 'sk-ant-LEAKCHECK-7f3a9c1e5b2d4068';
 export const OPENAI_KEY = 'sk-proj-LEAKCHECK-2c8e6a0f4b9d1357';
 
-/** Keys as the runtime reads them (the same shape as KeyStore.get). */
+/**
+ * A config folder (PARLEY_CONFIG_DIR) whose allowed-hosts file lets every provider's key go to
+ * 127.0.0.1, where the mock listens: keys are scoped to their official hosts otherwise.
+ */
+export function loopbackConfig(dir: string): { PARLEY_CONFIG_DIR: string } {
+  mkdirSync(dir, { recursive: true });
+  const hosts = Object.fromEntries(PROVIDERS.map((p) => [p, ['127.0.0.1']]));
+  writeFileSync(join(dir, 'allowed-hosts.json'), JSON.stringify(hosts));
+  return { PARLEY_CONFIG_DIR: dir };
+}
+
+/** Keys as the runtime reads them (the same shape as KeyStore.get), allowed to 127.0.0.1. */
 export const testKeys = {
+  allowedHosts: () => ['127.0.0.1'],
   get: (provider: string) =>
     Promise.resolve(
       provider === 'anthropic'
