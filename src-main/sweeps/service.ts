@@ -38,7 +38,13 @@ export type ValidateResult =
  * Live counters of one sweep as the runner reports them: the contract's SweepProgress without
  * the pause and failure reasons, which the host adds (src-main/host/handlers-sweeps.ts).
  */
-export type SweepProgress = Omit<ContractSweepProgress, 'pausedReasons' | 'failedReasons'>;
+export type SweepProgress = Omit<ContractSweepProgress, 'pausedReasons' | 'failedReasons'> & {
+  /**
+   * Set while the run is waiting with every game it holds paused (provider offline, a key, the
+   * budget): the most frequent pause reason. There is no ETA then (etaSec is null).
+   */
+  pausedBecause?: string;
+};
 
 /** Least time between two progress events of one sweep. */
 const PROGRESS_INTERVAL_MS = 200;
@@ -232,10 +238,17 @@ export class SweepService {
     const run = this.active.get(sweepId);
     let ratePerSec: number | null = null;
     let etaSec: number | null = null;
+    // Nothing running and games paused: the run waits (for a provider, a key); an ETA would be
+    // a guess about when that ends.
+    const pausedBecause =
+      run && counts.running === 0 && counts.paused > 0
+        ? (this.store.gameReasons({ sweepId, limit: 1 }).find((r) => r.status === 'paused')
+            ?.reason ?? 'paused')
+        : undefined;
     if (run && run.finishedThisRun > 0) {
       const elapsed = (Date.now() - run.startedAt) / 1000;
       ratePerSec = run.finishedThisRun / Math.max(elapsed, 1e-3);
-      etaSec = (total - done) / ratePerSec;
+      etaSec = pausedBecause === undefined ? (total - done) / ratePerSec : null;
     } else if (!run) {
       const last = this.lastRun.get(sweepId);
       if (last && last.games > 0) {
@@ -246,7 +259,17 @@ export class SweepService {
     const totals = this.store.callTotals({ sweepId });
     const tokens =
       totals.inputTokens + totals.cacheWriteTokens + totals.cacheReadTokens + totals.outputTokens;
-    return { sweepId, counts, total, done, ratePerSec, etaSec, tokens, costUsd: totals.costUsd };
+    return {
+      sweepId,
+      counts,
+      total,
+      done,
+      ratePerSec,
+      etaSec,
+      tokens,
+      costUsd: totals.costUsd,
+      ...(pausedBecause !== undefined ? { pausedBecause } : {}),
+    };
   }
 
   /**

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { PROVIDERS } from '../../src-shared/participant';
 import { PHASES, type TurnRecord } from '../../src-shared/game';
 import type { SweepInput } from '../../src-shared/sweep';
@@ -238,4 +239,27 @@ export function runCliAsync(
     });
     onStart?.(child);
   });
+}
+
+/**
+ * Games in plan order with outcome and turns, without ids (which include the base URL, and runs
+ * compared here use two servers) or timestamps.
+ */
+export function byPlan(file: string): unknown[] {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const turns = db.prepare(
+      `SELECT seq, round, phase, pass, agent, attempt, visibility, text, action_json, status, error
+       FROM turns WHERE game_id = ? ORDER BY seq`,
+    );
+    return (
+      db.prepare('SELECT id, status, outcome_json FROM games ORDER BY rowid').all() as {
+        id: string;
+        status: string;
+        outcome_json: string | null;
+      }[]
+    ).map((g) => ({ status: g.status, outcome: g.outcome_json, turns: turns.all(g.id) }));
+  } finally {
+    db.close();
+  }
 }

@@ -6,9 +6,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startMockLlm, type MockLlm } from '../../src-main/mock-llm/server';
-import Database from 'better-sqlite3';
 import { countRows, tempDir, waitFor } from './cli-helpers';
-import { llmSweep, runCliAsync } from './llm-helpers';
+import { byPlan, llmSweep, runCliAsync } from './llm-helpers';
 
 const tmp = tempDir('parley-shared-db-');
 const mocks: MockLlm[] = [];
@@ -16,29 +15,6 @@ afterAll(async () => {
   for (const m of mocks) await m.close();
   tmp.cleanup();
 });
-
-/**
- * Games in plan order with outcome and turns, without ids (which include the base URL, and the
- * two runs use two mock servers) or timestamps.
- */
-function byPlan(file: string): unknown[] {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    const turns = db.prepare(
-      `SELECT seq, round, phase, pass, agent, attempt, visibility, text, action_json, status, error
-       FROM turns WHERE game_id = ? ORDER BY seq`,
-    );
-    return (
-      db.prepare('SELECT id, status, outcome_json FROM games ORDER BY rowid').all() as {
-        id: string;
-        status: string;
-        outcome_json: string | null;
-      }[]
-    ).map((g) => ({ status: g.status, outcome: g.outcome_json, turns: turns.all(g.id) }));
-  } finally {
-    db.close();
-  }
-}
 
 const completions = (m: MockLlm) => m.stats.byRoute['POST /v1/chat/completions'] ?? 0;
 /** Local models need no key, so no key scoping is involved here. */
