@@ -8,7 +8,7 @@ import type { Store } from '../store/store';
 import { registryResolver } from '../registry/registry';
 import { demoSweep } from '../sweeps/demo';
 import { SweepService, releaseDeadRunners, validateSweepDoc } from '../sweeps/service';
-import type { SweepProgress, ValidateResult } from '../sweeps/service';
+import type { SweepProgress, SweepValidation } from '../sweeps/service';
 import { shardOf } from '../cluster/shard';
 import { isRetryableFailure } from '../providers/errors';
 import { createRunRuntime, printEstimate } from './llm-commands';
@@ -281,7 +281,7 @@ async function playSweep(
   store: Store,
   service: SweepService,
   doc: unknown,
-  v: Extract<ValidateResult, { ok: true }>,
+  v: Extract<SweepValidation, { ok: true }>,
   opts: {
     concurrency?: number;
     allowIncomplete?: boolean;

@@ -6,16 +6,16 @@ import { EventEmitter } from 'node:events';
 import { getGame } from '../../games/index';
 import type { GameStatus } from '../../src-shared/planned-game';
 import type { ParticipantSpec } from '../../src-shared/participant';
-import type { SweepProgress as ContractSweepProgress } from '../../src-shared/contract';
+import type { SweepCounters } from '../../src-shared/contract';
 import type { GameInstance, TurnRecord } from '../../src-shared/game';
 import { parseSweep } from '../../src-shared/sweep';
 import type { SweepIssue } from '../../src-shared/sweep';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import type { Agent } from '../engine/agent';
 import { abortableSleep } from '../providers/scheduler';
 import { StorageError, isStorageFault } from '../store/errors';
 import { isRetryableFailure } from '../providers/errors';
+import type { AnyAgent } from '../engine/agent';
 import { runGame, type PauseReason } from '../engine/run-game';
 import type { Store } from '../store/store';
 import type { GameRow, Lease } from '../store/types';
@@ -23,7 +23,7 @@ import { createDefaultAgent } from './agents';
 import { expandSweep } from './expand';
 import type { ExpandedSweep, ParticipantResolver } from './expand';
 
-export type ValidateResult =
+export type SweepValidation =
   | {
       ok: true;
       sweepId: string;
@@ -35,10 +35,9 @@ export type ValidateResult =
   | { ok: false; issues: SweepIssue[] };
 
 /**
- * Live counters of one sweep as the runner reports them: the contract's SweepProgress without
- * the pause and failure reasons, which the host adds (src-main/host/handlers-sweeps.ts).
+ * The contract's live counters of one sweep, and why the run is waiting, if it is.
  */
-export type SweepProgress = Omit<ContractSweepProgress, 'pausedReasons' | 'failedReasons'> & {
+export type SweepProgress = SweepCounters & {
   /**
    * Set while the run is waiting with every game it holds paused (provider offline, a key, the
    * budget): the most frequent pause reason. There is no ETA then (etaSec is null).
@@ -52,7 +51,7 @@ const PROGRESS_INTERVAL_MS = 200;
 export interface ServiceOptions {
   resolve?: ParticipantResolver;
   /** Builds the agent for a seat; defaults to strategy agents (and LLM agents once configured). */
-  createAgent?: (spec: ParticipantSpec, game: GameRow, sweepId: string) => Agent;
+  createAgent?: (spec: ParticipantSpec, game: GameRow, sweepId: string) => AnyAgent;
   /**
    * For a game that paused (provider offline, auth error, budget): a promise that resolves when
    * it may run again (e.g. a probe found the provider back), or null to leave it paused. While
@@ -139,7 +138,7 @@ export class SweepService {
   }
 
   /** Parse, validate and expand a sweep document without storing anything. */
-  validate(doc: unknown): ValidateResult {
+  validate(doc: unknown): SweepValidation {
     return validateSweepDoc(doc, this.opts.resolve);
   }
 
@@ -531,7 +530,7 @@ function isAlive(pid: number): boolean {
 }
 
 /** Parse, validate and expand a sweep document (no store needed). */
-export function validateSweepDoc(doc: unknown, resolve?: ParticipantResolver): ValidateResult {
+export function validateSweepDoc(doc: unknown, resolve?: ParticipantResolver): SweepValidation {
   const parsed = parseSweep(doc);
   if (!parsed.ok) return parsed;
   const result = expandSweep(parsed.sweep, resolve);
