@@ -1,7 +1,7 @@
 // Helpers shared by CLI commands: database location, opening the store, reading input files.
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { openStore } from '../store/store';
+import { StorageError, openStore } from '../store/store';
 import type { Store } from '../store/store';
 import { defaultDbPath } from '../store/paths';
 
@@ -25,10 +25,18 @@ export function resolveDbPath(flag?: string): string {
   return flag ? resolve(flag) : defaultDbPath();
 }
 
+/**
+ * The store at `--db` / PARLEY_DB / the default path. PARLEY_DB_MAX_PAGES caps its size in
+ * 4 KiB pages (a quota; the full-disk tests use it).
+ */
 export function openCliStore(flag?: string): Store {
+  const pages = Number(process.env.PARLEY_DB_MAX_PAGES);
   try {
-    return openStore(resolveDbPath(flag));
+    return openStore(resolveDbPath(flag), {
+      ...(Number.isInteger(pages) && pages > 0 ? { maxPageCount: pages } : {}),
+    });
   } catch (err) {
+    if (err instanceof StorageError) throw err;
     throw new CliError(err instanceof Error ? err.message : String(err));
   }
 }

@@ -25,7 +25,7 @@ const TURN_COLUMNS = `game_id, round, phase, phase_ord, pass, agent, attempt, se
 
 const CALL_COLUMNS = `game_id, round, phase, agent, attempt, provider, model, request_hash, status,
   http_status, error_kind, error, input_tokens, cache_write_tokens, cache_read_tokens,
-  output_tokens, reasoning_tokens, cost_usd, latency_ms, sent_at, answered_at`;
+  output_tokens, reasoning_tokens, cost_usd, estimated_cost_usd, latency_ms, sent_at, answered_at`;
 
 export function mergeMethods({ db }: Sql, selfPath: string): MergeMethods {
   return {

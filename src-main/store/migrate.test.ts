@@ -167,7 +167,9 @@ describe('migrations', () => {
     );
     const store = openStore(file, { readonly: true });
     expect(store.listSweeps()).toEqual([]);
-    expect(() => store.upsertSweep({ id: 'x', name: 'x', spec: {} })).toThrow(/readonly/);
+    expect(() => store.upsertSweep({ id: 'x', name: 'x', spec: {} })).toThrow(
+      /^Cannot write the database .* read-only .*\(SQLite: SQLITE_READONLY\)$/,
+    );
     store.close();
   });
 });
@@ -191,10 +193,13 @@ describe('migration 0002 (focal columns)', () => {
       }
     };
     const written = read();
-    // As a database from before 0002: the columns and its record gone.
+    // As a database from before 0002: the columns and its record gone (and those of later ones).
     tamper(
       file,
-      `DROP INDEX games_cells;
+      `ALTER TABLE games DROP COLUMN lease_owner;
+       ALTER TABLE games DROP COLUMN lease_until;
+       ALTER TABLE calls DROP COLUMN estimated_cost_usd;
+       DROP INDEX games_cells;
        CREATE INDEX games_status ON games (status);
        ALTER TABLE games DROP COLUMN focal_seat;
        ALTER TABLE games DROP COLUMN focal_utility;
