@@ -2,14 +2,16 @@
 import { GAME_KINDS, type GameKind } from '../src-shared/game';
 import { cofunding } from './cofunding';
 import { itemAllocation } from './item-allocation';
+import { price } from './price';
 import { treaty } from './treaty';
 import type { GameDefinition } from './types';
 
-/** Every shipped game, by kind (DESIGN 3.1-3.3). */
+/** Every shipped game, by kind (DESIGN 3.1-3.5). */
 export const GAMES: Record<GameKind, GameDefinition> = {
   'item-allocation': itemAllocation,
   treaty,
   cofunding,
+  price,
 };
 
 /** The game of `kind`; throws an error listing the known kinds when there is none. */

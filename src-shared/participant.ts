@@ -9,8 +9,29 @@ export const STRATEGIES = [
   'tit-for-tat',
   'random',
   'bounded-rational',
+  // Alternating-offers strategies (DESIGN 5): the other named price curves, fixed price, split
+  // the difference; fair-split and greedy for ultimatum and resource exchange.
+  'very-conceding',
+  'conceding',
+  'hard',
+  'fixed-price-strict',
+  'fixed-price-loose',
+  'split-the-difference',
+  'fair-split',
+  'greedy',
 ] as const;
 export type StrategyName = (typeof STRATEGIES)[number];
+
+/** The strategies the propose-and-vote games (item allocation, treaty, co-funding) play. */
+export const PROPOSE_VOTE_STRATEGIES = [
+  'boulware',
+  'linear',
+  'conceder',
+  'hardliner',
+  'tit-for-tat',
+  'random',
+  'bounded-rational',
+] as const satisfies readonly StrategyName[];
 
 export const PROVIDERS = ['anthropic', 'openai', 'openrouter', 'google', 'xai', 'local'] as const;
 export type ProviderName = (typeof PROVIDERS)[number];

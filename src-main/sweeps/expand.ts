@@ -1,6 +1,7 @@
 // Sweep validation beyond the schema (participants, geometry, seeds) and expansion into games:
 // one game per line-up x competition cell x order x run, each with a content-derived id.
 import { getGame } from '../../games/index';
+import { gameProtocols } from '../../games/types';
 import { createRng, hashSeed } from '../../games/rng';
 import type { ProtocolParams } from '../../src-shared/game';
 import type { ParticipantSpec } from '../../src-shared/participant';
@@ -69,6 +70,13 @@ export function expandSweep(
     }
   });
 
+  if (sweep.protocol !== undefined && !gameProtocols(game).includes(sweep.protocol)) {
+    issues.push({
+      path: 'protocol',
+      message: `${game.title} cannot be played with ${sweep.protocol}; it supports ${gameProtocols(game).join(', ')}`,
+    });
+  }
+
   for (const cell of cells) {
     for (const problem of game.check(cell.params, sweep.agents)) {
       issues.push({ path: cell.path, message: problem });
@@ -94,6 +102,8 @@ export function expandSweep(
     acceptance: sweep.acceptance,
     vetoHolders: sweep.vetoHolders,
     maxProposalAttempts: sweep.maxProposalAttempts,
+    // Named only when chosen, so sweeps that never chose keep their games' content ids.
+    ...(sweep.protocol !== undefined ? { name: sweep.protocol } : {}),
   };
 
   const games: PlannedGame[] = [];

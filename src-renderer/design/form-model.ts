@@ -69,12 +69,14 @@ export const GAME_PARAMS: Record<
     { name: 'projects', label: 'Projects (m)', step: 1, min: 2, max: 20, value: 5 },
     { name: 'sigma', label: 'Budget share σ', step: 0.05, min: 0, max: 1, value: 0.5 },
   ],
+  price: [{ name: 'turns', label: 'Turns (T)', step: 1, min: 2, max: 200, value: 20 }],
 };
 
 export const GAME_LABELS: Record<GameKind, string> = {
   'item-allocation': 'Item allocation',
   treaty: 'Diplomatic treaty',
   cofunding: 'Co-funding',
+  price: 'Single-issue price',
 };
 
 export function defaultParams(kind: GameKind): Record<string, number> {

@@ -20,7 +20,9 @@ afterEach(async () => {
 describe('shipped example sweeps', () => {
   it('are all valid sweep documents', () => {
     expect(sweepFiles).toEqual([
+      'buy-sell.json',
       'mock-llm-dry-run.json',
+      'price-strategies.json',
       'strategy-baselines.json',
       'treaty-rho-theta.json',
     ]);

@@ -207,5 +207,7 @@ export function strategyFor(
       const c = options.capability ?? 0.5;
       return { decide: boundedRational(c), noise: boundedKnobs(c).noise };
     }
+    default:
+      throw new Error(`strategy "${strategy}" plays only the alternating-offers games`);
   }
 }
