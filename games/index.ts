@@ -3,7 +3,9 @@ import { GAME_KINDS, type GameKind } from '../src-shared/game';
 import { cofunding } from './cofunding';
 import { itemAllocation } from './item-allocation';
 import { price } from './price';
+import { resourceExchange } from './resource-exchange';
 import { treaty } from './treaty';
+import { ultimatum } from './ultimatum';
 import type { GameDefinition } from './types';
 
 /** Every shipped game, by kind (DESIGN 3.1-3.5). */
@@ -12,6 +14,8 @@ export const GAMES: Record<GameKind, GameDefinition> = {
   treaty,
   cofunding,
   price,
+  ultimatum,
+  'resource-exchange': resourceExchange,
 };
 
 /** The game of `kind`; throws an error listing the known kinds when there is none. */

@@ -2,7 +2,14 @@
 // the store persists and what the engine produces. No Node, DOM or Electron imports here.
 
 /** The games Parley ships (DESIGN 3.1-3.5). */
-export const GAME_KINDS = ['item-allocation', 'treaty', 'cofunding', 'price'] as const;
+export const GAME_KINDS = [
+  'item-allocation',
+  'treaty',
+  'cofunding',
+  'price',
+  'ultimatum',
+  'resource-exchange',
+] as const;
 export type GameKind = (typeof GAME_KINDS)[number];
 
 /**

@@ -11,6 +11,8 @@ import {
   type AgentReply,
 } from '../engine/agent';
 import type { OfferReply } from '../engine/alternating/actions';
+import { exchangeMove } from './bargain/exchange-agent';
+import { ultimatumMove } from './bargain/ultimatum-agent';
 import { priceMove } from './price/price-agent';
 import { createStrategyAgent } from './strategy/strategy-agent';
 
@@ -19,6 +21,8 @@ type Mover = (spec: StrategySpec, ctx: AgentContext) => OfferReply;
 /** The alternating-offers strategies per game. */
 const MOVERS: Partial<Record<GameKind, Mover>> = {
   price: priceMove,
+  ultimatum: ultimatumMove,
+  'resource-exchange': exchangeMove,
 };
 
 function isProposeVote(spec: StrategySpec): boolean {

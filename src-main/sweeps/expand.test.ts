@@ -120,7 +120,8 @@ describe('sweep validation', () => {
     expect(result.issues).toEqual([
       {
         path: 'game.kind',
-        message: 'must be one of "item-allocation", "treaty", "cofunding", "price"',
+        message:
+          'must be one of "item-allocation", "treaty", "cofunding", "price", "ultimatum", "resource-exchange"',
       },
       { path: 'competition.levels[1]', message: 'must be between 0 and 1' },
     ]);

@@ -70,6 +70,10 @@ export const GAME_PARAMS: Record<
     { name: 'sigma', label: 'Budget share σ', step: 0.05, min: 0, max: 1, value: 0.5 },
   ],
   price: [{ name: 'turns', label: 'Turns (T)', step: 1, min: 2, max: 200, value: 20 }],
+  ultimatum: [{ name: 'iterations', label: 'Turns (T)', step: 1, min: 2, max: 100, value: 8 }],
+  'resource-exchange': [
+    { name: 'iterations', label: 'Turns (T)', step: 1, min: 4, max: 100, value: 8 },
+  ],
 };
 
 export const GAME_LABELS: Record<GameKind, string> = {
@@ -77,6 +81,8 @@ export const GAME_LABELS: Record<GameKind, string> = {
   treaty: 'Diplomatic treaty',
   cofunding: 'Co-funding',
   price: 'Single-issue price',
+  ultimatum: 'Ultimatum',
+  'resource-exchange': 'Resource exchange',
 };
 
 export function defaultParams(kind: GameKind): Record<string, number> {

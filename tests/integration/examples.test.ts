@@ -23,8 +23,10 @@ describe('shipped example sweeps', () => {
       'buy-sell.json',
       'mock-llm-dry-run.json',
       'price-strategies.json',
+      'resource-exchange.json',
       'strategy-baselines.json',
       'treaty-rho-theta.json',
+      'ultimatum.json',
     ]);
     for (const f of sweepFiles) {
       const r = runCli(['validate', join(EXAMPLES, f)]);
