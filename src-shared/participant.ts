@@ -49,7 +49,10 @@ const common = {
   id: idSchema,
   displayName: z.string().optional(),
   scores: scoresSchema.default({}),
-  /** Optional style instruction (e.g. "generous", "cunning"). */
+  /**
+   * Optional style instruction: a preset name of src-shared/persona.ts (cunning-insulting,
+   * desperate, kind-generous, hateful) or free text.
+   */
   persona: z.string().optional(),
 };
 
