@@ -1,5 +1,6 @@
 // `parley bench`: runs every registered benchmark and prints one JSON line per figure.
 import type { Command } from 'commander';
+import { alternatingGamesPerSecond } from './alternating-bench';
 import { figureExportMs, heatmapQueryMs } from './analysis-bench';
 import { engineGamesPerSecond } from './engine-bench';
 import { cacheReadShare, sweepMakespanRatio } from './llm-bench';
@@ -9,6 +10,7 @@ import { heatmapRenderMs, transcriptOpenMs, uiFirstPaintMs } from './ui-bench';
 /** Benchmarks by name; other modules add theirs here. */
 export const BENCHES: Record<string, () => Promise<BenchResult>> = {
   engine_games_per_s: engineGamesPerSecond,
+  alternating_games_per_s: alternatingGamesPerSecond,
   heatmap_query_ms: heatmapQueryMs,
   figure_export_ms: figureExportMs,
   sweep_makespan_ratio: sweepMakespanRatio,
