@@ -137,10 +137,10 @@ describe('LLM agents in the two-party games against parley mock-llm', () => {
         prices: { inputUsdPerMtok: 2, outputUsdPerMtok: 8 },
       },
     ];
-    for (const [kind, params, lineup] of [
-      ['price', { preset: 'buy-sell' }, ['claude', 'gpt-wrapped']],
-      ['ultimatum', {}, ['claude', 'gpt']],
-      ['resource-exchange', { competition: 0 }, ['gpt', 'claude']],
+    for (const [kind, params, lineup, turns] of [
+      ['price', { preset: 'buy-sell' }, ['claude', 'gpt-wrapped'], 10],
+      ['ultimatum', {}, ['claude', 'gpt'], 8],
+      ['resource-exchange', { competition: 0 }, ['gpt', 'claude'], 8],
     ] as const) {
       const file = join(t.dir, `${kind}.json`);
       const db = join(t.dir, `${kind}.db`);
@@ -156,6 +156,9 @@ describe('LLM agents in the two-party games against parley mock-llm', () => {
           runs: { count: 1 },
         }),
       );
+      // The estimate counts one call per turn: the seats alternate for T turns.
+      const estimate = await runCliAsync(['run', file, '--db', db, '--estimate'], env);
+      expect(estimate.stdout).toMatch(new RegExp(`^ {2}calls +${turns}$`, 'm'));
       const run = await runCliAsync(['run', file, '--db', db], env);
       expect(run.stderr).toMatch(/1\/1 finished, 0 running, 0 queued, 0 paused, 0 failed/);
       expect(run.status).toBe(0);
