@@ -21,7 +21,7 @@ import {
   servedContentSecurityPolicy,
 } from './security';
 import type { Gate } from './security';
-import { loadStatic } from './static-files';
+import { encodeBody, loadStatic } from './static-files';
 
 export interface ServerOptions {
   /** 0 (the default) picks a free port. */
@@ -193,10 +193,13 @@ async function serveHttp(
     if (path === '/favicon.ico') return void res.writeHead(204).end();
     return text(res, 404, 'Not found');
   }
+  const { body, encoding } = encodeBody(file, req.headers['accept-encoding']);
   res.writeHead(200, {
     'Content-Type': file.type,
-    'Content-Length': file.body.length,
+    'Content-Length': body.length,
     'Cache-Control': file.isIndex ? 'no-store' : 'private, max-age=3600',
+    Vary: 'Accept-Encoding',
+    ...(encoding ? { 'Content-Encoding': encoding } : {}),
   });
-  res.end(req.method === 'HEAD' ? undefined : file.body);
+  res.end(req.method === 'HEAD' ? undefined : body);
 }

@@ -1,15 +1,30 @@
 // The shell: navigation, the current screen, the status line and the shortcuts help.
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { isTyping } from '../lib/keyboard';
-import { SCREENS, screenRoute } from '../lib/route';
+import { formatHash, SCREENS, screenRoute } from '../lib/route';
 import { useApp } from '../state/hooks';
-import { DesignScreen } from '../screens/DesignScreen';
-import { ModelsScreen } from '../screens/ModelsScreen';
-import { ResultsScreen } from '../screens/ResultsScreen';
-import { RunsScreen } from '../screens/RunsScreen';
-import { TranscriptScreen } from '../screens/TranscriptScreen';
+import { ErrorBoundary } from './ErrorBoundary';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { StatusBar } from './StatusBar';
+
+// One chunk per screen: the first load fetches the shell and the screen it opens on.
+const DesignScreen = lazy(() =>
+  import('../features/design/DesignScreen').then((m) => ({ default: m.DesignScreen })),
+);
+const RunsScreen = lazy(() =>
+  import('../features/runs/RunsScreen').then((m) => ({ default: m.RunsScreen })),
+);
+const ResultsScreen = lazy(() =>
+  import('../features/results/ResultsScreen').then((m) => ({ default: m.ResultsScreen })),
+);
+const TranscriptScreen = lazy(() =>
+  import('../features/transcripts/TranscriptScreen').then((m) => ({
+    default: m.TranscriptScreen,
+  })),
+);
+const ModelsScreen = lazy(() =>
+  import('../features/models/ModelsScreen').then((m) => ({ default: m.ModelsScreen })),
+);
 
 export function App() {
   const route = useApp((s) => s.route);
@@ -65,11 +80,24 @@ export function App() {
         </button>
       </header>
       <main className="screen" data-screen={route.screen}>
-        {route.screen === 'design' && <DesignScreen />}
-        {route.screen === 'runs' && <RunsScreen />}
-        {route.screen === 'results' && <ResultsScreen route={route} />}
-        {route.screen === 'transcripts' && <TranscriptScreen route={route} />}
-        {route.screen === 'models' && <ModelsScreen />}
+        <ErrorBoundary
+          name={SCREENS.find((s) => s.screen === route.screen)?.label ?? route.screen}
+          resetKey={formatHash(route)}
+        >
+          <Suspense
+            fallback={
+              <div className="loading" aria-busy="true">
+                Loading…
+              </div>
+            }
+          >
+            {route.screen === 'design' && <DesignScreen />}
+            {route.screen === 'runs' && <RunsScreen />}
+            {route.screen === 'results' && <ResultsScreen route={route} />}
+            {route.screen === 'transcripts' && <TranscriptScreen route={route} />}
+            {route.screen === 'models' && <ModelsScreen />}
+          </Suspense>
+        </ErrorBoundary>
       </main>
       <StatusBar />
       {isHelpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}

@@ -2,12 +2,12 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { ClientAPI } from '../../src-shared/contract';
 import type { ConnectionSlice } from './connection-slice';
-import type { DesignSlice } from './design-slice';
-import type { ModelsSlice } from './models-slice';
-import type { ResultsSlice } from './results-slice';
+import type { DesignSlice } from '../features/design/design-slice';
+import type { ModelsSlice } from '../features/models/models-slice';
+import type { ResultsSlice } from '../features/results/results-slice';
 import type { RouteSlice } from './route-slice';
-import type { SweepsSlice } from './sweeps-slice';
-import type { TranscriptSlice } from './transcript-slice';
+import type { SweepsSlice } from '../features/runs/sweeps-slice';
+import type { TranscriptSlice } from '../features/transcripts/transcript-slice';
 
 export type AppState = ConnectionSlice &
   SweepsSlice &
@@ -20,7 +20,8 @@ export type AppState = ConnectionSlice &
 export interface SliceDeps {
   api: ClientAPI;
   /** Writes the route to the address bar (the browser's hash); tests pass a stub. */
-  writeHash: (hash: string) => void;
+  /** Writes the address bar's hash; `replace` rewrites the current history entry. */
+  writeHash: (hash: string, replace: boolean) => void;
 }
 
 export type Slice<T> = (
