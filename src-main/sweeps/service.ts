@@ -239,6 +239,9 @@ export class SweepService {
           const paused = await this.playGame(sweepId, row, run);
           const waiting = paused && this.opts.resumeWhen?.(row, paused, signal, sweepId);
           if (waiting) park(row.id, waiting);
+          // Strategy games never wait on I/O: without this the thread would run the whole sweep
+          // before it answered a request (the UI's, a pause) or delivered an event.
+          await new Promise<void>((resume) => setImmediate(resume));
         } else if (parked > 0) {
           await woken;
         } else {
