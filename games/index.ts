@@ -3,15 +3,21 @@ import { GAME_KINDS, type GameKind } from '../src-shared/game';
 import { cofunding } from './cofunding';
 import { deliberation } from './deliberation/definition';
 import { itemAllocation } from './item-allocation';
+import { price } from './price';
+import { resourceExchange } from './resource-exchange';
 import { treaty } from './treaty';
+import { ultimatum } from './ultimatum';
 import type { GameDefinition } from './types';
 
-/** Every shipped game, by kind (DESIGN 3.1-3.3, 3.6). */
+/** Every shipped game, by kind (DESIGN 3.1-3.6). */
 export const GAMES: Record<GameKind, GameDefinition> = {
   'item-allocation': itemAllocation,
   treaty,
   cofunding,
   deliberation,
+  price,
+  ultimatum,
+  'resource-exchange': resourceExchange,
 };
 
 /** The game of `kind`; throws an error listing the known kinds when there is none. */

@@ -1,15 +1,23 @@
 // Data types for games, turns and outcomes. Pure types: this is what crosses the contract, what
 // the store persists and what the engine produces. No Node, DOM or Electron imports here.
 
-/** The games Parley ships (DESIGN 3.1-3.3, 3.6). */
-export const GAME_KINDS = ['item-allocation', 'treaty', 'cofunding', 'deliberation'] as const;
+/** The games Parley ships (DESIGN 3.1-3.6). */
+export const GAME_KINDS = [
+  'item-allocation',
+  'treaty',
+  'cofunding',
+  'price',
+  'ultimatum',
+  'resource-exchange',
+  'deliberation',
+] as const;
 export type GameKind = (typeof GAME_KINDS)[number];
 
 /**
  * The protocols the engine runs (DESIGN 4): who is asked what, in which order, and when the game
  * ends. A game lists the ones it can be played with (the first is its default).
  */
-export const PROTOCOLS = ['propose-and-vote', 'deliberation'] as const;
+export const PROTOCOLS = ['propose-and-vote', 'alternating-offers', 'deliberation'] as const;
 export type ProtocolName = (typeof PROTOCOLS)[number];
 
 /**

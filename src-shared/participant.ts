@@ -11,8 +11,29 @@ export const STRATEGIES = [
   'bounded-rational',
   // The rule-based party of deliberation games (DESIGN 3.6); it plays its seat's incentive.
   'deliberation-rule',
+  // Alternating-offers strategies (DESIGN 5): the other named price curves, fixed price, split
+  // the difference; fair-split and greedy for ultimatum and resource exchange.
+  'very-conceding',
+  'conceding',
+  'hard',
+  'fixed-price-strict',
+  'fixed-price-loose',
+  'split-the-difference',
+  'fair-split',
+  'greedy',
 ] as const;
 export type StrategyName = (typeof STRATEGIES)[number];
+
+/** The strategies the propose-and-vote games (item allocation, treaty, co-funding) play. */
+export const PROPOSE_VOTE_STRATEGIES = [
+  'boulware',
+  'linear',
+  'conceder',
+  'hardliner',
+  'tit-for-tat',
+  'random',
+  'bounded-rational',
+] as const satisfies readonly StrategyName[];
 
 export const PROVIDERS = ['anthropic', 'openai', 'openrouter', 'google', 'xai', 'local'] as const;
 export type ProviderName = (typeof PROVIDERS)[number];
@@ -30,7 +51,10 @@ const common = {
   id: idSchema,
   displayName: z.string().optional(),
   scores: scoresSchema.default({}),
-  /** Optional style instruction (e.g. "generous", "cunning"). */
+  /**
+   * Optional style instruction: a preset name of src-shared/persona.ts (cunning-insulting,
+   * desperate, kind-generous, hateful) or free text.
+   */
   persona: z.string().optional(),
 };
 

@@ -1,7 +1,7 @@
 // The sweep document (DESIGN 7): a capability x competition grid of games, as JSON. This schema
 // is the single source of truth for the CLI, the designer form and the store.
 import { z } from 'zod';
-import { ACCEPTANCE_RULES, GAME_KINDS } from './game';
+import { ACCEPTANCE_RULES, GAME_KINDS, PROTOCOLS } from './game';
 import { participantSchema } from './participant';
 import { ORDERS } from './planned-game';
 import { checkSweepShape, SWEEP_LIMITS } from './sweep-limits';
@@ -79,6 +79,8 @@ export const sweepSchema = z
         params: z.record(z.string(), z.unknown()).default({}),
       })
       .strict(),
+    /** The protocol to play (DESIGN 4); absent = the game's default. */
+    protocol: z.enum(PROTOCOLS).optional(),
     agents: z.number().int().min(2).max(12).default(2),
     rounds: z.number().int().min(1).max(100).default(10),
     gamma: z.number().gt(0).max(1).default(0.9),

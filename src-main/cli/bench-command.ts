@@ -1,5 +1,6 @@
 // `parley bench`: runs every registered benchmark and prints one JSON line per figure.
 import type { Command } from 'commander';
+import { alternatingGamesPerSecond } from '../bench/alternating-bench';
 import { figureExportMs, heatmapQueryMs } from '../bench/analysis-bench';
 import { engineGamesPerSecond } from '../bench/engine-bench';
 import { engineProcessGamesPerSecond } from '../bench/process-bench';
@@ -14,6 +15,7 @@ export const BENCHES: Record<string, () => Promise<BenchResult>> = {
   cli_start_ms: cliStartMs,
   engine_games_per_s: engineGamesPerSecond,
   engine_process_games_per_s: engineProcessGamesPerSecond,
+  alternating_games_per_s: alternatingGamesPerSecond,
   heatmap_query_ms: heatmapQueryMs,
   figure_export_ms: figureExportMs,
   sweep_makespan_ratio: sweepMakespanRatio,

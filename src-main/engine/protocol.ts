@@ -20,6 +20,7 @@
 import { gameProtocols, type GameDefinition } from '../../games/types';
 import type { GameOutcome, ProtocolName, ProtocolParams } from '../../src-shared/game';
 import { deliberationRounds } from './protocols/deliberation/protocol';
+import { alternatingOffers } from './alternating/protocol';
 import { proposeAndVote } from './propose-vote/protocol';
 import type { GameSession } from './session';
 
@@ -32,6 +33,7 @@ export interface Protocol {
 const PROTOCOL_IMPLEMENTATIONS: Record<ProtocolName, Protocol> = {
   'propose-and-vote': proposeAndVote,
   deliberation: deliberationRounds,
+  'alternating-offers': alternatingOffers,
 };
 
 /**

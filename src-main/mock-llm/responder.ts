@@ -9,6 +9,7 @@ import {
   readPrivateState,
   type PrivateStateBlock,
 } from '../agents/llm/prompt-markers';
+import { offerReply } from './offer-responder';
 
 /** What a responder sees of a request, whichever wire format it came in. */
 export interface MockRequestInfo {
@@ -48,6 +49,8 @@ export const defaultResponder: MockResponder = (request) => {
       });
     case 'vote':
       return JSON.stringify(votesFor(request.lastUserText, state));
+    case 'offer':
+      return JSON.stringify(offerReply(request.lastUserText, state));
     default:
       return 'OK.';
   }

@@ -5,7 +5,12 @@
 import { getGame } from '../../games/index';
 import type { LlmSpec } from '../../src-shared/participant';
 import type { PlannedGame } from '../../src-shared/planned-game';
+import { personaText } from '../../src-shared/persona';
 import { systemPrompt } from '../agents/llm/prompts';
+import type { AgentContext } from '../engine/agent';
+import { offerSystemPrompt } from '../engine/alternating/prompts';
+import { rulesOf } from '../engine/alternating/state';
+import { protocolFor } from '../engine/protocol';
 import { costUsd } from './pricing';
 import type { DeliberationInstance } from '../../games/deliberation/definition';
 import { gameOf } from '../../games/deliberation/definition';
@@ -52,26 +57,29 @@ export function estimateSweep(games: readonly PlannedGame[], replyTokens = 120):
     }
     g.participants.forEach((spec, seat) => {
       if (spec.kind !== 'llm') return;
-      const system = systemPrompt(
-        {
-          game,
-          instance,
-          protocol: g.protocol,
-          index: seat,
-          round: 1,
-          phase: 'discussion',
-          pass: 0,
-          attempt: 0,
-          publicHistory: [],
-          privateHistory: [],
-          listedProposals: [],
-          callSeed: 0,
-          gameId: g.id,
-        },
-        spec.persona,
-      );
+      const ctx: AgentContext = {
+        game,
+        instance,
+        protocol: g.protocol,
+        index: seat,
+        round: 1,
+        phase: 'discussion',
+        pass: 0,
+        attempt: 0,
+        publicHistory: [],
+        privateHistory: [],
+        listedProposals: [],
+        callSeed: 0,
+        gameId: g.id,
+      };
+      const isAlternating = protocolFor(game, g.protocol).name === 'alternating-offers';
+      const persona = personaText(spec.persona);
+      const system = isAlternating ? offerSystemPrompt(ctx, persona) : systemPrompt(ctx, persona);
+      const schedule = isAlternating
+        ? alternatingSchedule(rulesOf(game).turnLimit(instance), seat)
+        : proposeVoteSchedule(g);
       const e = byModel.get(spec.id) ?? emptyEstimate(spec);
-      addSeat(e, spec, g, tokens(system), replyTokens);
+      addSeat(e, spec, schedule, tokens(system), replyTokens);
       byModel.set(spec.id, e);
     });
   }
@@ -102,15 +110,36 @@ function emptyEstimate(spec: LlmSpec): ModelEstimate {
   };
 }
 
-/** One seat over all T rounds: each call sends the system prompt, the log so far and a phase prompt. */
+/** Log entries a seat sees arrive before each of its calls, over all T rounds of propose-and-vote. */
+function proposeVoteSchedule(g: PlannedGame): number[] {
+  const { rounds, discussionTurns } = g.protocol;
+  const n = g.nAgents;
+  const out: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    // Between two of this seat's calls the log gains the turns of everyone in between.
+    for (let p = 0; p < discussionTurns; p++) out.push(r === 0 && p === 0 ? 0 : n);
+    out.push(discussionTurns > 0 ? 0 : 2); // thinking
+    out.push(1); // proposal (own plan)
+    out.push(2); // vote (own proposal, listing)
+    out.push(2); // reflection (own vote, tally)
+  }
+  return out;
+}
+
+/** Alternating offers over all T turns: seat 0 moves on odd turns; each move adds 3 entries. */
+function alternatingSchedule(turnLimit: number, seat: number): number[] {
+  const calls = seat === 0 ? Math.ceil(turnLimit / 2) : Math.floor(turnLimit / 2);
+  return Array.from({ length: calls }, (_, i) => (i === 0 ? seat : 3));
+}
+
+/** One seat over the whole game: each call sends the system prompt, the log so far and a prompt. */
 function addSeat(
   e: ModelEstimate,
   spec: LlmSpec,
-  g: PlannedGame,
+  schedule: readonly number[],
   systemTokens: number,
   reply: number,
 ): void {
-  const { rounds, discussionTurns } = g.protocol;
   const entry = reply + ENTRY_OVERHEAD_TOKENS;
   let log = 0;
   let previousPrefix = 0;
@@ -138,15 +167,7 @@ function addSeat(
     });
     previousPrefix = prefix;
   };
-  const n = g.nAgents;
-  for (let r = 0; r < rounds; r++) {
-    // Between two of this seat's calls the log gains the turns of everyone in between.
-    for (let p = 0; p < discussionTurns; p++) call(r === 0 && p === 0 ? 0 : n);
-    call(discussionTurns > 0 ? 0 : 2); // thinking
-    call(1); // proposal (own plan)
-    call(2); // vote (own proposal, listing)
-    call(2); // reflection (own vote, tally)
-  }
+  for (const entries of schedule) call(entries);
 }
 
 /** The turn prompt's fixed instructions (scratchpad, format, plan), in tokens. */

@@ -133,7 +133,8 @@ describe('sweep validation', () => {
     expect(result.issues).toEqual([
       {
         path: 'game.kind',
-        message: 'must be one of "item-allocation", "treaty", "cofunding", "deliberation"',
+        message:
+          'must be one of "item-allocation", "treaty", "cofunding", "price", "ultimatum", "resource-exchange", "deliberation"',
       },
       { path: 'competition.levels[1]', message: 'must be between 0 and 1' },
     ]);

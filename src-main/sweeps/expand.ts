@@ -2,6 +2,7 @@
 // games: one game per line-up x competition cell x order x run, each with a content id. Two
 // planned games never share an id: a document that plans the same game twice is refused.
 import { getGame } from '../../games/index';
+import { gameProtocols } from '../../games/types';
 import { createRng, hashSeed } from '../../games/rng';
 import type { ProtocolParams } from '../../src-shared/game';
 import type { ParticipantSpec } from '../../src-shared/participant';
@@ -66,6 +67,13 @@ export function expandSweep(
       });
     }
   });
+
+  if (sweep.protocol !== undefined && !gameProtocols(game).includes(sweep.protocol)) {
+    issues.push({
+      path: 'protocol',
+      message: `${game.title} cannot be played with ${sweep.protocol}; it supports ${gameProtocols(game).join(', ')}`,
+    });
+  }
 
   for (const cell of cells) {
     for (const problem of game.check(cell.params, sweep.agents)) {
@@ -133,6 +141,8 @@ function planGames(
     acceptance: sweep.acceptance,
     vetoHolders: sweep.vetoHolders,
     maxProposalAttempts: sweep.maxProposalAttempts,
+    // Named only when chosen, so sweeps that never chose keep their games' content ids.
+    ...(sweep.protocol !== undefined ? { name: sweep.protocol } : {}),
   };
   const metric = sweep.capabilityMetric;
   const gameId = createGameIdHasher();

@@ -20,11 +20,15 @@ afterEach(async () => {
 describe('shipped example sweeps', () => {
   it('are all valid sweep documents', () => {
     expect(sweepFiles).toEqual([
+      'buy-sell.json',
       'deliberation-base.json',
       'deliberation-mock-llm.json',
       'mock-llm-dry-run.json',
+      'price-strategies.json',
+      'resource-exchange.json',
       'strategy-baselines.json',
       'treaty-rho-theta.json',
+      'ultimatum.json',
     ]);
     for (const f of sweepFiles) {
       const r = runCli(['validate', join(EXAMPLES, f)]);

@@ -4,6 +4,7 @@
 import { setMaxListeners } from 'node:events';
 import type { Phase } from '../../../src-shared/game';
 import type { LlmSpec } from '../../../src-shared/participant';
+import { personaText } from '../../../src-shared/persona';
 import type {
   Action,
   Agent,
@@ -209,7 +210,7 @@ export function createLlmAgent(options: LlmAgentOptions): LlmAgent {
     required?: unknown,
     check?: (value: T) => string | undefined,
   ): Promise<AgentReply<T>> {
-    const base = buildRequest(ctx, action as Action, spec.persona, required);
+    const base = buildRequest(ctx, action as Action, personaText(spec.persona), required);
     let messages: ChatMessage[] = base.messages;
     let usage: Usage = ZERO_USAGE;
     let text = '';

@@ -44,3 +44,18 @@ export function readPrivateState(text: string): PrivateStateBlock | undefined {
     return undefined;
   }
 }
+
+/** Alternating-offers prompt: `OFFER_STATE: {"turn":3,"turnLimit":20,"standing":{...},...}`. */
+export const OFFER_STATE_MARKER = 'OFFER_STATE:';
+/** Strategy-wrapped offer prompt: `REQUIRED_ACTION: {"action":"OFFER","offer":{...}}`. */
+export const REQUIRED_ACTION_MARKER = 'REQUIRED_ACTION:';
+
+/** The JSON carried after OFFER_STATE_MARKER. */
+export interface OfferStateLine {
+  turn: number;
+  turnLimit: number;
+  /** The other player's standing offer, if any. */
+  standing: unknown;
+  offersLeft: number | null;
+  respondsOnly: boolean;
+}

@@ -212,5 +212,7 @@ export function strategyFor(
     }
     case 'deliberation-rule':
       throw new Error('strategy "deliberation-rule" plays only deliberation games');
+    default:
+      throw new Error(`strategy "${strategy}" plays only the alternating-offers games`);
   }
 }

@@ -69,6 +69,11 @@ export const GAME_PARAMS: Record<
     { name: 'projects', label: 'Projects (m)', step: 1, min: 2, max: 20, value: 5 },
     { name: 'sigma', label: 'Budget share σ', step: 0.05, min: 0, max: 1, value: 0.5 },
   ],
+  price: [{ name: 'turns', label: 'Turns (T)', step: 1, min: 2, max: 200, value: 20 }],
+  ultimatum: [{ name: 'iterations', label: 'Turns (T)', step: 1, min: 2, max: 100, value: 8 }],
+  'resource-exchange': [
+    { name: 'iterations', label: 'Turns (T)', step: 1, min: 4, max: 100, value: 8 },
+  ],
   // The folder (a string) is kept in otherParams; the game has no numeric parameters to show.
   deliberation: [],
 };
@@ -77,6 +82,9 @@ export const GAME_LABELS: Record<GameKind, string> = {
   'item-allocation': 'Item allocation',
   treaty: 'Diplomatic treaty',
   cofunding: 'Co-funding',
+  price: 'Single-issue price',
+  ultimatum: 'Ultimatum',
+  'resource-exchange': 'Resource exchange',
   deliberation: 'Multi-party deliberation',
 };
 
