@@ -10,7 +10,7 @@ describe('game registry', () => {
 
   it('names the known kinds when asked for an unknown one', () => {
     expect(() => getGame('chess')).toThrow(
-      "unknown game kind 'chess'; known kinds: item-allocation, treaty, cofunding, deliberation",
+      "unknown game kind 'chess'; known kinds: item-allocation, treaty, cofunding, price, ultimatum, resource-exchange, deliberation",
     );
   });
 

@@ -92,7 +92,10 @@ function describe(issue: Issue): string {
     return `must be one of ${quoteAll(issue.values)}`;
   }
   if (issue.code === 'unrecognized_keys') {
-    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    // A pasted array or a huge object can bring thousands of keys: name a few, count the rest.
+    const shown = issue.keys.slice(0, 8).map((k) => `"${k}"`);
+    const more = issue.keys.length - shown.length;
+    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
   }
   return issue.message;
 }

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startMockLlm, type MockLlm } from '../../src-main/mock-llm/server';
 import { ROOT, runCli, tempDir } from './cli-helpers';
-import { runCliAsync } from './llm-helpers';
+import { loopbackConfig, runCliAsync } from './llm-helpers';
 
 let mock: MockLlm | undefined;
 let cleanup: (() => void) | undefined;
@@ -30,9 +30,10 @@ function rows(db: string, sql: string): Record<string, unknown>[] {
 describe('alternating-offers games from the CLI', () => {
   for (const [file, games] of [
     ['price-strategies.json', 60],
-    ['buy-sell.json', 6],
-    ['ultimatum.json', 20],
-    ['resource-exchange.json', 12],
+    // Crossplay with self-play plays every ordered pair: 3 x 3, 4 x 4 x 2 runs, 3 x 3 x 2 levels.
+    ['buy-sell.json', 9],
+    ['ultimatum.json', 32],
+    ['resource-exchange.json', 18],
   ] as const) {
     it(`${file}: validates and every game finishes with strategy agents`, () => {
       const t = tempDir('parley-alt-');
@@ -106,7 +107,11 @@ describe('LLM agents in the two-party games against parley mock-llm', () => {
     mock = await startMockLlm({ apiKey: 'test' });
     const t = tempDir('parley-alt-llm-');
     cleanup = t.cleanup;
-    const env = { ANTHROPIC_API_KEY: 'test', OPENAI_API_KEY: 'test' };
+    const env = {
+      ANTHROPIC_API_KEY: 'test',
+      OPENAI_API_KEY: 'test',
+      ...loopbackConfig(join(t.dir, 'config')),
+    };
     const participants = [
       {
         id: 'claude',
