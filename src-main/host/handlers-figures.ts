@@ -4,12 +4,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type {
-  ExportFigureResult,
-  ExportFormat,
-  ParsedArgs,
-  ResultMetric,
-} from '../../src-shared/contract';
+import type { ExportFigureResult, ExportFormat, ParsedArgs } from '../../src-shared/contract';
 import { EXPORT_MAX_BYTES } from '../../src-shared/contract';
 import { pickLevels } from '../../src-shared/levels';
 import { validateFigureSpec, type FigureEntry, type FigureSpec } from '../figures/figure-spec';
@@ -17,19 +12,13 @@ import { loadRegistry } from '../registry/registry';
 import type { Store } from '../store/types';
 import type { Registry } from './registry';
 import { HostError } from './registry';
-import { capabilityMetricsOf } from './results';
+import { capabilityMetricsOf } from '../analysis/sweep-grid';
+import { metricDigits } from '../../src-shared/metrics';
+import { SCREEN_METRICS } from './results';
 import type { HostDeps } from './types';
 import { specFields } from './views';
 
 type ExportArgs = ParsedArgs<'results:exportFigure'>;
-
-/** The analysis column (src-main/analysis/dataset.ts) behind each metric of the results view. */
-export const METRIC_COLUMNS: Record<ResultMetric, string> = {
-  utility_focal: 'utility_focal',
-  utility_share: 'utility_share_focal',
-  deal_rate: 'deal',
-  agreement_round: 'round',
-};
 
 export const EXPORT_MIME: Record<ExportFormat, string> = {
   pdf: 'application/pdf',
@@ -40,10 +29,6 @@ export const EXPORT_MIME: Record<ExportFormat, string> = {
 };
 
 const BINARY: ReadonlySet<ExportFormat> = new Set(['pdf', 'png']);
-
-/** Decimals the results view prints for a metric (src-renderer/lib/format.ts metricDigits). */
-const digitsOf = (metric: ResultMetric) =>
-  metric === 'utility_focal' || metric === 'agreement_round' ? 1 : 2;
 
 /** A file-name stem from a sweep name: letters, digits, . _ - only, starting with a letter or digit, at most 40 characters cut at a word. */
 export function slug(name: string, fallback: string): string {
@@ -93,7 +78,7 @@ export function exportSpec(store: Store, args: ExportArgs): FigureSpec {
       { path: 'sweepId', message: 'no finished games' },
     ]);
   }
-  const column = METRIC_COLUMNS[metric];
+  const column = SCREEN_METRICS[metric];
   // The sweep's own metric is the figure spec's 'sweep' axis (the scores stored with the games).
   // Every default is written out, so the provenance's figure is exactly this spec, re-parsed or not.
   const capabilityAxis =
@@ -108,7 +93,7 @@ export function exportSpec(store: Store, args: ExportArgs): FigureSpec {
       metrics: [column],
       by: ['focal_capability', 'focal_id', 'competition_level'],
       formats: [format],
-      digits: digitsOf(metric),
+      digits: metricDigits(column),
     };
   } else if (figure === 'heatmap') {
     entry = {
@@ -119,7 +104,7 @@ export function exportSpec(store: Store, args: ExportArgs): FigureSpec {
       y: 'competition_level',
       width,
       formats: [format],
-      digits: digitsOf(metric),
+      digits: metricDigits(column),
     };
   } else {
     // The levels of the results view's grid (every game's, as results:curves has them).

@@ -1,10 +1,11 @@
 // Game, transcript and results handlers: read-only views over the store.
-import type { HeatmapResult, Transcript } from '../../src-shared/contract';
+import type { HeatmapResult, ResultMetric, Transcript } from '../../src-shared/contract';
 import type { GameRow, Store } from '../store/types';
 import { getGame } from '../../games/index';
 import type { Registry } from './registry';
 import { HostError } from './registry';
-import { curves, heatmap } from './results';
+import { sweepGrid } from '../analysis/sweep-grid';
+import { curves, heatmapResult, SCREEN_METRICS } from './results';
 import { gameSummary, specFields } from './views';
 
 /** Capability metric of the sweep a game belongs to, or the default. */
@@ -72,11 +73,7 @@ export function registerGameHandlers(registry: Registry, store: Store): void {
   // the sweep (its finished and failed counts), keeping the last few grids.
   // A grid in the making is shared too, so the two requests that arrive together compute once.
   const grids = new Map<string, Promise<HeatmapResult>>();
-  const grid = (
-    sweepId: string,
-    metric: Parameters<typeof heatmap>[2],
-    capabilityMetric: string | undefined,
-  ) => {
+  const grid = (sweepId: string, metric: ResultMetric, capabilityMetric: string | undefined) => {
     if (!store.getSweep(sweepId))
       throw new HostError(`no sweep with id "${sweepId}"`, [
         { path: 'sweepId', message: 'unknown sweep' },
@@ -93,12 +90,13 @@ export function registerGameHandlers(registry: Registry, store: Store): void {
     ]);
     const cached = grids.get(key);
     if (cached) return cached;
-    const result = heatmap(
+    const result = sweepGrid(store, {
       sweepId,
-      { games: store.cellGames({ sweepId }), lineups: store.sweepLineups({ sweepId }) },
-      metric,
-      axis,
-    );
+      metric: SCREEN_METRICS[metric],
+      capabilityMetric: axis,
+      ci: 'bootstrap',
+      seed: 1,
+    }).then((g) => heatmapResult(g, metric));
     grids.set(key, result);
     result.catch(() => grids.delete(key));
     if (grids.size > 8) grids.delete(grids.keys().next().value as string);

@@ -142,6 +142,8 @@ export interface CellAggregateRow {
 /** One game of a sweep as the results grid needs it: plain columns, no JSON (migration 0002). */
 export interface CellGameRow {
   focalId: string;
+  /** The focal capability stored with the game (the sweep's metric); null when unknown. */
+  focalCapability: number | null;
   competitionLevel: number;
   status: GameStatus;
   /** 1 / 0 once finished, else null. */
