@@ -37,17 +37,10 @@ export function registerGameHandlers(registry: Registry, store: Store): void {
           { path: 'sweepId', message: 'unknown sweep' },
         ]);
       const metric = sweepMetric(store, sweepId);
-      const rows = store
-        .listGames({ sweepId, status })
-        .filter(
-          (r) =>
-            (focalId === undefined || r.focalId === focalId) &&
-            (competitionLevel === undefined ||
-              Math.abs(r.competitionLevel - competitionLevel) < 1e-9),
-        );
+      const query = { sweepId, status, focalId, competitionLevel };
       return {
-        total: rows.length,
-        rows: rows.slice(offset, offset + limit).map((r) => gameSummary(r, metric)),
+        total: store.countGames(query),
+        rows: store.listGames({ ...query, limit, offset }).map((r) => gameSummary(r, metric)),
       };
     },
   );

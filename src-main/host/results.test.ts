@@ -159,3 +159,22 @@ describe('results grid of a large sweep', () => {
     }
   });
 });
+
+describe('games:list (paged in SQL)', () => {
+  const list = (args: Record<string, unknown>) =>
+    createHost({ store }).handle('games:list', { sweepId: HAND_SWEEP_ID, ...args }) as Promise<{
+      total: number;
+      rows: { id: string }[];
+    }>;
+
+  it("filters by a cell's focal participant and level and pages the matches", async () => {
+    const cell = { focalId: 'weak', competitionLevel: 0.5 };
+    expect(await list(cell)).toMatchObject({ total: 2, rows: [{ id: 'g1' }, { id: 'g2' }] });
+    const second = await list({ ...cell, limit: 1, offset: 1 });
+    expect([second.total, second.rows.map((r) => r.id)]).toEqual([2, ['g2']]);
+    const all = await list({ limit: 2, offset: 3 });
+    expect([all.total, all.rows.map((r) => r.id)]).toEqual([5, ['g4', 'g5']]);
+    expect((await list({ competitionLevel: 1 - 1e-12 })).rows.map((r) => r.id)).toEqual(['g5']);
+    expect(await list({ status: ['failed'] })).toEqual({ total: 0, rows: [] });
+  });
+});
