@@ -33,6 +33,10 @@ export interface MetricDef {
 
 const ALL = GAME_KINDS;
 
+/** How a cell's 95% interval is computed: percentile bootstrap of the mean (2000 resamples, seeded per cell) or mean +- t SD/sqrt(n). */
+export const CI_METHODS = ['bootstrap', 't'] as const;
+export type CiMethod = (typeof CI_METHODS)[number];
+
 /** Every metric, in the order `parley analyze --view columns` lists them. */
 export const METRICS = [
   m('utility_focal', 'Focal utility (discounted)', 'points', 1, 'higher', 'agent', true),

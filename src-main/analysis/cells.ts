@@ -2,14 +2,13 @@
 // interval of one metric. The results screen, `parley analyze`, figures and exports all call it,
 // so the same games give the same cells everywhere. The interval method and seed are explicit.
 import { hashSeed } from '../../games/rng';
+import type { CiMethod } from '../../src-shared/metrics';
 import { tQuantile } from './distributions';
 import { bootstrapCI, mean, sampleSd, type Summary } from './stats';
 
 export type Row = Record<string, unknown>;
 
-/** 'bootstrap': percentile bootstrap of the mean (2000 resamples, seeded per cell); 't': mean +- t SD/sqrt(n). */
-export const CI_METHODS = ['bootstrap', 't'] as const;
-export type CiMethod = (typeof CI_METHODS)[number];
+export { CI_METHODS, type CiMethod } from '../../src-shared/metrics';
 
 export interface CellOptions {
   metric: string;
@@ -18,6 +17,12 @@ export interface CellOptions {
   ci: CiMethod;
   /** Base seed of the bootstrap; each cell's own seed is derived from it and the cell's key. */
   seed: number;
+  /**
+   * The columns of `by` whose values seed a cell's bootstrap (default: all of `by`). Columns that
+   * only label a cell (e.g. focal_capability beside focal_id) can be left out, so the cell has the
+   * same interval as when grouped without them.
+   */
+  seedBy?: readonly string[];
 }
 
 export interface Cell extends Summary {
@@ -46,25 +51,32 @@ export function compareValues(a: unknown, b: unknown): number {
 
 interface Group {
   key: Record<string, unknown>;
+  /** JSON of the seedBy values: the cell's identity for its seed. */
   text: string;
   values: number[];
   missing: number;
 }
 
-function groupRows(rows: readonly Row[], by: readonly string[], metric: string): Group[] {
+function groupRows(rows: readonly Row[], options: CellOptions): Group[] {
+  const { by, metric } = options;
+  const seedBy = options.seedBy ?? by;
+  const stray = seedBy.find((f) => !by.includes(f));
+  if (stray !== undefined)
+    throw new Error(`seedBy column "${stray}" is not one of by (${by.join(', ')})`);
   const groups = new Map<string, Group>();
   for (const row of rows) {
     const tuple = by.map((f) => row[f] ?? null);
-    const text = JSON.stringify(tuple);
-    let g = groups.get(text);
+    const groupText = JSON.stringify(tuple);
+    let g = groups.get(groupText);
     if (!g) {
+      const text = seedBy === by ? groupText : JSON.stringify(seedBy.map((f) => row[f] ?? null));
       g = {
         key: Object.fromEntries(by.map((f, i) => [f, tuple[i]])),
         text,
         values: [],
         missing: 0,
       };
-      groups.set(text, g);
+      groups.set(groupText, g);
     }
     const v = metricValue(row, metric);
     if (v === null) g.missing++;
@@ -119,7 +131,7 @@ function cellOf(g: Group, options: CellOptions): Cell {
 
 /** One cell per group of `by` values, sorted by those values (unknown values last). */
 export function computeCells(rows: readonly Row[], options: CellOptions): Cell[] {
-  return groupRows(rows, options.by, options.metric).map((g) => cellOf(g, options));
+  return groupRows(rows, options).map((g) => cellOf(g, options));
 }
 
 /** Values bootstrapped between two yields to the event loop (about 30 ms of work). */
@@ -135,7 +147,7 @@ export async function computeCellsAsync(
 ): Promise<Cell[]> {
   const out: Cell[] = [];
   let sinceYield = 0;
-  for (const g of groupRows(rows, options.by, options.metric)) {
+  for (const g of groupRows(rows, options)) {
     out.push(cellOf(g, options));
     sinceYield += g.values.length;
     if (options.ci === 'bootstrap' && sinceYield >= YIELD_EVERY_VALUES) {

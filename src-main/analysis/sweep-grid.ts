@@ -3,6 +3,7 @@
 // from the one cell computation (cells.ts) over the store's plain columns.
 import { capabilityOf, type ParticipantSpec } from '../../src-shared/participant';
 import { focalSeatOf } from '../../src-shared/planned-game';
+import type { GridCell, GridResult } from '../../src-shared/contract';
 import type { MetricId } from '../../src-shared/metrics';
 import type { Store } from '../store/types';
 import { computeCellsAsync, type CiMethod } from './cells';
@@ -11,43 +12,9 @@ import { storedRows } from './stored-rows';
 /** The dimensions of a screen cell: the same `--by` as `parley analyze --by focal_id,competition_level`. */
 export const GRID_BY = ['focal_id', 'competition_level'] as const;
 
-export interface GridColumn {
-  focalId: string;
-  label: string;
-  /** The focal participant's score on the capability axis; null when it has none (unknown). */
-  capability: number | null;
-}
-
-export interface GridCell {
-  /** Index into `x` and `y`. */
-  xi: number;
-  yi: number;
-  focalId: string;
-  level: number;
-  n: number;
-  mean: number | null;
-  sd: number | null;
-  ciLow: number | null;
-  ciHigh: number | null;
-}
-
-export interface SweepGrid {
-  sweepId: string;
-  metric: MetricId;
-  capabilityMetric: string;
-  ci: CiMethod;
-  seed: number;
-  /** Capability axis: one column per focal participant, weakest first, unknown capability last. */
-  x: GridColumn[];
-  /** Competition axis: every level of the sweep's games, ascending. */
-  y: number[];
-  /** Every (column, level) pair, empty ones with n = 0. */
-  cells: GridCell[];
-  /** Score names the capability axis can be switched to. */
-  capabilityMetrics: string[];
-  /** Finished games that fed the grid. */
-  games: number;
-}
+/** The grid as the contract carries it (src-shared/contract/results.ts). */
+export type SweepGrid = GridResult;
+type GridColumn = GridResult['x'][number];
 
 export interface SweepGridOptions {
   sweepId: string;

@@ -47,8 +47,14 @@ function requireColumn(rows: readonly AnalysisRow[], column: string, field: stri
 }
 
 /** The cells of a figure: the one cell computation, with the figures' bootstrap intervals. */
-function cellsOf(rows: readonly AnalysisRow[], by: string[], metric: string, seed: number): Cell[] {
-  return computeCells(rows, { by, metric, ci: 'bootstrap', seed });
+function cellsOf(
+  rows: readonly AnalysisRow[],
+  by: string[],
+  metric: string,
+  seed: number,
+  seedBy?: string[],
+): Cell[] {
+  return computeCells(rows, { by, metric, ci: 'bootstrap', seed, seedBy });
 }
 
 function heatmapSvg(
@@ -207,7 +213,7 @@ function tableFiles(
   const keyOf = (key: Record<string, unknown>) => JSON.stringify(f.by.map((b) => key[b] ?? null));
   const byKey = new Map<string, TableRow>();
   for (const metric of f.metrics) {
-    for (const g of cellsOf(rows, f.by, metric, seed)) {
+    for (const g of cellsOf(rows, f.by, metric, seed, f.seedBy)) {
       const row = byKey.get(keyOf(g.key)) ?? {
         ...(Object.fromEntries(f.by.map((b) => [b, asCategory(g.key[b])])) as TableRow),
         n: g.n + g.missing,

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { GAMES } from '../../games/index';
 import type { GameDefinition } from '../../games/types';
-import type { GameCatalogEntry, GameParamView } from '../../src-shared/catalog';
+import type { GameCatalogEntry, GameParamView, JsonValue } from '../../src-shared/contract';
 import { ACCEPTANCE_RULES, GAME_KINDS } from '../../src-shared/game';
 import { METRICS } from '../../src-shared/metrics';
 
@@ -12,7 +12,7 @@ interface JsonProperty {
   type?: string;
   title?: string;
   description?: string;
-  default?: unknown;
+  default?: JsonValue;
   minimum?: number;
   maximum?: number;
 }
@@ -62,7 +62,9 @@ export function catalogEntry(game: GameDefinition): GameCatalogEntry {
       setByCompetition: axes.includes(name),
     })),
     // Every game plays propose-and-vote today (DESIGN 4.1); games that name other protocols add them here.
-    protocols: [{ id: 'propose-vote', label: 'Propose and vote', acceptance: ACCEPTANCE_RULES }],
+    protocols: [
+      { id: 'propose-vote', label: 'Propose and vote', acceptance: [...ACCEPTANCE_RULES] },
+    ],
     competitionAxes: axes,
     metrics: METRICS.filter((m) => (m.games as readonly string[]).includes(game.kind)).map(
       (m) => m.id,

@@ -13,9 +13,8 @@ import { loadRegistry } from '../registry/registry';
 import type { Store } from '../store/types';
 import type { HandlerTable } from './handler-table';
 import { HostError } from './handler-table';
-import { capabilityMetricsOf } from '../analysis/sweep-grid';
+import { capabilityMetricsOf, GRID_BY } from '../analysis/sweep-grid';
 import { metricDigits } from '../../src-shared/metrics';
-import { SCREEN_METRICS } from './results';
 import type { HostDeps } from './types';
 import { specFields } from './views';
 
@@ -79,7 +78,7 @@ export function exportSpec(store: Store, args: ExportArgs): FigureSpec {
       { path: 'sweepId', message: 'no finished games' },
     ]);
   }
-  const column = SCREEN_METRICS[metric];
+  const column = metric;
   // The sweep's own metric is the figure spec's 'sweep' axis (the scores stored with the games).
   // Every default is written out, so the provenance's figure is exactly this spec, re-parsed or not.
   const capabilityAxis =
@@ -93,6 +92,8 @@ export function exportSpec(store: Store, args: ExportArgs): FigureSpec {
       type: 'table',
       metrics: [column],
       by: ['focal_capability', 'focal_id', 'competition_level'],
+      // Seeded as the results screen's cells, so the table has the intervals on screen.
+      seedBy: [...GRID_BY],
       formats: [format],
       digits: metricDigits(column),
     };
@@ -108,7 +109,7 @@ export function exportSpec(store: Store, args: ExportArgs): FigureSpec {
       digits: metricDigits(column),
     };
   } else {
-    // The levels of the results view's grid (every game's, as results:curves has them).
+    // The levels of the results view's grid (every game's, as results:grid has them).
     const levels = [...new Set(store.cellGames({ sweepId }).map((g) => g.competitionLevel))].sort(
       (a, b) => a - b,
     );

@@ -1,14 +1,16 @@
-// One sweep, three surfaces: the results screen's grid (the host's request handler, as the UI
-// calls it through the contract), `parley analyze --json` and the cells.csv of `parley export`,
-// both as CLI processes on the same SQLite file, give identical cells: n, mean and 95% CI.
+// One sweep, four surfaces: the results screen's grid (the host's request handler, as the UI
+// calls it through the contract), `parley analyze --json` and the cells.csv of `parley export`
+// (both as CLI processes on the same SQLite file), and the table the results screen exports as
+// CSV give identical cells: n, mean and 95% CI.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HeatmapResult, ResultMetric } from '../../src-shared/contract';
+import type { ExportFigureResult, GridResult, ResultMetric } from '../../src-shared/contract';
+import { RESULT_METRICS } from '../../src-shared/contract';
+import { metricAxisLabel, metricDef } from '../../src-shared/metrics';
 import { buildSyntheticSweep } from '../../src-main/bench/analysis-bench';
 import { createHost } from '../../src-main/host/host';
-import { SCREEN_METRICS } from '../../src-main/host/results';
 import { openStore } from '../../src-main/store/store';
 import { runCli, tempDir } from './cli-helpers';
 
@@ -40,10 +42,10 @@ type Cell = {
 async function screen(metric: ResultMetric): Promise<Cell[]> {
   const store = openStore(db);
   try {
-    const grid = (await createHost({ store }).handle('results:heatmap', {
+    const grid = (await createHost({ store }).handle('results:grid', {
       sweepId,
       metric,
-    })) as HeatmapResult;
+    })) as GridResult;
     return grid.cells
       .filter((c) => c.n > 0)
       .map((c) => ({
@@ -103,12 +105,39 @@ function exportedCsv(metric: string): Cell[] {
     }));
 }
 
-const byCell = (cells: Cell[]) =>
+/** The cell table the results screen exports (results:exportFigure, figure table, csv). */
+async function exportedTable(metric: ResultMetric): Promise<Omit<Cell, 'n'>[]> {
+  const store = openStore(db);
+  try {
+    const file = (await createHost({ store }).handle('results:exportFigure', {
+      sweepId,
+      figure: 'table',
+      metric,
+      format: 'csv',
+    })) as ExportFigureResult;
+    const label = metricAxisLabel(metricDef(metric));
+    const rows = parse(file.content, { columns: true }) as Record<string, string>[];
+    const num = (s: string) => (s === '' ? null : Number(s));
+    return rows
+      .filter((row) => row[label] !== '')
+      .map((row) => ({
+        focalId: row['Focal model'],
+        level: Number(row['Competition level']),
+        mean: num(row[label]),
+        ciLow: num(row[`${label} CI low`]),
+        ciHigh: num(row[`${label} CI high`]),
+      }));
+  } finally {
+    store.close();
+  }
+}
+
+const byCell = <C extends Omit<Cell, 'n'>>(cells: C[]) =>
   [...cells].sort((a, b) => a.focalId.localeCompare(b.focalId) || a.level - b.level);
 
 describe('the same cells on screen, in `parley analyze` and in the exported CSV', () => {
-  it.each(Object.keys(SCREEN_METRICS) as ResultMetric[])('%s', async (metric) => {
-    const id = SCREEN_METRICS[metric];
+  it.each(RESULT_METRICS)('%s', async (metric) => {
+    const id = metric;
     const onScreen = byCell(await screen(metric));
     // 50 cells, 300 games (fewer where the metric is missing, e.g. a round without a deal).
     expect(onScreen).toHaveLength(50);
@@ -117,5 +146,6 @@ describe('the same cells on screen, in `parley analyze` and in the exported CSV'
     expect(onScreen.some((c) => c.ciLow! < c.mean! && c.mean! < c.ciHigh!)).toBe(true);
     expect(byCell(analyze(id))).toEqual(onScreen);
     expect(byCell(exportedCsv(id))).toEqual(onScreen);
+    expect(byCell(await exportedTable(metric))).toEqual(onScreen.map(({ n: _n, ...c }) => c));
   });
 });
