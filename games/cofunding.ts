@@ -29,51 +29,28 @@ export const cofundingParamsSchema = z
       .max(20)
       .default(5)
       .meta({ title: 'Projects (m)', description: 'Number of public projects to fund.' }),
-    costMin: z
-      .number()
-      .int()
-      .min(1)
-      .default(10)
-      .meta({
-        title: 'Minimum cost',
-        description: 'Project costs are drawn uniformly from [costMin, costMax].',
-      }),
-    costMax: z
-      .number()
-      .int()
-      .min(1)
-      .default(50)
-      .meta({
-        title: 'Maximum cost',
-        description: 'Project costs are drawn uniformly from [costMin, costMax].',
-      }),
+    costMin: z.number().int().min(1).default(10).meta({
+      title: 'Minimum cost',
+      description: 'Project costs are drawn uniformly from [costMin, costMax].',
+    }),
+    costMax: z.number().int().min(1).default(50).meta({
+      title: 'Maximum cost',
+      description: 'Project costs are drawn uniformly from [costMin, costMax].',
+    }),
     /** Target pairwise cosine of the agents' value vectors. */
-    alpha: z
-      .number()
-      .min(0)
-      .max(1)
-      .default(0.5)
-      .meta({
-        title: 'Value similarity α',
-        description: 'Target pairwise cosine of the agents’ value vectors.',
-      }),
+    alpha: z.number().min(0).max(1).default(0.5).meta({
+      title: 'Value similarity α',
+      description: 'Target pairwise cosine of the agents’ value vectors.',
+    }),
     /** Budget ratio: the agents' budgets together cover about sigma of the total cost. */
-    sigma: z
-      .number()
-      .min(0)
-      .max(1)
-      .default(0.5)
-      .meta({
-        title: 'Budget share σ',
-        description: 'The agents’ budgets together cover about σ of the total cost.',
-      }),
-    projectNames: z
-      .array(z.string().trim().min(1))
-      .optional()
-      .meta({
-        title: 'Project names',
-        description: 'One name per project; default names otherwise.',
-      }),
+    sigma: z.number().min(0).max(1).default(0.5).meta({
+      title: 'Budget share σ',
+      description: 'The agents’ budgets together cover about σ of the total cost.',
+    }),
+    projectNames: z.array(z.string().trim().min(1)).optional().meta({
+      title: 'Project names',
+      description: 'One name per project; default names otherwise.',
+    }),
   })
   .superRefine((p, ctx) => {
     if (p.costMax < p.costMin) {
