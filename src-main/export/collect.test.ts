@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HAND_SWEEP_ID, writeHandSweep } from '../analysis/hand-sweep.test-helpers';
@@ -104,6 +105,51 @@ describe('writeSweepOutputs', () => {
         output_tokens: '25',
         invalid_focal: '1',
       });
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describe('an unknown capability in the exports', () => {
+  it('stays unknown in cells.csv and the heatmap, never 0', () => {
+    const file = join(dir, 'unknown.db');
+    const store = openStore(file);
+    try {
+      writeHandSweep(store);
+      // As for an LLM participant without a score under the sweep's metric: none stored for g5.
+      const raw = new Database(file);
+      raw.prepare("UPDATE games SET focal_capability = NULL WHERE id = 'g5'").run();
+      raw.close();
+      const out = join(dir, 'unknown');
+      writeSweepOutputs(store, HAND_SWEEP_ID, out);
+      const cells = parse(readFileSync(join(out, 'cells.csv'), 'utf8'), {
+        columns: true,
+      }) as Record<string, string>[];
+      expect(
+        cells
+          .filter((c) => c.metric === 'utility_focal')
+          .map((c) => [c.focal_id, c.focal_capability, c.mean]),
+      ).toEqual([
+        ['ref2', '', '80'],
+        ['strong', '0.8', '25'],
+        ['weak', '0.2', '61'],
+      ]);
+      const svg = readFileSync(join(out, 'heatmap.svg'), 'utf8');
+      const labels = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+      expect(labels).toContain('unknown');
+      expect(labels).not.toContain('0');
+      const rows = parse(readFileSync(join(out, 'results.csv'), 'utf8'), {
+        columns: true,
+      }) as Record<string, string>[];
+      // Unknown capabilities sort last, not as 0 before 0.2 (then order: strong_first first).
+      expect(rows.map((r) => [r.game_id, r.focal_capability])).toEqual([
+        ['g2', '0.2'],
+        ['g1', '0.2'],
+        ['g4', '0.8'],
+        ['g3', '0.8'],
+        ['g5', ''],
+      ]);
     } finally {
       store.close();
     }
