@@ -95,7 +95,7 @@ export function registerCoreCommands(program: Command): void {
   program
     .command('demo')
     .description(
-      'Run the built-in demo: bounded-rational agents (c = 0.1 ... 0.9) against a reference agent (c = 0.5) over five competition levels, 5 runs each. Writes parley.db, results.csv, summary.json, all_results.json, metrics.csv and heatmap.svg.',
+      'Run the built-in demo: bounded-rational agents (c = 0.1 ... 0.9) against a reference agent (c = 0.5) over five competition levels, 5 runs each. Writes parley.db, results.csv, summary.json, all_results.json, cells.csv, metrics.csv and heatmap.svg.',
     )
     .option('--out <dir>', 'output folder', 'out/demo')
     .option('--concurrency <n>', 'games played at once', '4')
@@ -175,7 +175,7 @@ export function registerCoreCommands(program: Command): void {
   program
     .command('export')
     .description(
-      'Export a sweep: csv writes results.csv + summary.json + all_results.json + metrics.csv + heatmap.svg; json writes the games with their transcripts.',
+      'Export a sweep: csv writes results.csv + summary.json + all_results.json + cells.csv + metrics.csv + heatmap.svg; json writes the games with their transcripts.',
     )
     .argument('<sweep>', 'sweep id (or unique prefix) or name')
     .requiredOption('--out <dir>', 'output folder')
