@@ -46,16 +46,18 @@ export const designSlice: Slice<DesignSlice> = (set, get, { api }) => {
         const value = await api.invoke('games:catalog', {});
         const form = get().form;
         const entry = value.find((g) => g.kind === form.kind);
-        set({
-          catalog: { state: 'ready', value },
-          form: { ...form, params: withParamDefaults(form.params, entry) },
-        });
+        const params = withParamDefaults(form.params, entry);
+        const isChanged = Object.keys(params).length !== Object.keys(form.params).length;
+        set({ catalog: { state: 'ready', value } });
+        if (isChanged) get().updateForm({ params });
       } catch (err) {
         set({ catalog: { state: 'error', error: errorMessage(err) } });
       }
     },
     updateForm(patch) {
-      set({ form: { ...get().form, ...patch } });
+      // The last answer was for another form: until this one is checked, nothing is "ready".
+      seq++;
+      set({ form: { ...get().form, ...patch }, validation: { state: 'idle' } });
     },
     async validate() {
       const mine = ++seq;
