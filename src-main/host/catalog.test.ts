@@ -8,7 +8,16 @@ describe('games:catalog', () => {
 
   it("describes co-funding's parameters from its own schema (projects from 1, as the game allows)", () => {
     const cofunding = catalog.find((g) => g.kind === 'cofunding')!;
-    expect(cofunding.params.map(({ help: _help, ...p }) => p)).toEqual([
+    expect(cofunding.params.map(({ help: _help, options: _options, ...p }) => p)).toEqual([
+      {
+        name: 'preset',
+        label: 'Preset',
+        type: 'choice',
+        min: null,
+        max: null,
+        default: null,
+        setByCompetition: false,
+      },
       {
         name: 'projects',
         label: 'Projects (m)',
@@ -55,6 +64,15 @@ describe('games:catalog', () => {
         setByCompetition: false,
       },
       {
+        name: 'proposals',
+        label: 'Proposals',
+        type: 'choice',
+        min: null,
+        max: null,
+        default: 'table',
+        setByCompetition: false,
+      },
+      {
         name: 'projectNames',
         label: 'Project names',
         type: 'list',
@@ -64,7 +82,8 @@ describe('games:catalog', () => {
         setByCompetition: false,
       },
     ]);
-    expect(cofunding.params[4].help).toBe(
+    expect(cofunding.params.map((p) => p.options)[0]).toEqual(['research']);
+    expect(cofunding.params[5].help).toBe(
       'The agents’ budgets together cover about σ of the total cost.',
     );
     expect(GAMES.cofunding.paramsSchema.safeParse({ projects: 1 }).success).toBe(true);
@@ -94,6 +113,7 @@ describe('games:catalog', () => {
       min: 0,
       max: 1,
       default: null,
+      options: null,
       help: 'Two agents: each issue is compatible with probability (λ + 1) / 2.',
       setByCompetition: false,
     });

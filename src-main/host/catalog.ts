@@ -15,6 +15,7 @@ interface JsonProperty {
   default?: JsonValue;
   minimum?: number;
   maximum?: number;
+  enum?: JsonValue[];
 }
 
 /** A schema bound; none for the safe-integer limits zod writes for an unbounded integer. */
@@ -28,6 +29,7 @@ function words(name: string): string {
 }
 
 function paramType(p: JsonProperty): GameParamView['type'] {
+  if (p.enum) return 'choice';
   if (p.type === 'integer' || p.type === 'number' || p.type === 'boolean') return p.type;
   return p.type === 'array' ? 'list' : 'text';
 }
@@ -58,6 +60,7 @@ export function catalogEntry(game: GameDefinition): GameCatalogEntry {
       min: bound(p.minimum),
       max: bound(p.maximum),
       default: p.default ?? null,
+      options: p.enum ? p.enum.map(String) : null,
       help: p.description ?? null,
       setByCompetition: axes.includes(name),
     })),

@@ -9,12 +9,14 @@ export const gameParamViewSchema = z.object({
   name: z.string(),
   /** The schema's title (zod `.meta({ title })`), else the name in words. */
   label: z.string(),
-  /** 'list' for arrays (e.g. item names), which the form keeps as loaded. */
-  type: z.enum(['integer', 'number', 'boolean', 'text', 'list']),
+  /** 'list' for arrays (e.g. item names), which the form keeps as loaded; 'choice' for enums. */
+  type: z.enum(['integer', 'number', 'boolean', 'text', 'choice', 'list']),
   min: nullableNumber,
   max: nullableNumber,
   /** The schema's default; null when the parameter is optional without one. */
   default: jsonSchema,
+  /** The values a 'choice' takes; null for other types. */
+  options: z.array(z.string()).nullable(),
   /** The schema's description (zod `.describe()` or `.meta({ description })`). */
   help: z.string().nullable(),
   /** True when the sweep's competition axis sets this parameter, so the form does not ask for it. */

@@ -34,6 +34,7 @@ const cofunding: GameCatalogEntry = {
       default: 5,
       help: 'Number of public projects to fund.',
       setByCompetition: false,
+      options: null,
     },
     {
       name: 'costMin',
@@ -44,6 +45,7 @@ const cofunding: GameCatalogEntry = {
       default: 10,
       help: null,
       setByCompetition: false,
+      options: null,
     },
     {
       name: 'alpha',
@@ -54,6 +56,7 @@ const cofunding: GameCatalogEntry = {
       default: 0.5,
       help: null,
       setByCompetition: true,
+      options: null,
     },
     {
       name: 'projectNames',
@@ -64,6 +67,7 @@ const cofunding: GameCatalogEntry = {
       default: null,
       help: null,
       setByCompetition: false,
+      options: null,
     },
   ],
   protocols: [],
