@@ -94,6 +94,7 @@ describe('games:catalog', () => {
       ['item-allocation', GAMES['item-allocation'].title, ['competition']],
       ['treaty', GAMES.treaty.title, ['rho', 'theta']],
       ['cofunding', GAMES.cofunding.title, ['alpha']],
+      ['deliberation', GAMES.deliberation.title, []],
     ]);
     for (const g of catalog) {
       expect(g.metrics).toEqual(METRIC_IDS);
