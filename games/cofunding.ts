@@ -55,19 +55,44 @@ const cofundingParamsObject = z
   .object({
     /** A named set of defaults (COFUNDING_PRESETS); recorded with the parameters. */
     preset: z.enum(PRESET_NAMES).optional(),
-    projects: z.number().int().min(1).max(20).default(5),
-    costMin: z.number().int().min(1).default(10),
-    costMax: z.number().int().min(1).default(50),
+    projects: z
+      .number()
+      .int()
+      .min(1)
+      .max(20)
+      .default(5)
+      .meta({ title: 'Projects (m)', description: 'Number of public projects to fund.' }),
+    costMin: z.number().int().min(1).default(10).meta({
+      title: 'Minimum cost',
+      description: 'Project costs are drawn uniformly from [costMin, costMax].',
+    }),
+    costMax: z.number().int().min(1).default(50).meta({
+      title: 'Maximum cost',
+      description: 'Project costs are drawn uniformly from [costMin, costMax].',
+    }),
     /** Target pairwise cosine of the agents' value vectors. */
-    alpha: z.number().min(0).max(1).default(0.5),
+    alpha: z.number().min(0).max(1).default(0.5).meta({
+      title: 'Value similarity α',
+      description: 'Target pairwise cosine of the agents’ value vectors.',
+    }),
     /** Budget ratio: the agents' budgets together cover about sigma of the total cost. */
-    sigma: z.number().min(0).max(1).default(0.5),
+    sigma: z.number().min(0).max(1).default(0.5).meta({
+      title: 'Budget share σ',
+      description: 'The agents’ budgets together cover about σ of the total cost.',
+    }),
     /**
      * `table`: every agent proposes a full pledge table. `pledges`: every agent proposes only its
      * own pledge vector and the vectors of all agents form the one joint table that is voted on.
      */
-    proposals: z.enum(['table', 'pledges']).default('table'),
-    projectNames: z.array(z.string().trim().min(1)).optional(),
+    proposals: z.enum(['table', 'pledges']).default('table').meta({
+      title: 'Proposals',
+      description:
+        'table: each agent proposes a full pledge table; pledges: each proposes its own pledges and together they form the table voted on.',
+    }),
+    projectNames: z.array(z.string().trim().min(1)).optional().meta({
+      title: 'Project names',
+      description: 'One name per project; default names otherwise.',
+    }),
   })
   .superRefine((p, ctx) => {
     if (p.costMax < p.costMin) {

@@ -28,10 +28,22 @@ const SAMPLE_SIZE = 20_000;
 
 export const itemAllocationParamsSchema = z
   .object({
-    items: z.number().int().min(1).max(20).default(5),
+    items: z
+      .number()
+      .int()
+      .min(1)
+      .max(20)
+      .default(5)
+      .meta({ title: 'Items (m)', description: 'Number of indivisible items to allocate.' }),
     /** Target pairwise cosine of the value vectors: 0 cooperative, 1 zero-sum. */
-    competition: z.number().min(0).max(1).default(0.5),
-    itemNames: z.array(z.string().trim().min(1)).optional(),
+    competition: z.number().min(0).max(1).default(0.5).meta({
+      title: 'Competition',
+      description: 'Target pairwise cosine of the value vectors: 0 cooperative, 1 zero-sum.',
+    }),
+    itemNames: z.array(z.string().trim().min(1)).optional().meta({
+      title: 'Item names',
+      description: 'One name per item, unique; default names otherwise.',
+    }),
   })
   .superRefine((p, ctx) => {
     if (!p.itemNames) return;

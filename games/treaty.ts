@@ -24,14 +24,32 @@ export const DEFAULT_ISSUE_NAMES = [
 
 export const treatyParamsSchema = z
   .object({
-    issues: z.number().int().min(1).max(20).default(5),
+    issues: z
+      .number()
+      .int()
+      .min(1)
+      .max(20)
+      .default(5)
+      .meta({ title: 'Issues (K)', description: 'Number of continuous treaty issues.' }),
     /** Rank correlation of ideal positions across agents (Gaussian copula). */
-    rho: z.number().min(-1).max(1).default(0),
+    rho: z.number().min(-1).max(1).default(0).meta({
+      title: 'Position correlation ρ',
+      description: 'Rank correlation of ideal positions across agents (Gaussian copula).',
+    }),
     /** Target pairwise cosine of the importance weights. */
-    theta: z.number().min(0).max(1).default(0.5),
+    theta: z.number().min(0).max(1).default(0.5).meta({
+      title: 'Weight similarity θ',
+      description: 'Target pairwise cosine of the importance weights.',
+    }),
     /** Issue compatibility (n = 2): each issue is compatible with probability (lambda + 1) / 2. */
-    lambda: z.number().min(0).max(1).optional(),
-    issueNames: z.array(z.string().trim().min(1)).optional(),
+    lambda: z.number().min(0).max(1).optional().meta({
+      title: 'Issue compatibility λ',
+      description: 'Two agents: each issue is compatible with probability (λ + 1) / 2.',
+    }),
+    issueNames: z
+      .array(z.string().trim().min(1))
+      .optional()
+      .meta({ title: 'Issue names', description: 'One name per issue; default names otherwise.' }),
   })
   .superRefine((p, ctx) => {
     if (p.issueNames && p.issueNames.length < p.issues) {

@@ -10,7 +10,8 @@ import type { GameRow } from '../store/types';
 import { applyFilters, gameRow, loadDataset } from './dataset';
 import { computeGameMetrics } from './game-metrics';
 import { HAND_SWEEP_ID, instance, outcome, writeHandSweep } from './hand-sweep.test-helpers';
-import { quickHeatmap } from './heatmap-query';
+import { cellMatrix } from './cells';
+import { quickCells } from './heatmap-query';
 import { cellsTable, orderTable, plannedPerCell, tokensTable } from './views';
 
 let dir: string;
@@ -165,7 +166,13 @@ describe('views over the hand sweep', () => {
     expect(
       plannedPerCell({ runs: { count: 2 }, orders: 'both' }, ['competition_level']),
     ).toBeNull();
-    const table = cellsTable(rows, { metric: 'utility_focal', by, seed: 1, plannedN: planned });
+    const table = cellsTable(rows, {
+      metric: 'utility_focal',
+      by,
+      ci: 'bootstrap',
+      seed: 1,
+      plannedN: planned,
+    });
     expect(table.rows.map(({ ci_low: _lo, ci_high: _hi, ...r }) => r)).toEqual([
       {
         focal_capability: 0.2,
@@ -204,7 +211,13 @@ describe('views over the hand sweep', () => {
       [80, 80],
       [0, 50],
     ]);
-    const rounds = cellsTable(rows, { metric: 'round', by: ['focal_id'], seed: 1, plannedN: null });
+    const rounds = cellsTable(rows, {
+      metric: 'round',
+      by: ['focal_id'],
+      ci: 'bootstrap',
+      seed: 1,
+      plannedN: null,
+    });
     expect(rounds.rows.map((r) => [r.focal_id, r.n, r.mean, r.missing])).toEqual([
       ['ref2', 1, 1, 0],
       ['strong', 1, 1, 1],
@@ -256,40 +269,47 @@ describe('views over the hand sweep', () => {
   });
 });
 
-describe('quickHeatmap (SQL sums)', () => {
+describe('quickCells (SQL sums, t intervals)', () => {
   const capability = (id: string) => ({ weak: 0.2, strong: 0.8, ref2: 0.5 })[id] ?? null;
   // t quantile 0.975 with 1 df.
   const t1 = 12.706204736174698;
+  const matrix = (
+    metric: 'utility_focal' | 'deal' | 'round' | 'social_welfare' | 'utility_share_focal',
+  ) => {
+    const m = cellMatrix(
+      quickCells(store, { sweepId: HAND_SWEEP_ID, metric, capability }),
+      'focal_capability',
+      'competition_level',
+    );
+    return { ...m, means: m.cells.map((row) => row.map((c) => c?.mean ?? null)) };
+  };
 
   it('matches the hand values, including the equal-capability seat lookup of g5', () => {
-    const grid = quickHeatmap(store, {
-      sweepId: HAND_SWEEP_ID,
-      metric: 'utility_focal',
-      capability,
-    });
-    expect(grid.xValues).toEqual([0.5, 1]);
-    expect(grid.yValues).toEqual([0.2, 0.5, 0.8]);
-    expect(grid.matrix).toEqual([
+    const grid = matrix('utility_focal');
+    expect(grid.colValues).toEqual([0.5, 1]);
+    expect(grid.rowValues).toEqual([0.2, 0.5, 0.8]);
+    expect(grid.means).toEqual([
       [61, null],
       [null, 80],
       [25, null],
     ]);
-    const weak = grid.cells.find((c) => c.y === 0.2)!;
+    const weak = grid.cells[0][0]!;
     expect(weak.ciLow).toBeCloseTo(61 - t1 * 11, 9);
     expect(weak.ciHigh).toBeCloseTo(61 + t1 * 11, 9);
-    expect(grid.cells.find((c) => c.y === 0.5)).toEqual({
-      x: 1,
-      y: 0.5,
+    expect(grid.cells[1][1]).toEqual({
+      key: { focal_capability: 0.5, competition_level: 1 },
       n: 1,
       mean: 80,
+      sd: null,
       ciLow: 80,
       ciHigh: 80,
+      missing: 0,
     });
   });
 
   it('computes deal rate, rounds (missing without a deal), welfare and share in SQL', () => {
     const m = (metric: 'deal' | 'round' | 'social_welfare' | 'utility_share_focal') =>
-      quickHeatmap(store, { sweepId: HAND_SWEEP_ID, metric, capability }).matrix;
+      matrix(metric).means;
     expect(m('deal')).toEqual([
       [1, null],
       [null, 1],

@@ -31,39 +31,6 @@ export interface Dataset {
   sweepIds: string[];
 }
 
-/** Metric columns every row carries, in the order `parley analyze --list` prints them. */
-export const METRIC_COLUMNS = [
-  'utility_focal',
-  'utility_focal_raw',
-  'utility_opponent',
-  'utility_share_focal',
-  'deal',
-  'round',
-  'social_welfare',
-  'social_welfare_raw',
-  'max_welfare',
-  'welfare_ratio',
-  'welfare_ratio_raw',
-  'nbs_utility_focal',
-  'nbs_distance',
-  'nbs_distance_raw',
-  'exploitation_focal',
-  'exploitation_focal_raw',
-  'exploitation_opponent',
-  'pareto_optimal',
-  'pareto_gap',
-  'min_max_fairness',
-  'gini',
-  'invalid_proposals',
-  'synthetic_votes',
-  'parse_failures',
-  'invalid_focal',
-  'calls',
-  'input_tokens',
-  'output_tokens',
-  'cost_usd',
-] as const;
-
 /** Dimension columns a result can be grouped or filtered by. */
 export const DIMENSION_COLUMNS = [
   'sweep_id',

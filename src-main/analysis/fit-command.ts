@@ -1,7 +1,7 @@
 // `parley fit`: a scaling-law line (y on x) fitted to any CSV, per group or pooled, reported as a
 // fixed-width table or JSON. Input errors name the column or the line so a user can fix the file.
 import { parse } from 'csv-parse/sync';
-import { compareValues } from './aggregate';
+import { compareValues } from './cells';
 import { fitLinear, type LinearFit } from './regression';
 
 export interface FitCommandOptions {

@@ -3,15 +3,8 @@
 // explained, utility by capability rank, and token usage by model and phase.
 import { hashSeed } from '../../games/rng';
 import type { UsageGroupRow } from '../store/types';
-import {
-  aggregate,
-  compareValues,
-  coalitionCheck,
-  byRank,
-  orderEffects,
-  scalingFits,
-  type Row,
-} from './aggregate';
+import { coalitionCheck, byRank, orderEffects, scalingFits } from './aggregate';
+import { compareValues, computeCells, type Cell, type CiMethod, type Row } from './cells';
 import type { LinearFit } from './regression';
 import { varianceExplained } from './variance';
 
@@ -46,11 +39,20 @@ export function plannedPerCell(spec: unknown, by: readonly string[]): number | n
 }
 
 /** n, mean, SD, bootstrap CI per group; cells below the planned n are flagged. */
-export function cellsTable(
-  rows: readonly Row[],
-  options: { metric: string; by: string[]; seed: number; plannedN: number | null },
-): Table {
-  const groups = aggregate(rows, { by: options.by, metric: options.metric, seed: options.seed });
+export function cellsTable(rows: readonly Row[], options: CellsTableOptions): Table {
+  return cellsTableOf(computeCells(rows, options), options);
+}
+
+interface CellsTableOptions {
+  metric: string;
+  by: string[];
+  ci: CiMethod;
+  seed: number;
+  plannedN: number | null;
+}
+
+/** The table of computed cells (from rows or from SQL sums). */
+export function cellsTableOf(groups: readonly Cell[], options: CellsTableOptions): Table {
   const planned = options.plannedN;
   const below = planned === null ? 0 : groups.filter((g) => g.n < planned).length;
   return {
@@ -78,7 +80,9 @@ export function cellsTable(
         : {}),
     })),
     notes: [
-      '95% CI: percentile bootstrap of the mean, 2000 resamples, seeded per cell.',
+      options.ci === 'bootstrap'
+        ? `95% CI: percentile bootstrap of the mean, 2000 resamples, seeded per cell (base seed ${options.seed}).`
+        : '95% CI: t interval, mean +- t(0.975, n - 1) SD / sqrt(n).',
       ...(planned !== null && below > 0
         ? [`${below} cell(s) have fewer games than planned (${planned}).`]
         : []),

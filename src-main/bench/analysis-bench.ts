@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRng } from '../../games/rng';
 import type { PlannedGame } from '../../src-shared/planned-game';
-import { quickHeatmap } from '../analysis/heatmap-query';
+import { quickCells } from '../analysis/heatmap-query';
 import { exportFigure } from '../figures/export';
 import { renderHeatmapSvg } from '../figures/heatmap';
 import { PT_PER_INCH } from '../figures/layout';
@@ -113,17 +113,17 @@ export async function heatmapQueryMs(): Promise<BenchResult> {
     let counted = 0;
     for (let rep = 0; rep < 5; rep++) {
       const start = performance.now();
-      const grid = quickHeatmap(store, { sweepId, metric: 'utility_focal', capability });
+      const grid = quickCells(store, { sweepId, metric: 'utility_focal', capability });
       times.push(performance.now() - start);
-      cells = grid.cells.length;
-      counted = grid.cells.reduce((a, c) => a + c.n, 0);
+      cells = grid.length;
+      counted = grid.reduce((a, c) => a + c.n, 0);
     }
     const value = median(times);
     // The same grid of a metric stored in a plain column (deal): what a stored focal utility would cost.
     const dealTimes: number[] = [];
     for (let rep = 0; rep < 3; rep++) {
       const start = performance.now();
-      quickHeatmap(store, { sweepId, metric: 'deal', capability });
+      quickCells(store, { sweepId, metric: 'deal', capability });
       dealTimes.push(performance.now() - start);
     }
     return {

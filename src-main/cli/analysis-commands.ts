@@ -9,17 +9,19 @@ import { DELIBERATION_COLUMNS } from '../analysis/deliberation-columns';
 import { formatFitTable, runFit } from '../analysis/fit-command';
 import {
   DIMENSION_COLUMNS,
-  METRIC_COLUMNS,
   applyFilters,
   loadDataset,
   type AnalysisRow,
   type FilterValue,
 } from '../analysis/dataset';
-import { CELL_METRICS, quickHeatmap, type CapabilityLookup } from '../analysis/heatmap-query';
+import { CI_METHODS, cellMatrix, computeCells, type CiMethod } from '../analysis/cells';
+import { QUICK_BY, quickCells, type CapabilityLookup } from '../analysis/heatmap-query';
 import { z } from 'zod';
+import { METRIC_IDS, STORED_METRIC_IDS, metricDigits } from '../../src-shared/metrics';
 import { capabilityOf, participantSchema } from '../../src-shared/participant';
 import {
   cellsTable,
+  cellsTableOf,
   fitsTables,
   orderTable,
   plannedPerCell,
@@ -180,14 +182,34 @@ function checkColumns(rows: readonly AnalysisRow[], columns: string[], what: str
   }
 }
 
-function heatmapTable(rows: AnalysisRow[], metric: string, seed: number): Table {
-  const view = cellsTable(rows, {
-    metric,
-    by: ['focal_capability', 'competition_level'],
-    seed,
-    plannedN: null,
+/** A capability x competition grid as text: rows by focal capability (unknown last), columns by level. */
+function gridText(cells: Parameters<typeof cellMatrix>[0], title: string, metric: string): string {
+  const m = cellMatrix(cells, 'focal_capability', 'competition_level');
+  return formatGrid({
+    title,
+    corner: 'capability',
+    rowLabels: m.rowValues.map((v) => (v === null ? 'unknown' : String(v))),
+    colLabels: m.colValues.map(String),
+    values: m.cells.map((row) => row.map((c) => c?.mean ?? null)),
+    digits: metricDigits(metric),
   });
-  return { ...view, title: `${metric}: heatmap cells (focal_capability x competition_level)` };
+}
+
+/** --ci, by default a bootstrap, and t for the quick heatmap (which never loads the values). */
+function ciOption(text: string | undefined, view: View): CiMethod {
+  const quick = view === 'quick-heatmap';
+  if (text === undefined) return quick ? 't' : 'bootstrap';
+  if (!(CI_METHODS as readonly string[]).includes(text))
+    throw new CliError(
+      `--ci must be one of ${CI_METHODS.join(', ')}; got "${text}"`,
+      EXIT_BAD_INPUT,
+    );
+  if (quick && text !== 't')
+    throw new CliError(
+      '--view quick-heatmap gives t intervals only: a bootstrap needs every value, which it never loads',
+      EXIT_BAD_INPUT,
+    );
+  return text as CiMethod;
 }
 
 interface AnalyzeOptions {
@@ -198,6 +220,7 @@ interface AnalyzeOptions {
   capabilityAxis: string;
   filter: string[];
   seed: string;
+  ci?: string;
   plannedN?: string;
   extrapolateTo?: string;
   json?: boolean;
@@ -215,6 +238,7 @@ function runAnalyze(ref: string, opts: AnalyzeOptions): void {
   const view = opts.view as View;
   const format = opts.json ? 'json' : opts.csv ? 'csv' : 'text';
   const seed = parseNumberOption(opts.seed, '--seed') ?? 1;
+  const ci = ciOption(opts.ci, view);
   const store = openCliStore(opts.db);
   try {
     const id = sweepId(store, ref, opts.db);
@@ -222,39 +246,33 @@ function runAnalyze(ref: string, opts: AnalyzeOptions): void {
       return writeTables([tokensTable(store.callUsage({ sweepId: id }))], format);
     const registry = loadRegistry(store);
     if (view === 'quick-heatmap') {
-      if (!(CELL_METRICS as readonly string[]).includes(opts.metric)) {
+      if (!(STORED_METRIC_IDS as readonly string[]).includes(opts.metric)) {
         throw new CliError(
-          `--view quick-heatmap computes ${CELL_METRICS.join(', ')} in SQL; got --metric "${opts.metric}"`,
+          `--view quick-heatmap computes ${STORED_METRIC_IDS.join(', ')} in SQL; got --metric "${opts.metric}"`,
           EXIT_BAD_INPUT,
         );
       }
       const capability = quickCapability(store, id, opts.capabilityAxis, registry);
-      const grid = quickHeatmap(store, {
+      const cells = quickCells(store, {
         sweepId: id,
         metric: opts.metric as CellMetric,
         capability,
       });
       if (format !== 'text') {
+        const table = cellsTableOf(cells, {
+          metric: opts.metric,
+          by: [...QUICK_BY],
+          ci,
+          seed,
+          plannedN: null,
+        });
         return writeTables(
-          [
-            {
-              title: `${opts.metric} (t intervals)`,
-              columns: ['focal_capability', 'competition_level', 'n', 'mean', 'ci_low', 'ci_high'],
-              rows: grid.cells.map((c) => ({
-                focal_capability: c.y,
-                competition_level: c.x,
-                n: c.n,
-                mean: c.mean,
-                ci_low: c.ciLow,
-                ci_high: c.ciHigh,
-              })),
-            },
-          ],
+          [{ ...table, title: `${opts.metric} (t intervals from SQL sums)` }],
           format,
         );
       }
       process.stdout.write(
-        `${formatGrid({ title: `${opts.metric}: mean per cell (rows: focal capability on "${opts.capabilityAxis}", columns: competition level)`, corner: 'capability', rowLabels: grid.yValues.map((v) => (v === null ? 'n/a' : String(v))), colLabels: grid.xValues.map(String), values: grid.matrix, digits: 2 })}\n`,
+        `${gridText(cells, `${opts.metric}: mean per cell (rows: focal capability on "${opts.capabilityAxis}", columns: competition level)`, opts.metric)}\n`,
       );
       return;
     }
@@ -270,7 +288,7 @@ function runAnalyze(ref: string, opts: AnalyzeOptions): void {
       const scoreCols = [...present].filter((c) => c.startsWith('focal_score_')).sort();
       const gameCols = DELIBERATION_COLUMNS.filter((c) => present.has(c));
       process.stdout.write(
-        `Metrics (--metric):\n  ${[...METRIC_COLUMNS, ...gameCols].join('\n  ')}\nDimensions (--by, --x, --filter):\n  ${[...DIMENSION_COLUMNS, ...scoreCols].join('\n  ')}\n` +
+        `Metrics (--metric):\n  ${[...METRIC_IDS, ...gameCols].join('\n  ')}\nDimensions (--by, --x, --filter):\n  ${[...DIMENSION_COLUMNS, ...scoreCols].join('\n  ')}\n` +
           `${rows.length} finished games${dataset.unfinished ? `, ${dataset.unfinished} unfinished left out` : ''}.\n`,
       );
       return;
@@ -296,9 +314,24 @@ function runAnalyze(ref: string, opts: AnalyzeOptions): void {
         opts.plannedN !== undefined
           ? parseNumberOption(opts.plannedN, '--planned-n')!
           : plannedPerCell(store.getSweep(id)?.spec, by);
-      tables = [cellsTable(rows, { metric: opts.metric, by, seed, plannedN: planned })];
+      tables = [cellsTable(rows, { metric: opts.metric, by, ci, seed, plannedN: planned })];
     } else if (view === 'heatmap') {
-      tables = [heatmapTable(rows, opts.metric, seed)];
+      const heatmapBy = ['focal_capability', 'competition_level'];
+      const cells = computeCells(rows, { metric: opts.metric, by: heatmapBy, ci, seed });
+      const table = cellsTableOf(cells, {
+        metric: opts.metric,
+        by: heatmapBy,
+        ci,
+        seed,
+        plannedN: null,
+      });
+      tables = [
+        { ...table, title: `${opts.metric}: heatmap cells (focal_capability x competition_level)` },
+      ];
+      if (format === 'text')
+        process.stdout.write(
+          `${gridText(cells, `${opts.metric}: mean per cell (rows: focal capability, columns: competition level)`, opts.metric)}\n\n`,
+        );
     } else if (view === 'fits') {
       tables = fitsTables(rows, {
         metric: opts.metric,
@@ -314,21 +347,6 @@ function runAnalyze(ref: string, opts: AnalyzeOptions): void {
       tables = rankTables(rows, seed);
     }
     tables[0] = { ...tables[0], notes: [...(tables[0].notes ?? []), ...note] };
-    if (view === 'heatmap' && format === 'text') {
-      const t = tables[0];
-      const ys = [...new Set(t.rows.map((r) => r.focal_capability))];
-      const xs = [...new Set(t.rows.map((r) => r.competition_level))];
-      const values = ys.map((y) =>
-        xs.map(
-          (x) =>
-            (t.rows.find((r) => r.focal_capability === y && r.competition_level === x)?.mean as
-              number | null) ?? null,
-        ),
-      );
-      process.stdout.write(
-        `${formatGrid({ title: `${opts.metric}: mean per cell (rows: focal capability, columns: competition level)`, corner: 'capability', rowLabels: ys.map(String), colLabels: xs.map(String), values, digits: 2 })}\n\n`,
-      );
-    }
     writeTables(tables, format);
   } catch (err) {
     if (err instanceof CliError) throw err;
@@ -465,6 +483,10 @@ export function registerAnalysisCommands(program: Command): void {
       'flag cells with fewer games (default: runs x orders from the sweep)',
     )
     .option('--seed <n>', 'bootstrap seed', '1')
+    .option(
+      '--ci <method>',
+      `interval of each cell: ${CI_METHODS.join(' or ')} (default: bootstrap; t for quick-heatmap)`,
+    )
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV')
     .option('--db <file>', 'database file (default: $PARLEY_DB or the user-data directory)')
@@ -473,8 +495,8 @@ export function registerAnalysisCommands(program: Command): void {
       '\nViews:\n' +
         '  cells          n, mean, SD, 95% bootstrap CI per group of --by (flags cells below the planned n)\n' +
         '  heatmap        the capability x competition grid of --metric, then its cells\n' +
-        '  quick-heatmap  the same from SQL sums (t intervals) for very large sweeps; metrics:\n' +
-        `                 ${CELL_METRICS.join(', ')}\n` +
+        '  quick-heatmap  the same from SQL sums (--ci t) for very large sweeps; metrics:\n' +
+        `                 ${STORED_METRIC_IDS.join(', ')}\n` +
         '  fits           metric ~ --x per competition level and pooled (slope, intercept, CIs, r, R^2),\n' +
         '                 the interaction model, and per baseline group when the baseline varies\n' +
         '  order          weak_first - strong_first paired by cell and seed, overall and per --by\n' +

@@ -2,8 +2,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { capabilityGrid, writeSweepOutputs } from '../export/collect';
-import { resultRows, summarizeCells } from '../export/results';
+import { capabilityCells, UNKNOWN_CAPABILITY, writeSweepOutputs } from '../export/collect';
+import { cellMatrix } from '../analysis/cells';
+import { metricDef, metricDigits, type MetricId } from '../../src-shared/metrics';
 import type { Store } from '../store/store';
 import { registryResolver } from '../registry/registry';
 import { demoSweep } from '../sweeps/demo';
@@ -113,7 +114,7 @@ export function registerCoreCommands(program: Command): void {
   program
     .command('demo')
     .description(
-      'Run the built-in demo: bounded-rational agents (c = 0.1 ... 0.9) against a reference agent (c = 0.5) over five competition levels, 5 runs each. Writes parley.db, results.csv, summary.json, all_results.json, metrics.csv and heatmap.svg.',
+      'Run the built-in demo: bounded-rational agents (c = 0.1 ... 0.9) against a reference agent (c = 0.5) over five competition levels, 5 runs each. Writes parley.db, results.csv, summary.json, all_results.json, cells.csv, metrics.csv and heatmap.svg.',
     )
     .option('--out <dir>', 'output folder', 'out/demo')
     .option('--concurrency <n>', 'games played at once', '4')
@@ -193,7 +194,7 @@ export function registerCoreCommands(program: Command): void {
   program
     .command('export')
     .description(
-      'Export a sweep: csv writes results.csv + summary.json + all_results.json + metrics.csv + heatmap.svg; json writes the games with their transcripts.',
+      'Export a sweep: csv writes results.csv + summary.json + all_results.json + cells.csv + metrics.csv + heatmap.svg; json writes the games with their transcripts.',
     )
     .argument('<sweep>', 'sweep id (or unique prefix) or name')
     .requiredOption('--out <dir>', 'output folder')
@@ -437,16 +438,30 @@ function findSweepOrThrow(store: Store, ref: string) {
   return sweep;
 }
 
+/** The demo's and export's summary: focal utility and deal rate per capability and level. */
 function printHeatmaps(store: Store, sweepId: string): void {
-  const cells = summarizeCells(resultRows(store, sweepId));
-  const utility = capabilityGrid(cells, 'mean_utility_focal');
-  const deals = capabilityGrid(cells, 'deal_rate');
-  const rowLabels = utility.capabilities.map((c) => `c=${c}`);
-  const colLabels = utility.levels.map((l) => String(l));
-  process.stdout.write(
-    `\n${formatGrid({ title: 'Mean discounted utility of the focal agent (rows: capability, columns: competition level)', corner: 'capability', rowLabels, colLabels, values: utility.values, digits: 1 })}\n`,
-  );
-  process.stdout.write(
-    `\n${formatGrid({ title: 'Deal rate', corner: 'capability', rowLabels, colLabels, values: deals.values, digits: 2 })}\n`,
-  );
+  const titles: [MetricId, string][] = [
+    [
+      'utility_focal',
+      'Mean discounted utility of the focal agent (rows: capability, columns: competition level)',
+    ],
+    ['deal', metricDef('deal').label],
+  ];
+  for (const [metric, title] of titles) {
+    const m = cellMatrix(
+      capabilityCells(store, sweepId, metric),
+      'focal_capability',
+      'competition_level',
+    );
+    process.stdout.write(
+      `\n${formatGrid({
+        title,
+        corner: 'capability',
+        rowLabels: m.rowValues.map((c) => `c=${c === null ? UNKNOWN_CAPABILITY : String(c)}`),
+        colLabels: m.colValues.map(String),
+        values: m.cells.map((row) => row.map((c) => c?.mean ?? null)),
+        digits: metricDigits(metric),
+      })}\n`,
+    );
+  }
 }

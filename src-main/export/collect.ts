@@ -1,40 +1,79 @@
-// Writes a sweep's collected outputs into a folder: results.csv, summary.json, all_results.json
-// and the capability x competition heatmap (heatmap.svg), as the research scripts expect, plus
-// metrics.csv: every per-game analysis metric (welfare, Nash point, exploitation, ...).
+// Writes a sweep's collected outputs into a folder: results.csv, summary.json, all_results.json,
+// cells.csv (every stored metric per cell of the results screen's grid), metrics.csv (every
+// per-game analysis metric) and the capability x competition heatmap (heatmap.svg). Every cell
+// comes from the one cell computation (analysis/cells.ts) over the store's plain columns.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { DIMENSION_COLUMNS, METRIC_COLUMNS, loadDataset } from '../analysis/dataset';
+import {
+  METRIC_IDS,
+  STORED_METRIC_IDS,
+  metricAxisLabel,
+  metricDef,
+  metricDigits,
+  type MetricId,
+} from '../../src-shared/metrics';
+import { cellMatrix, computeCells, type Cell, type CiMethod } from '../analysis/cells';
+import { DIMENSION_COLUMNS, loadDataset } from '../analysis/dataset';
+import { GRID_BY } from '../analysis/sweep-grid';
+import { storedRows } from '../analysis/stored-rows';
 import { renderHeatmapSvg } from '../figures/heatmap';
 import { loadRegistry } from '../registry/registry';
 import type { Store } from '../store/store';
-import { resultRows, resultsCsv, summarizeCells } from './results';
-import type { CellSummary } from './results';
+import { resultRows, resultsCsv } from './results';
 
-export interface CapabilityGrid {
-  capabilities: number[];
-  levels: number[];
-  /** rows = capabilities (ascending), columns = competition levels (ascending) */
-  values: (number | null)[][];
-  n: number[][];
+/** How the exported cells are computed: the results screen's defaults. */
+export const EXPORT_CELLS = { ci: 'bootstrap', seed: 1 } as const satisfies {
+  ci: CiMethod;
+  seed: number;
+};
+
+/** The label an unknown capability is shown with (never 0: the store has no value). */
+export const UNKNOWN_CAPABILITY = 'unknown';
+
+export const CELLS_COLUMNS = [
+  'metric',
+  'focal_id',
+  'focal_capability',
+  'competition_level',
+  'n',
+  'mean',
+  'sd',
+  'ci_low',
+  'ci_high',
+  'missing',
+] as const;
+
+/**
+ * Every stored metric per (focal participant, competition level): the cells of the results
+ * screen's grid, with the focal capability stored with the games (null when unknown).
+ */
+export function exportCells(store: Store, sweepId: string): Record<string, unknown>[] {
+  const rows = storedRows(store.cellGames({ sweepId }));
+  const capability = new Map(rows.map((r) => [r.focal_id, r.focal_capability]));
+  return STORED_METRIC_IDS.flatMap((metric) =>
+    computeCells(rows, { metric, by: GRID_BY, ...EXPORT_CELLS }).map((c) => ({
+      metric,
+      focal_id: c.key.focal_id,
+      focal_capability: capability.get(c.key.focal_id) ?? null,
+      competition_level: c.key.competition_level,
+      n: c.n,
+      mean: c.mean,
+      sd: c.sd,
+      ci_low: c.ciLow,
+      ci_high: c.ciHigh,
+      missing: c.missing,
+    })),
+  );
 }
 
-/** Arrange per-cell summaries as a capability x competition matrix of `metric`. */
-export function capabilityGrid(
-  cells: CellSummary[],
-  metric: 'mean_utility_focal' | 'deal_rate' | 'mean_utility_others' | 'mean_agreement_round',
-): CapabilityGrid {
-  const caps = [...new Set(cells.map((c) => c.focal_capability ?? 0))].sort((a, b) => a - b);
-  const levels = [...new Set(cells.map((c) => c.competition_level))].sort((a, b) => a - b);
-  const values = caps.map(() => levels.map((): number | null => null));
-  const n = caps.map(() => levels.map(() => 0));
-  for (const c of cells) {
-    const i = caps.indexOf(c.focal_capability ?? 0);
-    const j = levels.indexOf(c.competition_level);
-    values[i][j] = c[metric];
-    n[i][j] = c.n_finished;
-  }
-  return { capabilities: caps, levels, values, n };
+/** A stored metric by focal capability (pooled over participants that share one) and level. */
+export function capabilityCells(store: Store, sweepId: string, metric: MetricId): Cell[] {
+  return computeCells(storedRows(store.cellGames({ sweepId })), {
+    metric,
+    by: ['focal_capability', 'competition_level'],
+    ...EXPORT_CELLS,
+  });
 }
 
 /** The sweep's finished games with every dimension and per-game metric, one row each. */
@@ -43,19 +82,43 @@ export function metricsCsv(store: Store, sweepId: string): string {
   const scores = [...new Set(rows.flatMap((r) => Object.keys(r)))]
     .filter((c) => c.startsWith('focal_score_'))
     .sort();
-  const columns = ['game_id', ...DIMENSION_COLUMNS, 'focal_seat', ...scores, ...METRIC_COLUMNS];
+  const columns = ['game_id', ...DIMENSION_COLUMNS, 'focal_seat', ...scores, ...METRIC_IDS];
   return stringify(
     rows.map((r) => columns.map((c) => r[c] ?? '')),
     { header: true, columns },
   );
 }
 
-/** Write results.csv, summary.json, all_results.json, metrics.csv and heatmap.svg; returns the paths. */
+function heatmapSvg(cells: Cell[]): string {
+  const m = cellMatrix(cells, 'focal_capability', 'competition_level');
+  const label = (v: unknown) => (v === null ? UNKNOWN_CAPABILITY : (v as number));
+  return renderHeatmapSvg(
+    {
+      title: 'Mean discounted utility of the focal agent',
+      xLabel: 'Competition level (target cosine of values)',
+      yLabel: 'Focal agent capability',
+      valueLabel: metricAxisLabel(metricDef('utility_focal')),
+      xValues: m.colValues as number[],
+      yValues: m.rowValues.map(label),
+      cells: m.rowValues.flatMap((cap, i) =>
+        m.colValues.map((level, j) => ({
+          x: level as number,
+          y: label(cap),
+          mean: m.cells[i][j]?.mean ?? null,
+          n: m.cells[i][j]?.n ?? 0,
+        })),
+      ),
+    },
+    { width: 'full', palette: 'viridis', digits: metricDigits('utility_focal') },
+  );
+}
+
+/** Write results.csv, summary.json, all_results.json, cells.csv, metrics.csv and heatmap.svg; returns the paths. */
 export function writeSweepOutputs(store: Store, sweepId: string, outDir: string): string[] {
   mkdirSync(outDir, { recursive: true });
   const sweep = store.getSweep(sweepId);
   const rows = resultRows(store, sweepId);
-  const cells = summarizeCells(rows);
+  const cells = exportCells(store, sweepId);
   const files: string[] = [];
   const write = (name: string, text: string) => {
     const path = join(outDir, name);
@@ -63,32 +126,25 @@ export function writeSweepOutputs(store: Store, sweepId: string, outDir: string)
     files.push(path);
   };
   write('results.csv', resultsCsv(rows));
-  write(
-    'summary.json',
-    `${JSON.stringify({ sweep_id: sweepId, sweep_name: sweep?.name ?? null, games: rows.length, cells }, null, 2)}\n`,
-  );
+  const summary = {
+    sweep_id: sweepId,
+    sweep_name: sweep?.name ?? null,
+    games: rows.length,
+    finished: rows.filter((r) => r.status === 'finished').length,
+    ci: EXPORT_CELLS.ci,
+    seed: EXPORT_CELLS.seed,
+    cells,
+  };
+  write('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
   write('all_results.json', `${JSON.stringify(rows, null, 2)}\n`);
-  write('metrics.csv', metricsCsv(store, sweepId));
-  const grid = capabilityGrid(cells, 'mean_utility_focal');
-  const svg = renderHeatmapSvg(
-    {
-      title: 'Mean discounted utility of the focal agent',
-      xLabel: 'Competition level (target cosine of values)',
-      yLabel: 'Focal agent capability',
-      valueLabel: 'Utility',
-      xValues: grid.levels,
-      yValues: grid.capabilities,
-      cells: grid.capabilities.flatMap((cap, i) =>
-        grid.levels.map((level, j) => ({
-          x: level,
-          y: cap,
-          mean: grid.values[i][j],
-          n: grid.n[i][j],
-        })),
-      ),
-    },
-    { width: 'full', palette: 'viridis' },
+  write(
+    'cells.csv',
+    stringify(
+      cells.map((c) => CELLS_COLUMNS.map((k) => c[k] ?? '')),
+      { header: true, columns: [...CELLS_COLUMNS] },
+    ),
   );
-  write('heatmap.svg', svg);
+  write('metrics.csv', metricsCsv(store, sweepId));
+  write('heatmap.svg', heatmapSvg(capabilityCells(store, sweepId, 'utility_focal')));
   return files;
 }

@@ -1,6 +1,7 @@
-// The seed pipeline's collected outputs for a sweep: one flat row per game (results.csv) and a
-// per-cell summary (summary.json). Rows are derived from the store; nothing is recomputed.
+// The seed pipeline's per-game output for a sweep: one flat row per game (results.csv), derived
+// from the store; nothing is recomputed. Per-cell summaries come from analysis/cells.ts.
 import { stringify } from 'csv-stringify/sync';
+import { compareValues } from '../analysis/cells';
 import { focalSeatOf } from '../../src-shared/planned-game';
 import type { Store } from '../store/store';
 import type { GameRow } from '../store/types';
@@ -68,14 +69,14 @@ export function toResultRow(g: GameRow): ResultRow {
   };
 }
 
-/** All games of a sweep as result rows, in a stable order (cell, order, run). */
+/** All games of a sweep as result rows, in a stable order (cell, order, run); unknown capabilities last. */
 export function resultRows(store: Store, sweepId: string): ResultRow[] {
   return store
     .listGames({ sweepId })
     .map(toResultRow)
     .sort(
       (a, b) =>
-        (a.focal_capability ?? 0) - (b.focal_capability ?? 0) ||
+        compareValues(a.focal_capability, b.focal_capability) ||
         a.focal_id.localeCompare(b.focal_id) ||
         a.competition_level - b.competition_level ||
         a.order.localeCompare(b.order) ||
@@ -90,52 +91,8 @@ export function resultsCsv(rows: ResultRow[]): string {
   });
 }
 
-/** Per-cell summary: n, mean discounted utility of the focal side and of the others, deal rate. */
-export interface CellSummary {
-  focal_id: string;
-  focal_capability: number | null;
-  competition_level: number;
-  n: number;
-  n_finished: number;
-  mean_utility_focal: number | null;
-  mean_utility_others: number | null;
-  deal_rate: number | null;
-  mean_agreement_round: number | null;
-}
-
-export function summarizeCells(rows: ResultRow[]): CellSummary[] {
-  const cells = new Map<string, ResultRow[]>();
-  for (const r of rows) {
-    const key = `${r.focal_id}\u0000${r.competition_level}`;
-    const list = cells.get(key) ?? [];
-    list.push(r);
-    cells.set(key, list);
-  }
-  return [...cells.values()].map((list) => {
-    const done = list.filter((r) => r.status === 'finished');
-    const agreed = done.filter((r) => r.deal);
-    const pick = (f: (r: ResultRow) => number | null) =>
-      done.map(f).filter((v): v is number => v !== null);
-    return {
-      focal_id: list[0].focal_id,
-      focal_capability: list[0].focal_capability,
-      competition_level: list[0].competition_level,
-      n: list.length,
-      n_finished: done.length,
-      mean_utility_focal: maybeMean(pick((r) => r.utility_focal)),
-      mean_utility_others: maybeMean(pick((r) => r.utility_others_mean)),
-      deal_rate: done.length > 0 ? round(agreed.length / done.length, 6) : null,
-      mean_agreement_round: maybeMean(agreed.map((r) => r.round ?? 0)),
-    };
-  });
-}
-
 function mean(xs: number[]): number {
   return xs.reduce((a, b) => a + b, 0) / xs.length;
-}
-
-function maybeMean(xs: number[]): number | null {
-  return xs.length > 0 ? round(mean(xs), 6) : null;
 }
 
 function round(x: number, digits: number): number {

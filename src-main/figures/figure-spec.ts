@@ -93,6 +93,12 @@ export const tableFigureSchema = z
     type: z.literal('table'),
     metrics: z.array(z.string().min(1)).min(1),
     by: z.array(z.string().min(1)).min(1),
+    /**
+     * The columns of `by` that identify a cell for its bootstrap seed (default: all of `by`), e.g.
+     * focal_id and competition_level, so a table that also prints focal_capability has the
+     * intervals of the results screen and `parley analyze --by focal_id,competition_level`.
+     */
+    seedBy: z.array(z.string().min(1)).min(1).optional(),
     formats: z
       .array(z.enum(['csv', 'tex']))
       .min(1)

@@ -2,7 +2,7 @@
 // scaling-law fits and tables, each written in the requested formats with its provenance.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { aggregate, heatmapGrid } from '../analysis/aggregate';
+import { compareValues, computeCells, type Cell } from '../analysis/cells';
 import { applyFilters, loadDataset, type AnalysisRow, type Dataset } from '../analysis/dataset';
 import { fitLinear } from '../analysis/regression';
 import type { RegistryModel } from '../registry/registry';
@@ -46,16 +46,29 @@ function requireColumn(rows: readonly AnalysisRow[], column: string, field: stri
   }
 }
 
+/** The cells of a figure: the one cell computation, with the figures' bootstrap intervals. */
+function cellsOf(
+  rows: readonly AnalysisRow[],
+  by: string[],
+  metric: string,
+  seed: number,
+  seedBy?: string[],
+): Cell[] {
+  return computeCells(rows, { by, metric, ci: 'bootstrap', seed, seedBy });
+}
+
 function heatmapSvg(
   f: Extract<FigureEntry, { type: 'heatmap' }>,
   rows: AnalysisRow[],
   axis: string,
   seed: number,
 ): string {
-  const grid = heatmapGrid(rows, { x: f.x, y: f.y, metric: f.metric, seed });
-  const cells = grid.yValues.flatMap((y) =>
-    grid.xValues.map((x) => {
-      const c = grid.cells.find((cell) => cell.x === x && cell.y === y);
+  const computed = cellsOf(rows, [f.x, f.y], f.metric, seed);
+  const xValues = [...new Set(computed.map((c) => c.key[f.x]))].sort(compareValues);
+  const yValues = [...new Set(computed.map((c) => c.key[f.y]))].sort(compareValues);
+  const cells = yValues.flatMap((y) =>
+    xValues.map((x) => {
+      const c = computed.find((cell) => cell.key[f.x] === x && cell.key[f.y] === y);
       return {
         x: asCategory(x),
         y: asCategory(y),
@@ -72,8 +85,8 @@ function heatmapSvg(
       xLabel: f.labels?.x ?? columnLabel(f.x, axis),
       yLabel: f.labels?.y ?? columnLabel(f.y, axis),
       valueLabel: f.labels?.value ?? columnLabel(f.metric, axis),
-      xValues: grid.xValues.map(asCategory),
-      yValues: grid.yValues.map(asCategory),
+      xValues: xValues.map(asCategory),
+      yValues: yValues.map(asCategory),
       cells,
     },
     {
@@ -93,7 +106,7 @@ function curvesSvg(
   seed: number,
 ): string {
   const by = f.series ? [f.series, f.x] : [f.x];
-  const groups = aggregate(rows, { by, metric: f.metric, seed });
+  const groups = cellsOf(rows, by, f.metric, seed);
   const seriesValues = f.series ? [...new Set(groups.map((g) => g.key[f.series!]))] : [null];
   const seriesName = (v: unknown) =>
     f.series
@@ -165,17 +178,16 @@ function scalingSvg(
           y: ys[i]!,
           group: groupName(f.group ? rows[i][f.group] : null),
         }))
-      : aggregate(rows, { by: f.group ? [f.group, f.x] : [f.x], metric: f.metric, seed }).flatMap(
-          (g) =>
-            typeof g.key[f.x] === 'number' && g.mean !== null
-              ? [
-                  {
-                    x: g.key[f.x] as number,
-                    y: g.mean,
-                    group: groupName(f.group ? g.key[f.group] : null),
-                  },
-                ]
-              : [],
+      : cellsOf(rows, f.group ? [f.group, f.x] : [f.x], f.metric, seed).flatMap((g) =>
+          typeof g.key[f.x] === 'number' && g.mean !== null
+            ? [
+                {
+                  x: g.key[f.x] as number,
+                  y: g.mean,
+                  group: groupName(f.group ? g.key[f.group] : null),
+                },
+              ]
+            : [],
         );
   const sign = fit.slope < 0 ? '-' : '+';
   return renderScatterFitSvg(
@@ -201,7 +213,7 @@ function tableFiles(
   const keyOf = (key: Record<string, unknown>) => JSON.stringify(f.by.map((b) => key[b] ?? null));
   const byKey = new Map<string, TableRow>();
   for (const metric of f.metrics) {
-    for (const g of aggregate(rows, { by: f.by, metric, seed })) {
+    for (const g of cellsOf(rows, f.by, metric, seed, f.seedBy)) {
       const row = byKey.get(keyOf(g.key)) ?? {
         ...(Object.fromEntries(f.by.map((b) => [b, asCategory(g.key[b])])) as TableRow),
         n: g.n + g.missing,

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExportFigureResult, HeatmapResult, RequestArgs } from '../../src-shared/contract';
+import type { ExportFigureResult, GridResult, RequestArgs } from '../../src-shared/contract';
 import { pickLevels } from '../../src-shared/levels';
 import { validateFigureSpec } from '../figures/figure-spec';
 import { renderFigureSpec } from '../figures/render-spec';
@@ -140,12 +140,12 @@ describe('results:exportFigure over a finished strategy-agent sweep', () => {
     const r = await exportFigure({
       sweepId,
       figure: 'heatmap',
-      metric: 'deal_rate',
+      metric: 'deal',
       format: 'png',
       width: 'column',
     });
     expect(r).toMatchObject({
-      fileName: 'export-small-demo-heatmap-deal_rate.png',
+      fileName: 'export-small-demo-heatmap-deal.png',
       mime: 'image/png',
       encoding: 'base64',
     });
@@ -162,7 +162,7 @@ describe('results:exportFigure over a finished strategy-agent sweep', () => {
     const r = await exportFigure({
       sweepId,
       figure: 'heatmap',
-      metric: 'utility_share',
+      metric: 'utility_share_focal',
       format: 'svg',
       width: 'column',
     });
@@ -182,12 +182,12 @@ describe('results:exportFigure over a finished strategy-agent sweep', () => {
     const curves = await exportFigure({
       sweepId,
       figure: 'curves',
-      metric: 'agreement_round',
+      metric: 'round',
       capabilityMetric: 'capability',
       format: 'svg',
       width: 'full',
     });
-    expect(curves.fileName).toBe('export-small-demo-curves-agreement_round.svg');
+    expect(curves.fileName).toBe('export-small-demo-curves-round.svg');
     expect(curves.content).toContain('width="6.75in"');
     expect(curves.content).toContain('Round of agreement');
     expect(curves.content).toContain('Competition level = 0.5');
@@ -196,10 +196,10 @@ describe('results:exportFigure over a finished strategy-agent sweep', () => {
   });
 
   it('exports the cell table as CSV (one row per heatmap cell) and as LaTeX', async () => {
-    const grid = (await host.handle('results:heatmap', {
+    const grid = (await host.handle('results:grid', {
       sweepId,
       metric: 'utility_focal',
-    })) as HeatmapResult;
+    })) as GridResult;
     const r = await exportFigure({
       sweepId,
       figure: 'table',

@@ -5,12 +5,7 @@ import type { JsonValue } from '../../src-shared/contract';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type {
-  ExportFigureResult,
-  ExportFormat,
-  ParsedArgs,
-  ResultMetric,
-} from '../../src-shared/contract';
+import type { ExportFigureResult, ExportFormat, ParsedArgs } from '../../src-shared/contract';
 import { EXPORT_MAX_BYTES } from '../../src-shared/contract';
 import { pickLevels } from '../../src-shared/levels';
 import { validateFigureSpec, type FigureEntry, type FigureSpec } from '../figures/figure-spec';
@@ -18,19 +13,12 @@ import { loadRegistry } from '../registry/registry';
 import type { Store } from '../store/types';
 import type { HandlerTable } from './handler-table';
 import { HostError } from './handler-table';
-import { capabilityMetricsOf } from './results';
+import { capabilityMetricsOf, GRID_BY } from '../analysis/sweep-grid';
+import { metricDigits } from '../../src-shared/metrics';
 import type { HostDeps } from './types';
 import { specFields } from './views';
 
 type ExportArgs = ParsedArgs<'results:exportFigure'>;
-
-/** The analysis column (src-main/analysis/dataset.ts) behind each metric of the results view. */
-export const METRIC_COLUMNS: Record<ResultMetric, string> = {
-  utility_focal: 'utility_focal',
-  utility_share: 'utility_share_focal',
-  deal_rate: 'deal',
-  agreement_round: 'round',
-};
 
 export const EXPORT_MIME: Record<ExportFormat, string> = {
   pdf: 'application/pdf',
@@ -41,10 +29,6 @@ export const EXPORT_MIME: Record<ExportFormat, string> = {
 };
 
 const BINARY: ReadonlySet<ExportFormat> = new Set(['pdf', 'png']);
-
-/** Decimals the results view prints for a metric (src-renderer/lib/format.ts metricDigits). */
-const digitsOf = (metric: ResultMetric) =>
-  metric === 'utility_focal' || metric === 'agreement_round' ? 1 : 2;
 
 /** A file-name stem from a sweep name: letters, digits, . _ - only, starting with a letter or digit, at most 40 characters cut at a word. */
 export function slug(name: string, fallback: string): string {
@@ -94,7 +78,7 @@ export function exportSpec(store: Store, args: ExportArgs): FigureSpec {
       { path: 'sweepId', message: 'no finished games' },
     ]);
   }
-  const column = METRIC_COLUMNS[metric];
+  const column = metric;
   // The sweep's own metric is the figure spec's 'sweep' axis (the scores stored with the games).
   // Every default is written out, so the provenance's figure is exactly this spec, re-parsed or not.
   const capabilityAxis =
@@ -108,8 +92,10 @@ export function exportSpec(store: Store, args: ExportArgs): FigureSpec {
       type: 'table',
       metrics: [column],
       by: ['focal_capability', 'focal_id', 'competition_level'],
+      // Seeded as the results screen's cells, so the table has the intervals on screen.
+      seedBy: [...GRID_BY],
       formats: [format],
-      digits: digitsOf(metric),
+      digits: metricDigits(column),
     };
   } else if (figure === 'heatmap') {
     entry = {
@@ -120,10 +106,10 @@ export function exportSpec(store: Store, args: ExportArgs): FigureSpec {
       y: 'competition_level',
       width,
       formats: [format],
-      digits: digitsOf(metric),
+      digits: metricDigits(column),
     };
   } else {
-    // The levels of the results view's grid (every game's, as results:curves has them).
+    // The levels of the results view's grid (every game's, as results:grid has them).
     const levels = [...new Set(store.cellGames({ sweepId }).map((g) => g.competitionLevel))].sort(
       (a, b) => a - b,
     );

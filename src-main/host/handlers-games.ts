@@ -1,12 +1,13 @@
 // Game, transcript and results handlers: read-only views over the store.
 import { z } from 'zod';
 import { jsonSchema } from '../../src-shared/contract';
-import type { HeatmapResult, Transcript } from '../../src-shared/contract';
+import type { GridResult, ParsedArgs, Transcript } from '../../src-shared/contract';
 import type { GameRow, Store } from '../store/types';
 import { getGame } from '../../games/index';
 import type { HandlerTable } from './handler-table';
 import { HostError } from './handler-table';
-import { curves, heatmap } from './results';
+import { sweepGrid } from '../analysis/sweep-grid';
+import { gameCatalog } from './catalog';
 import { gameSummary, specFields } from './views';
 
 /** Capability metric of the sweep a game belongs to, or the default. */
@@ -36,17 +37,10 @@ export function registerGameHandlers(table: HandlerTable, store: Store): void {
         { path: 'sweepId', message: 'unknown sweep' },
       ]);
     const metric = sweepMetric(store, sweepId);
-    const rows = store
-      .listGames({ sweepId, status })
-      .filter(
-        (r) =>
-          (focalId === undefined || r.focalId === focalId) &&
-          (competitionLevel === undefined ||
-            Math.abs(r.competitionLevel - competitionLevel) < 1e-9),
-      );
+    const query = { sweepId, status, focalId, competitionLevel };
     return {
-      total: rows.length,
-      rows: rows.slice(offset, offset + limit).map((r) => gameSummary(r, metric)),
+      total: store.countGames(query),
+      rows: store.listGames({ ...query, limit, offset }).map((r) => gameSummary(r, metric)),
     };
   });
 
@@ -67,46 +61,36 @@ export function registerGameHandlers(table: HandlerTable, store: Store): void {
     };
   });
 
-  // The heatmap and curves views ask for the same grid together: compute it once per state of
-  // the sweep (its finished and failed counts), keeping the last few grids.
-  // A grid in the making is shared too, so the two requests that arrive together compute once.
-  const grids = new Map<string, Promise<HeatmapResult>>();
-  const grid = (
-    sweepId: string,
-    metric: Parameters<typeof heatmap>[2],
-    capabilityMetric: string | undefined,
-  ) => {
+  table.register('games:catalog', () => gameCatalog());
+
+  // One grid per state of the sweep (its finished, failed and cancelled counts), keeping the last
+  // few: switching the metric back, or a reload, costs nothing. A grid in the making is shared,
+  // so requests that arrive together compute it once.
+  const grids = new Map<string, Promise<GridResult>>();
+  table.register('results:grid', (args: ParsedArgs<'results:grid'>) => {
+    const { sweepId, metric, ci, seed } = args;
     if (!store.getSweep(sweepId))
       throw new HostError(`no sweep with id "${sweepId}"`, [
         { path: 'sweepId', message: 'unknown sweep' },
       ]);
     const counts = store.countGamesByStatus(sweepId);
-    const axis = capabilityMetric ?? sweepMetric(store, sweepId);
+    const capabilityMetric = args.capabilityMetric ?? sweepMetric(store, sweepId);
     const key = JSON.stringify([
       sweepId,
       metric,
-      axis,
+      capabilityMetric,
+      ci,
+      seed,
       counts.finished,
       counts.failed,
       counts.cancelled,
     ]);
     const cached = grids.get(key);
     if (cached) return cached;
-    const result = heatmap(
-      sweepId,
-      { games: store.cellGames({ sweepId }), lineups: store.sweepLineups({ sweepId }) },
-      metric,
-      axis,
-    );
+    const result = sweepGrid(store, { sweepId, metric, capabilityMetric, ci, seed });
     grids.set(key, result);
     result.catch(() => grids.delete(key));
     if (grids.size > 8) grids.delete(grids.keys().next().value as string);
     return result;
-  };
-  table.register('results:heatmap', ({ sweepId, metric, capabilityMetric }) =>
-    grid(sweepId, metric, capabilityMetric),
-  );
-  table.register('results:curves', async ({ sweepId, metric, capabilityMetric }) =>
-    curves(await grid(sweepId, metric, capabilityMetric)),
-  );
+  });
 }

@@ -1,7 +1,10 @@
 // Sweep handlers: list, inspect, validate, create-and-start, and the run controls.
 import { sweepSchema } from '../../src-shared/sweep';
 import type { ReasonCount, SweepProgress } from '../../src-shared/contract';
+import type { SweepEstimateView } from '../../src-shared/contract';
 import { SWEEP_REASONS_MAX } from '../../src-shared/contract';
+import type { PlannedGame } from '../../src-shared/planned-game';
+import { estimateSweep } from '../providers/estimate';
 import type { Store } from '../store/types';
 import type { HandlerTable } from './handler-table';
 import { HostError } from './handler-table';
@@ -45,6 +48,21 @@ export function withReasons(store: Store, progress: RunnerProgress): SweepProgre
   return { ...progress, pausedReasons, failedReasons };
 }
 
+/** The contract's estimate of a sweep's games: the one `parley run --estimate` prints. */
+export function estimateView(games: readonly PlannedGame[]): SweepEstimateView {
+  const e = estimateSweep(games);
+  const priced = e.byModel.every((m) => m.hasPrices);
+  return {
+    llmGames: games.filter((g) => g.participants.some((p) => p.kind === 'llm')).length,
+    calls: e.calls,
+    promptTokens: e.promptTokens,
+    outputTokens: e.outputTokens,
+    costNoCacheUsd: priced ? e.costNoCacheUsd : null,
+    costCachedUsd: priced ? e.costCachedUsd : null,
+    replyTokens: e.replyTokens,
+  };
+}
+
 export function registerSweepHandlers(table: HandlerTable, deps: HostDeps): void {
   const { store, service } = deps;
   const progress = (sweepId: string) =>
@@ -81,8 +99,8 @@ export function registerSweepHandlers(table: HandlerTable, deps: HostDeps): void
   table.register('sweeps:validate', ({ doc }) => {
     const result = runner().validate(doc);
     if (!result.ok) return { ok: false, issues: result.issues };
-    const { sweepId, games, cells, warnings } = result;
-    return { ok: true, sweepId, games, cells, warnings };
+    const { sweepId, games, cells, warnings, expanded } = result;
+    return { ok: true, sweepId, games, cells, warnings, estimate: estimateView(expanded.games) };
   });
   table.register('sweeps:create', ({ doc, start }) => {
     const svc = runner();

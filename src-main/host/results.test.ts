@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CurvesResult, HeatmapResult, ResultMetric } from '../../src-shared/contract';
+import type { GridResult, RequestArgs, ResultMetric } from '../../src-shared/contract';
 import { HAND_SWEEP_ID, writeHandSweep } from '../analysis/hand-sweep.test-helpers';
 import { openStore } from '../store/store';
 import type { Store } from '../store/types';
@@ -22,15 +22,19 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function grid(metric: ResultMetric): Promise<HeatmapResult> {
-  return (await createHost({ store }).handle('results:heatmap', {
+async function grid(
+  metric: ResultMetric,
+  more: Partial<RequestArgs<'results:grid'>> = {},
+): Promise<GridResult> {
+  return (await createHost({ store }).handle('results:grid', {
     sweepId: HAND_SWEEP_ID,
     metric,
-  })) as HeatmapResult;
+    ...more,
+  })) as GridResult;
 }
 
 /** [n, mean] per cell, rows = x (capability order), columns = y (competition levels). */
-function table(g: HeatmapResult): [number, number | null][][] {
+function table(g: GridResult): [number, number | null][][] {
   return g.x.map((_, xi) =>
     g.y.map((_, yi) => {
       const c = g.cells.find((cell) => cell.xi === xi && cell.yi === yi)!;
@@ -68,13 +72,13 @@ describe('results grid (UI heatmap) on the hand sweep', () => {
         [0, null],
       ],
     ]);
-    const share = table(await grid('utility_share'));
+    const share = table(await grid('utility_share_focal'));
     expect(share[0][0][0]).toBe(2);
     expect(share[0][0][1]).toBeCloseTo((72 / 117 + 50 / 130) / 2, 12);
     // g3 has no deal: welfare 0, so no share.
     expect(share[2][0]).toEqual([1, 50 / 130]);
     expect(share[1][1]).toEqual([1, 80 / 130]);
-    expect(table(await grid('deal_rate'))).toEqual([
+    expect(table(await grid('deal'))).toEqual([
       [
         [2, 1],
         [0, null],
@@ -88,7 +92,7 @@ describe('results grid (UI heatmap) on the hand sweep', () => {
         [0, null],
       ],
     ]);
-    expect(table(await grid('agreement_round'))).toEqual([
+    expect(table(await grid('round'))).toEqual([
       [
         [2, 1.5],
         [0, null],
@@ -104,29 +108,33 @@ describe('results grid (UI heatmap) on the hand sweep', () => {
     ]);
   });
 
-  it('flattens the same cells into one curve per competition level', async () => {
-    const c = (await createHost({ store }).handle('results:curves', {
-      sweepId: HAND_SWEEP_ID,
-      metric: 'utility_focal',
-    })) as CurvesResult;
-    expect(c.series.map((s) => [s.level, s.points.map((p) => [p.focalId, p.n, p.mean])])).toEqual([
-      [
-        0.5,
-        [
-          ['weak', 2, 61],
-          ['ref2', 0, null],
-          ['strong', 2, 25],
-        ],
-      ],
-      [
-        1,
-        [
-          ['weak', 0, null],
-          ['ref2', 1, 80],
-          ['strong', 0, null],
-        ],
-      ],
-    ]);
+  it('gives each cell n, mean, SD and the interval asked for, with its seed', async () => {
+    const boot = await grid('utility_focal');
+    expect([boot.ci, boot.seed]).toEqual(['bootstrap', 1]);
+    // Two values 72 and 50: the two-point bootstrap spans them.
+    expect(boot.cells[0]).toEqual({
+      xi: 0,
+      yi: 0,
+      focalId: 'weak',
+      level: 0.5,
+      n: 2,
+      mean: 61,
+      sd: Math.sqrt(242),
+      ciLow: 50,
+      ciHigh: 72,
+    });
+    const t = await grid('utility_focal', { ci: 't' });
+    const half = 12.706204736174698 * (Math.sqrt(242) / Math.SQRT2);
+    expect(t.ci).toBe('t');
+    expect(t.cells[0].ciLow).toBeCloseTo(61 - half, 9);
+    expect(t.cells[0].ciHigh).toBeCloseTo(61 + half, 9);
+  });
+
+  it('shows a capability the participants do not have as unknown (null), never 0', async () => {
+    const g = await grid('utility_focal', { capabilityMetric: 'arena_elo' });
+    expect(g.capabilityMetric).toBe('arena_elo');
+    expect(g.x.map((c) => c.capability)).toEqual([null, null, null]);
+    expect(g.cells.reduce((n, c) => n + c.n, 0)).toBe(5);
   });
 });
 
@@ -145,10 +153,10 @@ describe('results grid of a large sweep', () => {
         if (!done) setImmediate(spin);
       };
       setImmediate(spin);
-      const g = (await host.handle('results:heatmap', {
+      const g = (await host.handle('results:grid', {
         sweepId,
         metric: 'utility_focal',
-      })) as HeatmapResult;
+      })) as GridResult;
       done = true;
       // 40,000 values, a yield every 2,000 of them.
       expect(turns).toBeGreaterThanOrEqual(15);
@@ -157,5 +165,24 @@ describe('results grid of a large sweep', () => {
     } finally {
       big.close();
     }
+  });
+});
+
+describe('games:list (paged in SQL)', () => {
+  const list = (args: Record<string, unknown>) =>
+    createHost({ store }).handle('games:list', { sweepId: HAND_SWEEP_ID, ...args }) as Promise<{
+      total: number;
+      rows: { id: string }[];
+    }>;
+
+  it("filters by a cell's focal participant and level and pages the matches", async () => {
+    const cell = { focalId: 'weak', competitionLevel: 0.5 };
+    expect(await list(cell)).toMatchObject({ total: 2, rows: [{ id: 'g1' }, { id: 'g2' }] });
+    const second = await list({ ...cell, limit: 1, offset: 1 });
+    expect([second.total, second.rows.map((r) => r.id)]).toEqual([2, ['g2']]);
+    const all = await list({ limit: 2, offset: 3 });
+    expect([all.total, all.rows.map((r) => r.id)]).toEqual([5, ['g4', 'g5']]);
+    expect((await list({ competitionLevel: 1 - 1e-12 })).rows.map((r) => r.id)).toEqual(['g5']);
+    expect(await list({ status: ['failed'] })).toEqual({ total: 0, rows: [] });
   });
 });

@@ -1,18 +1,20 @@
 // What the host needs from the engine: the store, an optional sweep runner and an optional key
 // store. Declared structurally so tests can pass fakes and the host never imports Electron.
 import type { GameStatus } from '../../src-shared/planned-game';
-import type { KeyStatus, SweepProgress, ValidateResult } from '../../src-shared/contract';
+import type { KeyStatus, SweepProgress } from '../../src-shared/contract';
 import type { ProviderName } from '../../src-shared/participant';
 import type { SweepInput } from '../../src-shared/sweep';
 import type { TurnRecord } from '../../src-shared/game';
 import type { Store } from '../store/types';
+import type { SweepValidation } from '../sweeps/service';
 
 /** A sweep's counters as the runner reports them; the host adds the pause and failure reasons. */
 export type RunnerProgress = Omit<SweepProgress, 'pausedReasons' | 'failedReasons'>;
 
 /** The parts of SweepService (src-main/sweeps/service.ts) the host calls. */
 export interface SweepRunner {
-  validate(doc: unknown): ValidateResult;
+  /** Parses, validates and expands the document once; the expanded games feed the estimate. */
+  validate(doc: unknown): SweepValidation;
   create(doc: unknown): { sweepId: string; total: number; inserted: number };
   start(sweepId: string, options?: { concurrency?: number }): Promise<void>;
   pause(sweepId: string): void;

@@ -53,7 +53,8 @@ export function analysisMethods({ stmt }: Sql): AnalysisMethods {
 
     cellGames({ sweepId }) {
       return stmt(
-        `SELECT g.focal_id AS focalId, g.competition_level AS competitionLevel, g.status AS status,
+        `SELECT g.focal_id AS focalId, g.focal_capability AS focalCapability,
+           g.competition_level AS competitionLevel, g.status AS status,
            g.deal AS deal, g.agreement_round AS agreementRound, g.focal_utility AS focalUtility,
            g.social_welfare AS socialWelfare
          FROM sweep_games sg JOIN games g ON g.id = sg.game_id

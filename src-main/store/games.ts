@@ -10,7 +10,7 @@ import {
 } from '../../src-shared/planned-game';
 import type { DbGame } from './rows';
 import type { Sql } from './sql';
-import type { GameReasonRow, GameRow, Store } from './types';
+import type { GameQuery, GameReasonRow, GameRow, Store } from './types';
 import { StoreError } from './errors';
 import { GAME_STATUSES } from './types';
 import { jsonOrNull, now, parseOrNull } from './sql';
@@ -21,6 +21,7 @@ type GameMethods = Pick<
   | 'getGame'
   | 'findGame'
   | 'listGames'
+  | 'countGames'
   | 'countGamesByStatus'
   | 'gameReasons'
   | 'markGameRunning'
@@ -42,6 +43,30 @@ const REASON_SQL = "CASE g.status WHEN 'paused' THEN g.pause_reason ELSE g.error
 const REQUEUEABLE: readonly GameStatus[] = ['running', 'paused', 'failed', 'cancelled'];
 /** Every transition out of 'running' drops the lease: no runner holds the game any more. */
 const NO_LEASE = 'lease_owner = NULL, lease_until = NULL';
+
+/** FROM and WHERE of a game query (the filters only; paging is the caller's). */
+function gamesWhere(q: GameQuery): { sql: string; args: unknown[] } {
+  const args: unknown[] = [];
+  const where: string[] = [];
+  let sql = 'FROM games g';
+  if (q.sweepId !== undefined) {
+    sql += ' JOIN sweep_games sg ON sg.game_id = g.id AND sg.sweep_id = ?';
+    args.push(q.sweepId);
+  }
+  if (q.status) {
+    where.push(`g.status IN (${q.status.map(() => '?').join(', ')})`);
+    args.push(...q.status);
+  }
+  if (q.focalId !== undefined) {
+    where.push('g.focal_id = ?');
+    args.push(q.focalId);
+  }
+  if (q.competitionLevel !== undefined) {
+    where.push('abs(g.competition_level - ?) < 1e-9');
+    args.push(q.competitionLevel);
+  }
+  return { sql: where.length ? `${sql} WHERE ${where.join(' AND ')}` : sql, args };
+}
 
 export function toGameRow(r: DbGame): GameRow {
   return {
@@ -173,21 +198,22 @@ export function gameMethods({ db, stmt }: Sql): GameMethods {
       return rows.length === 1 ? toGameRow(rows[0]) : null;
     },
 
-    listGames({ sweepId, status, limit, offset } = {}) {
-      if (status && status.length === 0) return [];
-      const args: unknown[] = [];
-      let sql = 'SELECT g.* FROM games g';
-      if (sweepId !== undefined) {
-        sql += ' JOIN sweep_games sg ON sg.game_id = g.id AND sg.sweep_id = ?';
-        args.push(sweepId);
-      }
-      if (status) {
-        sql += ` WHERE g.status IN (${status.map(() => '?').join(', ')})`;
-        args.push(...status);
-      }
-      sql += ' ORDER BY g.rowid LIMIT ? OFFSET ?';
-      args.push(limit ?? -1, offset ?? 0);
-      return (stmt(sql).all(...args) as DbGame[]).map(toGameRow);
+    listGames(query = {}) {
+      if (query.status && query.status.length === 0) return [];
+      const { sql, args } = gamesWhere(query);
+      return (
+        stmt(`SELECT g.* ${sql} ORDER BY g.rowid LIMIT ? OFFSET ?`).all(
+          ...args,
+          query.limit ?? -1,
+          query.offset ?? 0,
+        ) as DbGame[]
+      ).map(toGameRow);
+    },
+
+    countGames(query = {}) {
+      if (query.status && query.status.length === 0) return 0;
+      const { sql, args } = gamesWhere(query);
+      return (stmt(`SELECT count(*) AS n ${sql}`).get(...args) as { n: number }).n;
     },
 
     countGamesByStatus(sweepId) {

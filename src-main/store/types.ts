@@ -63,6 +63,9 @@ export interface TurnRow extends TurnRecord {
 export interface GameQuery {
   sweepId?: string;
   status?: readonly GameStatus[];
+  focalId?: string;
+  /** Matched within 1e-9 (levels are stored as REAL). */
+  competitionLevel?: number;
   limit?: number;
   offset?: number;
 }
@@ -155,6 +158,8 @@ export interface CellAggregateRow {
 /** One game of a sweep as the results grid needs it: plain columns, no JSON (migration 0002). */
 export interface CellGameRow {
   focalId: string;
+  /** The focal capability stored with the game (the sweep's metric); null when unknown. */
+  focalCapability: number | null;
   competitionLevel: number;
   status: GameStatus;
   /** 1 / 0 once finished, else null. */
@@ -210,8 +215,10 @@ export interface Store {
   getGame(id: string): GameRow | null;
   /** A game by id or unique id prefix; null when none matches, throws when several do. */
   findGame(idOrPrefix: string): GameRow | null;
-  /** Games in insertion order, optionally filtered. */
+  /** Games in insertion order, optionally filtered; limit and offset page in SQL. */
   listGames(query?: GameQuery): GameRow[];
+  /** How many games match the query's filters (its limit and offset are ignored). */
+  countGames(query?: GameQuery): number;
   countGamesByStatus(sweepId?: string): Record<GameStatus, number>;
   /**
    * Why a sweep's games are paused or failed: per state, the distinct pause reasons (paused) or

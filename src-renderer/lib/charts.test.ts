@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { HeatmapResult } from '../../src-shared/contract';
-import { heatmapHeight, heatmapMargins, heatmapOption, pickLevels } from './charts';
+import type { GridResult } from '../../src-shared/contract';
+import {
+  gridCurves,
+  heatmapHeight,
+  heatmapMargins,
+  heatmapOption,
+  pickLevels,
+  xLabel,
+} from './charts';
 
-function grid(nx: number, ny: number): HeatmapResult {
+function grid(nx: number, ny: number): GridResult {
   const x = Array.from({ length: nx }, (_, i) => ({
     focalId: `f${i}`,
     label: `F${i}`,
@@ -17,6 +24,7 @@ function grid(nx: number, ny: number): HeatmapResult {
       level,
       n: 2,
       mean: xi + yi,
+      sd: 1,
       ciLow: xi + yi - 1,
       ciHigh: xi + yi + 1,
     })),
@@ -25,6 +33,8 @@ function grid(nx: number, ny: number): HeatmapResult {
     sweepId: 's',
     metric: 'utility_focal',
     capabilityMetric: 'capability',
+    ci: 'bootstrap',
+    seed: 1,
     x,
     y,
     cells,
@@ -66,5 +76,23 @@ describe('result charts', () => {
     expect(heatmapMargins(40).bottom).toBe(120);
     expect(heatmapHeight(h)).toBe(960);
     expect(heatmapHeight(grid(5, 5))).toBe(372);
+  });
+});
+
+describe('xLabel', () => {
+  it('says a capability is unknown instead of placing the participant at 0', () => {
+    const g = grid(2, 1);
+    g.x[1] = { ...g.x[1], capability: null };
+    expect([xLabel(g, 0), xLabel(g, 1)]).toEqual(['F0 (0.00)', 'F1 (unknown)']);
+  });
+});
+
+describe('gridCurves', () => {
+  it('flattens the grid into one line per level, the same cells', () => {
+    const g = grid(2, 2);
+    expect(gridCurves(g).series.map((s) => [s.level, s.points.map((p) => p.mean)])).toEqual([
+      [0, [0, 1]],
+      [1, [1, 2]],
+    ]);
   });
 });

@@ -1,8 +1,9 @@
 // ECharts options for the results views, built from contract data (pure, so they can be tested).
-import type { CurvesResult, HeatmapResult } from '../../src-shared/contract';
+import type { GridResult } from '../../src-shared/contract';
+import { metricDef, metricDigits } from '../../src-shared/metrics';
 import type { ChartOption } from '../components/EChart';
 import { SERIES_COLORS, VIRIDIS } from '../theme';
-import { fmt, fmtCI, metricDigits, METRIC_LABELS } from './format';
+import { fmt, fmtCI } from './format';
 import { pickLevels } from '../../src-shared/levels';
 
 /** Columns beyond which the capability labels are rotated. */
@@ -19,7 +20,7 @@ export function heatmapMargins(columns: number): {
 }
 
 /** Chart height: roomy rows for a few levels, compact rows for many. */
-export function heatmapHeight(h: Pick<HeatmapResult, 'x' | 'y'>): number {
+export function heatmapHeight(h: Pick<GridResult, 'x' | 'y'>): number {
   const margins = heatmapMargins(h.x.length);
   const row = h.y.length <= 8 ? 56 : 22;
   return Math.max(260, Math.min(960, margins.top + margins.bottom + row * h.y.length));
@@ -29,14 +30,15 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export function xLabel(h: Pick<HeatmapResult, 'x'>, xi: number): string {
+export function xLabel(h: Pick<GridResult, 'x'>, xi: number): string {
   const col = h.x[xi];
-  return col.capability === null ? col.label : `${col.label} (${fmt(col.capability, 2)})`;
+  // A participant without a score on the axis says so; it is never placed at 0.
+  return `${col.label} (${col.capability === null ? 'unknown' : fmt(col.capability, 2)})`;
 }
 
 /** The heatmap; `selected` (a focal id and level) is outlined, as the cell whose games are listed. */
 export function heatmapOption(
-  h: HeatmapResult,
+  h: GridResult,
   selected: { focalId: string; level: number } | null = null,
 ): ChartOption {
   const digits = metricDigits(h.metric);
@@ -98,7 +100,7 @@ export function heatmapOption(
     series: [
       {
         type: 'heatmap',
-        name: METRIC_LABELS[h.metric],
+        name: metricDef(h.metric).label,
         data: h.cells.map((c) => ({
           value: [c.xi, c.yi, c.mean ?? '-'],
           ...(showLabels
@@ -126,8 +128,21 @@ export function heatmapOption(
 /** At most seven competition levels (one per series colour), evenly spread, both ends kept; shared with the curves export. */
 export { pickLevels };
 
+/** The grid flattened: one line per competition level of metric vs capability (the same cells). */
+export function gridCurves(grid: GridResult) {
+  return {
+    metric: grid.metric,
+    capabilityMetric: grid.capabilityMetric,
+    series: grid.y.map((level, yi) => ({
+      level,
+      points: grid.cells.filter((c) => c.yi === yi),
+    })),
+  };
+}
+export type GridCurves = ReturnType<typeof gridCurves>;
+
 /** Metric vs capability, one line per competition level (at most 7), with its 95% CI as a band. */
-export function curvesOption(full: CurvesResult, labels: string[]): ChartOption {
+export function curvesOption(full: GridCurves, labels: string[]): ChartOption {
   const c = { ...full, series: pickLevels(full.series) };
   const digits = metricDigits(c.metric);
   const series: ChartOption['series'] = [];
@@ -204,7 +219,7 @@ export function curvesOption(full: CurvesResult, labels: string[]): ChartOption 
     },
     yAxis: {
       type: 'value',
-      name: METRIC_LABELS[c.metric],
+      name: metricDef(c.metric).label,
       nameLocation: 'middle',
       nameGap: 44,
       scale: true,

@@ -1,17 +1,4 @@
 // Number and text formatting shared by every screen: sensible precision, "mean [lo, hi]".
-import type { ResultMetric } from '../../src-shared/contract';
-
-export const METRIC_LABELS: Record<ResultMetric, string> = {
-  utility_focal: 'Focal utility (discounted)',
-  utility_share: 'Focal share of total utility',
-  deal_rate: 'Deal rate',
-  agreement_round: 'Round of agreement',
-};
-
-/** Digits that suit a metric's scale. */
-export function metricDigits(metric: ResultMetric): number {
-  return metric === 'utility_focal' || metric === 'agreement_round' ? 1 : 2;
-}
 
 export function fmt(value: number | null | undefined, digits = 2): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';

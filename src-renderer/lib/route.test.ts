@@ -15,10 +15,10 @@ describe('hash routes', () => {
       capabilityMetric: null,
       cell: null,
     });
-    expect(parseHash('#/results/abc?metric=deal_rate&cap=arena_elo&cell=br-0.3%400.25')).toEqual({
+    expect(parseHash('#/results/abc?metric=deal&cap=arena_elo&cell=br-0.3%400.25')).toEqual({
       screen: 'results',
       sweepId: 'abc',
-      metric: 'deal_rate',
+      metric: 'deal',
       capabilityMetric: 'arena_elo',
       cell: { focalId: 'br-0.3', level: 0.25 },
     });
@@ -38,7 +38,7 @@ describe('hash routes', () => {
       {
         screen: 'results',
         sweepId: 's/1',
-        metric: 'agreement_round',
+        metric: 'round',
         capabilityMetric: 'mmlu',
         cell: { focalId: 'openai/gpt@x', level: 0.5 },
       },

@@ -83,11 +83,11 @@ describe('app store', () => {
     store.getState().navigate({
       screen: 'results',
       sweepId: 's1',
-      metric: 'deal_rate',
+      metric: 'deal',
       capabilityMetric: null,
       cell: { focalId: 'a', level: 0.5 },
     });
-    expect(hashes).toEqual(['#/results/s1?metric=deal_rate&cell=a%400.5']);
+    expect(hashes).toEqual(['#/results/s1?metric=deal&cell=a%400.5']);
     store.getState().syncFromHash('#/transcripts/g9');
     expect(store.getState().route).toEqual({ screen: 'transcripts', gameId: 'g9', sweepId: null });
   });

@@ -11,6 +11,9 @@ import {
   protocolParamsSchema,
   turnRecordSchema,
 } from './common';
+import { gameCatalogSchema } from './game-catalog';
+
+export * from './game-catalog';
 
 /** A participant as the UI shows it. */
 export const participantViewSchema = z.object({
@@ -96,6 +99,11 @@ export const gameRequests = {
     args: z.object({ gameId: z.string().min(1) }).strict(),
     result: transcriptSchema,
   },
+  /**
+   * Every game's parameters (name, label, type, range, default, help) from its own zod schema,
+   * its protocols, the parameters its competition axis sets, and its metrics.
+   */
+  'games:catalog': { args: z.object({}).strict(), result: gameCatalogSchema },
 };
 
 export const gameEvents = {

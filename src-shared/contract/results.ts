@@ -1,16 +1,13 @@
-// The results domain of the contract: the capability x competition grid of a metric, its
-// flattened curves, and paper-ready exports drawn by the same code as `parley figures`.
+// The results domain of the contract: the capability x competition grid of a metric (one
+// request; the screen draws both the heatmap and the curves from it) and paper-ready exports
+// drawn by the same code as `parley figures`.
 import { z } from 'zod';
+import { CI_METHODS, STORED_METRIC_IDS, type MetricId } from '../metrics';
 import { jsonSchema, nullableNumber } from './common';
 
-/** Outcome metrics the results views can show, per game then averaged per cell. */
-export const RESULT_METRICS = [
-  'utility_focal',
-  'utility_share',
-  'deal_rate',
-  'agreement_round',
-] as const;
-export type ResultMetric = (typeof RESULT_METRICS)[number];
+/** Metrics the results screen can grid: the vocabulary's stored metrics (src-shared/metrics.ts). */
+export const RESULT_METRICS: readonly MetricId[] = STORED_METRIC_IDS;
+export type ResultMetric = MetricId;
 
 /** What the results screen can export: the heatmap, the flattened curves, or the cell table. */
 export const EXPORT_FIGURES = ['heatmap', 'curves', 'table'] as const;
@@ -30,9 +27,9 @@ export type ExportWidth = (typeof EXPORT_WIDTHS)[number];
 /** Exported files larger than this are refused by the host (the CLI has no such limit). */
 export const EXPORT_MAX_BYTES = 20 * 1024 * 1024;
 
-const metric = z.enum(RESULT_METRICS);
+const metric = z.enum(STORED_METRIC_IDS);
 
-export const heatmapCellSchema = z.object({
+export const gridCellSchema = z.object({
   /** Index into `x` and `y`. */
   xi: z.number(),
   yi: z.number(),
@@ -40,49 +37,31 @@ export const heatmapCellSchema = z.object({
   level: z.number(),
   n: z.number(),
   mean: nullableNumber,
+  sd: nullableNumber,
   ciLow: nullableNumber,
   ciHigh: nullableNumber,
 });
-export type HeatmapCell = z.infer<typeof heatmapCellSchema>;
+export type GridCell = z.infer<typeof gridCellSchema>;
 
-export const heatmapResultSchema = z.object({
+export const gridResultSchema = z.object({
   sweepId: z.string(),
   metric,
   capabilityMetric: z.string(),
+  /** How each cell's 95% interval was computed, and the base seed of a bootstrap. */
+  ci: z.enum(CI_METHODS),
+  seed: z.number(),
   /** Capability axis: one column per focal participant, weakest first (unknown capability last). */
   x: z.array(z.object({ focalId: z.string(), label: z.string(), capability: nullableNumber })),
   /** Competition axis: levels ascending. */
   y: z.array(z.number()),
-  cells: z.array(heatmapCellSchema),
+  /** Every (column, level) pair, empty ones with n = 0. */
+  cells: z.array(gridCellSchema),
   /** Score names the capability axis can be switched to. */
   capabilityMetrics: z.array(z.string()),
   /** Finished games that fed the grid. */
   games: z.number(),
 });
-export type HeatmapResult = z.infer<typeof heatmapResultSchema>;
-
-export const curvesResultSchema = z.object({
-  sweepId: z.string(),
-  metric,
-  capabilityMetric: z.string(),
-  /** One line per competition level: metric vs capability. */
-  series: z.array(
-    z.object({
-      level: z.number(),
-      points: z.array(
-        z.object({
-          focalId: z.string(),
-          capability: nullableNumber,
-          n: z.number(),
-          mean: nullableNumber,
-          ciLow: nullableNumber,
-          ciHigh: nullableNumber,
-        }),
-      ),
-    }),
-  ),
-});
-export type CurvesResult = z.infer<typeof curvesResultSchema>;
+export type GridResult = z.infer<typeof gridResultSchema>;
 
 /** One exported file, rendered by the same code as `parley figures`. */
 export const exportFigureResultSchema = z.object({
@@ -100,12 +79,16 @@ export const exportFigureResultSchema = z.object({
 });
 export type ExportFigureResult = z.infer<typeof exportFigureResultSchema>;
 
-const resultsArgs = z
+const gridArgs = z
   .object({
     sweepId: z.string().min(1),
     metric: metric.default('utility_focal'),
     /** Score that orders the capability axis; defaults to the sweep's own metric. */
     capabilityMetric: z.string().min(1).optional(),
+    /** bootstrap (default, as `parley analyze`) or t. */
+    ci: z.enum(CI_METHODS).default('bootstrap'),
+    /** Base seed of the bootstrap (default 1, as `parley analyze --seed`). */
+    seed: z.number().int().default(1),
   })
   .strict();
 
@@ -134,10 +117,11 @@ const exportFigureArgs = z
   });
 
 export const resultRequests = {
-  /** Capability x competition grid of a metric: mean, 95% bootstrap CI and n per cell. */
-  'results:heatmap': { args: resultsArgs, result: heatmapResultSchema },
-  /** The same aggregation flattened: metric vs capability, one line per competition level. */
-  'results:curves': { args: resultsArgs, result: curvesResultSchema },
+  /**
+   * Capability x competition grid of a metric: n, mean, SD and 95% CI per (focal participant,
+   * level), the cells `parley analyze --by focal_id,competition_level` prints for the same seed.
+   */
+  'results:grid': { args: gridArgs, result: gridResultSchema },
   /**
    * The heatmap or curves of the results view as pdf / svg / png, or its cell table as csv / tex,
    * drawn by the renderer of `parley figures` with the same provenance; at most EXPORT_MAX_BYTES.

@@ -64,6 +64,24 @@ export type SweepDetail = z.infer<typeof sweepDetailSchema>;
 /** One problem with a sweep document: where (a dotted path) and what. */
 export const sweepIssueSchema = z.object({ path: z.string(), message: z.string() });
 
+/**
+ * What the sweep's LLM calls may cost, from its expanded games as `parley run --estimate` measures
+ * them: real system prompts, replies of `replyTokens`, every game lasting all rounds (an upper bound).
+ */
+export const sweepEstimateSchema = z.object({
+  /** Games with at least one LLM seat. */
+  llmGames: z.number(),
+  calls: z.number(),
+  promptTokens: z.number(),
+  outputTokens: z.number(),
+  /** Every prompt token billed as fresh input; null when an LLM participant has no prices. */
+  costNoCacheUsd: z.number().nullable(),
+  /** With the provider's prompt cache reading the repeated prefix; null without prices. */
+  costCachedUsd: z.number().nullable(),
+  replyTokens: z.number(),
+});
+export type SweepEstimateView = z.infer<typeof sweepEstimateSchema>;
+
 export const validateResultSchema = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true),
@@ -71,6 +89,7 @@ export const validateResultSchema = z.discriminatedUnion('ok', [
     games: z.number(),
     cells: z.number(),
     warnings: z.array(z.string()),
+    estimate: sweepEstimateSchema,
   }),
   z.object({ ok: z.literal(false), issues: z.array(sweepIssueSchema) }),
 ]);

@@ -208,11 +208,11 @@ describe('parley analyze', () => {
     expect(r.stdout).toBe(
       [
         'utility_focal: mean per cell (rows: focal capability on "sweep", columns: competition level)',
-        'capability    0.5      1',
-        '------------------------',
-        '0.2         61.00      -',
-        '0.5             -  80.00',
-        '0.8         25.00      -',
+        'capability   0.5     1',
+        '----------------------',
+        '0.2         61.0     -',
+        '0.5            -  80.0',
+        '0.8         25.0     -',
         '',
       ].join('\n'),
     );
@@ -228,15 +228,35 @@ describe('parley analyze', () => {
       '--json',
     ]);
     expect(JSON.parse(deals.stdout).rows).toEqual([
-      { focal_capability: 0.2, competition_level: 0.5, n: 2, mean: 1, ci_low: 1, ci_high: 1 },
-      { focal_capability: 0.5, competition_level: 1, n: 1, mean: 1, ci_low: 1, ci_high: 1 },
+      {
+        focal_capability: 0.2,
+        competition_level: 0.5,
+        n: 2,
+        mean: 1,
+        sd: 0,
+        ci_low: 1,
+        ci_high: 1,
+        missing: 0,
+      },
+      {
+        focal_capability: 0.5,
+        competition_level: 1,
+        n: 1,
+        mean: 1,
+        sd: null,
+        ci_low: 1,
+        ci_high: 1,
+        missing: 0,
+      },
       {
         focal_capability: 0.8,
         competition_level: 0.5,
         n: 2,
         mean: 0.5,
+        sd: expect.closeTo(Math.SQRT1_2, 12),
         ci_low: expect.closeTo(0.5 - 12.706204736 * 0.5, 6),
         ci_high: expect.closeTo(0.5 + 12.706204736 * 0.5, 6),
+        missing: 0,
       },
     ]);
   });

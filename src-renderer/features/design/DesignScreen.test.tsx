@@ -1,7 +1,7 @@
 // The designer rendered to markup with a real store: messages at the field, the grid preview.
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { ClientAPI } from '../../../src-shared/contract';
+import type { ClientAPI, GameCatalogEntry, ValidateResult } from '../../../src-shared/contract';
 import type { Platform } from '../../api/platform';
 import { strategyRow } from './form-model';
 import type { DesignForm } from './form-model';
@@ -20,9 +20,69 @@ const platform: Platform = {
   onConnection: () => () => undefined,
 };
 
-function render(patch: Partial<DesignForm>): string {
+/** Co-funding as games:catalog describes it (the game's own schema: projects from 1). */
+const cofunding: GameCatalogEntry = {
+  kind: 'cofunding',
+  title: 'Co-funding',
+  params: [
+    {
+      name: 'projects',
+      label: 'Projects (m)',
+      type: 'integer',
+      min: 1,
+      max: 20,
+      default: 5,
+      help: 'Number of public projects to fund.',
+      setByCompetition: false,
+      options: null,
+    },
+    {
+      name: 'costMin',
+      label: 'Minimum cost',
+      type: 'integer',
+      min: 1,
+      max: null,
+      default: 10,
+      help: null,
+      setByCompetition: false,
+      options: null,
+    },
+    {
+      name: 'alpha',
+      label: 'Value similarity α',
+      type: 'number',
+      min: 0,
+      max: 1,
+      default: 0.5,
+      help: null,
+      setByCompetition: true,
+      options: null,
+    },
+    {
+      name: 'projectNames',
+      label: 'Project names',
+      type: 'list',
+      min: null,
+      max: null,
+      default: null,
+      help: null,
+      setByCompetition: false,
+      options: null,
+    },
+  ],
+  protocols: [],
+  competitionAxes: ['alpha'],
+  metrics: ['utility_focal'],
+};
+
+function render(
+  patch: Partial<DesignForm>,
+  extra: { catalog?: GameCatalogEntry[]; validated?: ValidateResult } = {},
+): string {
   const store = createAppStore({ api, writeHash: () => undefined });
   store.getState().updateForm(patch);
+  if (extra.catalog) store.setState({ catalog: { state: 'ready', value: extra.catalog } });
+  if (extra.validated) store.setState({ validation: { state: 'done', result: extra.validated } });
   // Server rendering reads the store's initial state: make the patched state the initial one.
   const state = store.getState();
   store.getInitialState = () => state;
@@ -41,7 +101,7 @@ describe('sweep designer', () => {
     expect(html).toContain(
       '<p class="grid-formula" data-testid="grid-preview"><span class="num">2</span> capabilities × <span class="num">3</span> levels × <span class="num">3</span> runs = <strong class="num">18</strong> games</p>',
     );
-    expect(html).toContain('Strategy agents only: no API calls, no cost.');
+    expect(html).toContain('The estimate follows once the sweep checks out.');
     expect(html).toContain('data-testid="design-summary" data-state="checking"');
     expect(html).not.toContain('read-only');
   });
@@ -60,5 +120,42 @@ describe('sweep designer', () => {
     expect(html).toContain(
       '<button type="button" class="primary launch" data-testid="launch" disabled="">',
     );
+  });
+
+  it("builds the game's fields from the catalog and shows the host's estimate", () => {
+    const html = render(
+      { kind: 'cofunding', params: { projects: 1, costMin: 10 } },
+      {
+        catalog: [cofunding],
+        validated: {
+          ok: true,
+          sweepId: 's',
+          games: 18,
+          cells: 6,
+          warnings: [],
+          estimate: {
+            llmGames: 18,
+            calls: 1260,
+            promptTokens: 2_500_000,
+            outputTokens: 151_200,
+            costNoCacheUsd: 9.75,
+            costCachedUsd: 2.5,
+            replyTokens: 120,
+          },
+        },
+      },
+    );
+    expect(html).toContain('<option value="cofunding" selected="">Co-funding</option>');
+    expect(html).toMatch(
+      /<label for="_R_\w+_">Projects \(m\)<\/label><input id="_R_\w+_" type="number" inputMode="decimal" step="1" min="1" max="20" data-testid="param-projects" value="1"\/><span class="hint">Number of public projects to fund.<\/span>/,
+    );
+    expect(html).toContain('data-testid="param-costMin" value="10"');
+    // Set by the competition axis, and a list: not asked for.
+    expect(html).not.toContain('param-alpha');
+    expect(html).not.toContain('param-projectNames');
+    expect(html).toContain(
+      '≤ 1260 calls in 18 games · ≤ 2.65M tokens · cost ≤ $2.50 with the prompt cache, ≤ $9.75 without',
+    );
+    expect(html).toContain('replies of 120 tokens');
   });
 });

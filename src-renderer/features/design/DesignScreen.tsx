@@ -4,18 +4,17 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ACCEPTANCE_RULES, GAME_KINDS } from '../../../src-shared/game';
 import type { GameKind } from '../../../src-shared/game';
+import type { SweepEstimateView } from '../../../src-shared/contract';
 import { parseSweep } from '../../../src-shared/sweep';
 import type { SweepIssue } from '../../../src-shared/sweep';
 import { Field, FieldIssues, NumberInput } from '../../components/Field';
-import { estimateCost } from './estimate';
 import {
-  defaultParams,
+  formParams,
   formToDoc,
-  GAME_LABELS,
-  GAME_PARAMS,
   gridSize,
   issuesByField,
   usesGrid,
+  withParamDefaults,
 } from './form-model';
 import type { DesignForm, OrderChoice } from './form-model';
 import { LevelsField } from './LevelsField';
@@ -47,12 +46,19 @@ export function DesignScreen() {
   const validate = useApp((s) => s.validate);
   const models = useApp((s) => s.models);
   const loadModels = useApp((s) => s.loadModels);
+  const catalog = useApp((s) => s.catalog);
+  const loadCatalog = useApp((s) => s.loadCatalog);
   const canRun = useApp((s) => s.info.state === 'ready' && s.info.value.canRun);
   const isReadOnly = useApp((s) => s.info.state === 'ready' && !s.info.value.canRun);
 
   useEffect(() => {
     if (models.state === 'idle') void loadModels();
   }, [models.state, loadModels]);
+  useEffect(() => {
+    if (catalog.state === 'idle') void loadCatalog();
+  }, [catalog.state, loadCatalog]);
+  const games = catalog.state === 'ready' ? catalog.value : [];
+  const entryOf = (kind: GameKind) => games.find((g) => g.kind === kind);
 
   const local = useMemo(() => parseSweep(formToDoc(form)), [form]);
   // Host validation once the schema is satisfied; debounced, and late answers are dropped.
@@ -135,39 +141,39 @@ export function DesignScreen() {
                   id={ids.id}
                   data-testid="field-kind"
                   value={form.kind}
-                  onChange={(e) =>
-                    update({
-                      kind: e.target.value as GameKind,
-                      params: defaultParams(e.target.value as GameKind),
-                      otherParams: {},
-                    })
-                  }
+                  onChange={(e) => {
+                    const kind = e.target.value as GameKind;
+                    update({ kind, params: withParamDefaults({}, entryOf(kind)), otherParams: {} });
+                  }}
                 >
                   {GAME_KINDS.map((k) => (
                     <option key={k} value={k}>
-                      {GAME_LABELS[k]}
+                      {entryOf(k)?.title ?? k}
                     </option>
                   ))}
                 </select>
               )}
             </Field>
-            {GAME_PARAMS[form.kind]
-              .filter((p) => !(usesGrid(form) && (p.name === 'rho' || p.name === 'theta')))
-              .map((p) => (
-                <Field key={p.name} label={p.label} issues={byField[`params.${p.name}`]}>
-                  {(ids) => (
-                    <NumberInput
-                      {...ids}
-                      testId={`param-${p.name}`}
-                      value={form.params[p.name] ?? p.value}
-                      step={p.step}
-                      min={p.min}
-                      max={p.max}
-                      onChange={(v) => update({ params: { ...form.params, [p.name]: v } })}
-                    />
-                  )}
-                </Field>
-              ))}
+            {formParams(entryOf(form.kind)).map((p) => (
+              <Field
+                key={p.name}
+                label={p.label}
+                hint={p.help ?? undefined}
+                issues={byField[`params.${p.name}`]}
+              >
+                {(ids) => (
+                  <NumberInput
+                    {...ids}
+                    testId={`param-${p.name}`}
+                    value={form.params[p.name] ?? (p.default as number)}
+                    step={p.type === 'integer' ? 1 : 0.05}
+                    min={p.min ?? undefined}
+                    max={p.max ?? undefined}
+                    onChange={(v) => update({ params: { ...form.params, [p.name]: v } })}
+                  />
+                )}
+              </Field>
+            ))}
           </div>
         </fieldset>
 
@@ -322,12 +328,10 @@ function DesignSummary({
 }) {
   const form = useApp((s) => s.form);
   const validation = useApp((s) => s.validation);
-  const models = useApp((s) => s.models);
   const launch = useApp((s) => s.launch);
   const isLaunching = useApp((s) => s.isLaunching);
   const navigate = useApp((s) => s.navigate);
   const grid = gridSize(form);
-  const estimate = estimateCost(form, models.state === 'ready' ? models.value : []);
   const hostOk = validation.state === 'done' && validation.result.ok ? validation.result : null;
   const state =
     !isLocalOk || issues.length > 0
@@ -358,24 +362,7 @@ function DesignSummary({
         <strong className="num">{Number.isFinite(grid.games) ? fmtCount(grid.games) : '–'}</strong>{' '}
         games
       </p>
-      {estimate ? (
-        <div className="estimate" data-testid="estimate">
-          <h3>LLM usage (upper bound)</h3>
-          <p>
-            ≤ {fmtCount(estimate.calls)} calls · ≤{' '}
-            {fmtCount(estimate.inputTokens + estimate.outputTokens)} tokens ·{' '}
-            {estimate.costUsd === null
-              ? 'cost unknown (a model has no price)'
-              : `≤ ${fmtUsd(estimate.costUsd)}`}
-          </p>
-          <p className="hint">
-            Assumes every game runs all rounds, ~2,000 input and 300 output tokens per call. Real
-            runs stop at agreement and reuse the prompt cache.
-          </p>
-        </div>
-      ) : (
-        <p className="hint">Strategy agents only: no API calls, no cost.</p>
-      )}
+      <Estimate estimate={hostOk?.estimate ?? null} />
       <h2>Check</h2>
       <div className={`check check-${state}`} role="status" data-testid="validation">
         {state === 'valid' && hostOk && (
@@ -414,5 +401,29 @@ function DesignSummary({
         <p className="hint">This host is read-only: save the JSON and run it with `parley run`.</p>
       )}
     </aside>
+  );
+}
+
+/** The host's estimate (sweeps:validate), the figure `parley run --estimate` prints. */
+function Estimate({ estimate }: { estimate: SweepEstimateView | null }) {
+  if (!estimate) return <p className="hint">The estimate follows once the sweep checks out.</p>;
+  if (estimate.calls === 0)
+    return <p className="hint">Strategy agents only: no API calls, no cost.</p>;
+  const cost = (usd: number | null) =>
+    usd === null ? 'unknown (a model has no price)' : `≤ ${fmtUsd(usd)}`;
+  return (
+    <div className="estimate" data-testid="estimate">
+      <h3>LLM usage (upper bound)</h3>
+      <p>
+        ≤ {fmtCount(estimate.calls)} calls in {fmtCount(estimate.llmGames)} games · ≤{' '}
+        {fmtCount(estimate.promptTokens + estimate.outputTokens)} tokens · cost{' '}
+        {cost(estimate.costCachedUsd)} with the prompt cache, {cost(estimate.costNoCacheUsd)}{' '}
+        without
+      </p>
+      <p className="hint">
+        As <code>parley run --estimate</code>: each game&apos;s real prompts, replies of{' '}
+        {estimate.replyTokens} tokens, every game lasting all rounds. Real runs stop at agreement.
+      </p>
+    </div>
   );
 }

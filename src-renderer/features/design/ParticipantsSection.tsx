@@ -6,7 +6,7 @@ import type { StrategyName } from '../../../src-shared/participant';
 import type { SweepIssue } from '../../../src-shared/sweep';
 import { FieldIssues, NumberInput } from '../../components/Field';
 import { fmt } from '../../lib/format';
-import { metricChoices, rowInfo } from './estimate';
+import { metricChoices, rowInfo } from './row-info';
 import type { DesignForm, ParticipantRow, Role } from './form-model';
 import { rowKey, strategyRow } from './form-model';
 

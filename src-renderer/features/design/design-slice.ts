@@ -1,9 +1,10 @@
-// The sweep designer: form state, live validation through 'sweeps:validate', load and launch.
-import type { ValidateResult } from '../../../src-shared/contract';
+// The sweep designer: form state, the game catalog its fields come from, live validation (and the
+// cost estimate) through 'sweeps:validate', load and launch.
+import type { GameCatalogEntry, ValidateResult } from '../../../src-shared/contract';
 import { errorMessage, RequestFailed } from '../../api/errors';
 import type { DesignForm } from './form-model';
-import { defaultForm, docToForm, formToDoc } from './form-model';
-import type { Slice } from '../../state/types';
+import { defaultForm, docToForm, formToDoc, withParamDefaults } from './form-model';
+import type { Loadable, Slice } from '../../state/types';
 
 export type Validation =
   | { state: 'idle' }
@@ -13,6 +14,10 @@ export type Validation =
 
 export interface DesignSlice {
   form: DesignForm;
+  /** Every game's parameters, protocols, competition axes and metrics (games:catalog). */
+  catalog: Loadable<GameCatalogEntry[]>;
+  /** Loads the catalog once and fills the form's missing parameters with the game's defaults. */
+  loadCatalog(): Promise<void>;
   validation: Validation;
   isLaunching: boolean;
   updateForm(patch: Partial<DesignForm>): void;
@@ -31,10 +36,28 @@ export const designSlice: Slice<DesignSlice> = (set, get, { api }) => {
   let seq = 0;
   return {
     form: defaultForm(),
+    catalog: { state: 'idle' },
     validation: { state: 'idle' },
     isLaunching: false,
+    async loadCatalog() {
+      if (get().catalog.state === 'ready' || get().catalog.state === 'loading') return;
+      set({ catalog: { state: 'loading' } });
+      try {
+        const value = await api.invoke('games:catalog', {});
+        const form = get().form;
+        const entry = value.find((g) => g.kind === form.kind);
+        const params = withParamDefaults(form.params, entry);
+        const isChanged = Object.keys(params).length !== Object.keys(form.params).length;
+        set({ catalog: { state: 'ready', value } });
+        if (isChanged) get().updateForm({ params });
+      } catch (err) {
+        set({ catalog: { state: 'error', error: errorMessage(err) } });
+      }
+    },
     updateForm(patch) {
-      set({ form: { ...get().form, ...patch } });
+      // The last answer was for another form: until this one is checked, nothing is "ready".
+      seq++;
+      set({ form: { ...get().form, ...patch }, validation: { state: 'idle' } });
     },
     async validate() {
       const mine = ++seq;
@@ -83,7 +106,14 @@ export const designSlice: Slice<DesignSlice> = (set, get, { api }) => {
       }
     },
     resetForm() {
-      set({ form: defaultForm(), validation: { state: 'idle' } });
+      const catalog = get().catalog;
+      const form = defaultForm();
+      const entry =
+        catalog.state === 'ready' ? catalog.value.find((g) => g.kind === form.kind) : undefined;
+      set({
+        form: { ...form, params: withParamDefaults(form.params, entry) },
+        validation: { state: 'idle' },
+      });
     },
   };
 };

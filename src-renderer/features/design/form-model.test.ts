@@ -24,7 +24,8 @@ describe('designer form <-> sweep document', () => {
     };
     expect(formToDoc(form)).toEqual({
       name: 'capability x competition',
-      game: { kind: 'item-allocation', params: { items: 5 } },
+      // The game's defaults fill in once games:catalog arrives (withParamDefaults).
+      game: { kind: 'item-allocation', params: {} },
       agents: 2,
       rounds: 10,
       gamma: 0.9,

@@ -1,5 +1,6 @@
 // The sweep designer's form state and its two-way mapping to the sweep document the CLI runs
 // (src-shared/sweep.ts), plus where each validation issue belongs on the form.
+import type { GameCatalogEntry, GameParamView } from '../../../src-shared/contract';
 import type { AcceptanceRule, GameKind } from '../../../src-shared/game';
 import type { ParticipantSpec, StrategyName } from '../../../src-shared/participant';
 import type { SweepInput, SweepIssue } from '../../../src-shared/sweep';
@@ -25,7 +26,7 @@ export interface DesignForm {
   name: string;
   description: string;
   kind: GameKind;
-  /** Game parameters by name (items; issues, rho, theta; projects, sigma). */
+  /** Numeric game parameters by name (those of games:catalog, filled with its defaults). */
   params: Record<string, number>;
   /** Game parameters the form does not show (e.g. itemNames), kept as loaded. */
   otherParams: Record<string, unknown>;
@@ -54,42 +55,27 @@ export const LEVEL_PRESETS = [0, 0.25, 0.5, 0.75, 1];
 export const RHO_PRESETS = [-1, -0.5, 0, 0.5, 1];
 export const THETA_PRESETS = [0, 0.25, 0.5, 0.75, 1];
 
-/** The parameters the form shows per game, with their defaults. */
-export const GAME_PARAMS: Record<
-  GameKind,
-  { name: string; label: string; step: number; min: number; max: number; value: number }[]
-> = {
-  'item-allocation': [{ name: 'items', label: 'Items (m)', step: 1, min: 1, max: 20, value: 5 }],
-  treaty: [
-    { name: 'issues', label: 'Issues (K)', step: 1, min: 1, max: 20, value: 5 },
-    { name: 'rho', label: 'Position correlation ρ', step: 0.05, min: -1, max: 1, value: 0 },
-    { name: 'theta', label: 'Weight similarity θ', step: 0.05, min: 0, max: 1, value: 0.5 },
-  ],
-  cofunding: [
-    { name: 'projects', label: 'Projects (m)', step: 1, min: 2, max: 20, value: 5 },
-    { name: 'sigma', label: 'Budget share σ', step: 0.05, min: 0, max: 1, value: 0.5 },
-  ],
-  price: [{ name: 'turns', label: 'Turns (T)', step: 1, min: 2, max: 200, value: 20 }],
-  ultimatum: [{ name: 'iterations', label: 'Turns (T)', step: 1, min: 2, max: 100, value: 8 }],
-  'resource-exchange': [
-    { name: 'iterations', label: 'Turns (T)', step: 1, min: 4, max: 100, value: 8 },
-  ],
-  // The folder (a string) is kept in otherParams; the game has no numeric parameters to show.
-  deliberation: [],
-};
+/**
+ * The parameters the form asks for, from the game's catalog entry (its own zod schema): the
+ * numeric ones with a default that the competition axis does not set.
+ */
+export function formParams(entry: GameCatalogEntry | undefined): GameParamView[] {
+  return (entry?.params ?? []).filter(
+    (p) =>
+      (p.type === 'integer' || p.type === 'number') &&
+      typeof p.default === 'number' &&
+      !p.setByCompetition,
+  );
+}
 
-export const GAME_LABELS: Record<GameKind, string> = {
-  'item-allocation': 'Item allocation',
-  treaty: 'Diplomatic treaty',
-  cofunding: 'Co-funding',
-  price: 'Single-issue price',
-  ultimatum: 'Ultimatum',
-  'resource-exchange': 'Resource exchange',
-  deliberation: 'Multi-party deliberation',
-};
-
-export function defaultParams(kind: GameKind): Record<string, number> {
-  return Object.fromEntries(GAME_PARAMS[kind].map((p) => [p.name, p.value]));
+/** The form's parameters with every missing one set to the game's default. */
+export function withParamDefaults(
+  params: Record<string, number>,
+  entry: GameCatalogEntry | undefined,
+): Record<string, number> {
+  const out = { ...params };
+  for (const p of formParams(entry)) if (!(p.name in out)) out[p.name] = p.default as number;
+  return out;
 }
 
 let keySeq = 0;
@@ -113,7 +99,8 @@ export function defaultForm(): DesignForm {
     name: 'capability x competition',
     description: '',
     kind: 'item-allocation',
-    params: defaultParams('item-allocation'),
+    // Filled with the game's defaults when the catalog arrives (withParamDefaults).
+    params: {},
     otherParams: {},
     agents: 2,
     rounds: 10,
@@ -243,10 +230,10 @@ export function docToForm(
     };
   const kind = doc.game?.kind ?? base.kind;
   const rawParams = (doc.game?.params ?? {}) as Record<string, unknown>;
-  const params = defaultParams(kind);
+  const params: Record<string, number> = {};
   const otherParams: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(rawParams)) {
-    if (k in params && typeof v === 'number') params[k] = v;
+    if (typeof v === 'number') params[k] = v;
     else otherParams[k] = v;
   }
   const { baseline, opponents } = doc.lineup;

@@ -2,12 +2,7 @@
 // (figure formats, the cell table, both widths) and one under the curves (figure formats only).
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type {
-  ClientAPI,
-  CurvesResult,
-  HeatmapResult,
-  SweepSummary,
-} from '../../../src-shared/contract';
+import type { ClientAPI, GridResult, SweepSummary } from '../../../src-shared/contract';
 import { CURVES_MAX_LEVELS } from '../../../src-shared/levels';
 import type { Platform } from '../../api/platform';
 import { fileBlob } from '../../api/platform';
@@ -56,45 +51,29 @@ const cells = x.flatMap((col, xi) =>
     level,
     n: 1,
     mean: xi + yi,
+    sd: null,
     ciLow: null,
     ciHigh: null,
   })),
 );
-const heatmap: HeatmapResult = {
+const grid: GridResult = {
   sweepId: 's1',
-  metric: 'deal_rate',
+  metric: 'deal',
   capabilityMetric: 'capability',
+  ci: 'bootstrap',
+  seed: 1,
   x,
   y: [0, 1],
   cells,
   capabilityMetrics: ['capability'],
   games: 4,
 };
-const curves: CurvesResult = {
-  sweepId: 's1',
-  metric: 'deal_rate',
-  capabilityMetric: 'capability',
-  series: [0, 1].map((level, yi) => ({
-    level,
-    points: cells
-      .filter((c) => c.yi === yi)
-      .map((c) => ({
-        focalId: c.focalId,
-        capability: x[c.xi].capability,
-        n: c.n,
-        mean: c.mean,
-        ciLow: null,
-        ciHigh: null,
-      })),
-  })),
-};
 
 function render(): string {
   const store = createAppStore({ api, writeHash: () => undefined });
   store.setState({
     sweeps: { state: 'ready', value: [sweep] },
-    heatmap: { state: 'ready', value: heatmap },
-    curves: { state: 'ready', value: curves },
+    grid: { state: 'ready', value: grid },
   });
   const state = store.getState();
   store.getInitialState = () => state;
@@ -105,7 +84,7 @@ function render(): string {
           route={{
             screen: 'results',
             sweepId: 's1',
-            metric: 'deal_rate',
+            metric: 'deal',
             capabilityMetric: null,
             cell: null,
           }}

@@ -9,8 +9,16 @@ import { LoadState } from '../../components/Loading';
 import { CellGames } from './CellGames';
 import { EmptyState } from '../../components/EmptyState';
 import { ExportFigure } from './ExportFigure';
-import { curvesOption, heatmapHeight, heatmapOption, pickLevels, xLabel } from '../../lib/charts';
-import { fmt, METRIC_LABELS } from '../../lib/format';
+import {
+  curvesOption,
+  gridCurves,
+  heatmapHeight,
+  heatmapOption,
+  pickLevels,
+  xLabel,
+} from '../../lib/charts';
+import { fmt } from '../../lib/format';
+import { metricDef } from '../../../src-shared/metrics';
 import type { Route } from '../../lib/route';
 import { useApp } from '../../state/hooks';
 
@@ -38,8 +46,7 @@ export function ResultsScreen({ route }: { route: ResultsRoute }) {
 
 function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) {
   const sweeps = useApp((s) => s.sweeps);
-  const heatmap = useApp((s) => s.heatmap);
-  const curves = useApp((s) => s.curves);
+  const loaded = useApp((s) => s.grid);
   const loadResults = useApp((s) => s.loadResults);
   const loadCellGames = useApp((s) => s.loadCellGames);
   const navigate = useApp((s) => s.navigate);
@@ -52,18 +59,17 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
     void loadCellGames(sweepId, cell);
   }, [loadCellGames, sweepId, cell]);
 
-  const grid =
-    heatmap.state === 'ready' && heatmap.value.sweepId === sweepId ? heatmap.value : null;
+  const grid = loaded.state === 'ready' && loaded.value.sweepId === sweepId ? loaded.value : null;
   const hOption = useMemo(() => (grid ? heatmapOption(grid, cell) : null), [grid, cell]);
   const cOption = useMemo(
     () =>
-      grid && curves.state === 'ready'
+      grid
         ? curvesOption(
-            curves.value,
+            gridCurves(grid),
             grid.x.map((_, i) => xLabel(grid, i)),
           )
         : null,
-    [grid, curves],
+    [grid],
   );
   const onCellClick = (e: ChartClick) => {
     if (!grid) return;
@@ -100,7 +106,7 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
           >
             {RESULT_METRICS.map((m) => (
               <option key={m} value={m}>
-                {METRIC_LABELS[m]}
+                {metricDef(m).label}
               </option>
             ))}
           </select>
@@ -120,13 +126,14 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
         </label>
         {grid && (
           <span className="muted">
-            {grid.games} finished games · 95% bootstrap CI · click a cell for its games
+            {grid.games} finished games · 95% {grid.ci === 'bootstrap' ? 'bootstrap' : 't'} CI ·
+            click a cell for its games
           </span>
         )}
       </div>
 
       <LoadState
-        value={heatmap}
+        value={loaded}
         what="the heatmap"
         retry={() => void loadResults({ sweepId, metric, capabilityMetric })}
       >
@@ -143,7 +150,7 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
                   onClick={onCellClick}
                   height={heatmapHeight(grid)}
                   testId="heatmap"
-                  label={`Heatmap of ${METRIC_LABELS[metric]} by capability and competition`}
+                  label={`Heatmap of ${metricDef(metric).label} by capability and competition`}
                 />
                 <ExportFigure
                   figure="heatmap"
@@ -177,7 +184,7 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
       {grid && grid.games > 0 && cOption && (
         <section className="panel" aria-label="Curves">
           <h2>
-            {METRIC_LABELS[metric]} vs capability, one line per competition level
+            {metricDef(metric).label} vs capability, one line per competition level
             {grid.y.length > pickLevels(grid.y).length && (
               <span className="muted small">
                 ({pickLevels(grid.y).length} of {grid.y.length} levels, evenly spread)

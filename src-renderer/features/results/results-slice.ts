@@ -1,11 +1,7 @@
-// Results: the heatmap and curves of one (sweep, metric, capability axis), and a cell's games.
-// While a sweep runs, progress events mark the open grid stale and it reloads at most every 2 s.
-import type {
-  CurvesResult,
-  GameSummary,
-  HeatmapResult,
-  ResultMetric,
-} from '../../../src-shared/contract';
+// Results: the grid of one (sweep, metric, capability axis), one request from which the screen
+// draws both the heatmap and the curves, and a cell's games. While a sweep runs, progress events
+// mark the open grid stale and it reloads at most every 2 s.
+import type { GameSummary, GridResult, ResultMetric } from '../../../src-shared/contract';
 import { errorMessage } from '../../api/errors';
 import { mark } from '../../lib/perf';
 import type { ResultsCell } from '../../lib/route';
@@ -19,8 +15,7 @@ export interface ResultsQuery {
 
 export interface ResultsSlice {
   resultsQuery: ResultsQuery | null;
-  heatmap: Loadable<HeatmapResult>;
-  curves: Loadable<CurvesResult>;
+  grid: Loadable<GridResult>;
   cellGames: Loadable<GameSummary[]>;
   loadResults(query: ResultsQuery): Promise<void>;
   loadCellGames(sweepId: string, cell: ResultsCell | null): Promise<void>;
@@ -35,35 +30,24 @@ export const resultsSlice: Slice<ResultsSlice> = (set, get, { api }) => {
   let seq = 0;
   const fetchGrid = async (query: ResultsQuery, quiet: boolean) => {
     const mine = ++seq;
-    if (!quiet) set({ heatmap: { state: 'loading' }, curves: { state: 'loading' } });
+    if (!quiet) set({ grid: { state: 'loading' } });
     const args = {
       sweepId: query.sweepId,
       metric: query.metric,
       ...(query.capabilityMetric ? { capabilityMetric: query.capabilityMetric } : {}),
     };
     try {
-      const [heatmap, curves] = await Promise.all([
-        api.invoke('results:heatmap', args),
-        api.invoke('results:curves', args),
-      ]);
+      const grid = await api.invoke('results:grid', args);
       if (mine !== seq) return;
       mark('parley:heatmap-data');
-      set({
-        heatmap: { state: 'ready', value: heatmap },
-        curves: { state: 'ready', value: curves },
-      });
+      set({ grid: { state: 'ready', value: grid } });
     } catch (err) {
-      if (mine === seq)
-        set({
-          heatmap: { state: 'error', error: errorMessage(err) },
-          curves: { state: 'error', error: errorMessage(err) },
-        });
+      if (mine === seq) set({ grid: { state: 'error', error: errorMessage(err) } });
     }
   };
   return {
     resultsQuery: null,
-    heatmap: { state: 'idle' },
-    curves: { state: 'idle' },
+    grid: { state: 'idle' },
     cellGames: { state: 'idle' },
     async loadResults(query) {
       set({ resultsQuery: query });

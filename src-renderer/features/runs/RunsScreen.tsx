@@ -7,7 +7,7 @@ import { LoadState } from '../../components/Loading';
 import { ProgressBar } from './ProgressBar';
 import { fmtCount, fmtDuration, fmtRate, fmtUsd } from '../../lib/format';
 import { useApp } from '../../state/hooks';
-import { GAME_LABELS } from '../design/form-model';
+import { useGameTitle } from '../design/use-game-title';
 
 function phaseOf(s: SweepSummary): string {
   const { counts, total, done } = s.progress;
@@ -23,6 +23,7 @@ function SweepRow({ sweep }: { sweep: SweepSummary }) {
   const control = useApp((s) => s.control);
   const navigate = useApp((s) => s.navigate);
   const isBusy = useApp((s) => s.busy.includes(sweep.id));
+  const gameTitle = useGameTitle();
   const p = sweep.progress;
   const phase = phaseOf(sweep);
   const isFinal = phase === 'complete' || phase === 'cancelled';
@@ -37,7 +38,7 @@ function SweepRow({ sweep }: { sweep: SweepSummary }) {
         <h2>{sweep.name}</h2>
         <span className={`pill pill-${phase.split(' ')[0]}`}>{phase}</span>
         <span className="muted">
-          {sweep.kind ? GAME_LABELS[sweep.kind] : 'unknown game'} · {sweep.id.slice(0, 10)} ·{' '}
+          {sweep.kind ? gameTitle(sweep.kind) : 'unknown game'} · {sweep.id.slice(0, 10)} ·{' '}
           {new Date(sweep.createdAt).toLocaleString()}
         </span>
       </div>

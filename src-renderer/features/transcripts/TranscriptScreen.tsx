@@ -6,7 +6,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { GameSummary, Transcript } from '../../../src-shared/contract';
 import { LoadState } from '../../components/Loading';
 import { isTyping } from '../../lib/keyboard';
-import { GAME_LABELS } from '../design/form-model';
+import { useGameTitle } from '../design/use-game-title';
 import { fmt } from '../../lib/format';
 import type { Route } from '../../lib/route';
 import { markAfterPaint } from '../../lib/perf';
@@ -59,6 +59,7 @@ function Reader({
   const filters = useApp((s) => s.filters);
   const setFilters = useApp((s) => s.setFilters);
   const navigate = useApp((s) => s.navigate);
+  const gameTitle = useGameTitle();
   const { game, outcome } = transcript;
   const nAgents = game.participants.length;
   const timeline = useMemo(
@@ -112,7 +113,7 @@ function Reader({
       <header className="reader-head">
         <div className="reader-title">
           <h1>
-            {GAME_LABELS[game.kind]} · {game.participants.map((p) => p.label).join(' vs ')}
+            {gameTitle(game.kind)} · {game.participants.map((p) => p.label).join(' vs ')}
           </h1>
           <div className="muted">
             competition {fmt(game.competitionLevel, 2)} · seed {game.seed} · run {game.runIndex + 1}{' '}

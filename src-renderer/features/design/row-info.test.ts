@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelView } from '../../../src-shared/contract';
-import { estimateCost, metricChoices, rowInfo } from './estimate';
-import { defaultForm, rowKey, strategyRow } from './form-model';
+import { metricChoices, rowInfo } from './row-info';
+import { rowKey, strategyRow } from './form-model';
 
 const model = (id: string, elo: number | undefined, prices: ModelView['prices']): ModelView => ({
   id,
@@ -18,7 +18,7 @@ const model = (id: string, elo: number | undefined, prices: ModelView['prices'])
   spec: { kind: 'llm', id, provider: 'openai', model: id, scores: {} },
 });
 
-describe('designer estimate', () => {
+describe('designer participant info', () => {
   it('places strategy agents by c and registry models by the chosen score', () => {
     const models = [model('m1', 1300, null)];
     expect(rowInfo(strategyRow(0.3, 'opponent'), 'capability', models)).toEqual({
@@ -55,50 +55,5 @@ describe('designer estimate', () => {
         'capability',
       ),
     ).toEqual(['capability', 'arena_elo', 'mmlu']);
-  });
-
-  it('gives no estimate for strategy agents only', () => {
-    expect(estimateCost(defaultForm(), [])).toBeNull();
-  });
-
-  it('bounds calls, tokens and cost of LLM seats', () => {
-    const models = [
-      model('cheap', 1200, { inputUsdPerMtok: 1, outputUsdPerMtok: 2 }),
-      model('free', 1100, null),
-    ];
-    const form = {
-      ...defaultForm(),
-      rounds: 5,
-      discussionTurns: 1,
-      levels: [0, 1],
-      runs: 3,
-      orders: 'both' as const,
-      participants: [
-        strategyRow(0.5, 'baseline'),
-        { key: rowKey(), source: 'registry' as const, id: 'cheap', role: 'opponent' as const },
-      ],
-    };
-    // 2 levels x 2 orders x 3 runs = 12 games; 5 rounds x (1 + 4) calls = 25 calls per game.
-    expect(estimateCost(form, models)).toEqual({
-      llmSeats: 1,
-      calls: 300,
-      inputTokens: 600_000,
-      outputTokens: 90_000,
-      costUsd: 0.78,
-    });
-    const unpriced = {
-      ...form,
-      participants: [
-        ...form.participants,
-        { key: rowKey(), source: 'registry' as const, id: 'free', role: 'opponent' as const },
-      ],
-    };
-    expect(estimateCost(unpriced, models)).toEqual({
-      llmSeats: 2,
-      calls: 600,
-      inputTokens: 1_200_000,
-      outputTokens: 180_000,
-      costUsd: null,
-    });
   });
 });

@@ -1,0 +1,96 @@
+// The capability x competition grid of a sweep as the results screen shows it: one column per
+// focal participant (placed on any capability score), one row per competition level, each cell
+// from the one cell computation (cells.ts) over the store's plain columns.
+import { capabilityOf, type ParticipantSpec } from '../../src-shared/participant';
+import { focalSeatOf } from '../../src-shared/planned-game';
+import type { GridCell, GridResult } from '../../src-shared/contract';
+import type { MetricId } from '../../src-shared/metrics';
+import type { Store } from '../store/types';
+import { computeCellsAsync, type CiMethod } from './cells';
+import { storedRows } from './stored-rows';
+
+/** The dimensions of a screen cell: the same `--by` as `parley analyze --by focal_id,competition_level`. */
+export const GRID_BY = ['focal_id', 'competition_level'] as const;
+
+/** The grid as the contract carries it (src-shared/contract/results.ts). */
+export type SweepGrid = GridResult;
+type GridColumn = GridResult['x'][number];
+
+export interface SweepGridOptions {
+  sweepId: string;
+  metric: MetricId;
+  /** Score that places the columns; the sweep's own metric when it is the stored one. */
+  capabilityMetric: string;
+  ci: CiMethod;
+  seed: number;
+}
+
+/** Score names found on the sweep's participants, the sweep's own metric first. */
+export function capabilityMetricsOf(
+  rows: readonly { participants: readonly ParticipantSpec[] }[],
+  preferred: string,
+): string[] {
+  const names = new Set<string>([preferred]);
+  for (const row of rows) {
+    for (const p of row.participants) {
+      Object.keys(p.scores).forEach((k) => names.add(k));
+      if (p.kind === 'strategy' && p.capability !== undefined) names.add('capability');
+    }
+  }
+  return [...names];
+}
+
+export async function sweepGrid(store: Store, options: SweepGridOptions): Promise<SweepGrid> {
+  const { sweepId, metric, capabilityMetric, ci, seed } = options;
+  const lineups = store.sweepLineups({ sweepId });
+  const games = store.cellGames({ sweepId });
+  const columns = new Map<string, GridColumn>();
+  for (const lineup of lineups) {
+    if (columns.has(lineup.focalId)) continue;
+    const focal = lineup.participants[focalSeatOf(lineup) ?? -1];
+    columns.set(lineup.focalId, {
+      focalId: lineup.focalId,
+      label: focal?.displayName ?? lineup.focalId,
+      capability: focal ? capabilityOf(focal, capabilityMetric) : null,
+    });
+  }
+  const x = [...columns.values()].sort(
+    (a, b) =>
+      (a.capability ?? Infinity) - (b.capability ?? Infinity) || a.label.localeCompare(b.label),
+  );
+  const y = [...new Set(games.map((g) => g.competitionLevel))].sort((a, b) => a - b);
+  const rows = storedRows(games);
+  const computed = await computeCellsAsync(rows, { metric, by: GRID_BY, ci, seed });
+  const byKey = new Map(
+    computed.map((c) => [`${String(c.key.focal_id)}\u0000${String(c.key.competition_level)}`, c]),
+  );
+  const cells: GridCell[] = [];
+  for (const [xi, col] of x.entries()) {
+    for (const [yi, level] of y.entries()) {
+      const c = byKey.get(`${col.focalId}\u0000${level}`);
+      cells.push({
+        xi,
+        yi,
+        focalId: col.focalId,
+        level,
+        n: c?.n ?? 0,
+        mean: c?.mean ?? null,
+        sd: c?.sd ?? null,
+        ciLow: c?.ciLow ?? null,
+        ciHigh: c?.ciHigh ?? null,
+      });
+    }
+  }
+  return {
+    sweepId,
+    metric,
+    capabilityMetric,
+    ci,
+    seed,
+    x,
+    y,
+    cells,
+    capabilityMetrics: capabilityMetricsOf(lineups, capabilityMetric),
+    games: rows.length,
+  };
+}

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { GAMES } from '../../games/index';
+import { METRIC_IDS } from '../../src-shared/metrics';
+import { gameCatalog } from './catalog';
+
+describe('games:catalog', () => {
+  const catalog = gameCatalog();
+
+  it("describes co-funding's parameters from its own schema (projects from 1, as the game allows)", () => {
+    const cofunding = catalog.find((g) => g.kind === 'cofunding')!;
+    expect(cofunding.params.map(({ help: _help, options: _options, ...p }) => p)).toEqual([
+      {
+        name: 'preset',
+        label: 'Preset',
+        type: 'choice',
+        min: null,
+        max: null,
+        default: null,
+        setByCompetition: false,
+      },
+      {
+        name: 'projects',
+        label: 'Projects (m)',
+        type: 'integer',
+        min: 1,
+        max: 20,
+        default: 5,
+        setByCompetition: false,
+      },
+      {
+        name: 'costMin',
+        label: 'Minimum cost',
+        type: 'integer',
+        min: 1,
+        max: null,
+        default: 10,
+        setByCompetition: false,
+      },
+      {
+        name: 'costMax',
+        label: 'Maximum cost',
+        type: 'integer',
+        min: 1,
+        max: null,
+        default: 50,
+        setByCompetition: false,
+      },
+      {
+        name: 'alpha',
+        label: 'Value similarity α',
+        type: 'number',
+        min: 0,
+        max: 1,
+        default: 0.5,
+        setByCompetition: true,
+      },
+      {
+        name: 'sigma',
+        label: 'Budget share σ',
+        type: 'number',
+        min: 0,
+        max: 1,
+        default: 0.5,
+        setByCompetition: false,
+      },
+      {
+        name: 'proposals',
+        label: 'Proposals',
+        type: 'choice',
+        min: null,
+        max: null,
+        default: 'table',
+        setByCompetition: false,
+      },
+      {
+        name: 'projectNames',
+        label: 'Project names',
+        type: 'list',
+        min: null,
+        max: null,
+        default: null,
+        setByCompetition: false,
+      },
+    ]);
+    expect(cofunding.params.map((p) => p.options)[0]).toEqual(['research']);
+    expect(cofunding.params[5].help).toBe(
+      'The agents’ budgets together cover about σ of the total cost.',
+    );
+    expect(GAMES.cofunding.paramsSchema.safeParse({ projects: 1 }).success).toBe(true);
+  });
+
+  it('names the parameters each competition level sets, and every metric of the vocabulary', () => {
+    expect(catalog.map((g) => [g.kind, g.title, g.competitionAxes])).toEqual([
+      ['item-allocation', GAMES['item-allocation'].title, ['competition']],
+      ['treaty', GAMES.treaty.title, ['rho', 'theta']],
+      ['cofunding', GAMES.cofunding.title, ['alpha']],
+      ['deliberation', GAMES.deliberation.title, []],
+    ]);
+    for (const g of catalog) {
+      expect(g.metrics).toEqual(METRIC_IDS);
+      expect(g.protocols).toEqual([
+        {
+          id: 'propose-vote',
+          label: 'Propose and vote',
+          acceptance: ['unanimous', 'supermajority', 'veto'],
+        },
+      ]);
+    }
+    const treaty = catalog.find((g) => g.kind === 'treaty')!;
+    expect(treaty.params.find((p) => p.name === 'lambda')).toEqual({
+      name: 'lambda',
+      label: 'Issue compatibility λ',
+      type: 'number',
+      min: 0,
+      max: 1,
+      default: null,
+      options: null,
+      help: 'Two agents: each issue is compatible with probability (λ + 1) / 2.',
+      setByCompetition: false,
+    });
+  });
+});

@@ -1,0 +1,81 @@
+// games:catalog: each game described from its own code, never from a copy: parameters from its
+// zod schema (JSON-schema conversion: type, range, default, title, description), competition
+// axes from what withCompetition changes, metrics from the vocabulary.
+import { z } from 'zod';
+import { GAMES } from '../../games/index';
+import type { GameDefinition } from '../../games/types';
+import type { GameCatalogEntry, GameParamView, JsonValue } from '../../src-shared/contract';
+import { ACCEPTANCE_RULES, GAME_KINDS } from '../../src-shared/game';
+import { METRICS } from '../../src-shared/metrics';
+
+interface JsonProperty {
+  type?: string;
+  title?: string;
+  description?: string;
+  default?: JsonValue;
+  minimum?: number;
+  maximum?: number;
+  enum?: JsonValue[];
+}
+
+/** A schema bound; none for the safe-integer limits zod writes for an unbounded integer. */
+const bound = (b: number | undefined) =>
+  b === undefined || Math.abs(b) >= Number.MAX_SAFE_INTEGER ? null : b;
+
+/** 'costMin' -> 'Cost min'. */
+function words(name: string): string {
+  const s = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function paramType(p: JsonProperty): GameParamView['type'] {
+  if (p.enum) return 'choice';
+  if (p.type === 'integer' || p.type === 'number' || p.type === 'boolean') return p.type;
+  return p.type === 'array' ? 'list' : 'text';
+}
+
+/** Parameters a competition level sets: those withCompetition changes between levels 0, 0.5 and 1. */
+function competitionAxes(game: GameDefinition): string[] {
+  const base = game.paramsSchema.parse({}) as Record<string, unknown>;
+  const changed = new Set<string>();
+  for (const level of [0, 0.5, 1]) {
+    const params = game.withCompetition(base, level) as Record<string, unknown>;
+    for (const [k, v] of Object.entries(params)) if (v !== base[k]) changed.add(k);
+  }
+  return [...changed];
+}
+
+export function catalogEntry(game: GameDefinition): GameCatalogEntry {
+  const schema = z.toJSONSchema(game.paramsSchema, { io: 'input', unrepresentable: 'any' }) as {
+    properties?: Record<string, JsonProperty>;
+  };
+  const axes = competitionAxes(game);
+  return {
+    kind: game.kind,
+    title: game.title,
+    params: Object.entries(schema.properties ?? {}).map(([name, p]) => ({
+      name,
+      label: p.title ?? words(name),
+      type: paramType(p),
+      min: bound(p.minimum),
+      max: bound(p.maximum),
+      default: p.default ?? null,
+      options: p.enum ? p.enum.map(String) : null,
+      help: p.description ?? null,
+      setByCompetition: axes.includes(name),
+    })),
+    // Every game plays propose-and-vote today (DESIGN 4.1); games that name other protocols add them here.
+    protocols: [
+      { id: 'propose-vote', label: 'Propose and vote', acceptance: [...ACCEPTANCE_RULES] },
+    ],
+    competitionAxes: axes,
+    metrics: METRICS.filter((m) => (m.games as readonly string[]).includes(game.kind)).map(
+      (m) => m.id,
+    ),
+  };
+}
+
+/** Every game, in GAME_KINDS order. */
+export function gameCatalog(): GameCatalogEntry[] {
+  return GAME_KINDS.map((kind) => catalogEntry(GAMES[kind]));
+}

@@ -1,0 +1,120 @@
+// The metric vocabulary: every per-game metric Parley reports, named once. The results screen,
+// `parley analyze`, figures and exports take ids, labels, units and digits from here; the values
+// themselves come from src-main/analysis (game-metrics.ts, dataset.ts). A new metric is one entry.
+import { GAME_KINDS, type GameKind } from './game';
+
+/** Whether a larger value is better for the agent (or the group) the metric describes. */
+export type MetricDirection = 'higher' | 'lower' | 'neither';
+
+/**
+ * 'agent': measured for one seat, oriented to the focal participant (or its opponents);
+ * 'game': one value for the whole game.
+ */
+export type MetricScope = 'agent' | 'game';
+
+export interface MetricDef {
+  id: string;
+  /** Short label for screens and legends. */
+  label: string;
+  /** Unit printed on figure axes; null for counts, rates and ratios that need none. */
+  unit: string | null;
+  /** Decimals a cell's mean and interval are printed with. */
+  digits: number;
+  direction: MetricDirection;
+  /** Game kinds whose games have the metric. */
+  games: readonly GameKind[];
+  scope: MetricScope;
+  /**
+   * True when the store keeps the per-game value in a plain column (migration 0002), so a grid
+   * of any sweep size is computed without parsing games: what the results screen offers.
+   */
+  stored: boolean;
+}
+
+const ALL = GAME_KINDS;
+
+/** How a cell's 95% interval is computed: percentile bootstrap of the mean (2000 resamples, seeded per cell) or mean +- t SD/sqrt(n). */
+export const CI_METHODS = ['bootstrap', 't'] as const;
+export type CiMethod = (typeof CI_METHODS)[number];
+
+/** Every metric, in the order `parley analyze --view columns` lists them. */
+export const METRICS = [
+  m('utility_focal', 'Focal utility (discounted)', 'points', 1, 'higher', 'agent', true),
+  m('utility_focal_raw', 'Focal utility (undiscounted)', 'points', 1, 'higher', 'agent'),
+  m('utility_opponent', 'Opponent utility (discounted)', 'points', 1, 'neither', 'agent'),
+  m('utility_share_focal', 'Focal share of total utility', null, 2, 'higher', 'agent', true),
+  m('deal', 'Deal rate', null, 2, 'higher', 'game', true),
+  m('round', 'Round of agreement', null, 1, 'lower', 'game', true),
+  m('social_welfare', 'Social welfare (discounted)', 'points', 1, 'higher', 'game', true),
+  m('social_welfare_raw', 'Social welfare (undiscounted)', 'points', 1, 'higher', 'game'),
+  m('max_welfare', 'Maximum welfare', 'points', 1, 'neither', 'game'),
+  m('welfare_ratio', 'Welfare / maximum welfare', null, 2, 'higher', 'game'),
+  m('welfare_ratio_raw', 'Welfare / maximum (undiscounted)', null, 2, 'higher', 'game'),
+  m('nbs_utility_focal', 'Focal utility at the Nash point', 'points', 1, 'neither', 'agent'),
+  m('nbs_distance', 'Distance from the Nash point', 'points', 1, 'lower', 'game'),
+  m('nbs_distance_raw', 'Distance from the Nash point, undiscounted', 'points', 1, 'lower', 'game'),
+  m('exploitation_focal', 'Exploitation index of the focal agent', null, 2, 'higher', 'agent'),
+  m('exploitation_focal_raw', 'Exploitation index, undiscounted', null, 2, 'higher', 'agent'),
+  m('exploitation_opponent', 'Exploitation index of the opponent', null, 2, 'lower', 'agent'),
+  m('pareto_optimal', 'Pareto-optimal deals', 'fraction', 2, 'higher', 'game'),
+  m('pareto_gap', 'Pareto gap', 'points', 1, 'lower', 'game'),
+  m('min_max_fairness', 'Min/max fairness', null, 2, 'higher', 'game'),
+  m('gini', 'Gini coefficient', null, 2, 'lower', 'game'),
+  m('invalid_proposals', 'Invalid proposals per game', null, 2, 'lower', 'game'),
+  m('synthetic_votes', 'Synthetic votes per game', null, 2, 'lower', 'game'),
+  m('parse_failures', 'Parse failures per game', null, 2, 'lower', 'game'),
+  m('invalid_focal', 'Invalid actions of the focal agent', null, 2, 'lower', 'agent'),
+  m('calls', 'Model calls per game', null, 1, 'lower', 'game'),
+  m('input_tokens', 'Input tokens per game', null, 0, 'lower', 'game'),
+  m('output_tokens', 'Output tokens per game', null, 0, 'lower', 'game'),
+  m('cost_usd', 'Cost per game', 'USD', 4, 'lower', 'game'),
+] as const satisfies readonly MetricDef[];
+
+function m<const Id extends string>(
+  id: Id,
+  label: string,
+  unit: string | null,
+  digits: number,
+  direction: MetricDirection,
+  scope: MetricScope,
+  stored = false,
+  games: readonly GameKind[] = ALL,
+): MetricDef & { id: Id } {
+  return { id, label, unit, digits, direction, games, scope, stored };
+}
+
+export type MetricId = (typeof METRICS)[number]['id'];
+
+export const METRIC_IDS: readonly MetricId[] = METRICS.map((d) => d.id);
+
+/** The metrics the store holds in plain columns: those the results screen can grid. */
+export const STORED_METRIC_IDS = METRICS.filter((d) => d.stored).map((d) => d.id) as [
+  MetricId,
+  ...MetricId[],
+];
+
+const BY_ID = new Map<string, MetricDef>(METRICS.map((d) => [d.id, d]));
+
+export function isMetricId(id: string): id is MetricId {
+  return BY_ID.has(id);
+}
+
+/** The definition of a metric; throws naming the known ids for an unknown one. */
+export function metricDef(id: string): MetricDef {
+  const def = BY_ID.get(id);
+  if (!def) throw new RangeError(`unknown metric "${id}"; known: ${METRIC_IDS.join(', ')}`);
+  return def;
+}
+
+/** Decimals for a metric; 2 for a column that is not in the vocabulary. */
+export function metricDigits(id: string): number {
+  return BY_ID.get(id)?.digits ?? 2;
+}
+
+/** The label with its unit, for an axis: "Focal utility (discounted, points)", "Pareto gap (points)". */
+export function metricAxisLabel(def: MetricDef): string {
+  if (def.unit === null) return def.label;
+  return def.label.endsWith(')')
+    ? `${def.label.slice(0, -1)}, ${def.unit})`
+    : `${def.label} (${def.unit})`;
+}
