@@ -94,18 +94,28 @@ describe('games:catalog', () => {
       ['item-allocation', GAMES['item-allocation'].title, ['competition']],
       ['treaty', GAMES.treaty.title, ['rho', 'theta']],
       ['cofunding', GAMES.cofunding.title, ['alpha']],
+      ['price', GAMES.price.title, ['competition']],
+      ['ultimatum', GAMES.ultimatum.title, []],
+      ['resource-exchange', GAMES['resource-exchange'].title, ['competition']],
       ['deliberation', GAMES.deliberation.title, []],
     ]);
-    for (const g of catalog) {
-      expect(g.metrics).toEqual(METRIC_IDS);
-      expect(g.protocols).toEqual([
-        {
-          id: 'propose-vote',
-          label: 'Propose and vote',
-          acceptance: ['unanimous', 'supermajority', 'veto'],
-        },
-      ]);
-    }
+    const proposeVote = {
+      id: 'propose-and-vote',
+      label: 'Propose and vote',
+      acceptance: ['unanimous', 'supermajority', 'veto'],
+    };
+    const alternating = { id: 'alternating-offers', label: 'Alternating offers', acceptance: [] };
+    const protocols = Object.fromEntries(catalog.map((g) => [g.kind, g.protocols]));
+    expect(protocols).toEqual({
+      'item-allocation': [proposeVote],
+      treaty: [proposeVote],
+      cofunding: [proposeVote],
+      price: [alternating],
+      ultimatum: [alternating],
+      'resource-exchange': [alternating],
+      deliberation: [{ id: 'deliberation', label: 'Deliberation rounds', acceptance: [] }],
+    });
+    for (const g of catalog) expect(g.metrics).toEqual(METRIC_IDS);
     const treaty = catalog.find((g) => g.kind === 'treaty')!;
     expect(treaty.params.find((p) => p.name === 'lambda')).toEqual({
       name: 'lambda',

@@ -3,9 +3,10 @@
 // axes from what withCompetition changes, metrics from the vocabulary.
 import { z } from 'zod';
 import { GAMES } from '../../games/index';
-import type { GameDefinition } from '../../games/types';
+import { gameProtocols, type GameDefinition } from '../../games/types';
 import type { GameCatalogEntry, GameParamView, JsonValue } from '../../src-shared/contract';
 import { ACCEPTANCE_RULES, GAME_KINDS } from '../../src-shared/game';
+import type { ProtocolName } from '../../src-shared/game';
 import { METRICS } from '../../src-shared/metrics';
 
 interface JsonProperty {
@@ -17,6 +18,12 @@ interface JsonProperty {
   maximum?: number;
   enum?: JsonValue[];
 }
+
+const PROTOCOL_LABELS: Record<ProtocolName, string> = {
+  'propose-and-vote': 'Propose and vote',
+  'alternating-offers': 'Alternating offers',
+  deliberation: 'Deliberation rounds',
+};
 
 /** A schema bound; none for the safe-integer limits zod writes for an unbounded integer. */
 const bound = (b: number | undefined) =>
@@ -64,10 +71,12 @@ export function catalogEntry(game: GameDefinition): GameCatalogEntry {
       help: p.description ?? null,
       setByCompetition: axes.includes(name),
     })),
-    // Every game plays propose-and-vote today (DESIGN 4.1); games that name other protocols add them here.
-    protocols: [
-      { id: 'propose-vote', label: 'Propose and vote', acceptance: [...ACCEPTANCE_RULES] },
-    ],
+    // The protocols the game names (DESIGN 4); only propose-and-vote has an acceptance rule.
+    protocols: gameProtocols(game).map((id) => ({
+      id,
+      label: PROTOCOL_LABELS[id],
+      acceptance: id === 'propose-and-vote' ? [...ACCEPTANCE_RULES] : [],
+    })),
     competitionAxes: axes,
     metrics: METRICS.filter((m) => (m.games as readonly string[]).includes(game.kind)).map(
       (m) => m.id,
