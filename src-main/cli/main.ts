@@ -8,6 +8,7 @@ import { registerBenchCommand } from '../bench/bench-command';
 import { registerAnalysisCommands } from './analysis-commands';
 import { registerClusterCommands } from './cluster-commands';
 import { registerCoreCommands } from './core-commands';
+import { registerImportCommand } from './import-command';
 import { registerLlmCommands } from './llm-commands';
 import { registerModelCommands } from './model-commands';
 import { registerServeCommand } from '../web/serve-cli';
@@ -45,6 +46,7 @@ registerModelCommands(program);
 registerBenchCommand(program);
 registerLlmCommands(program);
 registerAnalysisCommands(program);
+registerImportCommand(program);
 registerServeCommand(program);
 
 try {
