@@ -10,6 +10,7 @@ import { demoSweep } from '../sweeps/demo';
 import { SweepService, validateSweepDoc } from '../sweeps/service';
 import type { SweepProgress, ValidateResult } from '../sweeps/service';
 import { shardOf } from '../cluster/shard';
+import { importNoteLines } from '../import/describe';
 import { createRunRuntime, printEstimate } from './llm-commands';
 import {
   CliError,
@@ -160,10 +161,11 @@ export function registerCoreCommands(program: Command): void {
             EXIT_BAD_INPUT,
           );
         const turns = store.getTurns(game.id);
+        const imported = store.getGameImport(game.id);
         process.stdout.write(
           opts.json
-            ? `${JSON.stringify({ game, turns }, null, 2)}\n`
-            : `${formatTranscript(game, turns, { showPrivate: opts.private })}\n`,
+            ? `${JSON.stringify({ game, turns, ...(imported ? { imported } : {}) }, null, 2)}\n`
+            : `${[formatTranscript(game, turns, { showPrivate: opts.private }), ...importNoteLines(game, imported)].join('\n')}\n`,
         );
       } finally {
         store.close();
