@@ -27,6 +27,8 @@ export function registerImportCommand(program: Command): void {
     .option('--format <format>', `auto, or one of ${IMPORT_FORMATS.join(', ')}`, 'auto')
     .option('--sweep <name>', 'put every imported game into this one sweep')
     .option('--json', 'print {imported, unchanged, failed, sweeps, flagged} as JSON')
+    // A missing path or an unknown option is a usage error: exit 2 (commander printed why).
+    .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : EXIT_BAD_INPUT))
     .action((paths: string[], opts: ImportFlags) => {
       const format = parseFormat(opts.format);
       if (opts.sweep !== undefined && opts.sweep.trim() === '')
