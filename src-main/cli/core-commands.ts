@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { writeBargainExport } from '../export/bargain';
 import { capabilityGrid, writeSweepOutputs } from '../export/collect';
 import { resultRows, summarizeCells } from '../export/results';
 import type { Store } from '../store/store';
@@ -179,11 +180,18 @@ export function registerCoreCommands(program: Command): void {
     )
     .argument('<sweep>', 'sweep id (or unique prefix) or name')
     .requiredOption('--out <dir>', 'output folder')
-    .option('--format <format>', 'csv or json', 'csv')
+    .option(
+      '--format <format>',
+      'csv, json, or bargain (run_N_experiment_results.json + run_N_all_interactions.json per game)',
+      'csv',
+    )
     .option('--db <file>', 'database file')
     .action((ref: string, opts: { out: string; format: string; db?: string }) => {
-      if (opts.format !== 'csv' && opts.format !== 'json') {
-        throw new CliError(`--format must be csv or json, got "${opts.format}"`, EXIT_BAD_INPUT);
+      if (!['csv', 'json', 'bargain'].includes(opts.format)) {
+        throw new CliError(
+          `--format must be csv, json or bargain, got "${opts.format}"`,
+          EXIT_BAD_INPUT,
+        );
       }
       const store = openCliStore(opts.db);
       try {
@@ -192,6 +200,8 @@ export function registerCoreCommands(program: Command): void {
         let files: string[];
         if (opts.format === 'csv') {
           files = writeSweepOutputs(store, sweep.id, outDir);
+        } else if (opts.format === 'bargain') {
+          files = exportBargainOrThrow(store, sweep.id, outDir);
         } else {
           mkdirSync(outDir, { recursive: true });
           const games = store
@@ -352,6 +362,14 @@ function invalidSweep(label: string, issues: { path: string; message: string }[]
       issues.map((i) => `  - ${i.path}: ${i.message}`).join('\n'),
     EXIT_BAD_INPUT,
   );
+}
+
+function exportBargainOrThrow(store: Store, sweepId: string, outDir: string): string[] {
+  try {
+    return writeBargainExport(store, sweepId, outDir);
+  } catch (err) {
+    throw new CliError((err as Error).message, EXIT_BAD_INPUT);
+  }
 }
 
 function findSweepOrThrow(store: Store, ref: string) {

@@ -4,7 +4,7 @@
 // the last seat, or the first under strong_first. Without a stated order, the order is read from
 // the seats' registry capability (arena_elo): stronger first = strong_first.
 import { itemAllocation } from '../../games/item-allocation';
-import type { GameInstance, ProtocolParams } from '../../src-shared/game';
+import type { GameInstance, ProtocolParams, TurnRecord } from '../../src-shared/game';
 import type { Order } from '../../src-shared/planned-game';
 import { contentId } from '../sweeps/canonical';
 import type { PublishedOutcome } from '../store/imports';
@@ -42,7 +42,11 @@ export function importBargainRun(src: BargainSource, models: ModelMatcher): Impo
   const participants = agents.map((a) => models.participant(modelOf(results, src.interactions, a)));
   const capabilities = participants.map((p) => p.scores[IMPORT_CAPABILITY_METRIC] ?? null);
   const order = orderOf(cfg, capabilities);
-  const focalSeat = order === 'strong_first' ? 0 : agents.length - 1;
+  // A file Parley exported names its focal agent; the research code's files follow the convention.
+  const hinted = seats.get(
+    (cfg as { parley?: { focal_agent?: string } }).parley?.focal_agent ?? '',
+  );
+  const focalSeat = hinted ?? (order === 'strong_first' ? 0 : agents.length - 1);
   const values = recoverValues(results, src.interactions, src.interactionsName);
   const instance = buildInstance(src, values.values);
   const protocol: ProtocolParams = {
@@ -62,7 +66,7 @@ export function importBargainRun(src: BargainSource, models: ModelMatcher): Impo
   if (skipped.length > 0) instance.warnings.push(`Not imported: ${skipped.join(', ')}.`);
 
   const flags: ImportedGame['flags'] = [];
-  const deal = acceptedDeal(src, ctx, flags);
+  const deal = acceptedDeal(src, ctx, turns, flags);
   const outcome = recomputeOutcome(itemAllocation, instance, protocol, turns, deal);
   const published = publishedOutcome(results, agents);
   flags.push(
@@ -168,36 +172,52 @@ function maxDiscussionPasses(results: BargainResults): number {
 }
 
 /**
- * The accepted proposal: final_allocation when the file has it, otherwise the proposal the final
- * round's tally counts show accepted by every agent. The published code announces the last
- * proposal's number whatever won; a tally text naming another proposal than its counts is flagged.
+ * The accepted proposal: final_allocation when the file has it, otherwise (older files) the first
+ * proposal the final round's tally counts show accepted by every agent, as the research code picks
+ * it. That code announces the last proposal's number whatever won, so a tally text naming another
+ * proposal than the one accepted is flagged. The final tally's `accepted` is set to the deal.
  */
 function acceptedDeal(
   src: BargainSource,
   ctx: Parameters<typeof bargainTurns>[0],
+  turns: TurnRecord[],
   flags: ImportedGame['flags'],
 ): AcceptedDeal | null {
   const { results } = src;
   if (!results.consensus_reached) return null;
   const round = results.final_round;
   const logs = results.conversation_logs.filter((e) => e.round === round);
-  const listed = logs.find((e) => e.phase === 'proposal_enumeration')?.enumerated_proposals ?? [];
+  const listed = (
+    logs.find((e) => e.phase === 'proposal_enumeration')?.enumerated_proposals ?? []
+  ).map((p) => ({
+    ...p,
+    check: toParleyAllocation(ctx.game, ctx.instance, p.allocation, ctx.seats),
+  }));
   const tally = logs.find((e) => e.phase === 'vote_tabulation')?.content ?? '';
   const counts = tallyCounts(tally);
-  const unanimous = [...counts.keys()]
-    .sort((a, b) => a - b)
-    .find((k) => counts.get(k) === ctx.instance.nAgents);
   const announced = tallyAnnounced(tally);
-  if (announced !== null && unanimous !== undefined && announced !== unanimous)
+  const final = results.final_allocation;
+  const hasFinal = final && !Array.isArray(final) && Object.keys(final).length > 0;
+  const same = (p: (typeof listed)[number], proposal: unknown) =>
+    p.check.ok && JSON.stringify(p.check.proposal) === JSON.stringify(proposal);
+  let number: number | undefined;
+  let raw: Record<string, number[]> | undefined;
+  if (hasFinal) {
+    raw = final;
+    const check = toParleyAllocation(ctx.game, ctx.instance, final, ctx.seats);
+    const matches = check.ok ? listed.filter((p) => same(p, check.proposal)) : [];
+    number = (matches.find((p) => p.proposal_number === announced) ?? matches[0])?.proposal_number;
+  } else {
+    number = [...counts.keys()]
+      .sort((a, b) => a - b)
+      .find((k) => counts.get(k) === ctx.instance.nAgents);
+    raw = listed.find((p) => p.proposal_number === number)?.allocation;
+  }
+  if (announced !== null && number !== undefined && announced !== number)
     flags.push({
       code: 'tally_text',
-      message: `round ${round}'s tally text announces proposal #${announced} but its counts show #${unanimous} accepted by all; Parley takes #${unanimous}`,
+      message: `round ${round}'s tally text announces proposal #${announced} but #${number} was accepted (${hasFinal ? 'final_allocation' : 'by its counts'}); Parley takes #${number}`,
     });
-  const final = results.final_allocation;
-  const raw =
-    final && !Array.isArray(final) && Object.keys(final).length > 0
-      ? final
-      : listed.find((p) => p.proposal_number === unanimous)?.allocation;
   if (!raw) {
     flags.push({
       code: 'deal_unresolved',
@@ -213,11 +233,9 @@ function acceptedDeal(
     });
     return null;
   }
-  const key = JSON.stringify(check.proposal);
-  const proposer = listed.find((p) => {
-    const c = toParleyAllocation(ctx.game, ctx.instance, p.allocation, ctx.seats);
-    return c.ok && JSON.stringify(c.proposal) === key;
-  })?.proposer;
+  const proposer = listed.find((p) => p.proposal_number === number)?.proposer;
+  const last = turns.findLast((t) => t.phase === 'tally' && t.round === round);
+  if (last && number !== undefined) last.action = { ...(last.action as object), accepted: number };
   return {
     round,
     proposal: check.proposal,

@@ -161,7 +161,7 @@ describe('bargain import of the published runs', () => {
       {
         code: 'tally_text',
         message:
-          "round 2's tally text announces proposal #2 but its counts show #1 accepted by all; Parley takes #1",
+          "round 2's tally text announces proposal #2 but #1 was accepted (by its counts); Parley takes #1",
       },
       {
         code: 'utilities_differ',
