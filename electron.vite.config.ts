@@ -53,7 +53,7 @@ export default defineConfig({
       externalizeDeps: { include: ['better-sqlite3', 'keytar'] },
       rolldownOptions: {
         input: {
-          index: resolve(root, 'src-main/index.ts'),
+          index: resolve(root, 'src-main/electron/index.ts'),
           'engine-process': resolve(root, 'src-main/electron/engine-process.ts'),
         },
       },
@@ -66,7 +66,7 @@ export default defineConfig({
       // A sandboxed preload cannot require() anything but 'electron': bundle zod and the contract.
       externalizeDeps: false,
       rolldownOptions: {
-        input: { preload: resolve(root, 'src-main/preload.ts') },
+        input: { preload: resolve(root, 'src-main/electron/preload.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },

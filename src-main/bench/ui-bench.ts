@@ -12,7 +12,7 @@ import type { PlannedGame } from '../../src-shared/planned-game';
 import { openStore } from '../store/store';
 import type { Store } from '../store/types';
 import { startServer } from '../web/serve';
-import { defaultStaticDir } from '../web/serve-cli';
+import { defaultStaticDir } from '../cli/serve-command';
 import type { BenchResult } from './types';
 
 const GRID = 40;

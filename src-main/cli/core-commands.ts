@@ -9,7 +9,8 @@ import type { Store } from '../store/store';
 import { registryResolver } from '../registry/registry';
 import { demoSweep } from '../sweeps/demo';
 import { SweepService, validateSweepDoc } from '../sweeps/service';
-import type { SweepProgress, ValidateResult } from '../sweeps/service';
+import type { SweepCounters } from '../../src-shared/contract';
+import type { SweepValidation } from '../sweeps/service';
 import { shardOf } from '../cluster/shard';
 import { importNoteLines } from '../import/describe';
 import { createRunRuntime, printEstimate } from './llm-commands';
@@ -281,7 +282,7 @@ async function playSweep(
   store: Store,
   service: SweepService,
   doc: unknown,
-  v: Extract<ValidateResult, { ok: true }>,
+  v: Extract<SweepValidation, { ok: true }>,
   opts: { concurrency?: number; allowIncomplete?: boolean; shard?: Shard },
 ): Promise<string> {
   const recovered = store.recoverInterrupted();
@@ -297,7 +298,7 @@ async function playSweep(
       '\n',
   );
   const view = createProgressView();
-  const off = service.on('progress', (p: SweepProgress) => view.update(p));
+  const off = service.on('progress', (p: SweepCounters) => view.update(p));
   const offProvider = service.on('provider', (e) =>
     process.stderr.write(
       `\nprovider ${e.provider}: ${e.status}${e.detail ? ` (${e.detail})` : ''}\n`,
@@ -347,7 +348,7 @@ function parseShardOption(text: string): Shard {
   }
 }
 
-function statusLine(p: SweepProgress): string {
+function statusLine(p: SweepCounters): string {
   const c = p.counts;
   return (
     `${c.finished}/${p.total} finished, ${c.running} running, ${c.queued} queued, ${c.paused} paused, ` +

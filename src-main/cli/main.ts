@@ -4,14 +4,14 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { CliError, EXIT_BAD_INPUT } from './common';
 import { StoreError } from '../store/errors';
-import { registerBenchCommand } from '../bench/bench-command';
+import { registerBenchCommand } from './bench-command';
 import { registerAnalysisCommands } from './analysis-commands';
 import { registerClusterCommands } from './cluster-commands';
 import { registerCoreCommands } from './core-commands';
 import { registerImportCommand } from './import-command';
 import { registerLlmCommands } from './llm-commands';
 import { registerModelCommands } from './model-commands';
-import { registerServeCommand } from '../web/serve-cli';
+import { registerServeCommand } from './serve-command';
 
 const program = new Command();
 program

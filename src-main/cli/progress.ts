@@ -1,10 +1,10 @@
 // Progress display for long runs: a live bar on a terminal, periodic plain lines otherwise
 // (CI logs, SLURM output files), so every run shows games done/total, rate and ETA.
 import cliProgress from 'cli-progress';
-import type { SweepProgress } from '../sweeps/service';
+import type { SweepCounters } from '../../src-shared/contract';
 
 export interface ProgressView {
-  update(p: SweepProgress): void;
+  update(p: SweepCounters): void;
   stop(): void;
 }
 
@@ -16,7 +16,7 @@ export function formatEta(seconds: number | null): string {
   return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
 }
 
-function detail(p: SweepProgress): string {
+function detail(p: SweepCounters): string {
   const parts = [`${p.done}/${p.total} games`];
   if (p.counts.running > 0) parts.push(`${p.counts.running} running`);
   if (p.counts.paused > 0) parts.push(`${p.counts.paused} paused`);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
 import type { IpcMainInvokeEvent } from 'electron';
 import type { HostEvent, RequestReply } from '../../src-shared/contract';
-import { isRequestChannel } from '../../src-shared/contract-channels';
+import { isRequestChannel } from '../../src-shared/contract/channels';
 import { handleAppScheme, hardenSession, registerAppScheme } from './app-protocol';
 import { EngineBridge } from './engine-bridge';
 import { IPC_CHANNELS } from './ipc-protocol';

@@ -16,10 +16,7 @@ const SKIP = new Set([
   'test-results',
   'artifacts',
 ]);
-const ALLOWED = (file: string) =>
-  file.startsWith('src-main/electron/') ||
-  file === 'src-main/index.ts' ||
-  file === 'src-main/preload.ts';
+const ALLOWED = (file: string) => file.startsWith('src-main/electron/');
 /** import ... from 'electron', import 'electron/x', import('electron'), require('electron'), export ... from 'electron' */
 const ELECTRON_IMPORT =
   /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"]electron(?:\/[^'"]*)?['"]/;
@@ -53,7 +50,7 @@ describe('electron imports', () => {
     }
   });
 
-  it('appear only in src-main/electron, src-main/index.ts and src-main/preload.ts', () => {
+  it('appear only in src-main/electron', () => {
     const offenders = files.filter(
       (f) => !ALLOWED(f) && ELECTRON_IMPORT.test(readFileSync(join(ROOT, f), 'utf8')),
     );

@@ -1,6 +1,7 @@
 // Figure export from the results view: the heatmap, the curves or the cell table of one sweep,
 // drawn by the renderer of `parley figures` (same spec schema, same code, same provenance) into a
 // fresh temporary folder, read back and returned as one file.
+import type { JsonValue } from '../../src-shared/contract';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,8 +16,8 @@ import { pickLevels } from '../../src-shared/levels';
 import { validateFigureSpec, type FigureEntry, type FigureSpec } from '../figures/figure-spec';
 import { loadRegistry } from '../registry/registry';
 import type { Store } from '../store/types';
-import type { Registry } from './registry';
-import { HostError } from './registry';
+import type { HandlerTable } from './handler-table';
+import { HostError } from './handler-table';
 import { capabilityMetricsOf } from './results';
 import type { HostDeps } from './types';
 import { specFields } from './views';
@@ -192,7 +193,7 @@ export async function exportFigureFile(
     // Figures write <file>.json beside each file, tables one <id>.json for both formats.
     const sidecar =
       entry.type === 'table' ? join(dir, `${entry.id}.json`) : join(dir, `${fileName}.json`);
-    const provenance = JSON.parse(readFileSync(sidecar, 'utf8')) as Record<string, unknown>;
+    const provenance = JSON.parse(readFileSync(sidecar, 'utf8')) as Record<string, JsonValue>;
     const binary = BINARY.has(format);
     return {
       fileName,
@@ -207,10 +208,10 @@ export async function exportFigureFile(
 }
 
 export function registerFigureHandlers(
-  registry: Registry,
+  table: HandlerTable,
   deps: Pick<HostDeps, 'store' | 'version'>,
 ): void {
-  registry.register('results:exportFigure', (args) =>
+  table.register('results:exportFigure', (args) =>
     exportFigureFile(deps.store, exportSpec(deps.store, args), args.format, {
       parleyVersion: deps.version ?? '0.0.0',
     }),

@@ -1,9 +1,11 @@
 // Game, transcript and results handlers: read-only views over the store.
+import { z } from 'zod';
+import { jsonSchema } from '../../src-shared/contract';
 import type { HeatmapResult, Transcript } from '../../src-shared/contract';
 import type { GameRow, Store } from '../store/types';
 import { getGame } from '../../games/index';
-import type { Registry } from './registry';
-import { HostError } from './registry';
+import type { HandlerTable } from './handler-table';
+import { HostError } from './handler-table';
 import { curves, heatmap } from './results';
 import { gameSummary, specFields } from './views';
 
@@ -23,35 +25,32 @@ function preferencesOf(row: GameRow): Transcript['preferences'] {
     } catch {
       text = JSON.stringify(raw);
     }
-    return { agent, text, raw };
+    return { agent, text, raw: jsonSchema.parse(raw) };
   });
 }
 
-export function registerGameHandlers(registry: Registry, store: Store): void {
-  registry.register(
-    'games:list',
-    ({ sweepId, focalId, competitionLevel, status, limit, offset }) => {
-      if (sweepId && !store.getSweep(sweepId))
-        throw new HostError(`no sweep with id "${sweepId}"`, [
-          { path: 'sweepId', message: 'unknown sweep' },
-        ]);
-      const metric = sweepMetric(store, sweepId);
-      const rows = store
-        .listGames({ sweepId, status })
-        .filter(
-          (r) =>
-            (focalId === undefined || r.focalId === focalId) &&
-            (competitionLevel === undefined ||
-              Math.abs(r.competitionLevel - competitionLevel) < 1e-9),
-        );
-      return {
-        total: rows.length,
-        rows: rows.slice(offset, offset + limit).map((r) => gameSummary(r, metric)),
-      };
-    },
-  );
+export function registerGameHandlers(table: HandlerTable, store: Store): void {
+  table.register('games:list', ({ sweepId, focalId, competitionLevel, status, limit, offset }) => {
+    if (sweepId && !store.getSweep(sweepId))
+      throw new HostError(`no sweep with id "${sweepId}"`, [
+        { path: 'sweepId', message: 'unknown sweep' },
+      ]);
+    const metric = sweepMetric(store, sweepId);
+    const rows = store
+      .listGames({ sweepId, status })
+      .filter(
+        (r) =>
+          (focalId === undefined || r.focalId === focalId) &&
+          (competitionLevel === undefined ||
+            Math.abs(r.competitionLevel - competitionLevel) < 1e-9),
+      );
+    return {
+      total: rows.length,
+      rows: rows.slice(offset, offset + limit).map((r) => gameSummary(r, metric)),
+    };
+  });
 
-  registry.register('games:transcript', ({ gameId }) => {
+  table.register('games:transcript', ({ gameId }) => {
     const row = store.getGame(gameId);
     if (!row)
       throw new HostError(`no game with id "${gameId}"`, [
@@ -60,7 +59,7 @@ export function registerGameHandlers(registry: Registry, store: Store): void {
     return {
       game: gameSummary(row, 'capability'),
       protocol: row.protocol,
-      params: row.params,
+      params: z.record(z.string(), jsonSchema).parse(row.params),
       rules: row.instance?.rules ?? null,
       preferences: preferencesOf(row),
       outcome: row.outcome,
@@ -104,10 +103,10 @@ export function registerGameHandlers(registry: Registry, store: Store): void {
     if (grids.size > 8) grids.delete(grids.keys().next().value as string);
     return result;
   };
-  registry.register('results:heatmap', ({ sweepId, metric, capabilityMetric }) =>
+  table.register('results:heatmap', ({ sweepId, metric, capabilityMetric }) =>
     grid(sweepId, metric, capabilityMetric),
   );
-  registry.register('results:curves', async ({ sweepId, metric, capabilityMetric }) =>
+  table.register('results:curves', async ({ sweepId, metric, capabilityMetric }) =>
     curves(await grid(sweepId, metric, capabilityMetric)),
   );
 }

@@ -6,19 +6,19 @@ import type { ProviderName } from '../../src-shared/participant';
 import { loadRegistry } from '../registry/registry';
 import type { RegistryModel } from '../registry/registry';
 import type { Store } from '../store/types';
-import type { Registry } from './registry';
+import type { HandlerTable } from './handler-table';
 import type { KeyVault } from './types';
 import { modelView } from './views';
 
 const NO_VAULT = 'no key store in this host (keys module not wired)';
 
 export function registerModelAndKeyHandlers(
-  registry: Registry,
+  table: HandlerTable,
   store: Store,
   keys: KeyVault | undefined,
 ): void {
-  registry.register('models:list', () => loadRegistry(store).map(modelView));
-  registry.register('models:save', ({ spec }) => {
+  table.register('models:list', () => loadRegistry(store).map(modelView));
+  table.register('models:save', ({ spec }) => {
     // Stored like `parley models add` stores it, so the CLI and the UI see the same entry.
     const entry: RegistryModel = {
       spec,
@@ -40,13 +40,13 @@ export function registerModelAndKeyHandlers(
     const s = await keys.status(provider);
     return { provider, status: s.status, source: s.source, detail: s.detail };
   };
-  registry.register('keys:status', () => Promise.all(PROVIDERS.map(status)));
-  registry.register('keys:set', async ({ provider, key }) => {
+  table.register('keys:status', () => Promise.all(PROVIDERS.map(status)));
+  table.register('keys:set', async ({ provider, key }) => {
     if (!keys) return { provider, status: 'missing', source: null, detail: NO_VAULT };
     await keys.set(provider, key);
     return status(provider);
   });
-  registry.register('keys:test', async ({ provider }) => {
+  table.register('keys:test', async ({ provider }) => {
     if (!keys) return { provider, status: 'missing', source: null, detail: NO_VAULT };
     const s = await keys.test(provider);
     return { provider, status: s.status, source: s.source, detail: s.detail };

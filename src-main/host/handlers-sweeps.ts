@@ -1,9 +1,10 @@
 // Sweep handlers: list, inspect, validate, create-and-start, and the run controls.
+import { sweepSchema } from '../../src-shared/sweep';
 import type { ReasonCount, SweepProgress } from '../../src-shared/contract';
 import { SWEEP_REASONS_MAX } from '../../src-shared/contract';
 import type { Store } from '../store/types';
-import type { Registry } from './registry';
-import { HostError } from './registry';
+import type { HandlerTable } from './handler-table';
+import { HostError } from './handler-table';
 import type { HostDeps, RunnerProgress, SweepRunner } from './types';
 import { specFields, sweepSummary } from './views';
 
@@ -44,7 +45,7 @@ export function withReasons(store: Store, progress: RunnerProgress): SweepProgre
   return { ...progress, pausedReasons, failedReasons };
 }
 
-export function registerSweepHandlers(registry: Registry, deps: HostDeps): void {
+export function registerSweepHandlers(table: HandlerTable, deps: HostDeps): void {
   const { store, service } = deps;
   const progress = (sweepId: string) =>
     withReasons(store, service ? service.progress(sweepId) : storeProgress(store, sweepId));
@@ -66,24 +67,24 @@ export function registerSweepHandlers(registry: Registry, deps: HostDeps): void 
     run.catch((err: unknown) => deps.onRunError?.(sweepId, err));
   };
 
-  registry.register('sweeps:list', () =>
+  table.register('sweeps:list', () =>
     store.listSweeps().map((row) => sweepSummary(row, progress(row.id))),
   );
-  registry.register('sweeps:get', ({ sweepId }) => {
+  table.register('sweeps:get', ({ sweepId }) => {
     const row = existing(sweepId);
     return {
       ...sweepSummary(row, progress(sweepId)),
-      spec: row.spec,
+      spec: sweepSchema.safeParse(row.spec).data ?? null,
       capabilityMetric: specFields(row.spec).capabilityMetric,
     };
   });
-  registry.register('sweeps:validate', ({ doc }) => {
+  table.register('sweeps:validate', ({ doc }) => {
     const result = runner().validate(doc);
     if (!result.ok) return { ok: false, issues: result.issues };
     const { sweepId, games, cells, warnings } = result;
     return { ok: true, sweepId, games, cells, warnings };
   });
-  registry.register('sweeps:create', ({ doc, start }) => {
+  table.register('sweeps:create', ({ doc, start }) => {
     const svc = runner();
     const check = svc.validate(doc);
     if (!check.ok)
@@ -92,28 +93,28 @@ export function registerSweepHandlers(registry: Registry, deps: HostDeps): void 
     if (start) background(sweepId, svc.start(sweepId));
     return { sweepId, total, inserted };
   });
-  registry.register('sweeps:pause', ({ sweepId }) => {
+  table.register('sweeps:pause', ({ sweepId }) => {
     existing(sweepId);
     runner().pause(sweepId);
     return progress(sweepId);
   });
-  registry.register('sweeps:resume', ({ sweepId }) => {
+  table.register('sweeps:resume', ({ sweepId }) => {
     existing(sweepId);
     background(sweepId, runner().resume(sweepId));
     return progress(sweepId);
   });
-  registry.register('sweeps:cancel', ({ sweepId }) => {
+  table.register('sweeps:cancel', ({ sweepId }) => {
     existing(sweepId);
     runner().cancel(sweepId);
     return progress(sweepId);
   });
-  registry.register('sweeps:retryFailed', ({ sweepId }) => {
+  table.register('sweeps:retryFailed', ({ sweepId }) => {
     existing(sweepId);
     background(sweepId, runner().retryFailed(sweepId));
     return progress(sweepId);
   });
-  registry.register('sweeps:demo', () => {
+  table.register('sweeps:demo', () => {
     if (!deps.demo) throw new HostError('no demo sweep is available in this host');
-    return deps.demo();
+    return sweepSchema.parse(deps.demo());
   });
 }

@@ -6,7 +6,7 @@ import { registerFigureHandlers } from './handlers-figures';
 import { registerGameHandlers } from './handlers-games';
 import { registerModelAndKeyHandlers } from './handlers-keys';
 import { registerSweepHandlers, withReasons } from './handlers-sweeps';
-import { createRegistry } from './registry';
+import { createHandlerTable } from './handler-table';
 import type { HostDeps } from './types';
 
 export interface Host {
@@ -19,14 +19,14 @@ export interface Host {
 }
 
 export function createHost(deps: HostDeps): Host {
-  const registry = createRegistry();
+  const table = createHandlerTable();
   const listeners = new Set<(event: HostEvent) => void>();
   const emit = <E extends EventName>(event: E, payload: EventPayloads[E]) => {
     const message = { event, payload } as HostEvent;
     for (const listener of listeners) listener(message);
   };
 
-  registry.register('app:info', () => ({
+  table.register('app:info', () => ({
     name: 'Parley',
     version: deps.version ?? '0.0.0',
     mode: deps.mode ?? 'web',
@@ -34,11 +34,11 @@ export function createHost(deps: HostDeps): Host {
     sweepCount: deps.store.listSweeps().length,
     canRun: deps.service !== undefined,
   }));
-  registerSweepHandlers(registry, deps);
-  registerGameHandlers(registry, deps.store);
-  registerModelAndKeyHandlers(registry, deps.store, deps.keys);
-  registerFigureHandlers(registry, deps);
-  const missing = registry.missing();
+  registerSweepHandlers(table, deps);
+  registerGameHandlers(table, deps.store);
+  registerModelAndKeyHandlers(table, deps.store, deps.keys);
+  registerFigureHandlers(table, deps);
+  const missing = table.missing();
   if (missing.length > 0)
     throw new Error(`contract channels without a handler: ${missing.join(', ')}`);
 
@@ -62,7 +62,7 @@ export function createHost(deps: HostDeps): Host {
     : [];
 
   return {
-    handle: (channel, rawArgs) => registry.handle(channel, rawArgs),
+    handle: (channel, rawArgs) => table.handle(channel, rawArgs),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

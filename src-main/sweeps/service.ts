@@ -6,7 +6,7 @@ import { EventEmitter } from 'node:events';
 import { getGame } from '../../games/index';
 import type { GameStatus } from '../../src-shared/planned-game';
 import type { ParticipantSpec } from '../../src-shared/participant';
-import type { SweepProgress as ContractSweepProgress } from '../../src-shared/contract';
+import type { SweepCounters } from '../../src-shared/contract';
 import type { GameInstance, TurnRecord } from '../../src-shared/game';
 import { parseSweep } from '../../src-shared/sweep';
 import type { SweepIssue } from '../../src-shared/sweep';
@@ -18,7 +18,7 @@ import { createDefaultAgent } from './agents';
 import { expandSweep } from './expand';
 import type { ExpandedSweep, ParticipantResolver } from './expand';
 
-export type ValidateResult =
+export type SweepValidation =
   | {
       ok: true;
       sweepId: string;
@@ -28,12 +28,6 @@ export type ValidateResult =
       expanded: ExpandedSweep;
     }
   | { ok: false; issues: SweepIssue[] };
-
-/**
- * Live counters of one sweep as the runner reports them: the contract's SweepProgress without
- * the pause and failure reasons, which the host adds (src-main/host/handlers-sweeps.ts).
- */
-export type SweepProgress = Omit<ContractSweepProgress, 'pausedReasons' | 'failedReasons'>;
 
 /** Least time between two progress events of one sweep. */
 const PROGRESS_INTERVAL_MS = 200;
@@ -78,7 +72,7 @@ export class SweepService {
     this.events.setMaxListeners(100);
   }
 
-  on(event: 'progress', listener: (p: SweepProgress) => void): () => void;
+  on(event: 'progress', listener: (p: SweepCounters) => void): () => void;
   on(
     event: 'game',
     listener: (e: { sweepId: string; gameId: string; status: GameStatus }) => void,
@@ -103,7 +97,7 @@ export class SweepService {
   }
 
   /** Parse, validate and expand a sweep document without storing anything. */
-  validate(doc: unknown): ValidateResult {
+  validate(doc: unknown): SweepValidation {
     return validateSweepDoc(doc, this.opts.resolve);
   }
 
@@ -185,7 +179,7 @@ export class SweepService {
     return this.resume(sweepId, options);
   }
 
-  progress(sweepId: string): SweepProgress {
+  progress(sweepId: string): SweepCounters {
     const counts = this.store.countGamesByStatus(sweepId);
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     const done = counts.finished + counts.failed + counts.cancelled;
@@ -354,7 +348,7 @@ export class SweepService {
 }
 
 /** Parse, validate and expand a sweep document (no store needed). */
-export function validateSweepDoc(doc: unknown, resolve?: ParticipantResolver): ValidateResult {
+export function validateSweepDoc(doc: unknown, resolve?: ParticipantResolver): SweepValidation {
   const parsed = parseSweep(doc);
   if (!parsed.ok) return parsed;
   const result = expandSweep(parsed.sweep, resolve);

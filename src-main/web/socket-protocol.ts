@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { ContractError } from '../../src-shared/contract';
 import type { Host } from '../host/host';
-import { HostError } from '../host/registry';
+import { HostError } from '../host/handler-table';
 
 export type SocketReply =
   | { id: number | string | null; ok: true; result: unknown }

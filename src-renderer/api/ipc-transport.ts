@@ -8,7 +8,7 @@ import type {
 } from '../../src-shared/contract';
 import { RequestFailed } from './errors';
 
-/** What src-main/preload.ts exposes as `window.parley`. */
+/** What src-main/electron/preload.ts exposes as `window.parley`. */
 export interface ParleyBridge {
   invoke(channel: RequestChannel, args: unknown): Promise<RequestReply>;
   on(event: EventName, listener: (payload: unknown) => void): () => void;

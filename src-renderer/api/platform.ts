@@ -4,6 +4,7 @@ import type { ParleyBridge } from './ipc-transport';
 import { ipcClient } from './ipc-transport';
 import type { ConnectionState } from './ws-transport';
 import { connectSocket, takeTokenFromLocation } from './ws-transport';
+import { validated } from './validated';
 
 export interface SaveOptions {
   /** 'base64' for binary files (PDF, PNG): decoded to bytes before they are written. Default utf8. */
@@ -72,7 +73,7 @@ export function createPlatform(win: Window): Platform {
   const bridge = win.parley;
   if (bridge) {
     return {
-      api: ipcClient(bridge),
+      api: validated(ipcClient(bridge)),
       mode: 'desktop',
       saveFile: (name, content, options) =>
         bridge.saveFile(name, content, { encoding: options?.encoding ?? 'utf8' }),
@@ -85,5 +86,10 @@ export function createPlatform(win: Window): Platform {
   const token = takeTokenFromLocation(win.location, win.history);
   const wsUrl = `ws://${win.location.host}/ws${token ? `?token=${encodeURIComponent(token)}` : ''}`;
   const socket = connectSocket(wsUrl);
-  return { api: socket, mode: 'web', saveFile: download, onConnection: (l) => socket.onState(l) };
+  return {
+    api: validated(socket),
+    mode: 'web',
+    saveFile: download,
+    onConnection: (l) => socket.onState(l),
+  };
 }

@@ -7,7 +7,7 @@ import type {
   HostEvent,
   RequestReply,
 } from '../../src-shared/contract';
-import { isEventName, isRequestChannel } from '../../src-shared/contract-channels';
+import { isEventName, isRequestChannel } from '../../src-shared/contract/channels';
 import { RequestFailed } from './errors';
 
 export type ConnectionState = 'connecting' | 'open' | 'closed';

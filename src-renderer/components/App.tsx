@@ -3,11 +3,11 @@ import { useEffect, useState } from 'react';
 import { isTyping } from '../lib/keyboard';
 import { SCREENS, screenRoute } from '../lib/route';
 import { useApp } from '../state/hooks';
-import { DesignScreen } from '../screens/DesignScreen';
-import { ModelsScreen } from '../screens/ModelsScreen';
-import { ResultsScreen } from '../screens/ResultsScreen';
-import { RunsScreen } from '../screens/RunsScreen';
-import { TranscriptScreen } from '../screens/TranscriptScreen';
+import { DesignScreen } from '../features/design/DesignScreen';
+import { ModelsScreen } from '../features/models/ModelsScreen';
+import { ResultsScreen } from '../features/results/ResultsScreen';
+import { RunsScreen } from '../features/runs/RunsScreen';
+import { TranscriptScreen } from '../features/transcripts/TranscriptScreen';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { StatusBar } from './StatusBar';
 

@@ -80,15 +80,13 @@ describe('app store', () => {
     const hashes: string[] = [];
     const { api } = fakeApi({});
     const store = createAppStore({ api, writeHash: (h) => hashes.push(h) });
-    store
-      .getState()
-      .navigate({
-        screen: 'results',
-        sweepId: 's1',
-        metric: 'deal_rate',
-        capabilityMetric: null,
-        cell: { focalId: 'a', level: 0.5 },
-      });
+    store.getState().navigate({
+      screen: 'results',
+      sweepId: 's1',
+      metric: 'deal_rate',
+      capabilityMetric: null,
+      cell: { focalId: 'a', level: 0.5 },
+    });
     expect(hashes).toEqual(['#/results/s1?metric=deal_rate&cell=a%400.5']);
     store.getState().syncFromHash('#/transcripts/g9');
     expect(store.getState().route).toEqual({ screen: 'transcripts', gameId: 'g9', sweepId: null });

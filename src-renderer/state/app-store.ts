@@ -3,12 +3,12 @@ import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { ClientAPI } from '../../src-shared/contract';
 import { connectionSlice } from './connection-slice';
-import { designSlice } from './design-slice';
-import { modelsSlice } from './models-slice';
-import { resultsSlice } from './results-slice';
+import { designSlice } from '../features/design/design-slice';
+import { modelsSlice } from '../features/models/models-slice';
+import { resultsSlice } from '../features/results/results-slice';
 import { routeSlice } from './route-slice';
-import { sweepsSlice } from './sweeps-slice';
-import { transcriptSlice } from './transcript-slice';
+import { sweepsSlice } from '../features/runs/sweeps-slice';
+import { transcriptSlice } from '../features/transcripts/transcript-slice';
 import type { AppState, SliceDeps } from './types';
 
 export type AppStore = StoreApi<AppState>;

@@ -2,12 +2,12 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { ClientAPI } from '../../src-shared/contract';
 import type { ConnectionSlice } from './connection-slice';
-import type { DesignSlice } from './design-slice';
-import type { ModelsSlice } from './models-slice';
-import type { ResultsSlice } from './results-slice';
+import type { DesignSlice } from '../features/design/design-slice';
+import type { ModelsSlice } from '../features/models/models-slice';
+import type { ResultsSlice } from '../features/results/results-slice';
 import type { RouteSlice } from './route-slice';
-import type { SweepsSlice } from './sweeps-slice';
-import type { TranscriptSlice } from './transcript-slice';
+import type { SweepsSlice } from '../features/runs/sweeps-slice';
+import type { TranscriptSlice } from '../features/transcripts/transcript-slice';
 
 export type AppState = ConnectionSlice &
   SweepsSlice &

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { REQUEST_CHANNELS } from '../../src-shared/contract-channels';
+import { REQUEST_CHANNELS } from '../../src-shared/contract/channels';
 import { startServer } from '../../src-main/web/serve';
 import type { RunningServer } from '../../src-main/web/serve';
 import { servedContentSecurityPolicy } from '../../src-main/web/security';

@@ -1,0 +1,49 @@
+// `parley bench`: runs every registered benchmark and prints one JSON line per figure.
+import type { Command } from 'commander';
+import { figureExportMs, heatmapQueryMs } from '../bench/analysis-bench';
+import { engineGamesPerSecond } from '../bench/engine-bench';
+import { cacheReadShare, sweepMakespanRatio } from '../bench/llm-bench';
+import type { BenchResult } from '../bench/types';
+import { heatmapRenderMs, transcriptOpenMs, uiFirstPaintMs } from '../bench/ui-bench';
+
+/** Benchmarks by name; other modules add theirs here. */
+export const BENCHES: Record<string, () => Promise<BenchResult>> = {
+  engine_games_per_s: engineGamesPerSecond,
+  heatmap_query_ms: heatmapQueryMs,
+  figure_export_ms: figureExportMs,
+  sweep_makespan_ratio: sweepMakespanRatio,
+  cache_read_share: cacheReadShare,
+  ui_first_paint_ms: uiFirstPaintMs,
+  heatmap_render_ms: heatmapRenderMs,
+  transcript_open_ms: transcriptOpenMs,
+};
+
+export function registerBenchCommand(program: Command): void {
+  program
+    .command('bench')
+    .description(
+      'Run the performance benchmarks; prints one JSON line per figure ({name, value, unit, target, pass}).',
+    )
+    .argument('[names...]', `subset to run: ${Object.keys(BENCHES).join(', ')}`)
+    .action(async (names: string[]) => {
+      const selected = names.length > 0 ? names : Object.keys(BENCHES);
+      for (const name of selected) {
+        const bench = BENCHES[name];
+        if (!bench) {
+          process.stdout.write(
+            `${JSON.stringify({ name, error: `unknown benchmark; known: ${Object.keys(BENCHES).join(', ')}` })}\n`,
+          );
+          process.exitCode = 2;
+          continue;
+        }
+        try {
+          process.stdout.write(`${JSON.stringify(await bench())}\n`);
+        } catch (err) {
+          process.stdout.write(
+            `${JSON.stringify({ name, error: err instanceof Error ? err.message : String(err) })}\n`,
+          );
+          process.exitCode = 1;
+        }
+      }
+    });
+}

@@ -1,0 +1,149 @@
+// The competition axis: levels in [0, 1], or for the treaty game a rho x theta grid. Each list is
+// preset values as toggles plus custom values, each removable.
+import { useState } from 'react';
+import type { SweepIssue } from '../../../src-shared/sweep';
+import { FieldIssues, NumberInput } from '../../components/Field';
+import type { DesignForm } from './form-model';
+import { LEVEL_PRESETS, RHO_PRESETS, THETA_PRESETS, usesGrid } from './form-model';
+
+interface ChipsProps {
+  label: string;
+  name: string;
+  presets: number[];
+  values: number[];
+  min: number;
+  max: number;
+  /** First value offered in the custom field. */
+  initial: number;
+  onChange: (values: number[]) => void;
+}
+
+function ValueChips({ label, name, presets, values, min, max, initial, onChange }: ChipsProps) {
+  const [custom, setCustom] = useState(initial);
+  const sorted = [...new Set(values)].sort((a, b) => a - b);
+  const toggle = (v: number) =>
+    onChange(
+      sorted.includes(v) ? sorted.filter((x) => x !== v) : [...sorted, v].sort((a, b) => a - b),
+    );
+  const isCustomOk = custom >= min && custom <= max && !sorted.includes(custom);
+  return (
+    <div className="chips" role="group" aria-label={label}>
+      <span className="chips-label">{label}</span>
+      {presets.map((v) => (
+        <button
+          key={v}
+          type="button"
+          className="chip"
+          aria-pressed={sorted.includes(v)}
+          data-testid={`${name}-${v}`}
+          onClick={() => toggle(v)}
+        >
+          {v}
+        </button>
+      ))}
+      {sorted
+        .filter((v) => !presets.includes(v))
+        .map((v) => (
+          <button
+            key={v}
+            type="button"
+            className="chip"
+            aria-pressed="true"
+            title="Remove this value"
+            onClick={() => toggle(v)}
+          >
+            {v} ×
+          </button>
+        ))}
+      <span className="inline-edit">
+        <NumberInput
+          ariaLabel={`Custom ${label}`}
+          value={custom}
+          step={0.05}
+          min={min}
+          max={max}
+          onChange={setCustom}
+        />
+        <button type="button" disabled={!isCustomOk} onClick={() => toggle(custom)}>
+          Add
+        </button>
+      </span>
+    </div>
+  );
+}
+
+export function LevelsField({
+  form,
+  issues,
+  update,
+}: {
+  form: DesignForm;
+  issues: readonly SweepIssue[] | undefined;
+  update: (patch: Partial<DesignForm>) => void;
+}) {
+  const canGrid = form.kind === 'treaty';
+  const isGrid = usesGrid(form);
+  return (
+    <div className="field wide" data-testid="levels">
+      <span className="label">Competition axis</span>
+      {canGrid && (
+        <div className="segmented" role="group" aria-label="Competition axis">
+          <button
+            type="button"
+            aria-pressed={!isGrid}
+            onClick={() => update({ competitionMode: 'levels' })}
+          >
+            levels 0–1
+          </button>
+          <button
+            type="button"
+            aria-pressed={isGrid}
+            data-testid="mode-rho-theta"
+            onClick={() => update({ competitionMode: 'rhoTheta' })}
+          >
+            ρ × θ grid
+          </button>
+        </div>
+      )}
+      {isGrid ? (
+        <>
+          <ValueChips
+            label="ρ (position correlation)"
+            name="rho"
+            presets={RHO_PRESETS}
+            values={form.rho}
+            min={-1}
+            max={1}
+            initial={0.25}
+            onChange={(rho) => update({ rho })}
+          />
+          <ValueChips
+            label="θ (weight similarity)"
+            name="theta"
+            presets={THETA_PRESETS}
+            values={form.theta}
+            min={0}
+            max={1}
+            initial={0.9}
+            onChange={(theta) => update({ theta })}
+          />
+          <span className="hint">
+            Each (ρ, θ) pair is one row of the heatmap; its competition index is θ(1 − ρ)/2.
+          </span>
+        </>
+      ) : (
+        <ValueChips
+          label="levels (0 = cooperative, 1 = zero-sum)"
+          name="level"
+          presets={LEVEL_PRESETS}
+          values={form.levels}
+          min={0}
+          max={1}
+          initial={0.9}
+          onChange={(levels) => update({ levels })}
+        />
+      )}
+      <FieldIssues id="levels-issues" issues={issues} />
+    </div>
+  );
+}

@@ -1,0 +1,260 @@
+// The capability axis of the designer: who plays, in which role, placed by the chosen score.
+import { useMemo, useState } from 'react';
+import type { ModelView } from '../../../src-shared/contract';
+import { STRATEGIES } from '../../../src-shared/participant';
+import type { StrategyName } from '../../../src-shared/participant';
+import type { SweepIssue } from '../../../src-shared/sweep';
+import { FieldIssues, NumberInput } from '../../components/Field';
+import { fmt } from '../../lib/format';
+import { metricChoices, rowInfo } from './estimate';
+import type { DesignForm, ParticipantRow, Role } from './form-model';
+import { rowKey, strategyRow } from './form-model';
+
+interface Props {
+  form: DesignForm;
+  models: readonly ModelView[];
+  issues: readonly SweepIssue[] | undefined;
+  update: (patch: Partial<DesignForm>) => void;
+}
+
+const ROLE_LABELS: Record<Role, string> = {
+  baseline: 'baseline',
+  opponent: 'on the axis',
+  off: 'not used',
+};
+
+export function ParticipantsSection({ form, models, issues, update }: Props) {
+  const metric = form.capabilityMetric;
+  const [newC, setNewC] = useState(0.6);
+  const [pick, setPick] = useState('');
+  const rows = useMemo(
+    () =>
+      form.participants
+        .map((row) => ({ row, info: rowInfo(row, metric, models) }))
+        .sort(
+          (a, b) =>
+            (a.info.score ?? Number.NEGATIVE_INFINITY) - (b.info.score ?? Number.NEGATIVE_INFINITY),
+        ),
+    [form.participants, metric, models],
+  );
+  const choices = useMemo(
+    () =>
+      models
+        .filter((m) => m.kind === 'llm' && !form.participants.some((r) => r.id === m.id))
+        .map((m) => ({ m, score: m.scores[metric] ?? null }))
+        .sort(
+          (a, b) =>
+            (b.score ?? Number.NEGATIVE_INFINITY) - (a.score ?? Number.NEGATIVE_INFINITY) ||
+            a.m.displayName.localeCompare(b.m.displayName),
+        ),
+    [models, form.participants, metric],
+  );
+
+  const setRow = (key: string, patch: Partial<ParticipantRow>) => {
+    const participants = form.participants.map((r) => {
+      if (r.key !== key)
+        return patch.role === 'baseline' && r.role === 'baseline'
+          ? { ...r, role: 'opponent' as Role }
+          : r;
+      return { ...r, ...patch } as ParticipantRow;
+    });
+    update({ participants });
+  };
+  const setStrategy = (
+    row: Extract<ParticipantRow, { source: 'strategy' }>,
+    patch: { capability?: number; strategy?: StrategyName },
+  ) => {
+    const capability = patch.capability ?? row.capability;
+    const strategy = patch.strategy ?? row.strategy;
+    const short = strategy === 'bounded-rational' ? 'br' : strategy;
+    const label =
+      strategy === 'bounded-rational'
+        ? 'Bounded-rational'
+        : strategy[0].toUpperCase() + strategy.slice(1);
+    setRow(row.key, {
+      capability,
+      strategy,
+      id: `${short}-${capability}`,
+      displayName: `${label} c=${capability}`,
+    });
+  };
+
+  return (
+    <fieldset className="section" data-testid="participants">
+      <legend>Capability axis</legend>
+      <div className="row-fields">
+        <div className="field">
+          <label htmlFor="cap-metric">Order by score</label>
+          <select
+            id="cap-metric"
+            value={metric}
+            onChange={(e) => update({ capabilityMetric: e.target.value })}
+          >
+            {metricChoices(models, metric).map((m) => (
+              <option key={m} value={m}>
+                {m === 'capability' ? 'capability (strategy c)' : m}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p className="hint grow">
+          One column of the heatmap per participant “on the axis”; each plays the baseline. Rows are
+          sorted by the chosen score, weakest first.
+        </p>
+      </div>
+      <table className="grid compact participants-table">
+        <thead>
+          <tr>
+            <th>Role</th>
+            <th>Participant</th>
+            <th>Kind</th>
+            <th className="num">{metric}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ row, info }) => (
+            <tr
+              key={row.key}
+              data-testid={`participant-${row.id}`}
+              className={row.role === 'off' ? 'off' : ''}
+            >
+              <td>
+                <select
+                  aria-label={`Role of ${info.label}`}
+                  value={row.role}
+                  onChange={(e) => setRow(row.key, { role: e.target.value as Role })}
+                >
+                  {(Object.keys(ROLE_LABELS) as Role[]).map((r) => (
+                    <option key={r} value={r}>
+                      {ROLE_LABELS[r]}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                {row.source === 'strategy' ? (
+                  <span className="inline-edit">
+                    <select
+                      aria-label={`Strategy of ${info.label}`}
+                      value={row.strategy}
+                      onChange={(e) =>
+                        setStrategy(row, { strategy: e.target.value as StrategyName })
+                      }
+                    >
+                      {STRATEGIES.map((s) => (
+                        <option key={s} value={s}>
+                          {s}
+                        </option>
+                      ))}
+                    </select>
+                    <span className="muted">c</span>
+                    <NumberInput
+                      ariaLabel={`Capability c of ${info.label}`}
+                      value={row.capability}
+                      step={0.05}
+                      min={0}
+                      max={1}
+                      onChange={(v) => setStrategy(row, { capability: v })}
+                    />
+                  </span>
+                ) : (
+                  <>
+                    {info.label} <span className="muted">{row.id}</span>
+                  </>
+                )}
+              </td>
+              <td className="muted">
+                {info.kind === 'strategy'
+                  ? 'strategy'
+                  : info.kind === 'llm'
+                    ? info.detail
+                    : 'unknown id'}
+              </td>
+              <td className="num">
+                {info.score === null ? (
+                  <span className="muted" title={`no ${metric} score`}>
+                    –
+                  </span>
+                ) : (
+                  fmt(info.score, Number.isInteger(info.score) ? 0 : 2)
+                )}
+              </td>
+              <td>
+                <button
+                  type="button"
+                  className="link"
+                  aria-label={`Remove ${info.label}`}
+                  onClick={() =>
+                    update({ participants: form.participants.filter((r) => r.key !== row.key) })
+                  }
+                >
+                  remove
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="add-row">
+        <span className="inline-edit">
+          <span>Strategy agent c =</span>
+          <NumberInput
+            ariaLabel="Capability of the new strategy agent"
+            testId="new-strategy-c"
+            value={newC}
+            step={0.05}
+            min={0}
+            max={1}
+            onChange={setNewC}
+          />
+          <button
+            type="button"
+            data-testid="add-strategy"
+            disabled={!(newC >= 0 && newC <= 1)}
+            onClick={() =>
+              update({ participants: [...form.participants, strategyRow(newC, 'opponent')] })
+            }
+          >
+            Add strategy agent
+          </button>
+        </span>
+        <span className="inline-edit">
+          <select
+            aria-label="Model from the registry"
+            value={pick}
+            onChange={(e) => setPick(e.target.value)}
+          >
+            <option value="">
+              {choices.length === 0
+                ? 'no registry models'
+                : `Model from the registry (by ${metric})…`}
+            </option>
+            {choices.map(({ m, score }) => (
+              <option key={m.id} value={m.id}>
+                {m.displayName}{' '}
+                {score === null ? '' : `· ${fmt(score, Number.isInteger(score) ? 0 : 1)}`}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            disabled={!pick}
+            onClick={() => {
+              update({
+                participants: [
+                  ...form.participants,
+                  { key: rowKey(), source: 'registry', id: pick, role: 'opponent' },
+                ],
+              });
+              setPick('');
+            }}
+          >
+            Add model
+          </button>
+        </span>
+      </div>
+      <FieldIssues id="participants-issues" issues={issues} />
+    </fieldset>
+  );
+}

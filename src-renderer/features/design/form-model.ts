@@ -1,0 +1,360 @@
+// The sweep designer's form state and its two-way mapping to the sweep document the CLI runs
+// (src-shared/sweep.ts), plus where each validation issue belongs on the form.
+import type { AcceptanceRule, GameKind } from '../../../src-shared/game';
+import type { ParticipantSpec, StrategyName } from '../../../src-shared/participant';
+import type { SweepInput, SweepIssue } from '../../../src-shared/sweep';
+
+export type Role = 'baseline' | 'opponent' | 'off';
+export type OrderChoice = 'weak_first' | 'strong_first' | 'both' | 'random';
+
+/** One participant row: an editable strategy agent, a registry model, or a loaded inline spec. */
+export type ParticipantRow =
+  | {
+      key: string;
+      source: 'strategy';
+      id: string;
+      role: Role;
+      strategy: StrategyName;
+      capability: number;
+      displayName: string;
+    }
+  | { key: string; source: 'registry'; id: string; role: Role }
+  | { key: string; source: 'inline'; id: string; role: Role; spec: ParticipantSpec };
+
+export interface DesignForm {
+  name: string;
+  description: string;
+  kind: GameKind;
+  /** Game parameters by name (items; issues, rho, theta; projects, sigma). */
+  params: Record<string, number>;
+  /** Game parameters the form does not show (e.g. itemNames), kept as loaded. */
+  otherParams: Record<string, unknown>;
+  agents: number;
+  rounds: number;
+  gamma: number;
+  acceptance: AcceptanceRule;
+  discussionTurns: number;
+  capabilityMetric: string;
+  participants: ParticipantRow[];
+  /** Competition axis: levels in [0, 1], or (treaty only) a rho x theta grid. */
+  competitionMode: 'levels' | 'rhoTheta';
+  levels: number[];
+  rho: number[];
+  theta: number[];
+  orders: OrderChoice;
+  runs: number;
+  baseSeed: number;
+  concurrency: number;
+  budgetUsd: number | null;
+  /** Document fields the form does not edit, kept so Save JSON round-trips a loaded file. */
+  extra: Record<string, unknown>;
+}
+
+export const LEVEL_PRESETS = [0, 0.25, 0.5, 0.75, 1];
+export const RHO_PRESETS = [-1, -0.5, 0, 0.5, 1];
+export const THETA_PRESETS = [0, 0.25, 0.5, 0.75, 1];
+
+/** The parameters the form shows per game, with their defaults. */
+export const GAME_PARAMS: Record<
+  GameKind,
+  { name: string; label: string; step: number; min: number; max: number; value: number }[]
+> = {
+  'item-allocation': [{ name: 'items', label: 'Items (m)', step: 1, min: 1, max: 20, value: 5 }],
+  treaty: [
+    { name: 'issues', label: 'Issues (K)', step: 1, min: 1, max: 20, value: 5 },
+    { name: 'rho', label: 'Position correlation ρ', step: 0.05, min: -1, max: 1, value: 0 },
+    { name: 'theta', label: 'Weight similarity θ', step: 0.05, min: 0, max: 1, value: 0.5 },
+  ],
+  cofunding: [
+    { name: 'projects', label: 'Projects (m)', step: 1, min: 2, max: 20, value: 5 },
+    { name: 'sigma', label: 'Budget share σ', step: 0.05, min: 0, max: 1, value: 0.5 },
+  ],
+};
+
+export const GAME_LABELS: Record<GameKind, string> = {
+  'item-allocation': 'Item allocation',
+  treaty: 'Diplomatic treaty',
+  cofunding: 'Co-funding',
+};
+
+export function defaultParams(kind: GameKind): Record<string, number> {
+  return Object.fromEntries(GAME_PARAMS[kind].map((p) => [p.name, p.value]));
+}
+
+let keySeq = 0;
+export const rowKey = (): string => `row-${++keySeq}`;
+
+export function strategyRow(capability: number, role: Role): ParticipantRow {
+  const c = Math.round(capability * 100) / 100;
+  return {
+    key: rowKey(),
+    source: 'strategy',
+    id: `br-${c}`,
+    role,
+    strategy: 'bounded-rational',
+    capability: c,
+    displayName: `Bounded-rational c=${c}`,
+  };
+}
+
+export function defaultForm(): DesignForm {
+  return {
+    name: 'capability x competition',
+    description: '',
+    kind: 'item-allocation',
+    params: defaultParams('item-allocation'),
+    otherParams: {},
+    agents: 2,
+    rounds: 10,
+    gamma: 0.9,
+    acceptance: 'unanimous',
+    discussionTurns: 2,
+    capabilityMetric: 'capability',
+    participants: [
+      strategyRow(0.5, 'baseline'),
+      strategyRow(0.2, 'opponent'),
+      strategyRow(0.8, 'opponent'),
+    ],
+    competitionMode: 'levels',
+    levels: [0, 0.5, 1],
+    rho: [-1, 0, 1],
+    theta: [0, 0.5, 1],
+    orders: 'weak_first',
+    runs: 3,
+    baseSeed: 1,
+    concurrency: 4,
+    budgetUsd: null,
+    extra: {},
+  };
+}
+
+function specOf(row: ParticipantRow): ParticipantSpec | null {
+  if (row.source === 'inline') return row.spec;
+  if (row.source === 'registry') return null;
+  return {
+    id: row.id,
+    kind: 'strategy',
+    strategy: row.strategy,
+    capability: row.capability,
+    displayName: row.displayName || undefined,
+    scores: { capability: row.capability },
+  };
+}
+
+/** The sweep document for the form: exactly what Save JSON writes and the CLI runs. */
+export function formToDoc(form: DesignForm): SweepInput {
+  const active = form.participants.filter((r) => r.role !== 'off');
+  const isGrid = usesGrid(form);
+  const params: Record<string, unknown> = { ...form.otherParams, ...form.params };
+  // On a rho x theta grid each cell sets rho and theta itself.
+  if (isGrid) {
+    delete params.rho;
+    delete params.theta;
+  }
+  const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+  const doc: SweepInput = {
+    ...form.extra,
+    name: form.name,
+    ...(form.description ? { description: form.description } : {}),
+    game: { kind: form.kind, params },
+    agents: form.agents,
+    rounds: form.rounds,
+    gamma: form.gamma,
+    acceptance: form.acceptance,
+    discussionTurns: form.discussionTurns,
+    participants: active.map(specOf).filter((p): p is ParticipantSpec => p !== null),
+    capabilityMetric: form.capabilityMetric,
+    lineup: {
+      mode: 'baseline',
+      baseline: active.find((r) => r.role === 'baseline')?.id ?? '',
+      opponents: active.filter((r) => r.role === 'opponent').map((r) => r.id),
+    },
+    competition: isGrid
+      ? { rho: sorted(form.rho), theta: sorted(form.theta) }
+      : { levels: sorted(form.levels) },
+    orders: form.orders === 'both' ? 'both' : [form.orders],
+    runs: { count: form.runs, baseSeed: form.baseSeed },
+    concurrency: form.concurrency,
+    ...(form.budgetUsd !== null ? { budgetUsd: form.budgetUsd } : {}),
+  };
+  return doc;
+}
+
+const FORM_FIELDS = [
+  'name',
+  'description',
+  'game',
+  'agents',
+  'rounds',
+  'gamma',
+  'acceptance',
+  'discussionTurns',
+  'participants',
+  'capabilityMetric',
+  'lineup',
+  'competition',
+  'orders',
+  'runs',
+  'concurrency',
+  'budgetUsd',
+];
+
+/** Loads a sweep document into the form; explains what it cannot edit. */
+export function docToForm(
+  input: unknown,
+): { ok: true; form: DesignForm } | { ok: false; error: string } {
+  if (!input || typeof input !== 'object' || Array.isArray(input))
+    return { ok: false, error: 'the file is not a sweep document (expected a JSON object)' };
+  const doc = input as Partial<SweepInput> & Record<string, unknown>;
+  const base = defaultForm();
+  if (!doc.lineup || doc.lineup.mode !== 'baseline') {
+    return {
+      ok: false,
+      error: `the form edits baseline line-ups; this document uses "${doc.lineup?.mode ?? 'none'}" (run it with \`parley run\`)`,
+    };
+  }
+  const comp = doc.competition;
+  if (!comp) return { ok: false, error: 'the document has no "competition" axis' };
+  const isGrid = !('levels' in comp);
+  const runs = doc.runs;
+  if (runs && 'seeds' in runs)
+    return {
+      ok: false,
+      error:
+        'the form edits "runs.count" with a base seed; this document lists explicit seeds (run it with `parley run`)',
+    };
+  const kind = doc.game?.kind ?? base.kind;
+  const rawParams = (doc.game?.params ?? {}) as Record<string, unknown>;
+  const params = defaultParams(kind);
+  const otherParams: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(rawParams)) {
+    if (k in params && typeof v === 'number') params[k] = v;
+    else otherParams[k] = v;
+  }
+  const { baseline, opponents } = doc.lineup;
+  const roleOf = (id: string): Role =>
+    id === baseline ? 'baseline' : opponents.includes(id) ? 'opponent' : 'off';
+  const inline = (doc.participants ?? []) as ParticipantSpec[];
+  const rows: ParticipantRow[] = inline.map((spec) =>
+    spec.kind === 'strategy' &&
+    spec.capability !== undefined &&
+    !spec.persona &&
+    spec.exponent === undefined
+      ? {
+          key: rowKey(),
+          source: 'strategy',
+          id: spec.id,
+          role: roleOf(spec.id),
+          strategy: spec.strategy,
+          capability: spec.capability,
+          displayName: spec.displayName ?? '',
+        }
+      : { key: rowKey(), source: 'inline', id: spec.id, role: roleOf(spec.id), spec },
+  );
+  for (const id of [baseline, ...opponents]) {
+    if (!rows.some((r) => r.id === id))
+      rows.push({ key: rowKey(), source: 'registry', id, role: roleOf(id) });
+  }
+  const extra: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(doc)) if (!FORM_FIELDS.includes(k)) extra[k] = v;
+  const orders = orderChoice(doc.orders);
+  if (orders === null)
+    return {
+      ok: false,
+      error:
+        'the form runs one order or both weak/strong first; this document lists another combination (run it with `parley run`)',
+    };
+  return {
+    ok: true,
+    form: {
+      ...base,
+      name: doc.name ?? base.name,
+      description: doc.description ?? '',
+      kind,
+      params,
+      otherParams,
+      agents: doc.agents ?? base.agents,
+      rounds: doc.rounds ?? base.rounds,
+      gamma: doc.gamma ?? base.gamma,
+      acceptance: doc.acceptance ?? base.acceptance,
+      discussionTurns: doc.discussionTurns ?? base.discussionTurns,
+      capabilityMetric: doc.capabilityMetric ?? base.capabilityMetric,
+      participants: rows,
+      competitionMode: isGrid ? 'rhoTheta' : 'levels',
+      levels: 'levels' in comp ? comp.levels : base.levels,
+      rho: 'rho' in comp ? comp.rho : base.rho,
+      theta: 'theta' in comp ? comp.theta : base.theta,
+      orders,
+      runs: runs?.count ?? base.runs,
+      baseSeed: runs?.baseSeed ?? base.baseSeed,
+      concurrency: doc.concurrency ?? base.concurrency,
+      budgetUsd: doc.budgetUsd ?? null,
+      extra,
+    },
+  };
+}
+
+function orderChoice(orders: SweepInput['orders']): OrderChoice | null {
+  if (orders === undefined) return 'weak_first';
+  if (orders === 'both') return 'both';
+  const set = new Set(orders);
+  if (set.size === 1) return orders[0];
+  return set.size === 2 && set.has('weak_first') && set.has('strong_first') ? 'both' : null;
+}
+
+/** True when the competition axis is a rho x theta grid (the treaty game only). */
+export function usesGrid(form: Pick<DesignForm, 'kind' | 'competitionMode'>): boolean {
+  return form.kind === 'treaty' && form.competitionMode === 'rhoTheta';
+}
+
+/** The form field an issue belongs to ("general" when none fits). */
+export function fieldOf(issue: SweepIssue): string {
+  const path = issue.path;
+  const head = path.split(/[.[ (]/)[0];
+  if (path.startsWith('game.params.'))
+    return `params.${path.slice('game.params.'.length).split(/[.[]/)[0]}`;
+  if (head === 'game') return 'kind';
+  if (head === 'lineup' || head === 'participants' || head === 'capabilityMetric')
+    return 'participants';
+  if (head === 'competition') return 'levels';
+  if (
+    [
+      'name',
+      'agents',
+      'rounds',
+      'gamma',
+      'acceptance',
+      'discussionTurns',
+      'orders',
+      'runs',
+      'concurrency',
+      'budgetUsd',
+      'description',
+    ].includes(head)
+  )
+    return head;
+  return 'general';
+}
+
+/** Issues grouped by form field. */
+export function issuesByField(issues: readonly SweepIssue[]): Record<string, SweepIssue[]> {
+  const out: Record<string, SweepIssue[]> = {};
+  for (const issue of issues) (out[fieldOf(issue)] ??= []).push(issue);
+  return out;
+}
+
+/** The grid the form describes: capabilities x levels x orders x runs. */
+export function gridSize(form: DesignForm): {
+  rows: number;
+  columns: number;
+  orders: number;
+  runs: number;
+  games: number;
+} {
+  const rows = form.participants.filter((r) => r.role === 'opponent').length;
+  const columns = usesGrid(form)
+    ? new Set(form.rho).size * new Set(form.theta).size
+    : new Set(form.levels).size;
+  const orders = form.orders === 'both' ? 2 : 1;
+  return { rows, columns, orders, runs: form.runs, games: rows * columns * orders * form.runs };
+}

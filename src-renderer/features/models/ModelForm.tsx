@@ -1,0 +1,108 @@
+// Add or edit a user model: an LLM participant with its scores and prices, checked by the host.
+import { useState } from 'react';
+import type { ModelView } from '../../../src-shared/contract';
+import { PROVIDERS } from '../../../src-shared/participant';
+import type { SweepIssue } from '../../../src-shared/sweep';
+import { FieldIssues } from '../../components/Field';
+import { useApp } from '../../state/hooks';
+import { draftOf, draftToSpec } from './model-draft';
+import type { Draft } from './model-draft';
+
+const byPrefix = (issues: SweepIssue[], prefix: string) =>
+  issues.filter(
+    (i) => i.path === prefix || i.path.startsWith(`${prefix}.`) || i.path.startsWith(`${prefix} `),
+  );
+
+export function ModelForm({ model, onDone }: { model: ModelView | null; onDone: () => void }) {
+  const saveModel = useApp((s) => s.saveModel);
+  const [draft, setDraft] = useState(() => draftOf(model));
+  const [issues, setIssues] = useState<SweepIssue[]>([]);
+  const [isSaving, setSaving] = useState(false);
+  const field = (
+    key: keyof Draft,
+    label: string,
+    path: string,
+    props: Record<string, unknown> = {},
+  ) => (
+    <div className={`field${byPrefix(issues, path).length ? ' invalid' : ''}`}>
+      <label htmlFor={`model-${key}`}>{label}</label>
+      <input
+        id={`model-${key}`}
+        value={draft[key]}
+        onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+        {...props}
+      />
+      <FieldIssues id={`model-${key}-issues`} issues={byPrefix(issues, path)} />
+    </div>
+  );
+  return (
+    <form
+      className="panel model-form"
+      aria-label={model ? `Edit ${model.displayName}` : 'Add a model'}
+      data-testid="model-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const { spec, issues: local } = draftToSpec(draft, model?.spec);
+        if (local.length > 0) return setIssues(local);
+        setSaving(true);
+        void saveModel(spec).then((problems) => {
+          setSaving(false);
+          if (problems) setIssues(problems);
+          else onDone();
+        });
+      }}
+    >
+      <h2>{model ? `Edit ${model.displayName}` : 'Add a model'}</h2>
+      {model?.source === 'registry' && (
+        <p className="hint">
+          Saving keeps a user copy that overrides the shipped entry with this id.
+        </p>
+      )}
+      <div className="row-fields">
+        {field('id', 'Id', 'spec.id', { readOnly: !!model, placeholder: 'e.g. my-gpt' })}
+        {field('displayName', 'Display name', 'spec.displayName')}
+        <div className="field">
+          <label htmlFor="model-provider">Provider</label>
+          <select
+            id="model-provider"
+            value={draft.provider}
+            onChange={(e) => setDraft({ ...draft, provider: e.target.value })}
+          >
+            {PROVIDERS.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
+        </div>
+        {field('model', 'Provider’s model id', 'spec.model', { placeholder: 'e.g. gpt-4o-mini' })}
+        {field('priceIn', 'Input $/Mtok', 'spec.prices', { inputMode: 'decimal' })}
+        {field('priceOut', 'Output $/Mtok', 'spec.prices', { inputMode: 'decimal' })}
+      </div>
+      <div className={`field wide${byPrefix(issues, 'spec.scores').length ? ' invalid' : ''}`}>
+        <label htmlFor="model-scores">
+          Scores (one “name = value” per line; these place the model on the capability axis)
+        </label>
+        <textarea
+          id="model-scores"
+          rows={3}
+          value={draft.scores}
+          onChange={(e) => setDraft({ ...draft, scores: e.target.value })}
+        />
+        <FieldIssues id="model-scores-issues" issues={byPrefix(issues, 'spec.scores')} />
+      </div>
+      <FieldIssues
+        id="model-issues"
+        issues={issues.filter((i) => !/^spec\.(id|displayName|model|prices|scores)/.test(i.path))}
+      />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={isSaving}>
+          {isSaving ? 'Saving…' : 'Save model'}
+        </button>
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

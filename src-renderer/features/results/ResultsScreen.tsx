@@ -1,0 +1,203 @@
+// Results: the capability x competition heatmap (metric and capability axis selectable), the
+// games of a clicked cell, and the flattened curves. Everything is in the URL.
+import { useEffect, useMemo } from 'react';
+import { RESULT_METRICS } from '../../../src-shared/contract';
+import type { ResultMetric } from '../../../src-shared/contract';
+import { EChart } from '../../components/EChart';
+import type { ChartClick } from '../../components/EChart';
+import { LoadState } from '../../components/Loading';
+import { CellGames } from './CellGames';
+import { EmptyState } from '../../components/EmptyState';
+import { ExportFigure } from './ExportFigure';
+import { curvesOption, heatmapHeight, heatmapOption, pickLevels, xLabel } from '../../lib/charts';
+import { fmt, METRIC_LABELS } from '../../lib/format';
+import type { Route } from '../../lib/route';
+import { useApp } from '../../state/hooks';
+
+type ResultsRoute = Extract<Route, { screen: 'results' }>;
+
+export function ResultsScreen({ route }: { route: ResultsRoute }) {
+  const sweeps = useApp((s) => s.sweeps);
+  const navigate = useApp((s) => s.navigate);
+  const list = sweeps.state === 'ready' ? sweeps.value : [];
+  const sweepId = route.sweepId ?? list.at(-1)?.id ?? null;
+
+  useEffect(() => {
+    if (!route.sweepId && sweepId) navigate({ ...route, sweepId });
+  }, [route, sweepId, navigate]);
+
+  if (sweeps.state === 'ready' && list.length === 0) return <EmptyState />;
+  if (!sweepId)
+    return (
+      <LoadState value={sweeps} what="sweeps">
+        {() => null}
+      </LoadState>
+    );
+  return <SweepResults route={{ ...route, sweepId }} />;
+}
+
+function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) {
+  const sweeps = useApp((s) => s.sweeps);
+  const heatmap = useApp((s) => s.heatmap);
+  const curves = useApp((s) => s.curves);
+  const loadResults = useApp((s) => s.loadResults);
+  const loadCellGames = useApp((s) => s.loadCellGames);
+  const navigate = useApp((s) => s.navigate);
+  const { sweepId, metric, capabilityMetric, cell } = route;
+
+  useEffect(() => {
+    void loadResults({ sweepId, metric, capabilityMetric });
+  }, [loadResults, sweepId, metric, capabilityMetric]);
+  useEffect(() => {
+    void loadCellGames(sweepId, cell);
+  }, [loadCellGames, sweepId, cell]);
+
+  const grid =
+    heatmap.state === 'ready' && heatmap.value.sweepId === sweepId ? heatmap.value : null;
+  const hOption = useMemo(() => (grid ? heatmapOption(grid, cell) : null), [grid, cell]);
+  const cOption = useMemo(
+    () =>
+      grid && curves.state === 'ready'
+        ? curvesOption(
+            curves.value,
+            grid.x.map((_, i) => xLabel(grid, i)),
+          )
+        : null,
+    [grid, curves],
+  );
+  const onCellClick = (e: ChartClick) => {
+    if (!grid) return;
+    const c = grid.cells[e.dataIndex];
+    if (c) navigate({ ...route, cell: { focalId: c.focalId, level: c.level } });
+  };
+  const selected = grid && cell ? grid.x.findIndex((x) => x.focalId === cell.focalId) : -1;
+  const list = sweeps.state === 'ready' ? sweeps.value : [];
+
+  return (
+    <section className="results" aria-label="Results">
+      <div className="toolbar">
+        <label>
+          Sweep
+          <select
+            value={sweepId}
+            onChange={(e) =>
+              navigate({ ...route, sweepId: e.target.value, cell: null, capabilityMetric: null })
+            }
+          >
+            {list.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name} ({s.progress.done}/{s.progress.total})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Metric
+          <select
+            data-testid="metric"
+            value={metric}
+            onChange={(e) => navigate({ ...route, metric: e.target.value as ResultMetric })}
+          >
+            {RESULT_METRICS.map((m) => (
+              <option key={m} value={m}>
+                {METRIC_LABELS[m]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Capability axis
+          <select
+            value={grid?.capabilityMetric ?? capabilityMetric ?? ''}
+            onChange={(e) => navigate({ ...route, capabilityMetric: e.target.value, cell: null })}
+          >
+            {(grid?.capabilityMetrics ?? [capabilityMetric ?? '']).map((m) => (
+              <option key={m} value={m}>
+                {m}
+              </option>
+            ))}
+          </select>
+        </label>
+        {grid && (
+          <span className="muted">
+            {grid.games} finished games · 95% bootstrap CI · click a cell for its games
+          </span>
+        )}
+      </div>
+
+      <LoadState
+        value={heatmap}
+        what="the heatmap"
+        retry={() => void loadResults({ sweepId, metric, capabilityMetric })}
+      >
+        {() =>
+          grid && hOption ? (
+            grid.games === 0 ? (
+              <p className="muted" data-testid="heatmap-empty">
+                No finished games yet: the heatmap fills in as games finish (watch them in Runs).
+              </p>
+            ) : (
+              <>
+                <EChart
+                  option={hOption}
+                  onClick={onCellClick}
+                  height={heatmapHeight(grid)}
+                  testId="heatmap"
+                  label={`Heatmap of ${METRIC_LABELS[metric]} by capability and competition`}
+                />
+                <ExportFigure
+                  figure="heatmap"
+                  sweepId={sweepId}
+                  metric={grid.metric}
+                  capabilityMetric={grid.capabilityMetric}
+                />
+              </>
+            )
+          ) : null
+        }
+      </LoadState>
+
+      {cell && (
+        <section className="panel" aria-label="Games in the selected cell" data-testid="cell-panel">
+          <h2>
+            {grid && selected >= 0 ? xLabel(grid, selected) : cell.focalId} · competition{' '}
+            {fmt(cell.level, 2)}
+            <button
+              type="button"
+              className="link"
+              onClick={() => navigate({ ...route, cell: null })}
+            >
+              clear
+            </button>
+          </h2>
+          <CellGames sweepId={sweepId} />
+        </section>
+      )}
+
+      {grid && grid.games > 0 && cOption && (
+        <section className="panel" aria-label="Curves">
+          <h2>
+            {METRIC_LABELS[metric]} vs capability, one line per competition level
+            {grid.y.length > pickLevels(grid.y).length && (
+              <span className="muted small">
+                ({pickLevels(grid.y).length} of {grid.y.length} levels, evenly spread)
+              </span>
+            )}
+          </h2>
+          <EChart
+            option={cOption}
+            height={320}
+            testId="curves"
+            label="Metric against capability per competition level"
+          />
+          <ExportFigure
+            figure="curves"
+            sweepId={sweepId}
+            metric={grid.metric}
+            capabilityMetric={grid.capabilityMetric}
+          />
+        </section>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,146 @@
+// The results domain of the contract: the capability x competition grid of a metric, its
+// flattened curves, and paper-ready exports drawn by the same code as `parley figures`.
+import { z } from 'zod';
+import { jsonSchema, nullableNumber } from './common';
+
+/** Outcome metrics the results views can show, per game then averaged per cell. */
+export const RESULT_METRICS = [
+  'utility_focal',
+  'utility_share',
+  'deal_rate',
+  'agreement_round',
+] as const;
+export type ResultMetric = (typeof RESULT_METRICS)[number];
+
+/** What the results screen can export: the heatmap, the flattened curves, or the cell table. */
+export const EXPORT_FIGURES = ['heatmap', 'curves', 'table'] as const;
+export type ExportFigure = (typeof EXPORT_FIGURES)[number];
+/** pdf (vector, fonts embedded), svg and png (300 dpi) for figures; csv and tex for the table. */
+export const EXPORT_FORMATS = ['pdf', 'svg', 'png', 'csv', 'tex'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const FIGURE_EXPORT_FORMATS = [
+  'pdf',
+  'svg',
+  'png',
+] as const satisfies readonly ExportFormat[];
+export const TABLE_EXPORT_FORMATS = ['csv', 'tex'] as const satisfies readonly ExportFormat[];
+/** column = 3.25 in, full = 6.75 in (the page widths of a two-column paper). */
+export const EXPORT_WIDTHS = ['column', 'full'] as const;
+export type ExportWidth = (typeof EXPORT_WIDTHS)[number];
+/** Exported files larger than this are refused by the host (the CLI has no such limit). */
+export const EXPORT_MAX_BYTES = 20 * 1024 * 1024;
+
+const metric = z.enum(RESULT_METRICS);
+
+export const heatmapCellSchema = z.object({
+  /** Index into `x` and `y`. */
+  xi: z.number(),
+  yi: z.number(),
+  focalId: z.string(),
+  level: z.number(),
+  n: z.number(),
+  mean: nullableNumber,
+  ciLow: nullableNumber,
+  ciHigh: nullableNumber,
+});
+export type HeatmapCell = z.infer<typeof heatmapCellSchema>;
+
+export const heatmapResultSchema = z.object({
+  sweepId: z.string(),
+  metric,
+  capabilityMetric: z.string(),
+  /** Capability axis: one column per focal participant, weakest first (unknown capability last). */
+  x: z.array(z.object({ focalId: z.string(), label: z.string(), capability: nullableNumber })),
+  /** Competition axis: levels ascending. */
+  y: z.array(z.number()),
+  cells: z.array(heatmapCellSchema),
+  /** Score names the capability axis can be switched to. */
+  capabilityMetrics: z.array(z.string()),
+  /** Finished games that fed the grid. */
+  games: z.number(),
+});
+export type HeatmapResult = z.infer<typeof heatmapResultSchema>;
+
+export const curvesResultSchema = z.object({
+  sweepId: z.string(),
+  metric,
+  capabilityMetric: z.string(),
+  /** One line per competition level: metric vs capability. */
+  series: z.array(
+    z.object({
+      level: z.number(),
+      points: z.array(
+        z.object({
+          focalId: z.string(),
+          capability: nullableNumber,
+          n: z.number(),
+          mean: nullableNumber,
+          ciLow: nullableNumber,
+          ciHigh: nullableNumber,
+        }),
+      ),
+    }),
+  ),
+});
+export type CurvesResult = z.infer<typeof curvesResultSchema>;
+
+/** One exported file, rendered by the same code as `parley figures`. */
+export const exportFigureResultSchema = z.object({
+  /** Suggested file name, e.g. "demo-heatmap-utility_focal.pdf". */
+  fileName: z.string(),
+  mime: z.string(),
+  /** base64 for pdf and png, utf8 for svg, csv and tex. */
+  encoding: z.enum(['utf8', 'base64']),
+  content: z.string(),
+  /**
+   * The provenance sidecar the renderer wrote: sweepIds, query.figure (the figure spec entry
+   * with its defaults, which `parley figures` renders to the same file), parleyVersion, createdAt.
+   */
+  provenance: z.record(z.string(), jsonSchema),
+});
+export type ExportFigureResult = z.infer<typeof exportFigureResultSchema>;
+
+const resultsArgs = z
+  .object({
+    sweepId: z.string().min(1),
+    metric: metric.default('utility_focal'),
+    /** Score that orders the capability axis; defaults to the sweep's own metric. */
+    capabilityMetric: z.string().min(1).optional(),
+  })
+  .strict();
+
+const exportFigureArgs = z
+  .object({
+    sweepId: z.string().min(1),
+    figure: z.enum(EXPORT_FIGURES),
+    metric: metric.default('utility_focal'),
+    /** Score that orders the capability axis; defaults to the sweep's own metric. */
+    capabilityMetric: z.string().min(1).optional(),
+    format: z.enum(EXPORT_FORMATS),
+    /** Ignored by the table. */
+    width: z.enum(EXPORT_WIDTHS).default('column'),
+  })
+  .strict()
+  .superRefine((a, ctx) => {
+    const isTable = a.figure === 'table';
+    const allowed: readonly string[] = isTable ? TABLE_EXPORT_FORMATS : FIGURE_EXPORT_FORMATS;
+    if (!allowed.includes(a.format)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['format'],
+        message: `the ${a.figure} exports as ${allowed.join(', ')}, not ${a.format}`,
+      });
+    }
+  });
+
+export const resultRequests = {
+  /** Capability x competition grid of a metric: mean, 95% bootstrap CI and n per cell. */
+  'results:heatmap': { args: resultsArgs, result: heatmapResultSchema },
+  /** The same aggregation flattened: metric vs capability, one line per competition level. */
+  'results:curves': { args: resultsArgs, result: curvesResultSchema },
+  /**
+   * The heatmap or curves of the results view as pdf / svg / png, or its cell table as csv / tex,
+   * drawn by the renderer of `parley figures` with the same provenance; at most EXPORT_MAX_BYTES.
+   */
+  'results:exportFigure': { args: exportFigureArgs, result: exportFigureResultSchema },
+};
