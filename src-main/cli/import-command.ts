@@ -8,6 +8,8 @@ import { CliError, EXIT_BAD_INPUT, EXIT_INCOMPLETE, openCliStore } from './commo
 
 /** Files at which a progress display starts (smaller imports finish before it would draw). */
 const PROGRESS_FROM = 20;
+/** Flagged games listed one by one; past this the summary counts them by flag. */
+const FLAGS_SHOWN = 10;
 
 interface ImportFlags {
   db?: string;
@@ -25,7 +27,10 @@ export function registerImportCommand(program: Command): void {
     .argument('<path...>', 'files or folders')
     .option('--db <file>', 'database file (default: $PARLEY_DB or the user-data directory)')
     .option('--format <format>', `auto, or one of ${IMPORT_FORMATS.join(', ')}`, 'auto')
-    .option('--sweep <name>', 'put every imported game into this one sweep')
+    .option(
+      '--sweep <name>',
+      'put every imported game into this one sweep (e.g. to see many experiments in one heatmap)',
+    )
     .option('--json', 'print {imported, unchanged, failed, sweeps, flagged} as JSON')
     // A missing path or an unknown option is a usage error: exit 2 (commander printed why).
     .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : EXIT_BAD_INPUT))
@@ -63,17 +68,30 @@ function parseFormat(value: string): ImportFormat | undefined {
 
 function printSummary(s: ImportSummary): void {
   for (const f of s.failed) process.stderr.write(`parley import: ${f.file}: ${f.error}\n`);
-  for (const g of s.flagged)
+  for (const g of s.flagged.slice(0, FLAGS_SHOWN))
     for (const flag of g.flags)
       process.stdout.write(`flag ${g.gameId} (${g.file}): ${flag.message}\n`);
+  if (s.flagged.length > FLAGS_SHOWN) {
+    const byCode = new Map<string, number>();
+    for (const g of s.flagged)
+      for (const f of g.flags) byCode.set(f.code, (byCode.get(f.code) ?? 0) + 1);
+    const counts = [...byCode].map(([code, n]) => `${code} ${n}`).join(', ');
+    process.stdout.write(
+      `... and ${s.flagged.length - FLAGS_SHOWN} more flagged games (--json lists them all); flags: ${counts}\n`,
+    );
+  }
   const games = (n: number) => `${n} game${n === 1 ? '' : 's'}`;
   process.stdout.write(
     `Imported ${games(s.imported)}, ${s.unchanged} unchanged, ${s.failed.length} file${s.failed.length === 1 ? '' : 's'} failed; ` +
       `${games(s.flagged.length)} flagged where the published outcome and Parley's differ.\n`,
   );
-  if (s.sweeps.length > 0)
+  if (s.sweeps.length > 0 && s.sweeps.length <= 10)
     process.stdout.write(
       `Sweeps: ${s.sweeps.join(', ')}  (parley analyze <sweep>, parley show <game>)\n`,
+    );
+  else if (s.sweeps.length > 10)
+    process.stdout.write(
+      `${s.sweeps.length} sweeps, one per source experiment (parley status lists them; --sweep NAME puts every game into one)\n`,
     );
 }
 
