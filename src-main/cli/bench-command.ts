@@ -3,11 +3,13 @@ import type { Command } from 'commander';
 import { figureExportMs, heatmapQueryMs } from '../bench/analysis-bench';
 import { engineGamesPerSecond } from '../bench/engine-bench';
 import { cacheReadShare, sweepMakespanRatio } from '../bench/llm-bench';
+import { cliStartMs } from '../bench/startup-bench';
 import type { BenchResult } from '../bench/types';
 import { heatmapRenderMs, transcriptOpenMs, uiFirstPaintMs } from '../bench/ui-bench';
 
 /** Benchmarks by name; other modules add theirs here. */
 export const BENCHES: Record<string, () => Promise<BenchResult>> = {
+  cli_start_ms: cliStartMs,
   engine_games_per_s: engineGamesPerSecond,
   heatmap_query_ms: heatmapQueryMs,
   figure_export_ms: figureExportMs,

@@ -2,16 +2,7 @@
 // assembles them and turns thrown CliErrors into a message and an exit code.
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { CliError, EXIT_BAD_INPUT } from './common';
-import { StoreError } from '../store/errors';
-import { registerBenchCommand } from './bench-command';
-import { registerAnalysisCommands } from './analysis-commands';
-import { registerClusterCommands } from './cluster-commands';
-import { registerCoreCommands } from './core-commands';
-import { registerImportCommand } from './import-command';
-import { registerLlmCommands } from './llm-commands';
-import { registerModelCommands } from './model-commands';
-import { registerServeCommand } from './serve-command';
+import { COMMAND_MODULES, moduleOf } from './command-index';
 
 const program = new Command();
 program
@@ -40,18 +31,27 @@ program
   )
   .showHelpAfterError('(run with --help for usage)');
 
-registerCoreCommands(program);
-registerClusterCommands(program);
-registerModelCommands(program);
-registerBenchCommand(program);
-registerLlmCommands(program);
-registerAnalysisCommands(program);
-registerImportCommand(program);
-registerServeCommand(program);
+// Only the module of the command being run is loaded (`parley help X` loads X's); anything else
+// (no command, --help, a typo) registers the index's one-line summaries, which load nothing.
+const args = process.argv.slice(2);
+const first = args.find((a) => !a.startsWith('-'));
+const target = moduleOf(first === 'help' ? args[args.indexOf('help') + 1] : first);
+if (target) {
+  (await target.load())(program);
+} else {
+  for (const m of COMMAND_MODULES) {
+    for (const [name, summary] of Object.entries(m.commands))
+      program.command(name).summary(summary);
+  }
+}
 
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
+  const [{ CliError, EXIT_BAD_INPUT }, { StoreError }] = await Promise.all([
+    import('./common'),
+    import('../store/errors'),
+  ]);
   if (err instanceof CliError) {
     process.stderr.write(`parley: ${err.message}\n`);
     process.exitCode = err.exitCode;
