@@ -29,6 +29,11 @@ export interface BargainSource {
 export function importBargainRun(src: BargainSource, models: ModelMatcher): ImportedGame {
   const { results } = src;
   const cfg = results.config;
+  const gameType = (cfg as { game_type?: unknown }).game_type;
+  if (gameType !== undefined && gameType !== 'item_allocation')
+    throw new ImportError(
+      `config.game_type is "${String(gameType)}"; Parley imports the bargain item_allocation games only`,
+    );
   const agents = cfg.agents;
   if (agents.length !== cfg.n_agents)
     throw new ImportError(
