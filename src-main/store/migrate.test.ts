@@ -52,6 +52,7 @@ describe('migrations', () => {
       [
         'calls',
         'events',
+        'game_imports',
         'games',
         'models',
         'response_cache',
@@ -191,10 +192,11 @@ describe('migration 0002 (focal columns)', () => {
       }
     };
     const written = read();
-    // As a database from before 0002: the columns and its record gone.
+    // As a database from before 0002: the columns, later tables and their records gone.
     tamper(
       file,
-      `DROP INDEX games_cells;
+      `DROP TABLE game_imports;
+       DROP INDEX games_cells;
        CREATE INDEX games_status ON games (status);
        ALTER TABLE games DROP COLUMN focal_seat;
        ALTER TABLE games DROP COLUMN focal_utility;

@@ -216,6 +216,16 @@ describe('bargain import of the published runs', () => {
     );
   });
 
+  it('keeps the import records when the database is merged into another (parley merge)', () => {
+    const other = openStore(join(tmp.dir, 'merged.db'));
+    try {
+      expect(other.mergeFrom(db)).toMatchObject({ sweeps: 1, added: 3 });
+      expect(other.getGameImport(byRun(1).id)).toEqual(store.getGameImport(byRun(1).id));
+    } finally {
+      other.close();
+    }
+  });
+
   it('changes nothing when the same files are imported again', () => {
     const before = dump(db);
     const again = importPaths(store, [RUNS, join(RUNS, 'run_2_experiment_results.json')]);
