@@ -4,7 +4,9 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Transcript } from '../../src-shared/contract';
 import { loadDataset } from '../../src-main/analysis/dataset';
+import { createHost } from '../../src-main/host/host';
 import { importPaths } from '../../src-main/import/run-import';
 import { openStore } from '../../src-main/store/store';
 import { tempDir } from './cli-helpers';
@@ -214,6 +216,25 @@ describe('bargain import of the published runs', () => {
         [CLAUDE, 17.24, 1],
       ].map(([id, u, d]) => [id, expect.closeTo(u as number, 9), d]),
     );
+  });
+
+  it('hands the transcript reader the source, the published outcome and the flags', async () => {
+    const host = createHost({ store });
+    const t = (await host.handle('games:transcript', { gameId: byRun(2).id })) as Transcript;
+    expect(t.imported).toEqual({
+      format: 'bargain',
+      sourceFile: join(RUNS, 'run_2_experiment_results.json'),
+      published: { deal: true, round: 3, utilities: [16.057962443164875, 13.124790156534292] },
+      flags: [
+        {
+          code: 'utilities_differ',
+          message:
+            "published utilities 16.058, 13.125 differ from Parley's 13.001, 10.635 (round 3, gamma^(r-1) = 0.81); the published ones are undiscounted",
+        },
+      ],
+      isTruncated: false,
+    });
+    expect(t.outcome!.round).toBe(3);
   });
 
   it('keeps the import records when the database is merged into another (parley merge)', () => {
