@@ -235,6 +235,10 @@ describe('bargain import of the published runs', () => {
       isTruncated: false,
     });
     expect(t.outcome!.round).toBe(3);
+    // The values are shown on their published scale, with their real sum.
+    expect(t.preferences[0].text).toBe(
+      'Your private values (sum 22.41): Apple 4.25, Jewel 8.09, Stone 1.29, Quill 3.71, Pencil 5.07.',
+    );
   });
 
   it('keeps the import records when the database is merged into another (parley merge)', () => {
