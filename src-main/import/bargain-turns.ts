@@ -196,6 +196,14 @@ export function bargainTurns(
   return { turns: fillTallies(turns, ctx.instance.nAgents), skipped: [...skipped] };
 }
 
+/** The protocol phase of the model call behind an interactions entry, or null for none known. */
+export function callPhase(phase: string): Phase | null {
+  const m = /^(discussion|proposal)_round_\d+$/.exec(phase);
+  if (m) return m[1] as Phase;
+  const p = interactionPhase(phase);
+  return p === 'ignored' ? null : p;
+}
+
 /** The Parley phase of an interactions entry; 'ignored' for copies of the conversation log. */
 function interactionPhase(phase: string): Phase | 'ignored' | null {
   if (phase === 'game_setup' || phase === 'preference_assignment') return 'setup';

@@ -7,10 +7,17 @@ import { itemAllocation } from '../../games/item-allocation';
 import type { GameInstance, ProtocolParams, TurnRecord } from '../../src-shared/game';
 import type { Order } from '../../src-shared/planned-game';
 import { contentId } from '../sweeps/canonical';
-import type { PublishedOutcome } from '../store/imports';
+import type { ImportedCall, PublishedOutcome } from '../store/imports';
+import type { ParticipantSpec } from '../../src-shared/participant';
 import type { BargainInteraction, BargainResults } from './bargain-schema';
 import { recoverValues } from './bargain-prefs';
-import { bargainTurns, tallyAnnounced, tallyCounts, toParleyAllocation } from './bargain-turns';
+import {
+  bargainTurns,
+  callPhase,
+  tallyAnnounced,
+  tallyCounts,
+  toParleyAllocation,
+} from './bargain-turns';
 import type { ModelMatcher } from './models';
 import { compareOutcomes, recomputeOutcome, type AcceptedDeal } from './recompute';
 import { ImportError, type ImportedGame } from './types';
@@ -70,6 +77,7 @@ export function importBargainRun(src: BargainSource, models: ModelMatcher): Impo
   const { turns, skipped } = bargainTurns(ctx, results.conversation_logs, src.interactions ?? []);
   if (skipped.length > 0) instance.warnings.push(`Not imported: ${skipped.join(', ')}.`);
 
+  const calls = importedCalls(src.interactions ?? [], seats, participants);
   const flags: ImportedGame['flags'] = [];
   const deal = acceptedDeal(src, ctx, turns, flags);
   const outcome = recomputeOutcome(itemAllocation, instance, protocol, turns, deal);
@@ -102,6 +110,7 @@ export function importBargainRun(src: BargainSource, models: ModelMatcher): Impo
     },
     instance,
     turns,
+    calls,
     outcome,
     published,
     flags,
@@ -110,6 +119,36 @@ export function importBargainRun(src: BargainSource, models: ModelMatcher): Impo
     sourceFile: src.resultsFile,
     sourceSha256: src.sha256,
   };
+}
+
+/** The calls the newer files report with their token usage (older files report none). */
+function importedCalls(
+  interactions: readonly BargainInteraction[],
+  seats: ReadonlyMap<string, number>,
+  participants: readonly ParticipantSpec[],
+): ImportedCall[] {
+  return interactions.flatMap((e) => {
+    const usage = (e as { token_usage?: Record<string, unknown> | null }).token_usage;
+    const phase = callPhase(e.phase);
+    const agent = seats.get(e.agent_id);
+    if (!usage || phase === null || agent === undefined) return [];
+    const n = (k: string) => (typeof usage[k] === 'number' ? (usage[k] as number) : 0);
+    const p = participants[agent];
+    const ts = (e as { timestamp?: unknown }).timestamp;
+    return [
+      {
+        round: e.round,
+        phase,
+        agent,
+        provider: p.kind === 'llm' ? p.provider : 'strategy',
+        model: e.model_name ?? (p.kind === 'llm' ? p.model : p.id),
+        inputTokens: n('input_tokens'),
+        outputTokens: n('output_tokens'),
+        reasoningTokens: n('reasoning_tokens'),
+        answeredAt: typeof ts === 'number' ? new Date(ts * 1000).toISOString() : null,
+      },
+    ];
+  });
 }
 
 function modelOf(

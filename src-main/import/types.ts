@@ -2,7 +2,7 @@
 // its instance, transcript and recomputed outcome, plus the source's own outcome and the flags.
 import type { GameInstance, GameOutcome, TurnRecord } from '../../src-shared/game';
 import type { PlannedGame } from '../../src-shared/planned-game';
-import type { ImportFlag, PublishedOutcome } from '../store/imports';
+import type { ImportedCall, ImportFlag, PublishedOutcome } from '../store/imports';
 
 export const IMPORT_FORMATS = ['bargain', 'deliberation', 'arena'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -14,6 +14,8 @@ export interface ImportedGame {
   planned: PlannedGame;
   instance: GameInstance;
   turns: TurnRecord[];
+  /** Model calls with the token usage the source reports (empty when it reports none). */
+  calls: ImportedCall[];
   /** Parley's recomputed outcome; null for a truncated game (left unfinished). */
   outcome: GameOutcome | null;
   published: PublishedOutcome;

@@ -40,6 +40,7 @@ export function writeImportedGame(
     const id = g.planned.id;
     store.markGameRunning(id, g.instance);
     for (const t of g.turns) store.appendTurn(id, t);
+    store.recordImportedCalls(id, g.calls);
     if (g.outcome) store.finishGame(id, g.outcome);
     else store.cancelGame(id);
     store.recordGameImport({

@@ -1,5 +1,6 @@
 // Provenance of imported games (migration 0005): the source file, the outcome the source
 // published, and the flags raised where it and Parley's recomputation differ.
+import type { Phase } from '../../src-shared/game';
 import type { Sql } from './sql';
 import { now } from './sql';
 
@@ -42,8 +43,27 @@ interface DbGameImport {
   imported_at: string;
 }
 
+/** A model call a source file reports (its token usage); latency and cost are not published. */
+export interface ImportedCall {
+  round: number;
+  phase: Phase;
+  agent: number;
+  provider: string;
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  reasoningTokens: number;
+  /** When the source logged the reply (ISO), if it did. */
+  answeredAt: string | null;
+}
+
 /** Store methods for import provenance. */
 export interface ImportStore {
+  /**
+   * Records the calls a source file reports for a game, so token usage reads as for a played
+   * game; latency stays unknown (NULL) and cost 0, since the files state neither.
+   */
+  recordImportedCalls(gameId: string, calls: readonly ImportedCall[]): void;
   /** Records where a game came from; the first record for a game wins (returns false if one existed). */
   recordGameImport(row: Omit<GameImportRow, 'importedAt'>): boolean;
   getGameImport(gameId: string): GameImportRow | null;
@@ -82,6 +102,32 @@ export function importMethods({ stmt }: Sql): ImportStore {
         now(),
       );
       return changes > 0;
+    },
+
+    recordImportedCalls(gameId, calls) {
+      const insert = stmt(
+        `INSERT INTO calls (game_id, round, phase, agent, attempt, provider, model, request_hash,
+           status, input_tokens, output_tokens, reasoning_tokens, sent_at, answered_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ok', ?, ?, ?, ?, ?)`,
+      );
+      const ts = now();
+      calls.forEach((c, i) =>
+        insert.run(
+          gameId,
+          c.round,
+          c.phase,
+          c.agent,
+          0,
+          c.provider,
+          c.model,
+          `imported:${gameId}:${i}`,
+          c.inputTokens,
+          c.outputTokens,
+          c.reasoningTokens,
+          c.answeredAt ?? ts,
+          c.answeredAt ?? ts,
+        ),
+      );
     },
 
     getGameImport(gameId) {

@@ -1,6 +1,7 @@
 // The bargain importer on the three published runs (older schema) into SQLite on a file. Every
 // expected value below was read off the fixture files by hand: the 0-10 values from the
 // preference prompts of run_N_all_interactions.json, the accepted proposal from the tally counts.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -256,5 +257,120 @@ describe('bargain import of the published runs', () => {
     const again = importPaths(store, [RUNS, join(RUNS, 'run_2_experiment_results.json')]);
     expect(again).toMatchObject({ imported: 0, unchanged: 3, failed: [], sweeps: summary.sweeps });
     expect(dump(db)).toEqual(before);
+  });
+});
+
+describe('bargain import of a newer-schema run', () => {
+  // Run 3 rewritten as the newer research code writes it: exact values in agent_preferences,
+  // final_allocation, one private vote per proposal and token usage per call.
+  const dir = join(tmp.dir, 'newer');
+  const A = 'Agent_Alpha';
+  const B = 'Agent_Beta';
+  const rename = (text: string) =>
+    text.replaceAll('claude_4_sonnet_1', A).replaceAll('llama_3_1_405b_2', B);
+  mkdirSync(dir, { recursive: true });
+  const results = JSON.parse(
+    rename(readFileSync(join(RUNS, 'run_3_experiment_results.json'), 'utf8')),
+  ) as Record<string, unknown>;
+  results.experiment_id = 'newer_batch_run_1';
+  results.agent_preferences = { [A]: [8.19, 2.58, 6, 3.18, 8.66], [B]: [8.77, 0, 0, 10, 0] };
+  results.final_allocation = { [A]: [1, 2, 4], [B]: [0, 3] };
+  results.final_utilities = { [A]: 2.58 + 6 + 8.66, [B]: 8.77 + 10 };
+  const interactions = (
+    JSON.parse(rename(readFileSync(join(RUNS, 'run_3_all_interactions.json'), 'utf8'))) as {
+      agent_id: string;
+      phase: string;
+    }[]
+  ).map((e, i) => ({ ...e, token_usage: { input_tokens: 100 + i, output_tokens: 10 } }));
+  const vote = (agent: string, k: number, decision: string) => ({
+    agent_id: agent,
+    phase: `voting_round_1_proposal_${k}`,
+    round: 1,
+    prompt: 'vote',
+    response: JSON.stringify({
+      voter: agent,
+      proposal_number: k,
+      vote_decision: decision,
+      reasoning: `r${k}`,
+    }),
+    token_usage: { input_tokens: 50, output_tokens: 5, reasoning_tokens: 3 },
+  });
+  interactions.push(
+    vote(A, 1, 'accept'),
+    vote(A, 2, 'accept'),
+    vote(B, 1, 'reject'),
+    vote(B, 2, 'accept'),
+  );
+  writeFileSync(join(dir, 'run_1_experiment_results.json'), JSON.stringify(results));
+  writeFileSync(join(dir, 'run_1_all_interactions.json'), JSON.stringify(interactions));
+  const store = openStore(join(tmp.dir, 'newer.db'));
+  const summary = importPaths(store, [dir]);
+  const game = store.listGames()[0];
+  afterAll(() => store.close());
+
+  it('takes the exact values and the allocation from the file, without a flag', () => {
+    expect(summary).toMatchObject({ imported: 1, failed: [], flagged: [] });
+    expect(game.instance!.warnings).toEqual([]);
+    expect(game.outcome).toMatchObject({
+      deal: true,
+      round: 1,
+      proposal: { allocation: [1, 0, 0, 1, 0] },
+      proposer: 1,
+    });
+  });
+
+  it("records each agent's private votes and puts them in the tally", () => {
+    const turns = store.getTurns(game.id).filter((t) => t.phase === 'vote' || t.phase === 'tally');
+    expect(turns.map((t) => [t.phase, t.agent, t.visibility, t.action, t.text])).toEqual([
+      [
+        'vote',
+        0,
+        'private',
+        { votes: ['accept', 'accept'], synthetic: [] },
+        'Proposal 1: accept - r1\nProposal 2: accept - r2',
+      ],
+      [
+        'vote',
+        1,
+        'private',
+        { votes: ['reject', 'accept'], synthetic: [] },
+        'Proposal 1: reject - r1\nProposal 2: accept - r2',
+      ],
+      [
+        'tally',
+        -1,
+        'public',
+        {
+          votes: [
+            ['accept', 'accept'],
+            ['reject', 'accept'],
+          ],
+          accepts: [1, 2],
+          passing: [2],
+          accepted: 2,
+          isTieBreak: false,
+        },
+        expect.stringContaining('Proposal #2: 2 accept, 0 reject'),
+      ],
+    ]);
+  });
+
+  it('keeps the token usage of every call, by phase', () => {
+    const totals = store.callTotals({ gameId: game.id });
+    // 10 logged calls with 100..109 input tokens and 10 output each, plus 4 votes of 50/5/3.
+    expect({
+      calls: totals.calls,
+      input: totals.inputTokens,
+      output: totals.outputTokens,
+      reasoning: totals.reasoningTokens,
+    }).toEqual({ calls: 14, input: 1045 + 200, output: 100 + 20, reasoning: 12 });
+    const sweepId = summary.sweeps[0];
+    expect(store.callUsage({ sweepId }).map((u) => [u.model, u.phase, u.calls])).toEqual(
+      expect.arrayContaining([
+        [CLAUDE, 'vote', 2],
+        ['meta-llama/llama-3.1-405b-instruct', 'vote', 2],
+        [CLAUDE, 'setup', 2],
+      ]),
+    );
   });
 });
