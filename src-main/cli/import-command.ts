@@ -15,6 +15,7 @@ interface ImportFlags {
   db?: string;
   format: string;
   sweep?: string;
+  game?: string;
   json?: boolean;
 }
 
@@ -31,6 +32,7 @@ export function registerImportCommand(program: Command): void {
       '--sweep <name>',
       'put every imported game into this one sweep (e.g. to see many experiments in one heatmap)',
     )
+    .option('--game <dir>', 'LLM-Deliberation game folder for logs without one next to them')
     .option('--json', 'print {imported, unchanged, failed, sweeps, flagged} as JSON')
     // A missing path or an unknown option is a usage error: exit 2 (commander printed why).
     .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : EXIT_BAD_INPUT))
@@ -45,6 +47,7 @@ export function registerImportCommand(program: Command): void {
         summary = importPaths(store, paths, {
           ...(format ? { format } : {}),
           ...(opts.sweep !== undefined ? { sweepName: opts.sweep.trim() } : {}),
+          ...(opts.game !== undefined ? { gameDir: opts.game } : {}),
           onProgress: progress.update,
         });
       } finally {

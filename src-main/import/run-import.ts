@@ -10,6 +10,7 @@ import { createModelMatcher, type ModelMatcher } from './models';
 import {
   bargainInteractionsPath,
   classify,
+  deliberationFolderOf,
   FORMAT_LABEL,
   listInputFiles,
   readSource,
@@ -23,6 +24,8 @@ export interface ImportOptions {
   format?: ImportFormat;
   /** Put every imported game into this one sweep instead of one sweep per source experiment. */
   sweepName?: string;
+  /** The LLM-Deliberation game folder of logs that have none next to them. */
+  gameDir?: string;
   /** Called after each file with (files done, files total). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -60,7 +63,7 @@ export function importPaths(
   const sweeps = new Set<string>();
   files.forEach((file, i) => {
     try {
-      const game = readGame(file, inputs, models, opts.format);
+      const game = readGame(file, inputs, models, opts);
       if (game) {
         const sweepId = importSweepId(game.format, game.group, opts.sweepName);
         ensureImportSweep(store, sweepId, opts.sweepName ?? game.group, game.format);
@@ -86,8 +89,9 @@ function readGame(
   file: string,
   inputs: ReadonlySet<string>,
   models: ModelMatcher,
-  forced: ImportFormat | undefined,
+  opts: ImportOptions,
 ): ImportedGame | null {
+  const forced = opts.format;
   const src = readSource(file);
   const kind = classify(src.data);
   if (kind === 'bargain-companion') {
@@ -104,6 +108,7 @@ function readGame(
   if (forced && kind !== 'unknown' && kind !== forced)
     throw new ImportError(`not ${FORMAT_LABEL[forced]} (it looks like ${FORMAT_LABEL[kind]})`);
   if (format === 'bargain') return readBargain(src, models);
+  if (format === 'deliberation') deliberationFolderOf(file, opts.gameDir);
   throw new ImportError(
     `${FORMAT_LABEL[format]}: this importer is not available yet (its Parley game has not landed)`,
   );

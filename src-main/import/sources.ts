@@ -1,7 +1,7 @@
 // Finding and classifying input files: folders are searched recursively for .json files; each
 // file is read, parsed and recognised by its shape (or checked against the --format given).
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { looksLikeBargainInteractions, looksLikeBargainResults } from './bargain-schema';
 import { ImportError, type ImportFormat } from './types';
@@ -91,4 +91,29 @@ export function bargainInteractionsPath(resultsPath: string): string {
     ? `${m[1] ?? ''}all_interactions${m[2]}.json`
     : name.replace(/experiment_results/, 'all_interactions');
   return join(dirname(resultsPath), companion);
+}
+
+/** Whether `dir` holds an LLM-Deliberation game's config.txt and scores_files/. */
+function isDeliberationFolder(dir: string): boolean {
+  return existsSync(join(dir, 'config.txt')) && existsSync(join(dir, 'scores_files'));
+}
+
+/**
+ * The game folder of a deliberation log: --game DIR when given, else the log's own folder
+ * (the published runs save config.txt and scores_files/ beside their logs).
+ */
+export function deliberationFolderOf(logPath: string, gameDir?: string): string {
+  if (gameDir !== undefined) {
+    const dir = resolve(gameDir);
+    if (!isDeliberationFolder(dir))
+      throw new ImportError(
+        `--game ${dir} is not an LLM-Deliberation game folder (no config.txt and scores_files/)`,
+      );
+    return dir;
+  }
+  const beside = dirname(logPath);
+  if (isDeliberationFolder(beside)) return beside;
+  throw new ImportError(
+    'a deliberation log needs its game folder: there is no config.txt and scores_files/ next to it; give one with --game DIR',
+  );
 }

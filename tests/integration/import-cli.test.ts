@@ -35,6 +35,19 @@ beforeAll(() => {
   // Run 2 without its interactions file: its values are nowhere else.
   writeFileSync(at('bad', 'run_2_experiment_results.json'), results(2));
   writeFileSync(at('bad', 'other.json'), JSON.stringify({ hello: 'world' }));
+  // A deliberation log copied without its game folder.
+  copyFileSync(
+    join(
+      RUNS,
+      '..',
+      '..',
+      'llm-deliberation',
+      'logs',
+      'all_coop_temp1_base_gpt4',
+      'history17_35_29.json',
+    ),
+    at('bad', 'history17_35_29.json'),
+  );
   writeFileSync(
     at('bad', 'game_state.json'),
     JSON.stringify({ class: 'BuySellGame', players: [], game_state: [] }),
@@ -70,6 +83,10 @@ describe('parley import', () => {
           'not a bargain run_N_experiment_results.json (it looks like a NegotiationArena game_state.json)',
         ],
         [
+          at('bad', 'history17_35_29.json'),
+          'not a bargain run_N_experiment_results.json (it looks like an LLM-Deliberation history*.json log)',
+        ],
+        [
           at('bad', 'other.json'),
           'not a complete bargain results file: field experiment_id: missing',
         ],
@@ -94,15 +111,18 @@ describe('parley import', () => {
     const r = runCli(['import', at('bad'), at('good'), '--db', db]);
     expect(r.status).toBe(1);
     const lines = r.stderr.trim().split('\n');
-    expect(lines).toHaveLength(6);
+    expect(lines).toHaveLength(7);
     expect(lines[0]).toBe(`parley import: ${at('bad', 'empty.json')}: the file is empty`);
     expect(lines[1]).toBe(
       `parley import: ${at('bad', 'game_state.json')}: a NegotiationArena game_state.json: this importer is not available yet (its Parley game has not landed)`,
     );
     expect(lines[2]).toBe(
+      `parley import: ${at('bad', 'history17_35_29.json')}: a deliberation log needs its game folder: there is no config.txt and scores_files/ next to it; give one with --game DIR`,
+    );
+    expect(lines[3]).toBe(
       `parley import: ${at('bad', 'other.json')}: not a file Parley can import: expected a bargain run_N_experiment_results.json, a NegotiationArena game_state.json, an LLM-Deliberation history*.json log`,
     );
-    expect(r.stdout).toContain('Imported 0 games, 1 unchanged, 6 files failed');
+    expect(r.stdout).toContain('Imported 0 games, 1 unchanged, 7 files failed');
   });
 
   it('exits 0 when every file imports, and 2 on usage errors', () => {
