@@ -66,16 +66,23 @@ export function importPaths(
       const game = readGame(file, inputs, models, opts);
       if (game) {
         const sweepId = importSweepId(game.format, game.group, opts.sweepName);
-        ensureImportSweep(store, sweepId, opts.sweepName ?? game.group, game.format);
-        const result = writeImportedGame(store, sweepId, game);
+        // The sweep row and the game commit together, so a failed write leaves no empty sweep.
+        const result = store.transaction(() => {
+          ensureImportSweep(store, sweepId, opts.sweepName ?? game.group, game.format);
+          return writeImportedGame(store, sweepId, game);
+        });
         summary[result]++;
         sweeps.add(sweepId);
         if (game.flags.length > 0)
           summary.flagged.push({ file, gameId: game.planned.id, flags: game.flags });
       }
     } catch (err) {
-      if (!(err instanceof ImportError)) throw err;
-      summary.failed.push({ file, error: err.message });
+      // A file that trips something unforeseen fails alone, named, like any bad file.
+      const error =
+        err instanceof ImportError
+          ? err.message
+          : `unexpected error while importing (please report it): ${err instanceof Error ? err.message : String(err)}`;
+      summary.failed.push({ file, error });
     }
     opts.onProgress?.(i + 1, files.length);
   });
