@@ -14,7 +14,8 @@ const started = Date.now();
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { main: 'src-main/cli/main.ts' },
+  // The engine thread of `parley serve` (src-main/web/worker-engine.ts starts it by this name).
+  entryPoints: { main: 'src-main/cli/main.ts', 'engine-worker': 'src-main/web/engine-worker.ts' },
   bundle: true,
   splitting: true,
   format: 'esm',

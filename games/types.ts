@@ -1,7 +1,7 @@
 // The interface every game implements. Games are pure and deterministic: the same
 // (params, nAgents, seed) always gives the same instance on every machine.
 import type { z } from 'zod';
-import type { GameInstance, GameKind } from '../src-shared/game';
+import type { GameInstance, GameKind, ProtocolName } from '../src-shared/game';
 
 /** Result of validating a proposal: the normalised proposal, or an error an LLM can act on. */
 export type ProposalCheck<Prop> = { ok: true; proposal: Prop } | { ok: false; error: string };
@@ -10,6 +10,10 @@ export interface GameDefinition<Params = any, Pref = any, Prop = any> {
   kind: GameKind;
   /** Display name, e.g. "Item allocation". */
   title: string;
+  /** The protocols this game can be played with, default first; absent = ['propose-and-vote']. */
+  protocols?: readonly ProtocolName[];
+  /** Rules of the alternating-offers protocol (DESIGN 4.2); required when it is listed. */
+  alternating?: AlternatingRules<Params, Pref, Prop>;
   /** zod schema of the game's own parameters, with defaults filled in by `parse`. */
   paramsSchema: z.ZodType<Params>;
   /**
@@ -42,6 +46,33 @@ export interface GameDefinition<Params = any, Pref = any, Prop = any> {
    * the analysis refines numerically.
    */
   outcomeSpace(instance: GameInstance<Params, Pref>): { exact: boolean; outcomes: Prop[] };
+}
+
+/** A game's rules for alternating offers: limits, the end and how it scores (DESIGN 4.2). */
+export interface AlternatingRules<Params = any, Pref = any, Prop = any> {
+  /** T: the game ends with no deal after this many turns. */
+  turnLimit(instance: GameInstance<Params, Pref>): number;
+  /** New offers each player may make (Infinity = no cap). */
+  offerCap(instance: GameInstance<Params, Pref>): number;
+  /** True when the last turn may only accept or reject the standing offer. */
+  lastTurnRespondsOnly(instance: GameInstance<Params, Pref>): boolean;
+  /** True when REJECT ends the game with no deal (else it only declines the standing offer). */
+  rejectEnds(instance: GameInstance<Params, Pref>): boolean;
+  /** Payoff per seat with no deal (e.g. kept holdings); zeros for most games. */
+  noDealUtilities(instance: GameInstance<Params, Pref>): number[];
+  /**
+   * The game's own measures of a finished game, stored as GameOutcome.measures. `deal` is the
+   * accepted offer and its proposer, or null.
+   */
+  measures(
+    instance: GameInstance<Params, Pref>,
+    deal: { proposal: Prop; proposer: number; turn: number } | null,
+  ): Record<string, unknown>;
+}
+
+/** The protocols `game` can be played with, default first. */
+export function gameProtocols(game: Pick<GameDefinition, 'protocols'>): readonly ProtocolName[] {
+  return game.protocols ?? ['propose-and-vote'];
 }
 
 /** Agent display names are anonymous and 1-based: Agent_1, Agent_2, ... */

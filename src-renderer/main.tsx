@@ -10,8 +10,10 @@ import './styles.css';
 const platform = createPlatform(window);
 const store = createAppStore({
   api: platform.api,
-  writeHash: (hash) => {
-    if (window.location.hash !== hash) window.location.hash = hash;
+  writeHash: (hash, replace) => {
+    if (window.location.hash === hash) return;
+    if (replace) window.history.replaceState(window.history.state, '', hash);
+    else window.location.hash = hash;
   },
 });
 connectEvents(platform.api, store);

@@ -12,6 +12,7 @@ export const PHASE_COLORS: Record<Phase, string> = {
   vote: '#009E73',
   tally: '#6b6b6b',
   reflection: '#D55E00',
+  offer: '#56B4E9',
 };
 
 /** The phases a reader filters on, in protocol order. */
@@ -24,6 +25,7 @@ export const FILTER_PHASES = [
   'vote',
   'tally',
   'reflection',
+  'offer',
 ] as const satisfies readonly Phase[];
 
 /** Viridis, 9 stops (matplotlib), low to high. */

@@ -5,7 +5,18 @@
 export const GAME_KINDS = ['item-allocation', 'treaty', 'cofunding'] as const;
 export type GameKind = (typeof GAME_KINDS)[number];
 
-/** Protocol phases (DESIGN 4), in the order they happen inside a round. */
+/**
+ * The protocols the engine runs (DESIGN 4): who is asked what, in which order, and when the game
+ * ends. A game lists the ones it can be played with (the first is its default).
+ */
+export const PROTOCOLS = ['propose-and-vote'] as const;
+export type ProtocolName = (typeof PROTOCOLS)[number];
+
+/**
+ * Transcript phases, in the order they happen inside a round (propose-and-vote) or a turn
+ * (alternating offers: 'offer'). New protocols append theirs: the position is stored with
+ * every turn (turns.phase_ord), so existing entries never move.
+ */
 export const PHASES = [
   'setup',
   'discussion',
@@ -15,6 +26,7 @@ export const PHASES = [
   'vote',
   'tally',
   'reflection',
+  'offer',
 ] as const;
 export type Phase = (typeof PHASES)[number];
 
@@ -22,8 +34,14 @@ export type Phase = (typeof PHASES)[number];
 export const ACCEPTANCE_RULES = ['unanimous', 'supermajority', 'veto'] as const;
 export type AcceptanceRule = (typeof ACCEPTANCE_RULES)[number];
 
-/** Protocol settings shared by every propose-and-vote game. */
+/**
+ * Protocol settings of a game. `name` picks the protocol; absent, the game's default (so games
+ * planned before protocols were named keep their content ids). The other fields are
+ * propose-and-vote's; alternating offers reads `maxProposalAttempts` and takes its turn limit
+ * from the game's parameters.
+ */
 export interface ProtocolParams {
+  name?: ProtocolName;
   /** T: number of rounds (>= 1). */
   rounds: number;
   /** Discount factor gamma in (0, 1]; utility is multiplied by gamma^(r-1). */
@@ -104,4 +122,9 @@ export interface GameOutcome {
   invalidProposals: number[];
   syntheticVotes: number[];
   parseFailures: number[];
+  /**
+   * Game-specific measures of the outcome (e.g. price, rho, each side's share of the zone for
+   * the price game), as the game's `measures` defines them; absent for games without any.
+   */
+  measures?: Record<string, unknown>;
 }

@@ -60,7 +60,9 @@ export const llmSpecSchema = z
     provider: z.enum(PROVIDERS),
     /** The provider's model id, e.g. "claude-sonnet-4-20250514". */
     model: z.string().min(1),
-    baseUrl: z.url().optional(),
+    baseUrl: z
+      .url({ message: "write the server's full address, e.g. http://127.0.0.1:11434/v1" })
+      .optional(),
     temperature: z.number().min(0).max(2).optional(),
     /**
      * Output token limit: one number for every phase, or per phase (phases left out keep their

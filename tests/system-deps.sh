@@ -28,6 +28,22 @@ if [ -n "$missing" ]; then
   fi
 fi
 
+# The SLURM suite needs slurm-wlm and munge (and root, to start slurmctld and slurmd); without
+# them it is skipped, not failed: tests/slurm/with-slurm.sh names what is missing.
+PARLEY_SLURM_PACKAGES="slurm-wlm munge"
+if ! { command -v slurmctld || [ -x /usr/sbin/slurmctld ]; } >/dev/null 2>&1 ||
+  ! { command -v munged || [ -x /usr/sbin/munged ]; } >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "tests: installing system packages: $PARLEY_SLURM_PACKAGES" >&2
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $PARLEY_SLURM_PACKAGES >/dev/null ||
+      echo "tests: could not install $PARLEY_SLURM_PACKAGES; the SLURM suite will be skipped" >&2
+  else
+    echo "tests: SLURM is missing, so the SLURM suite will be skipped. Install it (and run as root):" >&2
+    echo "  sudo apt-get install -y $PARLEY_SLURM_PACKAGES" >&2
+  fi
+fi
+
 # keytar is an optional native dependency: npm skips it when libsecret was missing at `npm ci`.
 if ! node -e "require('keytar')" >/dev/null 2>&1; then
   echo "tests: building keytar against libsecret" >&2

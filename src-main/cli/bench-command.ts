@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { figureExportMs, heatmapQueryMs } from '../bench/analysis-bench';
 import { engineGamesPerSecond } from '../bench/engine-bench';
 import { cacheReadShare, sweepMakespanRatio } from '../bench/llm-bench';
+import { uiLatencyUnderLoadMs } from '../bench/latency-bench';
 import { cliStartMs } from '../bench/startup-bench';
 import type { BenchResult } from '../bench/types';
 import { heatmapRenderMs, transcriptOpenMs, uiFirstPaintMs } from '../bench/ui-bench';
@@ -18,6 +19,7 @@ export const BENCHES: Record<string, () => Promise<BenchResult>> = {
   ui_first_paint_ms: uiFirstPaintMs,
   heatmap_render_ms: heatmapRenderMs,
   transcript_open_ms: transcriptOpenMs,
+  ui_latency_under_load_ms: uiLatencyUnderLoadMs,
 };
 
 export function registerBenchCommand(program: Command): void {

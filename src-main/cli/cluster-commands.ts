@@ -1,108 +1,69 @@
-// Cluster commands: `parley slurm` writes a SLURM array job whose tasks each run one shard of a
-// sweep headless into their own database; `parley merge` joins those databases back into one.
-import { chmodSync, copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+// Cluster commands: `parley slurm` writes (and with --submit submits) a SLURM array job whose task
+// K runs shard K of N into its own database; `parley slurm status` reports it, `parley slurm
+// merge` (the job's merge.sh) joins its shards, `parley merge` joins any databases.
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { JobError, thisParley } from '../cluster/job-folder';
+import { jobStatus, mergeJob, mergeLine, writeJob } from '../cluster/job-commands';
 import { registryResolver } from '../registry/registry';
 import { validateSweepDoc } from '../sweeps/service';
-import { CliError, EXIT_BAD_INPUT, openCliStore, parsePositiveInt, readJsonFile } from './common';
+import {
+  CliError,
+  EXIT_BAD_INPUT,
+  EXIT_INCOMPLETE,
+  openCliStore,
+  parsePositiveInt,
+  readJsonFile,
+} from './common';
 
-export interface SlurmOptions {
-  shards: number;
-  /** Absolute folder holding the sweep copy, the script, shard databases and logs. */
-  dir: string;
-  sweepFile: string;
-  jobName: string;
+interface SlurmFlags {
+  shards?: string;
+  out: string;
   time: string;
-  cpus: number;
+  cpus: string;
   mem: string;
   partition?: string;
-  /** At most this many tasks at once (SLURM's %limit), e.g. to respect provider rate limits. */
-  parallel?: number;
-  /** How to invoke Parley on the nodes. */
-  parleyCommand: string;
-}
-
-/** The sbatch script text (pure, for tests). */
-export function slurmScript(o: SlurmOptions): string {
-  const limit = o.parallel ? `%${o.parallel}` : '';
-  return [
-    '#!/bin/bash',
-    `#SBATCH --job-name=${o.jobName}`,
-    `#SBATCH --array=0-${o.shards - 1}${limit}`,
-    `#SBATCH --cpus-per-task=${o.cpus}`,
-    `#SBATCH --mem=${o.mem}`,
-    `#SBATCH --time=${o.time}`,
-    `#SBATCH --output=${join(o.dir, 'logs', 'shard-%a.out')}`,
-    ...(o.partition ? [`#SBATCH --partition=${o.partition}`] : []),
-    '# Written by `parley slurm`. Each task runs one shard of the sweep into its own database;',
-    '# a task that is killed or times out resumes where it stopped when the job is submitted again.',
-    '# When every task has finished: bash merge.sh (in this folder).',
-    'set -euo pipefail',
-    `cd ${shellQuote(o.dir)}`,
-    `${o.parleyCommand} run ${shellQuote(basename(o.sweepFile))} \\`,
-    '  --db "shards/shard-${SLURM_ARRAY_TASK_ID}.db" --shard slurm \\',
-    `  --concurrency ${o.cpus * 2}`,
-    '',
-  ].join('\n');
-}
-
-export function mergeScript(o: SlurmOptions): string {
-  return [
-    '#!/bin/bash',
-    '# Written by `parley slurm`: joins the shard databases into merged.db.',
-    'set -euo pipefail',
-    `cd ${shellQuote(o.dir)}`,
-    `${o.parleyCommand} merge shards/shard-*.db --into merged.db`,
-    '',
-  ].join('\n');
-}
-
-function shellQuote(s: string): string {
-  return /^[\w./@:+-]+$/.test(s) ? s : `'${s.replaceAll("'", `'\\''`)}'`;
+  parallel?: string;
+  parley?: string;
+  submit?: boolean;
 }
 
 export function registerClusterCommands(program: Command): void {
-  program
+  const slurm = program
     .command('slurm')
     .description(
-      'Write a SLURM array job that runs a sweep in N shards, one database per task, plus merge.sh to join them.',
+      'Write a SLURM array job that runs a sweep in N shards (task K runs shard K of N into its own database), plus merge.sh to join them.',
     )
     .argument('<sweep.json>', 'the sweep to run on the cluster')
-    .requiredOption('--shards <n>', 'number of array tasks (shards)')
+    .option('--shards <n>', 'number of array tasks (shards); required')
     .option('--out <dir>', 'folder for the job (created)', 'slurm-job')
     .option('--time <hh:mm:ss>', 'wall time per task', '04:00:00')
     .option('--cpus <n>', 'CPUs per task', '2')
     .option('--mem <size>', 'memory per task', '4G')
-    .option('--partition <name>', 'SLURM partition')
+    .option('--partition <name>', 'SLURM partition (checked with sinfo when it is installed)')
     .option('--parallel <n>', 'run at most this many tasks at once (SLURM %limit)')
     .option(
       '--parley <command>',
-      'how to invoke Parley on the nodes (e.g. "node /path/to/parley/bin/parley.js")',
-      'parley',
+      'how the nodes start Parley, as a shell command (default: this node binary and bin/parley.js, by absolute path)',
     )
+    .option('--submit', 'submit the job with sbatch and print its id')
     .addHelpText(
       'after',
       '\nExample:\n' +
-        '  parley slurm grid.json --shards 16 --out jobs/grid --partition gpu-short\n' +
-        '  sbatch jobs/grid/job.sbatch        # 16 tasks, each: parley run --shard slurm\n' +
-        '  bash jobs/grid/merge.sh            # when all finished: jobs/grid/merged.db\n' +
-        'Games go to shards by their content id, so resubmitting the job resumes each shard.',
+        '  parley slurm grid.json --shards 16 --out jobs/grid --partition short --submit\n' +
+        '  parley slurm status jobs/grid      # SLURM state of each task, games finished per shard\n' +
+        '  bash jobs/grid/merge.sh            # jobs/grid/merged.db; fails naming unfinished shards\n' +
+        '  sbatch --array=3,7 jobs/grid/job.sbatch   # rerun only those tasks: they resume\n' +
+        'Games go to shards by their content id and N is fixed in the script, so any task can be\n' +
+        'rerun alone. A task gets SIGTERM 60 s before its time limit (and on scancel) and pauses.\n' +
+        'Everything sbatch would refuse is checked first; the folder is written whole or not at all.',
     )
-    .action(
-      (
-        file: string,
-        opts: {
-          shards: string;
-          out: string;
-          time: string;
-          cpus: string;
-          mem: string;
-          partition?: string;
-          parallel?: string;
-          parley: string;
-        },
-      ) => {
+    .action((file: string, opts: SlurmFlags) =>
+      userErrors(() => {
+        if (opts.shards === undefined)
+          throw new CliError("required option '--shards <n>' not specified", EXIT_BAD_INPUT);
+        const shards = parsePositiveInt(opts.shards, '--shards');
         const doc = readJsonFile(file);
         const v = validateSweepDoc(doc, registryResolver());
         if (!v.ok)
@@ -116,35 +77,54 @@ export function registerClusterCommands(program: Command): void {
             `--time must look like 04:00:00 or 1-00:00:00, got "${opts.time}"`,
             EXIT_BAD_INPUT,
           );
-        const dir = resolve(opts.out);
-        mkdirSync(join(dir, 'shards'), { recursive: true });
-        mkdirSync(join(dir, 'logs'), { recursive: true });
-        const sweepFile = join(dir, 'sweep.json');
-        if (resolve(file) !== sweepFile) copyFileSync(file, sweepFile);
-        const o: SlurmOptions = {
-          shards: parsePositiveInt(opts.shards, '--shards'),
-          dir,
-          sweepFile,
-          jobName: `parley-${v.sweepId.slice(0, 8)}`,
-          time: opts.time,
-          cpus: parsePositiveInt(opts.cpus, '--cpus'),
-          mem: opts.mem,
-          partition: opts.partition,
-          parallel: opts.parallel ? parsePositiveInt(opts.parallel, '--parallel') : undefined,
-          parleyCommand: opts.parley,
-        };
-        const job = join(dir, 'job.sbatch');
-        const merge = join(dir, 'merge.sh');
-        writeFileSync(job, slurmScript(o));
-        writeFileSync(merge, mergeScript(o));
-        chmodSync(merge, 0o755);
-        const perShard = Math.ceil(v.games / o.shards);
-        process.stdout.write(
-          `Wrote ${job} (${o.shards} tasks, about ${perShard} of ${v.games} games each)\n` +
-            `      ${merge}\n` +
-            `Submit: sbatch ${job}\nThen:   bash ${merge}   (writes ${join(dir, 'merged.db')})\n`,
+        if (!/^\d+[KMGT]?$/.test(opts.mem))
+          throw new CliError(`--mem must look like 4G or 500M, got "${opts.mem}"`, EXIT_BAD_INPUT);
+        const text = writeJob(
+          {
+            job: {
+              shards,
+              dir: resolve(opts.out),
+              jobName: `parley-${v.sweepId.slice(0, 8)}`,
+              time: opts.time,
+              cpus: parsePositiveInt(opts.cpus, '--cpus'),
+              mem: opts.mem,
+              partition: opts.partition,
+              parallel: opts.parallel ? parsePositiveInt(opts.parallel, '--parallel') : undefined,
+              parley: opts.parley ? { shell: opts.parley } : { argv: thisParley() },
+            },
+            sweepId: v.sweepId,
+            sweep: v.expanded,
+            sweepText: readFileSync(file, 'utf8'),
+            submit: opts.submit ?? false,
+          },
+          (line) => process.stderr.write(`warning: ${line}\n`),
         );
-      },
+        process.stdout.write(text);
+      }),
+    );
+
+  slurm
+    .command('status')
+    .description(
+      "Report a SLURM job written by `parley slurm`: its tasks in squeue (and sacct), each shard's games finished, and which tasks to resubmit.",
+    )
+    .argument('<job folder>')
+    .action((dir: string) => userErrors(() => process.stdout.write(jobStatus(resolve(dir)))));
+
+  slurm
+    .command('merge')
+    .description(
+      "Join a SLURM job's shard databases into <job folder>/merged.db (what merge.sh runs); exits 1 while games are unfinished, naming the tasks to resubmit.",
+    )
+    .argument('<job folder>')
+    .action((dir: string) =>
+      userErrors(() => {
+        const r = mergeJob(resolve(dir));
+        if (!r.complete) {
+          process.stderr.write(r.text);
+          process.exitCode = EXIT_INCOMPLETE;
+        } else process.stdout.write(r.text);
+      }),
     );
 
   program
@@ -159,16 +139,7 @@ export function registerClusterCommands(program: Command): void {
         if (!existsSync(f)) throw new CliError(`no database at ${resolve(f)}`, EXIT_BAD_INPUT);
       const store = openCliStore(opts.into);
       try {
-        for (const f of files) {
-          const r = store.mergeFrom(f);
-          process.stdout.write(
-            `${f}: ${r.added} games added, ${r.advanced} advanced, ${r.turns} turns, ${r.calls} calls` +
-              (r.conflicts > 0
-                ? `; WARNING ${r.conflicts} games finished in both with different outcomes (kept the earlier copy)`
-                : '') +
-              '\n',
-          );
-        }
+        for (const f of files) process.stdout.write(`${mergeLine(f, store.mergeFrom(f))}\n`);
         for (const s of store.listSweeps()) {
           const c = store.countGamesByStatus(s.id);
           const present = Object.values(c).reduce((a, b) => a + b, 0);
@@ -188,4 +159,14 @@ export function registerClusterCommands(program: Command): void {
         store.close();
       }
     });
+}
+
+/** Turn the cluster modules' JobErrors into CLI errors (exit 2, message only). */
+function userErrors(run: () => void): void {
+  try {
+    run();
+  } catch (err) {
+    if (err instanceof JobError) throw new CliError(err.message, EXIT_BAD_INPUT);
+    throw err;
+  }
 }

@@ -38,7 +38,7 @@ export function registerCoreCommands(program: Command): void {
     .option('--concurrency <n>', 'games played at once (default: the sweep\'s "concurrency")')
     .option(
       '--shard <k/n>',
-      'run only shard K of N (0-based; "slurm" reads the array task id), e.g. on a cluster node',
+      'run only shard K of N (0-based), e.g. on a cluster node: --shard "$SLURM_ARRAY_TASK_ID/16"',
     )
     .option(
       '--estimate',
@@ -51,7 +51,7 @@ export function registerCoreCommands(program: Command): void {
     .addHelpText(
       'after',
       '\nExit codes: 0 every game finished, 1 some games failed or paused, 2 invalid sweep.\n' +
-        'Ctrl-C pauses the sweep after the calls in flight; run the same command again to resume.\n' +
+        'Ctrl-C (or SIGTERM) pauses the sweep after the calls in flight; run the same command again to resume.\n' +
         'LLM participants need keys (`parley keys set <provider>` or env vars such as ANTHROPIC_API_KEY);\n' +
         "a provider that keeps failing pauses its games until it answers again; the sweep's\n" +
         '"budgetUsd" stops new calls before the cap. Answers are cached: resuming replays them for free.\n' +
@@ -311,12 +311,15 @@ async function playSweep(
     process.stderr.write('\nPausing after the calls in flight (Ctrl-C again to quit now)...\n');
     service.pause(sweepId);
   };
+  // scancel and SLURM's time limit send SIGTERM: pause the same way, so the task can resume.
   process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigint);
   try {
     view.update(service.progress(sweepId));
     await service.start(sweepId, { concurrency: opts.concurrency });
   } finally {
     process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigint);
     off();
     offProvider();
     view.stop();

@@ -7,8 +7,6 @@ import type { Command } from 'commander';
 import type { build as BuildElectronVite } from 'electron-vite';
 import { CliError, EXIT_BAD_INPUT, resolveDbPath } from './common';
 import type { KeyVault } from '../host/types';
-import { KeyStore } from '../keys/key-store';
-import { createKeyVault } from '../keys/key-test';
 import { startServer } from '../web/serve';
 
 export interface ServeCliOptions {
@@ -67,8 +65,8 @@ export async function runServeCli(opts: ServeCliOptions = {}): Promise<void> {
     }
   }
   const dbPath = resolveDbPath(opts.db);
-  const keys = opts.keys ?? createKeyVault(new KeyStore());
-  const server = await startServer({ port: opts.port ?? 0, dbPath, staticDir, keys });
+  // Without an injected vault the engine thread opens the OS keychain itself.
+  const server = await startServer({ port: opts.port ?? 0, dbPath, staticDir, keys: opts.keys });
   log(`Parley is serving ${dbPath}`);
   if (server.engine.recovered > 0) log(`Requeued ${server.engine.recovered} interrupted game(s).`);
   if (staticDir === null) {

@@ -17,23 +17,22 @@ export function shardOf(gameId: string, count: number): number {
 }
 
 /**
- * Parse "K/N" (0 <= K < N), or "slurm" for the array task this process runs as
- * (SLURM_ARRAY_TASK_ID of SLURM_ARRAY_TASK_COUNT, with SLURM_ARRAY_TASK_MIN as the base).
- * Throws an Error whose message names what is wrong.
+ * Parse "K/N" (0 <= K < N). Throws an Error whose message names what is wrong.
+ *
+ * "slurm" (the shard from SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT) is refused: those
+ * describe the array as submitted, so resubmitting one task (`sbatch --array=1`) would make it
+ * "shard 0 of 1", the whole sweep. The count must be fixed when the job is written, as the job
+ * script of `parley slurm` does with `--shard "$SLURM_ARRAY_TASK_ID/N"`.
  */
-export function parseShard(text: string, env: NodeJS.ProcessEnv = process.env): Shard {
-  if (text === 'slurm') {
-    const id = env.SLURM_ARRAY_TASK_ID;
-    const count = env.SLURM_ARRAY_TASK_COUNT;
-    if (id === undefined || count === undefined)
-      throw new Error(
-        '--shard slurm needs SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT (run it inside `sbatch --array`)',
-      );
-    const base = Number(env.SLURM_ARRAY_TASK_MIN ?? 0);
-    return checked(Number(id) - base, Number(count), `SLURM task ${id} of ${count}`);
-  }
+export function parseShard(text: string): Shard {
+  if (text.trim() === 'slurm')
+    throw new Error(
+      '--shard slurm is no longer supported: SLURM_ARRAY_TASK_COUNT describes the array as ' +
+        'submitted, so a resubmitted task would run the whole sweep. Give the shard count ' +
+        'explicitly: --shard "$SLURM_ARRAY_TASK_ID/N" (write the job again with `parley slurm`).',
+    );
   const m = /^(\d+)\/(\d+)$/.exec(text.trim());
-  if (!m) throw new Error(`--shard must be K/N (e.g. 0/8) or "slurm", got "${text}"`);
+  if (!m) throw new Error(`--shard must be K/N (e.g. 0/8), got "${text}"`);
   return checked(Number(m[1]), Number(m[2]), text);
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TurnRecord, Vote } from '../../src-shared/game';
-import { AgentPausedError, type Agent, type AgentContext } from './agent';
+import { AgentPausedError, type PhaseAgent as Agent, type AgentContext } from './agent';
 import { runGame, type RunGameOptions, type RunGameResult } from './run-game';
 import { pickGame, pickInstance, protocol, scripted, seeded } from './test-fixtures';
 

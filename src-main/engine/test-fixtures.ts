@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { GameDefinition } from '../../games/types';
 import type { GameInstance, ProtocolParams, Vote } from '../../src-shared/game';
-import type { Agent, AgentContext, AgentReply } from './agent';
+import type { AgentContext, AgentReply, PhaseAgent } from './agent';
 
 export interface PickPrefs {
   values: number[];
@@ -96,7 +96,7 @@ async function run<T>(
 }
 
 /** An agent driven by handlers; unspecified phases give fixed text, option 0 and all-reject. */
-export function scripted(id: string, s: Script = {}): Agent {
+export function scripted(id: string, s: Script = {}): PhaseAgent {
   return {
     id,
     discuss: (ctx) =>
@@ -117,7 +117,7 @@ export function scripted(id: string, s: Script = {}): Agent {
 }
 
 /** Deterministic agent whose choices depend only on ctx.callSeed (for resume tests). */
-export function seeded(id: string, options: number): Agent {
+export function seeded(id: string, options: number): PhaseAgent {
   return scripted(id, {
     discuss: (ctx) => ({
       message: `${id} says ${ctx.callSeed % 1000} after ${ctx.publicHistory.length}`,

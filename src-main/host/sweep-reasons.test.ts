@@ -10,7 +10,7 @@ import type {
   SweepProgress,
   SweepSummary,
 } from '../../src-shared/contract';
-import type { Agent } from '../engine/agent';
+import type { PhaseAgent as Agent } from '../engine/agent';
 import { AgentPausedError } from '../engine/agent';
 import { samplePlannedGame } from '../store/fixtures';
 import { openStore } from '../store/store';

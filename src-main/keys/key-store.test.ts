@@ -75,4 +75,16 @@ describe('KeyStore (fake backend)', () => {
     expect(await store.get('anthropic')).toBeNull();
     expect(await store.status('anthropic')).toBe('missing');
   });
+
+  it('when keytar is not installed, says so without the importing file path', async () => {
+    const missing = new Error(
+      "Cannot find package 'keytar' imported from /home/u/parley/src-main/keys/key-store.ts",
+    );
+    const store = new KeyStore({ backend: () => Promise.reject(missing), env: {} });
+    expect(await store.isKeychainAvailable()).toEqual({
+      isAvailable: false,
+      reason:
+        'OS keychain unavailable (the keychain module keytar is not installed; it builds when libsecret-1-dev is present at npm ci); using environment variables',
+    });
+  });
 });

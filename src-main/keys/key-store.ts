@@ -44,6 +44,10 @@ async function loadKeytar(): Promise<KeychainBackend> {
 
 function describe(err: unknown): string {
   const text = err instanceof Error ? err.message : String(err);
+  // Node's message names the importing file's path, which means nothing to a user.
+  if (/Cannot find (package|module) 'keytar'/.test(text)) {
+    return 'the keychain module keytar is not installed; it builds when libsecret-1-dev is present at npm ci';
+  }
   return text.split('\n')[0];
 }
 

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { LlmSpec } from '../../src-shared/participant';
 import { startMockLlm, type MockLlm } from '../mock-llm/server';
 import { createProviderClient } from './client';
-import { ProviderError, classifyError } from './errors';
+import { ProviderError, classifyError, redact } from './errors';
 import type { ChatRequest } from './types';
 
 const KEY = 'sk-test-SECRET-0123456789abcdef';
@@ -252,5 +252,10 @@ describe('error classification of injected faults', () => {
     const c = classifyError(new Error(`bad header Authorization: Bearer ${KEY}`), [KEY]);
     expect(c.message).toBe('bad header Authorization: Bearer [redacted]');
     expect(c.kind).toBe('unknown');
+  });
+
+  it('leaves words alone when the stored secret is a short placeholder', () => {
+    expect(redact('the test call failed', ['test'])).toBe('the test call failed');
+    expect(redact('key sk-ant-abcdefghijklmnop leaked', ['short'])).toBe('key [redacted] leaked');
   });
 });

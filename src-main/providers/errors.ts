@@ -29,10 +29,16 @@ export class ProviderError extends Error {
 
 const RETRYABLE: ReadonlySet<ErrorKind> = new Set(['rate_limit', 'server', 'timeout', 'network']);
 
+/**
+ * A stored secret shorter than this is a placeholder (e.g. "test" for a local server), not a key:
+ * redacting it would blank ordinary words ("the [redacted] call failed").
+ */
+const MIN_SECRET_LENGTH = 8;
+
 /** Remove `secrets` and anything shaped like an API key from `text`. */
 export function redact(text: string, secrets: readonly string[] = []): string {
   let out = text;
-  for (const s of secrets) if (s.length >= 4) out = out.split(s).join('[redacted]');
+  for (const s of secrets) if (s.length >= MIN_SECRET_LENGTH) out = out.split(s).join('[redacted]');
   return out.replace(/\b(sk|xai|AIza|sk-ant|sk-or)[-_A-Za-z0-9]{12,}/g, '[redacted]');
 }
 

@@ -4,7 +4,7 @@
 import type { LlmSpec, ParticipantSpec, ProviderName } from '../../src-shared/participant';
 import { AgentPausedError, type Agent } from '../engine/agent';
 import type { PauseReason } from '../engine/run-game';
-import { createStrategyAgent } from '../agents/strategy/strategy-agent';
+import { createParticipantStrategyAgent } from '../agents/strategies';
 import type { CallRecorder } from '../agents/llm/llm-agent';
 import { createLlmParticipantAgent } from '../agents/llm/strategy-wrapped';
 import { KEY_ENV_VARS, type StoredKey } from '../keys/key-store';
@@ -93,7 +93,7 @@ export class LlmRuntime {
    * by `prepare`, or on the agent's first call).
    */
   createAgent = (spec: ParticipantSpec, _game: GameRow): Agent => {
-    if (spec.kind === 'strategy') return createStrategyAgent(spec);
+    if (spec.kind === 'strategy') return createParticipantStrategyAgent(spec);
     const key = this.keys.get(spec.provider);
     return key === undefined ? this.lazyAgent(spec) : this.llmAgent(spec, key);
   };
@@ -116,14 +116,7 @@ export class LlmRuntime {
         }
         return this.llmAgent(spec, key);
       }));
-    return {
-      id: spec.id,
-      discuss: async (ctx) => (await resolve()).discuss(ctx),
-      think: async (ctx) => (await resolve()).think(ctx),
-      propose: async (ctx) => (await resolve()).propose(ctx),
-      vote: async (ctx) => (await resolve()).vote(ctx),
-      reflect: async (ctx) => (await resolve()).reflect(ctx),
-    };
+    return { id: spec.id, act: async (ctx, action) => (await resolve()).act(ctx, action) };
   }
 
   private llmAgent(spec: LlmSpec, key: string): Agent {

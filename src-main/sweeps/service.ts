@@ -10,7 +10,7 @@ import type { SweepCounters } from '../../src-shared/contract';
 import type { GameInstance, TurnRecord } from '../../src-shared/game';
 import { parseSweep } from '../../src-shared/sweep';
 import type { SweepIssue } from '../../src-shared/sweep';
-import type { Agent } from '../engine/agent';
+import type { AnyAgent } from '../engine/agent';
 import { runGame, type PauseReason } from '../engine/run-game';
 import type { Store } from '../store/store';
 import type { GameRow } from '../store/types';
@@ -35,7 +35,7 @@ const PROGRESS_INTERVAL_MS = 200;
 export interface ServiceOptions {
   resolve?: ParticipantResolver;
   /** Builds the agent for a seat; defaults to strategy agents (and LLM agents once configured). */
-  createAgent?: (spec: ParticipantSpec, game: GameRow, sweepId: string) => Agent;
+  createAgent?: (spec: ParticipantSpec, game: GameRow, sweepId: string) => AnyAgent;
   /**
    * For a game that paused (provider offline, auth error, budget): a promise that resolves when
    * it may run again (e.g. a probe found the provider back), or null to leave it paused. While
@@ -239,6 +239,9 @@ export class SweepService {
           const paused = await this.playGame(sweepId, row, run);
           const waiting = paused && this.opts.resumeWhen?.(row, paused, signal, sweepId);
           if (waiting) park(row.id, waiting);
+          // Strategy games never wait on I/O: without this the thread would run the whole sweep
+          // before it answered a request (the UI's, a pause) or delivered an event.
+          await new Promise<void>((resume) => setImmediate(resume));
         } else if (parked > 0) {
           await woken;
         } else {

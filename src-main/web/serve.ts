@@ -9,7 +9,6 @@ import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import type { HostEvent } from '../../src-shared/contract';
 import { openEngine } from '../host/engine';
-import type { Engine } from '../host/engine';
 import type { Host } from '../host/host';
 import type { KeyVault } from '../host/types';
 import { handleSocketMessage } from './socket-protocol';
@@ -21,7 +20,9 @@ import {
   servedContentSecurityPolicy,
 } from './security';
 import type { Gate } from './security';
-import { loadStatic } from './static-files';
+import { encodeBody, loadStatic } from './static-files';
+import { startWorkerEngine } from './worker-engine';
+import type { EngineHandle } from './worker-engine';
 
 export interface ServerOptions {
   /** 0 (the default) picks a free port. */
@@ -30,6 +31,10 @@ export interface ServerOptions {
   /** The built renderer (out/renderer); null serves only the contract WebSocket. */
   staticDir: string | null;
   token?: string;
+  /**
+   * A key vault to use instead of the OS keychain. It cannot cross to another thread, so the
+   * engine then runs on this thread (tests); otherwise it runs on a worker thread.
+   */
   keys?: KeyVault;
   resumeActive?: boolean;
 }
@@ -41,7 +46,7 @@ export interface RunningServer {
   wsUrl: string;
   port: number;
   token: string;
-  engine: Engine;
+  engine: EngineHandle;
   close(): Promise<void>;
 }
 
@@ -50,12 +55,10 @@ const SLOW_SOCKET_BYTES = 4 * 1024 * 1024;
 const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
-  const engine = openEngine({
-    dbPath: opts.dbPath,
-    mode: 'web',
-    keys: opts.keys,
-    resumeActive: opts.resumeActive,
-  });
+  const resumeActive = opts.resumeActive ?? true;
+  const engine: EngineHandle = opts.keys
+    ? openEngine({ dbPath: opts.dbPath, mode: 'web', keys: opts.keys, resumeActive })
+    : await startWorkerEngine({ dbPath: opts.dbPath, resumeActive });
   try {
     return await listen(engine, opts);
   } catch (err) {
@@ -64,7 +67,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   }
 }
 
-async function listen(engine: Engine, opts: ServerOptions): Promise<RunningServer> {
+async function listen(engine: EngineHandle, opts: ServerOptions): Promise<RunningServer> {
   const token = opts.token ?? newToken();
   const staticDir = opts.staticDir === null ? null : resolve(opts.staticDir);
   const gate: Gate = { origin: '', token, port: 0 };
@@ -193,10 +196,13 @@ async function serveHttp(
     if (path === '/favicon.ico') return void res.writeHead(204).end();
     return text(res, 404, 'Not found');
   }
+  const { body, encoding } = encodeBody(file, req.headers['accept-encoding']);
   res.writeHead(200, {
     'Content-Type': file.type,
-    'Content-Length': file.body.length,
+    'Content-Length': body.length,
     'Cache-Control': file.isIndex ? 'no-store' : 'private, max-age=3600',
+    Vary: 'Accept-Encoding',
+    ...(encoding ? { 'Content-Encoding': encoding } : {}),
   });
-  res.end(req.method === 'HEAD' ? undefined : file.body);
+  res.end(req.method === 'HEAD' ? undefined : body);
 }

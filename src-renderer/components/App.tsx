@@ -1,15 +1,30 @@
 // The shell: navigation, the current screen, the status line and the shortcuts help.
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { isTyping } from '../lib/keyboard';
-import { SCREENS, screenRoute } from '../lib/route';
+import { formatHash, SCREENS, screenRoute } from '../lib/route';
 import { useApp } from '../state/hooks';
-import { DesignScreen } from '../features/design/DesignScreen';
-import { ModelsScreen } from '../features/models/ModelsScreen';
-import { ResultsScreen } from '../features/results/ResultsScreen';
-import { RunsScreen } from '../features/runs/RunsScreen';
-import { TranscriptScreen } from '../features/transcripts/TranscriptScreen';
+import { ErrorBoundary } from './ErrorBoundary';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { StatusBar } from './StatusBar';
+
+// One chunk per screen: the first load fetches the shell and the screen it opens on.
+const DesignScreen = lazy(() =>
+  import('../features/design/DesignScreen').then((m) => ({ default: m.DesignScreen })),
+);
+const RunsScreen = lazy(() =>
+  import('../features/runs/RunsScreen').then((m) => ({ default: m.RunsScreen })),
+);
+const ResultsScreen = lazy(() =>
+  import('../features/results/ResultsScreen').then((m) => ({ default: m.ResultsScreen })),
+);
+const TranscriptScreen = lazy(() =>
+  import('../features/transcripts/TranscriptScreen').then((m) => ({
+    default: m.TranscriptScreen,
+  })),
+);
+const ModelsScreen = lazy(() =>
+  import('../features/models/ModelsScreen').then((m) => ({ default: m.ModelsScreen })),
+);
 
 export function App() {
   const route = useApp((s) => s.route);
@@ -65,11 +80,24 @@ export function App() {
         </button>
       </header>
       <main className="screen" data-screen={route.screen}>
-        {route.screen === 'design' && <DesignScreen />}
-        {route.screen === 'runs' && <RunsScreen />}
-        {route.screen === 'results' && <ResultsScreen route={route} />}
-        {route.screen === 'transcripts' && <TranscriptScreen route={route} />}
-        {route.screen === 'models' && <ModelsScreen />}
+        <ErrorBoundary
+          name={SCREENS.find((s) => s.screen === route.screen)?.label ?? route.screen}
+          resetKey={formatHash(route)}
+        >
+          <Suspense
+            fallback={
+              <div className="loading" aria-busy="true">
+                Loading…
+              </div>
+            }
+          >
+            {route.screen === 'design' && <DesignScreen />}
+            {route.screen === 'runs' && <RunsScreen />}
+            {route.screen === 'results' && <ResultsScreen route={route} />}
+            {route.screen === 'transcripts' && <TranscriptScreen route={route} />}
+            {route.screen === 'models' && <ModelsScreen />}
+          </Suspense>
+        </ErrorBoundary>
       </main>
       <StatusBar />
       {isHelpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}

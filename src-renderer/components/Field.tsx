@@ -79,7 +79,8 @@ export function NumberInput({
   const shown = value === null || Number.isNaN(value) ? '' : String(value);
   const [text, setText] = useState(shown);
   const [lastValue, setLastValue] = useState(value);
-  if (value !== lastValue) {
+  // Object.is: an emptied field holds NaN, and NaN !== NaN would re-render forever.
+  if (!Object.is(value, lastValue)) {
     // The form changed from outside (e.g. a loaded file): show the new value.
     setLastValue(value);
     if (Number(text) !== value) setText(shown);

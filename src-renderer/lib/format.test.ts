@@ -10,9 +10,9 @@ describe('format', () => {
   it('formats durations, counts, money and rates', () => {
     expect([fmtDuration(null), fmtDuration(42), fmtDuration(75), fmtDuration(7300)]).toEqual([
       '–',
-      '42s',
-      '1m 15s',
-      '2h 01m',
+      '0:42',
+      '1:15',
+      '2:01:40',
     ]);
     expect([fmtCount(999), fmtCount(12_345), fmtCount(3_456_789)]).toEqual([
       '999',

@@ -33,11 +33,12 @@ export function fmtCI(
 /** 75 s -> "1m 15s"; null -> "–". */
 export function fmtDuration(seconds: number | null): string {
   if (seconds === null || !Number.isFinite(seconds)) return '–';
+  // One clock format at every size (m:ss, then h:mm:ss), so a counting-down ETA keeps its units.
   const s = Math.max(0, Math.round(seconds));
-  if (s < 60) return `${s}s`;
+  const ss = String(s % 60).padStart(2, '0');
   const m = Math.floor(s / 60);
-  if (m < 60) return `${m}m ${String(s % 60).padStart(2, '0')}s`;
-  return `${Math.floor(m / 60)}h ${String(m % 60).padStart(2, '0')}m`;
+  if (m < 60) return `${m}:${ss}`;
+  return `${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}:${ss}`;
 }
 
 /** 1234567 -> "1.23M"; small numbers stay exact. */

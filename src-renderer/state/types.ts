@@ -20,7 +20,8 @@ export type AppState = ConnectionSlice &
 export interface SliceDeps {
   api: ClientAPI;
   /** Writes the route to the address bar (the browser's hash); tests pass a stub. */
-  writeHash: (hash: string) => void;
+  /** Writes the address bar's hash; `replace` rewrites the current history entry. */
+  writeHash: (hash: string, replace: boolean) => void;
 }
 
 export type Slice<T> = (

@@ -1,9 +1,10 @@
 // Cluster runs: a sweep split into shards (as SLURM array tasks would run it, each into its own
 // database) and merged back must equal one uninterrupted run, game for game and turn for turn.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { arraySpec } from '../../src-main/cluster/job-progress';
 import { shardOf, parseShard } from '../../src-main/cluster/shard';
 import { boundedRational, runCli, snapshot, tempDir } from './cli-helpers';
 
@@ -33,62 +34,39 @@ describe('shards', () => {
     expect(() => shardOf('zz', 2)).toThrow('game id "zz" does not start with hex digits');
   });
 
-  it('parses K/N and the SLURM array task, naming what is wrong', () => {
+  it('writes shard lists as sbatch --array reads them', () => {
+    expect(arraySpec([7, 1, 3, 5, 6])).toBe('1,3,5-7');
+    expect(arraySpec([0, 1])).toBe('0,1');
+    expect(arraySpec([2, 2, 4])).toBe('2,4');
+    expect(arraySpec([0, 1, 2, 3, 9])).toBe('0-3,9');
+  });
+
+  it('parses K/N, naming what is wrong, and refuses "slurm" (its count is the resubmitted array)', () => {
     expect(parseShard('2/5')).toEqual({ index: 2, count: 5 });
-    expect(
-      parseShard('slurm', {
-        SLURM_ARRAY_TASK_ID: '7',
-        SLURM_ARRAY_TASK_COUNT: '4',
-        SLURM_ARRAY_TASK_MIN: '5',
-      }),
-    ).toEqual({ index: 2, count: 4 });
     expect(() => parseShard('5/5')).toThrow('--shard 5/5: K must be between 0 and 4');
-    expect(() => parseShard('1-3')).toThrow('--shard must be K/N (e.g. 0/8) or "slurm", got "1-3"');
-    expect(() => parseShard('slurm', {})).toThrow('--shard slurm needs SLURM_ARRAY_TASK_ID');
+    expect(() => parseShard('1/0')).toThrow('--shard 1/0: N must be at least 1');
+    expect(() => parseShard('1-3')).toThrow('--shard must be K/N (e.g. 0/8), got "1-3"');
+    expect(() => parseShard('slurm')).toThrow(
+      '--shard slurm is no longer supported: SLURM_ARRAY_TASK_COUNT describes the array as ' +
+        'submitted, so a resubmitted task would run the whole sweep.',
+    );
+    const r = runCli(['run', sweepFile, '--db', join(tmp.dir, 'never.db'), '--shard', 'slurm'], {
+      SLURM_ARRAY_TASK_ID: '1',
+      SLURM_ARRAY_TASK_COUNT: '1',
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--shard "$SLURM_ARRAY_TASK_ID/N"');
   });
 });
 
-describe('parley slurm, run --shard, merge', () => {
-  it('writes an array job whose tasks each run one shard', () => {
-    const out = join(tmp.dir, 'job');
-    const r = runCli([
-      'slurm',
-      sweepFile,
-      '--shards',
-      '3',
-      '--out',
-      out,
-      '--partition',
-      'short',
-      '--parallel',
-      '2',
-    ]);
-    expect(r.status).toBe(0);
-    const script = readFileSync(join(out, 'job.sbatch'), 'utf8');
-    expect(script).toContain('#SBATCH --array=0-2%2\n');
-    expect(script).toContain('#SBATCH --partition=short\n');
-    expect(script).toContain(`#SBATCH --output=${join(out, 'logs', 'shard-%a.out')}\n`);
-    expect(script).toContain(
-      'parley run sweep.json \\\n  --db "shards/shard-${SLURM_ARRAY_TASK_ID}.db" --shard slurm',
-    );
-    expect(readFileSync(join(out, 'merge.sh'), 'utf8')).toContain(
-      'parley merge shards/shard-*.db --into merged.db\n',
-    );
-    expect(JSON.parse(readFileSync(join(out, 'sweep.json'), 'utf8'))).toEqual(sweep);
-    const bad = runCli(['slurm', sweepFile, '--shards', '0', '--out', out]);
-    expect(bad.status).toBe(2);
-  });
-
+describe('parley run --shard, parley merge', () => {
   it('merges three shards into exactly the games and turns of one uninterrupted run', () => {
     const reference = join(tmp.dir, 'reference.db');
     expect(runCli(['run', sweepFile, '--db', reference]).status).toBe(0);
 
     const shards = [0, 1, 2].map((k) => join(tmp.dir, `shard-${k}.db`));
     const sizes = shards.map((db, k) => {
-      const r = runCli(['run', sweepFile, '--db', db, '--shard', 'slurm'], {
-        SLURM_ARRAY_TASK_ID: String(k),
-        SLURM_ARRAY_TASK_COUNT: '3',
-      });
+      const r = runCli(['run', sweepFile, '--db', db, '--shard', `${k}/3`]);
       expect(r.status).toBe(0);
       return Object.keys(snapshot(db)).length;
     });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentName } from '../../../games/types';
 import type { TurnRecord } from '../../../src-shared/game';
 import type { LlmSpec } from '../../../src-shared/participant';
-import type { Agent, AgentContext, Usage } from '../../engine/agent';
+import type { AgentContext, PhaseAgent as Agent, Usage } from '../../engine/agent';
 import { startMockLlm, type MockLlm } from '../../mock-llm/server';
 import { defaultResponder, type MockRequestInfo } from '../../mock-llm/responder';
 import { BudgetGuard } from '../../providers/budget';

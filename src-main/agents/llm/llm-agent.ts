@@ -4,15 +4,24 @@
 import { setMaxListeners } from 'node:events';
 import type { Phase } from '../../../src-shared/game';
 import type { LlmSpec } from '../../../src-shared/participant';
-import type { Agent, AgentContext, AgentReply, Usage } from '../../engine/agent';
+import type {
+  Action,
+  Agent,
+  AgentContext,
+  AgentReply,
+  PhaseAgent,
+  TokenClass,
+  Usage,
+} from '../../engine/agent';
+import { proposeVoteAction } from '../../engine/propose-vote/actions';
 import type { BudgetGuard } from '../../providers/budget';
 import { classifyError } from '../../providers/errors';
 import { ZERO_USAGE, addUsage, costUsd } from '../../providers/pricing';
 import type { ProviderScheduler } from '../../providers/scheduler';
 import type { ChatMessage, ChatRequest, ChatResult, ProviderClient } from '../../providers/types';
 import { responseCacheKey } from './cache-key';
-import { parseReply, type PhaseValue } from './parse';
-import { buildRequest, phasePrompt, type AgentPhase } from './prompts';
+import { parseWith } from './parse';
+import { buildRequest } from './prompts';
 
 /** Where replies are cached (the store's cacheGet / cachePut fit). */
 export interface ResponseCache {
@@ -62,8 +71,11 @@ export interface LlmAgentOptions {
   budget?: BudgetGuard;
   /** Replies per phase call, re-asking with the parse error in between (default 3). */
   maxParseAttempts?: number;
-  /** Strategy-wrapped agents: the proposal the model must reproduce exactly. */
-  decideProposal?: (ctx: AgentContext) => Promise<unknown>;
+  /**
+   * Strategy-wrapped agents: the reply a strategy gives to a wrappable action (one with a
+   * `wrap` rule); the model must reproduce its decided part exactly.
+   */
+  decide?: <T>(ctx: AgentContext, action: Action<T>) => Promise<T>;
 }
 
 /** A stored cache entry: a ChatResult as first received. */
@@ -80,7 +92,7 @@ function isChatResult(v: unknown): v is ChatResult {
  * Output limits per phase when the model's spec sets none: votes are short, plans may be long.
  * Reasoning models (reasoningEffort) spend part of the limit thinking, so they get 8x.
  */
-export const PHASE_MAX_TOKENS: Record<AgentPhase, number> = {
+export const PHASE_MAX_TOKENS: Record<TokenClass, number> = {
   discussion: 512,
   thinking: 1024,
   proposal: 512,
@@ -89,7 +101,7 @@ export const PHASE_MAX_TOKENS: Record<AgentPhase, number> = {
 };
 
 /** The output limit of `phase`: the spec's own (one number or per phase), else the default. */
-export function phaseMaxTokens(spec: LlmSpec, phase: AgentPhase): number {
+export function phaseMaxTokens(spec: LlmSpec, phase: TokenClass): number {
   const own = typeof spec.maxTokens === 'number' ? spec.maxTokens : spec.maxTokens?.[phase];
   return own ?? PHASE_MAX_TOKENS[phase] * (spec.reasoningEffort ? 8 : 1);
 }
@@ -108,14 +120,17 @@ export function estimateCostUsd(spec: LlmSpec, request: ChatRequest): number {
   });
 }
 
-export function createLlmAgent(options: LlmAgentOptions): Agent {
-  const { spec, client, scheduler, cache, recordCall, budget, decideProposal } = options;
+/** An LLM agent: `act` for any protocol, plus the propose-and-vote phases as shorthands. */
+export type LlmAgent = Agent & PhaseAgent;
+
+export function createLlmAgent(options: LlmAgentOptions): LlmAgent {
+  const { spec, client, scheduler, cache, recordCall, budget, decide } = options;
   const maxParseAttempts = options.maxParseAttempts ?? 3;
 
   /** One model reply: from the cache, or over the network (each HTTP attempt recorded). */
   async function callModel(
     ctx: AgentContext,
-    phase: AgentPhase,
+    phase: Phase,
     request: ChatRequest,
     parseAttempt: number,
   ): Promise<ChatResult> {
@@ -183,24 +198,28 @@ export function createLlmAgent(options: LlmAgentOptions): Agent {
     return result;
   }
 
-  /** Ask for `phase`, re-asking with the error (bounded) until the reply parses and passes `check`. */
-  async function ask<P extends AgentPhase>(
+  /** Ask for `action`, re-asking with the error (bounded) until the reply parses and passes `check`. */
+  async function ask<T>(
     ctx: AgentContext,
-    phase: P,
+    action: Action<T>,
     required?: unknown,
-    check?: (value: PhaseValue[P]) => string | undefined,
-  ): Promise<AgentReply<PhaseValue[P]>> {
-    const base = buildRequest(ctx, phase, spec.persona, required);
+    check?: (value: T) => string | undefined,
+  ): Promise<AgentReply<T>> {
+    const base = buildRequest(ctx, action as Action, spec.persona, required);
     let messages: ChatMessage[] = base.messages;
     let usage: Usage = ZERO_USAGE;
     let text = '';
     let error = '';
     for (let attempt = 0; attempt < maxParseAttempts; attempt++) {
-      const request = { system: base.system, messages, maxTokens: phaseMaxTokens(spec, phase) };
-      const result = await callModel(ctx, phase, request, attempt);
+      const request = {
+        system: base.system,
+        messages,
+        maxTokens: phaseMaxTokens(spec, action.tokens),
+      };
+      const result = await callModel(ctx, action.phase, request, attempt);
       usage = addUsage(usage, result.usage);
       text = result.text;
-      const parsed = parseReply(phase, text, ctx.listedProposals.length);
+      const parsed = parseWith(action.schema, text);
       const problem = parsed.ok ? check?.(parsed.value) : parsed.error;
       if (parsed.ok && problem === undefined) return { ok: true, value: parsed.value, text, usage };
       error = problem ?? 'unusable reply';
@@ -209,38 +228,30 @@ export function createLlmAgent(options: LlmAgentOptions): Agent {
         { role: 'assistant', content: text.trim() === '' ? '(empty reply)' : text },
         {
           role: 'user',
-          content: `Your reply could not be used: ${error}.\n${phasePrompt(ctx, phase, required)}`,
+          content: `Your reply could not be used: ${error}.\n${action.prompt(required)}`,
         },
       ];
     }
     return { ok: false, error, text, usage };
   }
 
-  async function propose(
-    ctx: AgentContext,
-  ): Promise<AgentReply<{ proposal: unknown; message?: string }>> {
-    if (!decideProposal) return ask(ctx, 'proposal');
-    const required = await decideProposal(ctx);
-    const wanted = normalised(ctx, required);
-    return ask(ctx, 'proposal', required, (v) =>
-      normalised(ctx, v.proposal) === wanted
-        ? undefined
-        : `the proposal must be exactly ${JSON.stringify(required)}`,
+  async function act<T>(ctx: AgentContext, action: Action<T>): Promise<AgentReply<T>> {
+    const rule = action.wrap;
+    if (!decide || !rule) return ask(ctx, action);
+    const required = rule.decided(await decide(ctx, action));
+    const wanted = rule.key(required);
+    return ask(ctx, action, required, (v) =>
+      rule.key(rule.decided(v)) === wanted ? undefined : rule.mismatch(required),
     );
   }
 
   return {
     id: spec.id,
-    discuss: (ctx) => ask(ctx, 'discussion'),
-    think: (ctx) => ask(ctx, 'thinking'),
-    propose,
-    vote: (ctx) => ask(ctx, 'vote'),
-    reflect: (ctx) => ask(ctx, 'reflection'),
+    act,
+    discuss: (ctx) => act(ctx, proposeVoteAction(ctx, 'discussion')),
+    think: (ctx) => act(ctx, proposeVoteAction(ctx, 'thinking')),
+    propose: (ctx) => act(ctx, proposeVoteAction(ctx, 'proposal')),
+    vote: (ctx) => act(ctx, proposeVoteAction(ctx, 'vote')),
+    reflect: (ctx) => act(ctx, proposeVoteAction(ctx, 'reflection')),
   };
-}
-
-/** A proposal in the game's normal form (as JSON), so equivalent spellings compare equal. */
-function normalised(ctx: AgentContext, proposal: unknown): string {
-  const check = ctx.game.validateProposal(ctx.instance, proposal);
-  return JSON.stringify(check.ok ? check.proposal : proposal);
 }

@@ -1,7 +1,7 @@
 // Reading model replies: find the JSON object (bare, in ```json fences, or inside prose) and
 // check it against the phase's zod schema, with an error message the model can act on.
-import { z } from 'zod';
-import type { Vote } from '../../../src-shared/game';
+import type { z } from 'zod';
+import { replySchema, type PhaseValue } from '../../engine/propose-vote/actions';
 import type { AgentPhase } from './prompts';
 
 /** The first JSON object in `text`: the whole text, a fenced block, or the first balanced {...}. */
@@ -46,53 +46,7 @@ function balancedEnd(text: string, start: number): number {
   return -1;
 }
 
-const voteValue = z.preprocess(
-  (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
-  z.enum(['accept', 'reject']),
-);
-
-/** Reply schemas per phase; `votes` needs the number of listed proposals. */
-export function replySchema(phase: AgentPhase, listedCount: number) {
-  switch (phase) {
-    case 'discussion':
-      return z.object({ message: z.string().trim().min(1, 'message must not be empty') });
-    case 'thinking':
-      return z.object({ plan: z.string() });
-    case 'reflection':
-      return z.object({ reflection: z.string() });
-    case 'proposal':
-      return z.preprocess(
-        // Tolerate the proposal object written at top level next to "message".
-        (v) => {
-          if (v === null || typeof v !== 'object' || Array.isArray(v) || 'proposal' in v) return v;
-          const { message, ...rest } = v as Record<string, unknown>;
-          return Object.keys(rest).length > 0 ? { proposal: rest, message } : v;
-        },
-        z.object({
-          proposal: z.custom<unknown>((p) => p !== undefined && p !== null, 'proposal is required'),
-          message: z.string().optional(),
-        }),
-      );
-    case 'vote':
-      return z.object({
-        votes: z
-          .array(voteValue)
-          .length(
-            listedCount,
-            `votes must have exactly ${listedCount} entries, one per listed proposal`,
-          ),
-        reason: z.string().optional(),
-      });
-  }
-}
-
-export type PhaseValue = {
-  discussion: { message: string };
-  thinking: { plan: string };
-  reflection: { reflection: string };
-  proposal: { proposal: unknown; message?: string };
-  vote: { votes: Vote[]; reason?: string };
-};
+export { replySchema, type PhaseValue } from '../../engine/propose-vote/actions';
 
 export type ParseOutcome<P extends AgentPhase> =
   { ok: true; value: PhaseValue[P] } | { ok: false; error: string };
@@ -103,10 +57,18 @@ export function parseReply<P extends AgentPhase>(
   text: string,
   listedCount = 0,
 ): ParseOutcome<P> {
+  return parseWith(replySchema(phase, listedCount) as unknown as z.ZodType<PhaseValue[P]>, text);
+}
+
+/** Parse a reply against an action's schema; the error names the field and what was expected. */
+export function parseWith<T>(
+  schema: z.ZodType<T>,
+  text: string,
+): { ok: true; value: T } | { ok: false; error: string } {
   const json = extractJsonObject(text);
   if (json === undefined) return { ok: false, error: 'the reply contains no JSON object' };
-  const result = replySchema(phase, listedCount).safeParse(json);
-  if (result.success) return { ok: true, value: result.data as PhaseValue[P] };
+  const result = schema.safeParse(json);
+  if (result.success) return { ok: true, value: result.data };
   const error = result.error.issues
     .map((i) => `${i.path.length > 0 ? i.path.join('.') : 'reply'}: ${i.message}`)
     .join('; ');

@@ -3,7 +3,7 @@
 import { createRng } from '../../../games/rng';
 import type { StrategySpec } from '../../../src-shared/participant';
 import type { Vote } from '../../../src-shared/game';
-import type { Agent, AgentContext, AgentReply } from '../../engine/agent';
+import type { AgentContext, AgentReply, PhaseAgent } from '../../engine/agent';
 import { discussionText, planText, proposalNote, reflectionText, voteReason } from './messages';
 import { strategyFor, type Decision } from './policies';
 import { keyOf } from './space';
@@ -27,7 +27,7 @@ function anchorOf(ctx: AgentContext): object {
 }
 
 /** Create the agent a strategy participant describes (`capability` and `exponent` as set). */
-export function createStrategyAgent(spec: StrategySpec): Agent {
+export function createStrategyAgent(spec: StrategySpec): PhaseAgent {
   const strategy = strategyFor(spec.strategy, {
     exponent: spec.exponent,
     capability: spec.capability,

@@ -76,6 +76,10 @@ export function ModelForm({ model, onDone }: { model: ModelView | null; onDone: 
           </select>
         </div>
         {field('model', 'Provider’s model id', 'spec.model', { placeholder: 'e.g. gpt-4o-mini' })}
+        {field('baseUrl', 'Base URL (local or self-hosted)', 'spec.baseUrl', {
+          placeholder: 'e.g. http://127.0.0.1:11434/v1',
+          inputMode: 'url',
+        })}
         {field('priceIn', 'Input $/Mtok', 'spec.prices', { inputMode: 'decimal' })}
         {field('priceOut', 'Output $/Mtok', 'spec.prices', { inputMode: 'decimal' })}
       </div>
@@ -93,7 +97,9 @@ export function ModelForm({ model, onDone }: { model: ModelView | null; onDone: 
       </div>
       <FieldIssues
         id="model-issues"
-        issues={issues.filter((i) => !/^spec\.(id|displayName|model|prices|scores)/.test(i.path))}
+        issues={issues.filter(
+          (i) => !/^spec\.(id|displayName|model|baseUrl|prices|scores)/.test(i.path),
+        )}
       />
       <div className="actions">
         <button type="submit" className="primary" disabled={isSaving}>

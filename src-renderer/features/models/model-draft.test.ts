@@ -32,6 +32,26 @@ describe('model form draft', () => {
     });
   });
 
+  it('adds a local server by its base URL, and drops one that is cleared', () => {
+    const draft = {
+      ...draftOf(null),
+      id: 'llama',
+      provider: 'local',
+      model: 'llama3.1:8b',
+      baseUrl: ' http://127.0.0.1:11434/v1 ',
+    };
+    expect(draftToSpec(draft, undefined).spec).toEqual({
+      id: 'llama',
+      kind: 'llm',
+      provider: 'local',
+      model: 'llama3.1:8b',
+      baseUrl: 'http://127.0.0.1:11434/v1',
+      scores: {},
+    });
+    const cleared = { ...draft, baseUrl: '' };
+    expect(draftToSpec(cleared, { baseUrl: 'http://old:1/v1' }).spec).not.toHaveProperty('baseUrl');
+  });
+
   it('names malformed score lines and half-given prices', () => {
     const draft = { ...draftOf(null), id: 'x', model: 'y', scores: 'elo 1200', priceIn: '1' };
     expect(draftToSpec(draft, undefined).issues).toEqual([

@@ -7,6 +7,8 @@ export interface Draft {
   displayName: string;
   provider: string;
   model: string;
+  /** The server's address for a local or self-hosted model (Ollama, vLLM, LM Studio); '' = the provider's own. */
+  baseUrl: string;
   /** "name = value" per line. */
   scores: string;
   priceIn: string;
@@ -20,6 +22,7 @@ export function draftOf(m: ModelView | null): Draft {
       displayName: '',
       provider: 'openai',
       model: '',
+      baseUrl: '',
       scores: '',
       priceIn: '',
       priceOut: '',
@@ -29,6 +32,7 @@ export function draftOf(m: ModelView | null): Draft {
     displayName: m.displayName,
     provider: m.provider ?? 'openai',
     model: m.model ?? '',
+    baseUrl: m.spec.kind === 'llm' ? (m.spec.baseUrl ?? '') : '',
     scores: Object.entries(m.scores)
       .map(([k, v]) => `${k} = ${v}`)
       .join('\n'),
@@ -64,7 +68,7 @@ export function draftToSpec(
     });
   const prev = (base && typeof base === 'object' ? base : {}) as Record<string, unknown>;
   const hasPrices = d.priceIn.trim() !== '' || d.priceOut.trim() !== '';
-  const { prices: _prices, ...rest } = prev;
+  const { prices: _prices, baseUrl: _baseUrl, ...rest } = prev;
   const spec: Record<string, unknown> = {
     ...rest,
     id: d.id.trim(),
@@ -72,6 +76,7 @@ export function draftToSpec(
     provider: d.provider,
     model: d.model.trim(),
     scores,
+    ...(d.baseUrl.trim() ? { baseUrl: d.baseUrl.trim() } : {}),
     ...(d.displayName.trim() ? { displayName: d.displayName.trim() } : {}),
     ...(hasPrices
       ? { prices: { inputUsdPerMtok: Number(d.priceIn), outputUsdPerMtok: Number(d.priceOut) } }

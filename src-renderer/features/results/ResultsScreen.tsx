@@ -23,7 +23,7 @@ export function ResultsScreen({ route }: { route: ResultsRoute }) {
   const sweepId = route.sweepId ?? list.at(-1)?.id ?? null;
 
   useEffect(() => {
-    if (!route.sweepId && sweepId) navigate({ ...route, sweepId });
+    if (!route.sweepId && sweepId) navigate({ ...route, sweepId }, { replace: true });
   }, [route, sweepId, navigate]);
 
   if (sweeps.state === 'ready' && list.length === 0) return <EmptyState />;

@@ -118,3 +118,34 @@ describe('runs screen: why games are paused or failed', () => {
     expect(reasons(html)).toBeNull();
   });
 });
+
+describe('runs screen: state and ETA', () => {
+  const badge = (html: string) => /data-phase="([^"]+)"/.exec(html)?.[1];
+  const eta = (html: string) => /data-testid="eta">([^<]*)</.exec(html)?.[1];
+  const running = progress({
+    counts: { queued: 3, running: 2, paused: 0, finished: 3, failed: 0, cancelled: 0 },
+    total: 8,
+    done: 3,
+    ratePerSec: 0.5,
+    etaSec: 75,
+  });
+
+  it('says pausing, not running, while the running games of a paused sweep finish their turn', () => {
+    const html = render([sweep('paused', running)]);
+    expect(badge(html)).toBe('pausing');
+    expect(html).toContain('<span class="pill pill-pausing">pausing</span>');
+    expect(eta(html)).toBe('–');
+  });
+
+  it('shows an ETA in one clock format only while the sweep runs', () => {
+    expect(eta(render([sweep('active', running)]))).toBe('1:15');
+    const stopped = { ...running, counts: { ...running.counts, running: 0 } };
+    expect(badge(render([sweep('paused', stopped)]))).toBe('paused');
+    expect(eta(render([sweep('paused', stopped)]))).toBe('–');
+  });
+
+  it('does not claim that the sweeps need no network', () => {
+    expect(render([sweep('active', running)])).toContain('Providers: no problems reported.</p>');
+    expect(render([sweep('active', running)])).not.toContain('need no network');
+  });
+});

@@ -13,8 +13,9 @@ function phaseOf(s: SweepSummary): string {
   const { counts, total, done } = s.progress;
   if (s.status === 'cancelled') return 'cancelled';
   if (total > 0 && done === total) return counts.failed > 0 ? 'done with failures' : 'complete';
+  // After Pause, running games finish their current turn before they stop.
+  if (s.status === 'paused') return counts.running > 0 ? 'pausing' : 'paused';
   if (counts.running > 0) return 'running';
-  if (s.status === 'paused') return 'paused';
   return counts.paused > 0 ? 'waiting (paused games)' : 'queued';
 }
 
@@ -70,7 +71,9 @@ function SweepRow({ sweep }: { sweep: SweepSummary }) {
         </div>
         <div>
           <dt>ETA</dt>
-          <dd className="num">{fmtDuration(p.etaSec)}</dd>
+          <dd className="num" data-testid="eta">
+            {phase === 'running' ? fmtDuration(p.etaSec) : '–'}
+          </dd>
         </div>
         <div>
           <dt>tokens</dt>
@@ -144,10 +147,7 @@ function SweepRow({ sweep }: { sweep: SweepSummary }) {
 function Providers() {
   const providers = useApp((s) => s.providers);
   const list = Object.values(providers);
-  if (list.length === 0)
-    return (
-      <p className="muted">Providers: no problems reported. Strategy agents need no network.</p>
-    );
+  if (list.length === 0) return <p className="muted">Providers: no problems reported.</p>;
   return (
     <ul className="providers" aria-label="Provider status">
       {list.map((p) => (
