@@ -355,6 +355,22 @@ describe('bargain import of a newer-schema run', () => {
     ]);
   });
 
+  it('groups files of several experiments into one sweep with --sweep', () => {
+    const other = openStore(join(tmp.dir, 'named.db'));
+    try {
+      const named = importPaths(other, [FIXTURE, dir], { sweepName: 'all bargain runs' });
+      expect(named).toMatchObject({ imported: 4, failed: [], sweeps: [expect.any(String)] });
+      const sweep = other.getSweep(named.sweeps[0])!;
+      expect(sweep.name).toBe('all bargain runs');
+      expect(other.listGames({ sweepId: sweep.id }).map((g) => g.runIndex)).toEqual([0, 1, 2, 0]);
+      expect(sweep.spec).toMatchObject({
+        description: 'Games imported from published result files (4 games).',
+      });
+    } finally {
+      other.close();
+    }
+  });
+
   it('keeps the token usage of every call, by phase', () => {
     const totals = store.callTotals({ gameId: game.id });
     // 10 logged calls with 100..109 input tokens and 10 output each, plus 4 votes of 50/5/3.
