@@ -218,6 +218,7 @@ export function writeBargainExport(store: Store, sweepId: string, outDir: string
     throw new Error(
       `the bargain format holds item-allocation games only; game ${other.id} is ${other.kind}`,
     );
+  if (games.length === 0) throw new Error('the sweep has no finished games to export');
   mkdirSync(outDir, { recursive: true });
   const files: string[] = [];
   games.forEach((g, i) => {
