@@ -92,22 +92,60 @@ export function parsePledges(
       error: `proposal must be {"pledges": [[pledges of Agent_1 per project], ...]}, got ${show(proposal)}`,
     };
   }
-  if (errors.length === 0) {
-    pledges.forEach((row, i) => {
-      const total = row.reduce((s, v) => s + v, 0);
-      if (total > rules.budget) {
-        errors.push(
-          `${agentName(i)} pledges ${total} in total, over its budget of ${rules.budget} by ${total - rules.budget}`,
-        );
-      }
-    });
-  }
+  if (errors.length === 0) pledges.forEach((row, i) => checkBudget(row, i, rules, errors));
   return errors.length > 0
     ? { ok: false, error: errors.join('; ') }
     : { ok: true, proposal: { pledges } };
 }
 
+function checkBudget(row: readonly number[], agent: number, rules: PledgeRules, errors: string[]) {
+  const total = row.reduce((s, v) => s + v, 0);
+  if (total > rules.budget) {
+    errors.push(
+      `${agentName(agent)} pledges ${total} in total, over its budget of ${rules.budget} by ${total - rules.budget}`,
+    );
+  }
+}
+
+/**
+ * Validate one agent's own pledge vector (the pledge protocol, DESIGN 3.3): `{"pledges": [...]}`
+ * with one whole amount per project, the bare list, or an object keyed by project name; its
+ * total within the agent's budget.
+ */
+export function parsePledgeVector(
+  proposal: unknown,
+  agent: number,
+  rules: PledgeRules,
+): ProposalCheck<number[]> {
+  const inner = unwrap(proposal, 'pledges');
+  if (!Array.isArray(inner) && !isRecord(inner)) {
+    return {
+      ok: false,
+      error: `proposal must be {"pledges": [your pledge per project, in the order ${rules.projectNames.join(', ')}]}, got ${show(proposal)}`,
+    };
+  }
+  const errors: string[] = [];
+  const row = readRow(inner, agent, rules, errors);
+  if (errors.length === 0) checkBudget(row, agent, rules, errors);
+  return errors.length > 0 ? { ok: false, error: errors.join('; ') } : { ok: true, proposal: row };
+}
+
+/**
+ * The joint proposal of the pledge protocol: agent i's vector is row i of the pledge table, so a
+ * project is funded when the sum of the vectors reaches its cost and each agent pays only its own
+ * pledges. Pure; the vectors come in seat order, one per agent.
+ */
+export function combinePledges(vectors: readonly (readonly number[])[]): CofundingProposal {
+  return { pledges: vectors.map((v) => v.slice()) };
+}
+
+/** Total pledged per project: the sum of the agents' vectors (rows of the table). */
+export function pledgeTotals(pledges: readonly (readonly number[])[]): number[] {
+  return (pledges[0] ?? []).map((_, k) => pledges.reduce((s, row) => s + row[k], 0));
+}
+
 /** Which projects the pledges fund: total pledged >= cost. */
 export function fundedProjects(pledges: readonly number[][], costs: readonly number[]): boolean[] {
-  return costs.map((cost, k) => pledges.reduce((s, row) => s + row[k], 0) >= cost);
+  const totals = pledgeTotals(pledges);
+  return costs.map((cost, k) => (totals[k] ?? 0) >= cost);
 }

@@ -4,8 +4,16 @@
 import { z } from 'zod';
 import type { GameInstance } from '../src-shared/game';
 import { cofundingOutcomes } from './cofunding-outcomes';
-import { fundedProjects, parsePledges, type CofundingProposal } from './cofunding-proposal';
-import { agentList } from './proposal-input';
+import { cofundingReference } from './cofunding-reference';
+import {
+  combinePledges,
+  fundedProjects,
+  parsePledges,
+  parsePledgeVector,
+  type CofundingProposal,
+  type PledgeRules,
+} from './cofunding-proposal';
+import { agentList, isRecord } from './proposal-input';
 import { createRng, hashSeed } from './rng';
 import { checkSimplexGame, fitSimplexVectors } from './simplex-fit';
 import { agentName, type GameDefinition } from './types';
@@ -20,8 +28,33 @@ export const DEFAULT_PROJECT_NAMES = [
   'Museum wing', 'Sports field',
 ] as const;
 
-export const cofundingParamsSchema = z
+/**
+ * Parameter presets (DESIGN 3.3). A preset fills in the parameters the caller leaves out, so
+ * `{ preset: "research", costMax: 40 }` keeps 40. `research` is the research code: costs from
+ * U[10, 30] and the pledge protocol, meant to be played with acceptance "supermajority" (its
+ * two-thirds commit vote; for two agents that is both).
+ */
+export const COFUNDING_PRESETS = {
+  research: { costMin: 10, costMax: 30, proposals: 'pledges' },
+} as const satisfies Record<string, Record<string, unknown>>;
+
+type PresetName = keyof typeof COFUNDING_PRESETS;
+const PRESET_NAMES = Object.keys(COFUNDING_PRESETS) as [PresetName, ...PresetName[]];
+
+function withPreset(raw: unknown): unknown {
+  if (
+    !isRecord(raw) ||
+    typeof raw.preset !== 'string' ||
+    !Object.hasOwn(COFUNDING_PRESETS, raw.preset)
+  )
+    return raw;
+  return { ...COFUNDING_PRESETS[raw.preset as PresetName], ...raw };
+}
+
+const cofundingParamsObject = z
   .object({
+    /** A named set of defaults (COFUNDING_PRESETS); recorded with the parameters. */
+    preset: z.enum(PRESET_NAMES).optional(),
     projects: z.number().int().min(1).max(20).default(5),
     costMin: z.number().int().min(1).default(10),
     costMax: z.number().int().min(1).default(50),
@@ -29,6 +62,11 @@ export const cofundingParamsSchema = z
     alpha: z.number().min(0).max(1).default(0.5),
     /** Budget ratio: the agents' budgets together cover about sigma of the total cost. */
     sigma: z.number().min(0).max(1).default(0.5),
+    /**
+     * `table`: every agent proposes a full pledge table. `pledges`: every agent proposes only its
+     * own pledge vector and the vectors of all agents form the one joint table that is voted on.
+     */
+    proposals: z.enum(['table', 'pledges']).default('table'),
     projectNames: z.array(z.string().trim().min(1)).optional(),
   })
   .superRefine((p, ctx) => {
@@ -47,6 +85,9 @@ export const cofundingParamsSchema = z
       });
     }
   });
+
+/** Co-funding parameters: a preset's values first, then the caller's, then the defaults. */
+export const cofundingParamsSchema = z.preprocess(withPreset, cofundingParamsObject);
 
 export type CofundingParams = z.infer<typeof cofundingParamsSchema>;
 
@@ -85,11 +126,19 @@ function check(params: CofundingParams, nAgents: number): string[] {
   return checkSimplexGame(cofundingParamsSchema, params, nAgents, 'alpha', 'projects');
 }
 
+const PROPOSAL_RULES = {
+  table:
+    "A proposal (a full table of every agent's pledges) takes effect only if it is accepted under the voting rule.",
+  pledges:
+    'Every round, each agent proposes only its own pledges (one amount per project); the pledges of all agents together form the joint proposal, which takes effect only if it is accepted under the voting rule.',
+} as const;
+
 function rulesText(
   names: readonly string[],
   costs: readonly number[],
   budget: number,
   nAgents: number,
+  proposals: CofundingParams['proposals'],
 ): string {
   return [
     `${nAgents} agents (${agentList(nAgents)}) decide together which of ${names.length} projects to fund.`,
@@ -97,7 +146,7 @@ function rulesText(
     `Every agent has a budget of ${budget} and pledges whole amounts of money to projects; an agent's pledges may not add up to more than its budget.`,
     'A project is funded when the pledges to it add up to at least its cost.',
     'Every agent has private values for the projects (non-negative integers summing to 100); no agent sees the values of another.',
-    "A proposal (a full table of every agent's pledges) takes effect only if it is accepted under the voting rule.",
+    PROPOSAL_RULES[proposals],
     "If a deal is accepted, an agent's utility is the sum of its values of the funded projects minus its own pledges to funded projects (pledges to projects that end up unfunded are returned; pledges beyond a project's cost are still paid), multiplied by the discount factor once for every round that has passed before the deal.",
     'If no deal is reached, every agent gets 0.',
   ].join('\n');
@@ -132,7 +181,7 @@ export const cofunding: GameDefinition<CofundingParams, CofundingPrefs, Cofundin
       params,
       nAgents,
       seed,
-      rules: rulesText(projectNamesOf(params), costs, budget, nAgents),
+      rules: rulesText(projectNamesOf(params), costs, budget, nAgents, params.proposals),
       preferences: fit.vectors.map((values) => ({ values, budget, costs: costs.slice() })),
       realised: {
         costs,
@@ -155,20 +204,14 @@ export const cofunding: GameDefinition<CofundingParams, CofundingPrefs, Cofundin
     const alpha = params.sigma < 1 ? 1 - level / (1 - params.sigma) : 1 - level;
     return { ...params, alpha: Math.min(1, Math.max(0, alpha)) };
   },
-  validateProposal: (instance, proposal) =>
-    parsePledges(proposal, {
-      projectNames: projectNamesOf(instance.params),
-      nAgents: instance.nAgents,
-      budget: instance.preferences[0].budget,
-    }),
+  validateProposal: (instance, proposal) => parsePledges(proposal, pledgeRules(instance)),
   rawUtilities: (instance, proposal) => cofundingUtilities(instance.preferences, proposal.pledges),
   describeProposal(instance, proposal) {
     const names = projectNamesOf(instance.params);
     const funded = fundedProjects(proposal.pledges, instance.preferences[0].costs);
-    const rows = proposal.pledges.map((row, i) => {
-      const parts = row.flatMap((v, k) => (v > 0 ? [`${names[k]} ${v}`] : []));
-      return `${agentName(i)}: ${parts.length > 0 ? parts.join(', ') : '(nothing)'}`;
-    });
+    const rows = proposal.pledges.map(
+      (row, i) => `${agentName(i)}: ${pledgeList(names, row) ?? '(nothing)'}`,
+    );
     const fundedNames = names.filter((_, k) => funded[k]);
     return `${rows.join(' | ')} | funded: ${fundedNames.length > 0 ? fundedNames.join(', ') : '(none)'}`;
   },
@@ -194,4 +237,34 @@ export const cofunding: GameDefinition<CofundingParams, CofundingPrefs, Cofundin
     );
     return { exact: false, outcomes };
   },
+  exactReference: (instance) => cofundingReference(instance.preferences),
+  /** The pledge protocol (params.proposals = "pledges"): each agent proposes its own vector. */
+  jointProposal(instance) {
+    if (instance.params.proposals !== 'pledges') return null;
+    const rules = pledgeRules(instance);
+    const names = rules.projectNames;
+    const example = names.map((_, k) => (k === 0 ? Math.min(5, rules.budget) : 0));
+    return {
+      partFormat: `Reply with JSON {"pledges": [...]} giving your own pledge to each project, one whole, non-negative amount per project in the order ${names.join(', ')}, adding up to at most your budget of ${rules.budget}, e.g. {"pledges": ${JSON.stringify(example)}}.`,
+      validatePart: (agent, part) => parsePledgeVector(part, agent, rules),
+      describePart: (agent, part) =>
+        `${agentName(agent)} pledges ${pledgeList(names, part as number[]) ?? 'nothing'}`,
+      combine: (parts) => combinePledges(parts as number[][]),
+      partOf: (proposal, agent) => proposal.pledges[agent].slice(),
+    };
+  },
 };
+
+/** "Park 15, Library 10" for the positive pledges of a row; null when it pledges nothing. */
+function pledgeList(names: readonly string[], row: readonly number[]): string | null {
+  const parts = row.flatMap((v, k) => (v > 0 ? [`${names[k]} ${v}`] : []));
+  return parts.length > 0 ? parts.join(', ') : null;
+}
+
+function pledgeRules(instance: Instance): PledgeRules {
+  return {
+    projectNames: projectNamesOf(instance.params),
+    nAgents: instance.nAgents,
+    budget: instance.preferences[0].budget,
+  };
+}

@@ -45,6 +45,46 @@ describe('item allocation: instances', () => {
     );
   });
 
+  it('at competition 0 gives every item to exactly one agent, in supports of equal size +-1', () => {
+    // DESIGN 3.1: m = 5, n = 2 splits 2/3; no item is valued by nobody.
+    let instances = 0;
+    for (const items of [2, 3, 5, 7, 10]) {
+      for (let nAgents = 2; nAgents <= Math.min(4, items); nAgents++) {
+        for (let seed = 0; seed < 150; seed++) {
+          const instance = itemAllocation.create({ items, competition: 0 }, nAgents, seed);
+          const values = instance.preferences.map((p) => p.values);
+          for (let k = 0; k < items; k++) expect(values.filter((v) => v[k] > 0)).toHaveLength(1);
+          const sizes = values.map((v) => v.filter((x) => x > 0).length);
+          expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+          for (const v of values) expect(v.reduce((s, x) => s + x, 0)).toBe(100);
+          expect(instance.realised.cosines).toEqual(
+            new Array((nAgents * (nAgents - 1)) / 2).fill(0),
+          );
+          instances++;
+        }
+      }
+    }
+    expect(instances).toBe(150 * 12);
+    const sizes = itemAllocation
+      .create({ items: 5, competition: 0 }, 2, 3)
+      .preferences.map((p) => p.values.filter((x) => x > 0).length)
+      .sort();
+    expect(sizes).toEqual([2, 3]);
+  });
+
+  it('at competition 0 is deterministic in (params, seed) and hands the larger support to either agent', () => {
+    const params = { items: 5, competition: 0 };
+    expect(itemAllocation.create(params, 2, 8)).toEqual(itemAllocation.create(params, 2, 8));
+    const firstHasThree = Array.from(
+      { length: 40 },
+      (_, seed) =>
+        itemAllocation.create(params, 2, seed).preferences[0].values.filter((x) => x > 0).length ===
+        3,
+    );
+    expect(firstHasThree).toContain(true);
+    expect(firstHasThree).toContain(false);
+  });
+
   it('rejects competition 0 with more agents than items, in check() and create()', () => {
     const params = { items: 2, competition: 0 };
     const message =

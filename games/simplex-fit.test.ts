@@ -100,9 +100,9 @@ describe('fitSimplexVectors', () => {
       expect(same.cosines.every((c) => Math.abs(c - 1) < 1e-12)).toBe(true);
       const apart = fit(3, 5, 0, seed);
       expect(apart.cosines).toEqual([0, 0, 0]);
-      // Every item belongs to at most one agent's support.
-      for (let k = 0; k < 5; k++)
-        expect(apart.vectors.filter((v) => v[k] > 0).length).toBeLessThanOrEqual(1);
+      // Every item belongs to exactly one agent's support (DESIGN 3.1), sizes 2, 2, 1.
+      for (let k = 0; k < 5; k++) expect(apart.vectors.filter((v) => v[k] > 0)).toHaveLength(1);
+      expect(apart.vectors.map((v) => v.filter((x) => x > 0).length).sort()).toEqual([1, 2, 2]);
     }
   });
 

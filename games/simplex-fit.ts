@@ -115,14 +115,27 @@ export function simplexGeometryErrors(
   return [];
 }
 
-/** c = 0: split the coordinates among the vectors (at least one each); random weights per part. */
+/**
+ * c = 0 (DESIGN 3.1): disjoint supports that cover every coordinate, with sizes as equal as
+ * possible (m = 5, n = 2 gives 2 and 3). A seeded shuffle of the coordinates is dealt round-robin
+ * to a seeded shuffle of the vectors, so which vector gets a larger part is random, not by index.
+ * Each owned coordinate gets at least 1 (no coordinate is valued by nobody) and the rest of the
+ * total is spread by random weights over the owned coordinates.
+ */
 function disjointVectors(n: number, m: number, rng: Rng, total: number): number[][] {
   const order = rng.shuffle(Array.from({ length: m }, (_, k) => k));
+  const dealOrder = rng.shuffle(Array.from({ length: n }, (_, i) => i));
   const owner = new Array<number>(m);
-  order.forEach((k, r) => (owner[k] = r < n ? r : rng.int(0, n - 1)));
+  order.forEach((k, r) => (owner[k] = dealOrder[r % n]));
   return Array.from({ length: n }, (_, i) => {
-    const w = randomSimplex(m, rng).map((v, k) => (owner[k] === i ? v : 0));
-    return integerise(w, total);
+    const owned = owner.map((o) => o === i);
+    const size = owned.filter(Boolean).length;
+    if (total < size) {
+      throw new Error(`a total of ${total} cannot give each of ${size} coordinates at least 1`);
+    }
+    const w = randomSimplex(m, rng).map((v, k) => (owned[k] ? v : 0));
+    const spread = integerise(w.some((v) => v > 0) ? w : owned.map(Number), total - size);
+    return spread.map((v, k) => (owned[k] ? v + 1 : 0));
   });
 }
 

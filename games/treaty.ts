@@ -8,9 +8,11 @@ import { agentList, roundTo } from './proposal-input';
 import { createRng, hashSeed } from './rng';
 import { fitSimplexVectors, simplexGeometryErrors } from './simplex-fit';
 import { parseTreatyProposal, treatyOutcomes, type TreatyProposal } from './treaty-proposal';
+import { treatyReference, treatyUtility } from './treaty-reference';
 import type { GameDefinition } from './types';
 
 export type { TreatyProposal };
+export { treatyUtility };
 
 // prettier-ignore
 export const DEFAULT_ISSUE_NAMES = [
@@ -60,14 +62,6 @@ export function issueNamesOf(params: TreatyParams): string[] {
 export function copulaCorrelation(rho: number): number {
   if (rho === 1 || rho === -1 || rho === 0) return rho;
   return 2 * Math.sin((Math.PI * rho) / 6);
-}
-
-/** Undiscounted treaty utility: sum_k w_k (1 - |p_k - a_k|), i.e. 100 * sum_k (w_k/100)(...). */
-export function treatyUtility(prefs: TreatyPrefs, agreement: readonly number[]): number {
-  return prefs.positions.reduce(
-    (sum, p, k) => sum + prefs.weights[k] * (1 - Math.abs(p - agreement[k])),
-    0,
-  );
 }
 
 function check(params: TreatyParams, nAgents: number): string[] {
@@ -243,4 +237,5 @@ export const treaty: GameDefinition<TreatyParams, TreatyPrefs, TreatyProposal> =
       ),
     };
   },
+  exactReference: (instance) => treatyReference(instance.preferences),
 };

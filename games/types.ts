@@ -46,6 +46,51 @@ export interface GameDefinition<Params = any, Pref = any, Prop = any> {
    * the analysis refines numerically.
    */
   outcomeSpace(instance: GameInstance<Params, Pref>): { exact: boolean; outcomes: Prop[] };
+  /**
+   * Closed-form analysis references (DESIGN 9) where the game has a small exact formulation
+   * (treaty and co-funding with two agents); null where it has none, and the analysis falls back
+   * to searching `outcomeSpace`.
+   */
+  exactReference?(instance: GameInstance<Params, Pref>): ExactReference | null;
+  /**
+   * Where the instance is played with proposals made of one part per agent (co-funding's pledge
+   * protocol, DESIGN 3.3), how parts are asked for, checked and combined; null (or absent) where
+   * each agent proposes a whole proposal.
+   */
+  jointProposal?(instance: GameInstance<Params, Pref>): JointProposal<Prop> | null;
+}
+
+/**
+ * Proposals built from one part per agent: each agent proposes only its own part, the engine
+ * combines the parts of all agents (in seat order) into the one joint proposal that is voted on,
+ * and that joint proposal is what validateProposal, rawUtilities and the analysis see.
+ */
+export interface JointProposal<Prop, Part = unknown> {
+  /** JSON shape of an agent's own part, as a sentence for prompts. */
+  partFormat: string;
+  /** Validate and normalise agent `agent`'s untrusted part, with an error an LLM can act on. */
+  validatePart(agent: number, part: unknown): ProposalCheck<Part>;
+  /** Human text of a valid part, e.g. "Agent_1 pledges Park 15, Library 10". */
+  describePart(agent: number, part: Part): string;
+  /** The joint proposal from every agent's part, in seat order. Pure. */
+  combine(parts: readonly Part[]): Prop;
+  /** Agent `agent`'s part of a joint proposal (for agents that choose among joint outcomes). */
+  partOf(proposal: Prop, agent: number): Part;
+}
+
+/** Exact reference points of an instance's utility space, in undiscounted (round-1) utilities. */
+export interface ExactReference {
+  /** Largest social welfare and one utility vector attaining it. */
+  maxWelfare: { value: number; utilities: number[] };
+  /**
+   * Nash bargaining solution with disagreement point 0: the largest product and every distinct
+   * utility vector attaining it; null when no outcome gives every agent u > 0.
+   */
+  nbs: { product: number; points: number[][] } | null;
+  /** max over feasible outcomes o of min_i (u_i(o) - u_i), clipped at 0. */
+  paretoGap(utilities: readonly number[]): number;
+  /** True when no feasible outcome weakly improves every agent and strictly improves one. */
+  isParetoOptimal(utilities: readonly number[]): boolean;
 }
 
 /** A game's rules for alternating offers: limits, the end and how it scores (DESIGN 4.2). */
@@ -73,6 +118,11 @@ export interface AlternatingRules<Params = any, Pref = any, Prop = any> {
 /** The protocols `game` can be played with, default first. */
 export function gameProtocols(game: Pick<GameDefinition, 'protocols'>): readonly ProtocolName[] {
   return game.protocols ?? ['propose-and-vote'];
+}
+
+/** The format an agent proposes in: its own part where proposals are joint, else a whole one. */
+export function proposalFormatOf(game: GameDefinition, instance: GameInstance): string {
+  return game.jointProposal?.(instance)?.partFormat ?? game.proposalFormat(instance);
 }
 
 /** Agent display names are anonymous and 1-based: Agent_1, Agent_2, ... */

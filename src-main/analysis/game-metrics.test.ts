@@ -159,6 +159,8 @@ describe('computeGameMetrics', () => {
       isParetoOptimal: true,
       paretoGap: 0,
       isReferenceExact: true,
+      referenceMethod: 'enumerated',
+      approximateMetrics: [],
       minMaxFairness: 50 / 80,
       gini: (2 * 30) / (2 * 2 * 130),
       invalidProposals: [1, 0],
@@ -255,6 +257,8 @@ describe('computeGameMetrics', () => {
     expect(m.rawUtilities[1]).toBeCloseTo(64, 12);
     expect(m.isParetoOptimal).toBeNull();
     expect(m.isReferenceExact).toBe(false);
+    expect(m.referenceMethod).toBe('search');
+    expect(m.approximateMetrics).toContain('paretoGap');
     // Best uniform gain: on the frontier segment a = (0.2, a2), u = (100 - 30t, 28 + 60t) with
     // t = 0.9 - a2; the max of min(33 - 30t, 60t - 36) is where they meet: t = 69/90, gain 10.
     expect(m.paretoGap).toBeCloseTo(10, 5);

@@ -1,7 +1,7 @@
 // Per-game metrics (DESIGN 9): utilities, shares, welfare against its optimum, the Nash
 // bargaining solution and distance from it, exploitation, Pareto efficiency, fairness, Gini.
 import type { GameInstance, GameOutcome } from '../../src-shared/game';
-import type { GameDefinition } from '../../games/types';
+import type { ExactReference, GameDefinition } from '../../games/types';
 import { gini } from './stats';
 import {
   maximise,
@@ -11,11 +11,19 @@ import {
   type ScoredOutcome,
 } from './outcome-search';
 
+/**
+ * How a reference was obtained: `enumerated` scores every feasible proposal, `closed-form` is the
+ * game's own exact formulation (treaty and co-funding with two agents), `search` refines a
+ * representative set by compass search, so every figure derived from it is approximate.
+ */
+export type ReferenceMethod = 'enumerated' | 'closed-form' | 'search';
+
 /** Reference points of an instance's outcome space, all in undiscounted (round-1) utilities. */
 export interface OutcomeReference {
-  /** True when the space lists every feasible proposal; false for a refined representative set. */
+  method: ReferenceMethod;
+  /** True unless `method` is `search`. */
   isExact: boolean;
-  /** Scored feasible outcomes of the (representative) space. */
+  /** Scored feasible outcomes of the (representative) space; empty for `closed-form`. */
   outcomes: ScoredOutcome[];
   maxWelfare: number | null;
   maxWelfareUtilities: number[] | null;
@@ -23,6 +31,10 @@ export interface OutcomeReference {
   nbsProduct: number | null;
   /** Distinct utility vectors attaining the NBS product (ties within 1e-9 relative). */
   nbsPoints: number[][];
+  /** max_o min_i (u_i(o) - u_i), clipped at 0; a lower bound for `search`. */
+  paretoGap(realised: readonly number[]): number;
+  /** Whether no outcome weakly improves every agent and strictly improves one; null for `search`. */
+  isParetoOptimal(realised: readonly number[]): boolean | null;
 }
 
 const references = new WeakMap<GameInstance, OutcomeReference>();
@@ -36,13 +48,44 @@ function distinctVectors(vectors: number[][]): number[][] {
   return [...seen.values()];
 }
 
-/**
- * The max-welfare and NBS reference of an instance, memoised per instance object (many metric
- * calls share one instance). Representative spaces are refined by compass search.
- */
-export function outcomeReference(game: GameDefinition, instance: GameInstance): OutcomeReference {
-  const cached = references.get(instance);
-  if (cached) return cached;
+function closedFormReference(exact: ExactReference): OutcomeReference {
+  return {
+    method: 'closed-form',
+    isExact: true,
+    outcomes: [],
+    maxWelfare: exact.maxWelfare.value,
+    maxWelfareUtilities: exact.maxWelfare.utilities,
+    nbsProduct: exact.nbs ? exact.nbs.product : null,
+    nbsPoints: exact.nbs ? distinctVectors(exact.nbs.points) : [],
+    paretoGap: (u) => exact.paretoGap(u),
+    isParetoOptimal: (u) => exact.isParetoOptimal(u),
+  };
+}
+
+/** Largest uniform gain min_i (u_i(o) - u_i) over the space (refined when not exact), clipped at 0. */
+function searchedParetoGap(
+  game: GameDefinition,
+  instance: GameInstance,
+  outcomes: readonly ScoredOutcome[],
+  isExact: boolean,
+  realised: readonly number[],
+): number {
+  const gain = (u: number[]) => Math.min(...u.map((x, i) => x - realised[i]));
+  const best = maximise(game, instance, outcomes, isExact, gain);
+  return best ? Math.max(0, best.value) : 0;
+}
+
+/** Pareto verdict against an enumerated space. */
+function isUndominated(outcomes: readonly ScoredOutcome[], realised: readonly number[]): boolean {
+  const eps = 1e-9 * Math.max(1, ...realised.map(Math.abs));
+  return !outcomes.some(
+    (o) =>
+      o.utilities.every((u, i) => u >= realised[i] - eps) &&
+      o.utilities.some((u, i) => u > realised[i] + eps),
+  );
+}
+
+function spaceReference(game: GameDefinition, instance: GameInstance): OutcomeReference {
   const space = game.outcomeSpace(instance);
   const outcomes = space.outcomes
     .map((o) => scoreProposal(game, instance, o))
@@ -59,14 +102,29 @@ export function outcomeReference(game: GameDefinition, instance: GameInstance): 
       .map((o) => o.utilities);
     nbsPoints = distinctVectors([nbs.best.utilities, ...tied]);
   }
-  const reference: OutcomeReference = {
+  return {
+    method: space.exact ? 'enumerated' : 'search',
     isExact: space.exact,
     outcomes,
     maxWelfare: best ? best.value : null,
     maxWelfareUtilities: best ? best.best.utilities : null,
     nbsProduct,
     nbsPoints,
+    paretoGap: (u) => searchedParetoGap(game, instance, outcomes, space.exact, u),
+    isParetoOptimal: (u) => (space.exact ? isUndominated(outcomes, u) : null),
   };
+}
+
+/**
+ * The max-welfare, NBS and Pareto reference of an instance, memoised per instance object (many
+ * metric calls share one instance): the game's closed form where it has one, else its outcome
+ * space, enumerated when exact and refined by compass search otherwise.
+ */
+export function outcomeReference(game: GameDefinition, instance: GameInstance): OutcomeReference {
+  const cached = references.get(instance);
+  if (cached) return cached;
+  const exact = game.exactReference?.(instance) ?? null;
+  const reference = exact ? closedFormReference(exact) : spaceReference(game, instance);
   references.set(instance, reference);
   return reference;
 }
@@ -74,27 +132,13 @@ export function outcomeReference(game: GameDefinition, instance: GameInstance): 
 const distance = (a: readonly number[], b: readonly number[]) =>
   Math.hypot(...a.map((x, i) => x - b[i]));
 
-/** Largest uniform gain min_i (u_i(o) - u_i) over the space (refined when not exact), clipped at 0. */
+/** Largest uniform gain min_i (u_i(o) - u_i) over the outcomes, clipped at 0 (see OutcomeReference). */
 export function paretoGap(
   game: GameDefinition,
   instance: GameInstance,
   realised: readonly number[],
 ): number {
-  const ref = outcomeReference(game, instance);
-  const gain = (u: number[]) => Math.min(...u.map((x, i) => x - realised[i]));
-  const best = maximise(game, instance, ref.outcomes, ref.isExact, gain);
-  return best ? Math.max(0, best.value) : 0;
-}
-
-/** True when no outcome weakly improves every agent and strictly improves one (exact spaces only). */
-function isParetoOptimal(ref: OutcomeReference, realised: readonly number[]): boolean | null {
-  if (!ref.isExact) return null;
-  const eps = 1e-9 * Math.max(1, ...realised.map(Math.abs));
-  return !ref.outcomes.some(
-    (o) =>
-      o.utilities.every((u, i) => u >= realised[i] - eps) &&
-      o.utilities.some((u, i) => u > realised[i] + eps),
-  );
+  return outcomeReference(game, instance).paretoGap(realised);
 }
 
 export interface UsageExtras {
@@ -133,11 +177,18 @@ export interface GameMetrics {
   /** (u_i - u_i^NBS)/u_i^NBS on discounted utilities; null entries where u_i^NBS = 0. */
   exploitation: (number | null)[] | null;
   exploitationRaw: (number | null)[] | null;
-  /** Whether the raw realised vector is Pareto-optimal; null for non-exact spaces. */
+  /** Whether the raw realised vector is Pareto-optimal; null for a `search` reference. */
   isParetoOptimal: boolean | null;
-  /** max_o min_i (u_i(o) - u_i^raw), clipped at 0; a lower bound for non-exact spaces. */
+  /** max_o min_i (u_i(o) - u_i^raw), clipped at 0; a lower bound for a `search` reference. */
   paretoGap: number;
   isReferenceExact: boolean;
+  /** How the welfare, NBS and Pareto reference was computed (see ReferenceMethod). */
+  referenceMethod: ReferenceMethod;
+  /**
+   * The fields above that rest on an approximate reference: every reference-based field for a
+   * `search` reference (e.g. co-funding and treaty with n > 2), none otherwise.
+   */
+  approximateMetrics: ApproximateMetric[];
   /** min u / max u (raw); null unless all u >= 0 and max > 0. */
   minMaxFairness: number | null;
   gini: number | null;
@@ -147,6 +198,24 @@ export interface GameMetrics {
   tokens?: Record<string, number>;
   costUsd?: number;
 }
+
+/** The GameMetrics fields computed against the welfare / NBS / Pareto reference. */
+export const REFERENCE_METRICS = [
+  'maxWelfare',
+  'welfareRatio',
+  'welfareRatioRaw',
+  'nbsUtilities',
+  'nbsProduct',
+  'nbsTies',
+  'distanceFromNbs',
+  'distanceFromNbsRaw',
+  'exploitation',
+  'exploitationRaw',
+  'isParetoOptimal',
+  'paretoGap',
+] as const satisfies readonly (keyof GameMetrics)[];
+
+export type ApproximateMetric = (typeof REFERENCE_METRICS)[number];
 
 const ratio = (num: number, den: number | null) => (den !== null && den > 0 ? num / den : null);
 
@@ -200,9 +269,11 @@ export function computeGameMetrics(
     distanceFromNbsRaw: nbs ? distance(raw, nbs) : null,
     exploitation: exploitationIndex(disc, nbs),
     exploitationRaw: exploitationIndex(raw, nbs),
-    isParetoOptimal: isParetoOptimal(ref, raw),
-    paretoGap: paretoGap(game, instance, raw),
+    isParetoOptimal: ref.isParetoOptimal(raw),
+    paretoGap: ref.paretoGap(raw),
     isReferenceExact: ref.isExact,
+    referenceMethod: ref.method,
+    approximateMetrics: ref.isExact ? [] : [...REFERENCE_METRICS],
     minMaxFairness: hasNonNegative && maxU > 0 ? Math.min(...raw) / maxU : null,
     gini: gini(raw),
     invalidProposals: outcome.invalidProposals,

@@ -1,6 +1,11 @@
 // Turns the moderator writes: each agent's setup briefing, the public listing of proposals and
 // the public tally. Pure functions of the game and earlier turns, so replays reproduce them.
-import { agentName, type GameDefinition } from '../../games/types';
+import {
+  agentName,
+  proposalFormatOf,
+  type GameDefinition,
+  type JointProposal,
+} from '../../games/types';
 import type { GameInstance, ProtocolParams, TurnRecord, Vote } from '../../src-shared/game';
 import type { ListedProposal } from './agent';
 import type { TallyResult } from './tally';
@@ -45,7 +50,7 @@ export function setupTurn(
     `The negotiation lasts at most ${protocol.rounds} round${protocol.rounds === 1 ? '' : 's'}. Each round: discussion, private thinking, proposals, a private vote on every listed proposal, then the tally.`,
     `Acceptance rule: ${ruleText(protocol, n)}.`,
     `A deal reached in round r is worth your utility times ${protocol.gamma}^(r-1). With no deal after round ${protocol.rounds}, every agent gets 0.`,
-    `Proposal format: ${game.proposalFormat(instance)}`,
+    `Proposal format: ${proposalFormatOf(game, instance)}`,
   ];
   const text = [
     instance.rules,
@@ -65,26 +70,31 @@ export function setupTurn(
   };
 }
 
+/** The `proposer` of a listed joint proposal, which every agent's part went into. */
+export const JOINT_PROPOSER = -1;
+
 /** The public, numbered list of this round's valid proposals (in proposer order). */
 export function listingTurn(
   game: GameDefinition,
   instance: GameInstance,
   round: number,
   valid: readonly { proposer: number; proposal: unknown }[],
+  emptyText = `Round ${round}: no valid proposals were made; there is no vote this round.`,
 ): TurnRecord {
   const listed: ListedProposal[] = valid.map((v, i) => ({
     number: i + 1,
     proposer: v.proposer,
     proposal: v.proposal,
   }));
+  const by = (p: ListedProposal) =>
+    p.proposer === JOINT_PROPOSER ? 'joint, of every agent' : `by ${agentName(p.proposer)}`;
   const text =
     listed.length === 0
-      ? `Round ${round}: no valid proposals were made; there is no vote this round.`
+      ? emptyText
       : [
           `Round ${round} proposals:`,
           ...listed.map(
-            (p) =>
-              `${p.number}. by ${agentName(p.proposer)}: ${game.describeProposal(instance, p.proposal)}`,
+            (p) => `${p.number}. ${by(p)}: ${game.describeProposal(instance, p.proposal)}`,
           ),
         ].join('\n');
   return {
@@ -98,6 +108,28 @@ export function listingTurn(
     action: listed,
     status: 'ok',
   };
+}
+
+/**
+ * The listing where proposals are joint (DESIGN 3.3's pledge protocol): the one joint proposal
+ * combined from every agent's valid part, or none when some agent has no valid part this round.
+ */
+export function jointListing(
+  game: GameDefinition,
+  instance: GameInstance,
+  round: number,
+  joint: JointProposal<unknown>,
+  valid: readonly { proposer: number; proposal: unknown }[],
+  n: number,
+): TurnRecord {
+  const parts = Array.from({ length: n }, (_, i) => valid.find((v) => v.proposer === i));
+  const missing = parts.flatMap((p, i) => (p ? [] : [agentName(i)]));
+  if (missing.length > 0) {
+    const text = `Round ${round}: no joint proposal, since ${missing.join(', ')} made no valid part; there is no vote this round.`;
+    return listingTurn(game, instance, round, [], text);
+  }
+  const proposal = joint.combine(parts.map((p) => p!.proposal));
+  return listingTurn(game, instance, round, [{ proposer: JOINT_PROPOSER, proposal }]);
 }
 
 /** The public tally: every agent's votes, which proposals pass and which one (if any) wins. */

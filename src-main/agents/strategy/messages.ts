@@ -8,9 +8,34 @@ import type { Decision } from './policies';
 import { hypothesesOf } from './space';
 import type { View } from './view';
 
-/** A normalised utility in the agent's own raw units (e.g. out of 100). */
+/**
+ * A normalised utility in the agent's own raw units (e.g. out of 100), as the texts state it;
+ * negative where it is (an exact co-funding agent that would overpay says so).
+ */
 function points(view: View, x: number): number {
-  return Math.round(Math.max(0, x) * view.space.best[view.me]);
+  return Math.round(x * view.space.best[view.me]) + 0;
+}
+
+/** The acceptance threshold as stated, in points; at least 1, since nothing is not a deal. */
+function statedThreshold(view: View, acceptAt: number): number {
+  return Math.max(1, points(view, acceptAt));
+}
+
+/**
+ * Whether the agent accepts an outcome it perceives as worth `x`: decided on the stated numbers,
+ * so a vote never contradicts its own text ("worth 53, I accept from 53: reject").
+ */
+export function isAcceptable(view: View, x: number, acceptAt: number): boolean {
+  return points(view, x) >= statedThreshold(view, acceptAt);
+}
+
+/**
+ * "<subject> is worth N to me" (capitalised), or "I estimate <subject> is worth N to me" for an
+ * agent with noisy evaluations: its numbers are beliefs, not the utilities the game will pay.
+ */
+function worthText(view: View, subject: string, x: number, verb: 'is' | 'was' = 'is'): string {
+  const claim = `${subject} ${verb} worth ${points(view, x)} to me`;
+  return view.noise > 0 ? `I estimate ${claim}` : claim.charAt(0).toUpperCase() + claim.slice(1);
 }
 
 function offerText(view: View, index: number): string {
@@ -66,12 +91,14 @@ export function discussionText(view: View, d: Decision): string {
   if (view.ctx.pass > 0) {
     const last = latestOpponentOffer(view);
     if (!last) return `I am still waiting for a concrete offer from the others.${urgent}`;
-    const worth = points(view, view.x[last.index]);
+    const x = view.x[last.index];
+    // The aspiration, not the acceptance threshold: that is set at the vote, after this round's
+    // proposals are listed, and stated there once.
     const verdict =
-      view.x[last.index] >= d.acceptAt
-        ? 'that is close to what I can accept'
-        : `I need at least ${points(view, d.target)}`;
-    return `${agentName(last.proposer)}'s latest proposal is worth ${worth} to me; ${verdict}.${urgent}`;
+      points(view, x) >= points(view, d.target)
+        ? 'that is as much as I am asking for'
+        : `I am holding out for ${points(view, d.target)}`;
+    return `${worthText(view, `${agentName(last.proposer)}'s latest proposal`, x)}; ${verdict}.${urgent}`;
   }
   const names = itemNames(view);
   if (view.round === 1 && names) {
@@ -90,13 +117,13 @@ export function discussionText(view: View, d: Decision): string {
 
 export function planText(view: View, d: Decision): string {
   const parts = [
-    `Plan: hold out for >= ${points(view, d.target)}; accept offers worth >= ${points(view, d.acceptAt)}.`,
+    `Plan: hold out for >= ${points(view, d.target)}; set what I accept when I see this round's proposals.`,
   ];
   for (const m of d.models) {
     const fav = guessedFavourite(view, m);
     if (fav) parts.push(`${agentName(m.agent)} seems to value ${fav}.`);
   }
-  parts.push(`Propose ${offerText(view, d.offer)} (worth ${points(view, view.x[d.offer])} to me).`);
+  parts.push(`Propose ${offerText(view, d.offer)}. ${worthText(view, 'it', view.x[d.offer])}.`);
   return parts.join(' ');
 }
 
@@ -113,18 +140,16 @@ export function voteReason(
   worth: readonly number[],
   accepts: readonly boolean[],
 ): string {
-  return worth
-    .map(
-      (x, j) =>
-        `Proposal ${j + 1} is worth ${points(view, x)} to me (I accept from ${points(view, d.acceptAt)}): ${accepts[j] ? 'accept' : 'reject'}.`,
-    )
-    .join(' ');
+  const verdicts = worth.map(
+    (x, j) => `${worthText(view, `proposal ${j + 1}`, x)}: ${accepts[j] ? 'accept' : 'reject'}.`,
+  );
+  return [`I accept offers worth >= ${statedThreshold(view, d.acceptAt)}.`, ...verdicts].join(' ');
 }
 
 export function reflectionText(view: View): string {
   const last = latestOpponentOffer(view);
   const worth = last
-    ? ` ${agentName(last.proposer)}'s latest offer was worth ${points(view, view.x[last.index])} to me.`
+    ? ` ${worthText(view, `${agentName(last.proposer)}'s latest offer`, view.x[last.index], 'was')}.`
     : '';
   const left = view.rounds - view.round;
   const outlook =

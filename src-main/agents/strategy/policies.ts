@@ -4,6 +4,7 @@
 // Concession curve convention (DESIGN 5 asks to state it, because the literature uses two
 // inverse ones): target(t) = 1 - (1 - res) * t^(1/e) with t = (round - 1) / (T - 1), so
 // e < 1 is Boulware (holds out, concedes late), e = 1 linear, e > 1 Conceder (concedes early).
+import { createRng, hashSeed } from '../../../games/rng';
 import type { StrategyName } from '../../../src-shared/participant';
 import { acceptProbability, modelOpponent, thresholdAt, type OpponentModel } from './model';
 import { opponents, type View } from './view';
@@ -103,9 +104,11 @@ const titForTat: Policy = (view) => {
   return { offer: friendliest(view, target, models), target, acceptAt, models };
 };
 
+/** Uniform random offer and threshold, drawn once per round so all of a round's texts agree. */
 const random: Policy = (view) => {
-  const offer = view.rng.int(0, view.x.length - 1);
-  const acceptAt = view.rng.next();
+  const rng = createRng(hashSeed(view.ctx.instance.seed, view.me, view.round, 'random-strategy'));
+  const offer = rng.int(0, view.x.length - 1);
+  const acceptAt = rng.next();
   return { offer, target: acceptAt, acceptAt, models: [] };
 };
 

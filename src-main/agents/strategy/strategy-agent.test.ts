@@ -1,58 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { getGame } from '../../../games/index';
 import { itemAllocation } from '../../../games/item-allocation';
-import type { GameKind, ProtocolParams, TurnRecord } from '../../../src-shared/game';
-import type { StrategyName, StrategySpec } from '../../../src-shared/participant';
-import { runGame } from '../../engine/run-game';
+import type { TurnRecord } from '../../../src-shared/game';
+import type { StrategyName } from '../../../src-shared/participant';
 import { concessionTarget, CURVE_EXPONENTS } from './policies';
 import { createStrategyAgent } from './strategy-agent';
-
-const protocol: ProtocolParams = {
-  rounds: 10,
-  gamma: 0.9,
-  discussionTurns: 2,
-  acceptance: 'unanimous',
-  vetoHolders: [],
-  maxProposalAttempts: 3,
-};
-
-function spec(strategy: StrategyName, capability?: number): StrategySpec {
-  return {
-    id: `${strategy}${capability ?? ''}`,
-    kind: 'strategy',
-    strategy,
-    capability,
-    scores: {},
-  };
-}
-
-async function play(
-  specs: StrategySpec[],
-  opts: { kind?: GameKind; competition?: number; seed?: number; committed?: TurnRecord[] } = {},
-) {
-  const game = getGame(opts.kind ?? 'item-allocation');
-  const params = game.paramsSchema.parse(
-    opts.kind && opts.kind !== 'item-allocation'
-      ? {}
-      : { items: 5, competition: opts.competition ?? 0.5 },
-  );
-  const instance = game.create(params, specs.length, opts.seed ?? 1);
-  const fresh: TurnRecord[] = [];
-  const result = await runGame({
-    gameId: 'test',
-    game,
-    instance,
-    protocol,
-    agents: specs.map(createStrategyAgent),
-    committed: opts.committed,
-    onTurn: (t) => {
-      fresh.push(t);
-    },
-  });
-  if (result.status !== 'finished')
-    throw new Error(`game did not finish: ${JSON.stringify(result)}`);
-  return { ...result, fresh, instance };
-}
+import { play, protocol, spec } from './strategy.test-helpers';
 
 describe('concession curves', () => {
   it('uses e < 1 for Boulware and e > 1 for Conceder', () => {
@@ -146,11 +99,15 @@ describe('strategy agents', () => {
     expect(first.text).toMatch(
       /^Hello from Agent_1\. I value \w+ and \w+ highly; I could give up \w+\.$/,
     );
+    // c = 0.9 still has noise (sd 0.025), so its worths are estimates.
     expect(turns.find((t) => t.phase === 'thinking')!.text).toMatch(
-      /^Plan: hold out for >= \d+; accept offers worth >= \d+\. Agent_2 seems to value \w+\. Propose Agent_1: .* \| Agent_2: .* \(worth \d+ to me\)\.$/,
+      /^Plan: hold out for >= \d+; set what I accept when I see this round's proposals\. Agent_2 seems to value \w+\. Propose Agent_1: .* \| Agent_2: .*\. I estimate it is worth \d+ to me\.$/,
     );
     expect(turns.find((t) => t.phase === 'vote')!.text).toMatch(
-      /^Proposal 1 is worth \d+ to me \(I accept from \d+\): (accept|reject)\./,
+      /^I accept offers worth >= \d+\. I estimate proposal 1 is worth \d+ to me: (accept|reject)\./,
+    );
+    expect(turns.find((t) => t.phase === 'vote' && t.agent === 1)!.text).toMatch(
+      /^I accept offers worth >= \d+\. Proposal 1 is worth \d+ to me: (accept|reject)\./,
     );
   });
 
@@ -192,5 +149,42 @@ describe('templated messages of noisy agents', () => {
         expect(values[names.indexOf(name)]).toBeGreaterThan(0);
     }
     expect(worthStated).toBeGreaterThan(50);
+  });
+});
+
+describe('strategy agents under the pledge protocol', () => {
+  it('propose their own pledge vector: their row of the joint table they chose', async () => {
+    const game = getGame('cofunding');
+    const instance = game.create(game.paramsSchema.parse({ preset: 'research' }), 2, 3);
+    const joint = game.jointProposal!(instance)!;
+    for (const index of [0, 1]) {
+      const agent = createStrategyAgent(spec('bounded-rational', 1));
+      const ctx = {
+        game,
+        instance,
+        protocol,
+        index,
+        round: 1,
+        phase: 'proposal' as const,
+        pass: 0,
+        attempt: 0,
+        publicHistory: [],
+        privateHistory: [],
+        listedProposals: [],
+        callSeed: 1,
+        gameId: 'pledges',
+      };
+      const plan = await agent.think({ ...ctx, phase: 'thinking' });
+      const reply = await agent.propose(ctx);
+      if (!reply.ok || !plan.ok) throw new Error('expected replies');
+      const part = reply.value.proposal as number[];
+      expect(joint.validatePart(index, part)).toEqual({ ok: true, proposal: part });
+      // The plan names the joint table it proposes; the vector is that table's row for this agent.
+      const table = game
+        .outcomeSpace(instance)
+        .outcomes.find((o) => plan.text.includes(`Propose ${game.describeProposal(instance, o)}.`));
+      expect(table).toBeDefined();
+      expect(part).toEqual(joint.partOf(table, index));
+    }
   });
 });

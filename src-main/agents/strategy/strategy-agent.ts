@@ -4,7 +4,14 @@ import { createRng } from '../../../games/rng';
 import type { StrategySpec } from '../../../src-shared/participant';
 import type { Vote } from '../../../src-shared/game';
 import type { AgentContext, AgentReply, PhaseAgent } from '../../engine/agent';
-import { discussionText, planText, proposalNote, reflectionText, voteReason } from './messages';
+import {
+  discussionText,
+  isAcceptable,
+  planText,
+  proposalNote,
+  reflectionText,
+  voteReason,
+} from './messages';
 import { strategyFor, type Decision } from './policies';
 import { keyOf } from './space';
 import { buildView, perceived, type View } from './view';
@@ -32,16 +39,9 @@ export function createStrategyAgent(spec: StrategySpec): PhaseAgent {
     exponent: spec.exponent,
     capability: spec.capability,
   });
-  // The random strategy draws from ctx.callSeed, so only the others are memoised.
-  const memo =
-    spec.strategy === 'random'
-      ? null
-      : new WeakMap<object, Map<string, { view: View; d: Decision }>>();
+  // Decisions are pure in (anchor, key), random ones included (drawn per round), so memoised.
+  const memo = new WeakMap<object, Map<string, { view: View; d: Decision }>>();
   const decide = (ctx: AgentContext): { view: View; d: Decision } => {
-    if (!memo) {
-      const view = buildView(ctx, strategy.noise);
-      return { view, d: strategy.decide(view) };
-    }
     const anchor = anchorOf(ctx);
     const key = `${ctx.index}|${ctx.round}|${ctx.instance.seed}|${ctx.protocol.rounds}|${ctx.protocol.gamma}`;
     let perAnchor = memo.get(anchor);
@@ -67,7 +67,11 @@ export function createStrategyAgent(spec: StrategySpec): PhaseAgent {
     },
     propose(ctx) {
       const { view, d } = decide(ctx);
-      const proposal = view.space.outcomes[d.offer];
+      // Where each agent proposes only its own part (co-funding's pledge protocol), it proposes
+      // its part of the joint outcome it chose.
+      const joint = ctx.game.jointProposal?.(ctx.instance) ?? null;
+      const chosen = view.space.outcomes[d.offer];
+      const proposal = joint ? joint.partOf(chosen, ctx.index) : chosen;
       const message = proposalNote(view, d);
       return reply({ proposal, message }, message);
     },
@@ -76,7 +80,7 @@ export function createStrategyAgent(spec: StrategySpec): PhaseAgent {
       const worth = ctx.listedProposals.map((p) =>
         perceived(view, p.proposal, view.space.index.get(keyOf(p.proposal)) ?? -1),
       );
-      const accepts = worth.map((x) => x >= d.acceptAt && x > 0);
+      const accepts = worth.map((x) => isAcceptable(view, x, d.acceptAt));
       const votes = accepts.map((a): Vote => (a ? 'accept' : 'reject'));
       const reason = voteReason(view, d, worth, accepts);
       return reply({ votes, reason }, reason);

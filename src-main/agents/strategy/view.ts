@@ -117,9 +117,9 @@ export function perceived(view: View, proposal: unknown, index: number): number 
   if (index >= 0) return view.x[index];
   const raw = view.ctx.game.rawUtilities(view.ctx.instance, proposal)[view.me];
   const best = view.space.best[view.me];
-  return clamp01(
-    (best > 0 ? raw / best : 0) + (view.noise > 0 ? view.noise * view.rng.normal() : 0),
-  );
+  const u = best > 0 ? raw / best : 0;
+  // Exact agents see the true utility, even below 0 or above the space's best (co-funding).
+  return view.noise > 0 ? clamp01(u + view.noise * view.rng.normal()) : u;
 }
 
 const clamp01 = (u: number): number => Math.min(1, Math.max(0, u));

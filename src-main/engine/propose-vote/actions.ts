@@ -55,7 +55,10 @@ export type PhaseValue = {
 
 /** A proposal in the game's normal form (as JSON), so equivalent spellings compare equal. */
 function normalised(ctx: AgentContext, proposal: unknown): string {
-  const check = ctx.game.validateProposal(ctx.instance, proposal);
+  const joint = ctx.game.jointProposal?.(ctx.instance) ?? null;
+  const check = joint
+    ? joint.validatePart(ctx.index, proposal)
+    : ctx.game.validateProposal(ctx.instance, proposal);
   return JSON.stringify(check.ok ? check.proposal : proposal);
 }
 

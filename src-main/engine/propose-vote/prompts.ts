@@ -1,7 +1,7 @@
 // The propose-and-vote protocol's prompts (DESIGN 4.1): the stable system prefix an LLM agent is
 // sent (rules, protocol, its private preferences, every phase's reply format) and each phase's
 // final instruction. Moved verbatim from the LLM agent so the protocol owns its prompts.
-import { agentName } from '../../../games/types';
+import { agentName, proposalFormatOf } from '../../../games/types';
 import type { Phase } from '../../../src-shared/game';
 import {
   FORMAT_MARKER,
@@ -74,7 +74,7 @@ export function systemPrompt(ctx: AgentContext, persona?: string): string {
     'Each request names its phase. Answer with a single JSON object for that phase, and nothing else:',
     ...REPLY_FORMATS.map(([phase, format]) => `- ${phase}: ${format}`),
     'A proposal object follows this format:',
-    `${FORMAT_MARKER} ${ctx.game.proposalFormat(instance)}`,
+    `${FORMAT_MARKER} ${proposalFormatOf(ctx.game, instance)}`,
   ].join('\n');
 }
 

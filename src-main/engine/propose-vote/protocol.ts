@@ -4,7 +4,14 @@
 import { createRng, hashSeed } from '../../../games/rng';
 import type { GameOutcome, TurnRecord, Vote } from '../../../src-shared/game';
 import type { AgentReply, ListedProposal } from '../agent';
-import { listingTurn, setupTurn, tallyTurn, type TallyAction } from '../moderator';
+import {
+  JOINT_PROPOSER,
+  jointListing,
+  listingTurn,
+  setupTurn,
+  tallyTurn,
+  type TallyAction,
+} from '../moderator';
 import type { Protocol } from '../protocol';
 import type { GameSession, Pending } from '../session';
 import { tally } from '../tally';
@@ -46,8 +53,11 @@ async function playRound(s: GameSession, round: number): Promise<ListedProposal 
   const valid = attempts.flatMap((turns, i) =>
     turns.filter((t) => t.status === 'ok').map((t) => ({ proposer: i, proposal: t.action })),
   );
-  const listed = (await s.moderate(listingTurn(game, instance, round, valid)))
-    .action as ListedProposal[];
+  const joint = game.jointProposal?.(instance) ?? null;
+  const listing = joint
+    ? jointListing(game, instance, round, joint, valid, s.n)
+    : listingTurn(game, instance, round, valid);
+  const listed = (await s.moderate(listing)).action as ListedProposal[];
   if (listed.length > 0) {
     const voteTurns = await s.simultaneous(async (i) => [await voteTurn(s, i, round, listed)]);
     const votes = voteTurns.map((turns) => (turns[0].action as VoteAction).votes);
@@ -121,7 +131,10 @@ async function askProposal(
   if (!reply.ok)
     return { ...base, text: reply.text, action: null, status: 'parse_failure', error: reply.error };
   const note = reply.value.message ? `${reply.value.message}\n` : '';
-  const check = game.validateProposal(instance, reply.value.proposal);
+  const joint = game.jointProposal?.(instance) ?? null;
+  const check = joint
+    ? joint.validatePart(agent, reply.value.proposal)
+    : game.validateProposal(instance, reply.value.proposal);
   if (!check.ok) {
     const raw = reply.value.proposal ?? null;
     return {
@@ -134,7 +147,7 @@ async function askProposal(
   }
   return {
     ...base,
-    text: `${note}Proposal: ${game.describeProposal(instance, check.proposal)}`,
+    text: `${note}Proposal: ${joint ? joint.describePart(agent, check.proposal) : game.describeProposal(instance, check.proposal)}`,
     action: check.proposal,
     status: 'ok',
   };
@@ -214,7 +227,8 @@ function outcome(s: GameSession, round: number | null, deal: ListedProposal | nu
     deal: true,
     round,
     proposal: deal.proposal,
-    proposer: deal.proposer,
+    // A joint proposal (JOINT_PROPOSER) has no single proposer.
+    proposer: deal.proposer === JOINT_PROPOSER ? null : deal.proposer,
     rawUtilities,
     utilities,
     ...counts,
