@@ -5,14 +5,7 @@ import type { ParticipantSpec } from '../../src-shared/participant';
 import type { GameStatus, PlannedGame } from '../../src-shared/planned-game';
 import type { ImportStore } from './imports';
 
-export const GAME_STATUSES = [
-  'queued',
-  'running',
-  'paused',
-  'finished',
-  'failed',
-  'cancelled',
-] as const satisfies readonly GameStatus[];
+export { GAME_STATUSES } from '../../src-shared/planned-game';
 
 export const SWEEP_STATUSES = ['active', 'paused', 'cancelled'] as const;
 export type SweepStatus = (typeof SWEEP_STATUSES)[number];
