@@ -117,7 +117,9 @@ function readGame(
   if (format === 'bargain') return readBargain(src, models);
   if (format === 'deliberation') deliberationFolderOf(file, opts.gameDir);
   throw new ImportError(
-    `${FORMAT_LABEL[format]}: this importer is not available yet (its Parley game has not landed)`,
+    format === 'arena'
+      ? `${FORMAT_LABEL[format]}: this importer is not available yet (Parley's buy-sell, trading and ultimatum games have not landed)`
+      : `${FORMAT_LABEL[format]}: mapping the logs into Parley's deliberation game is not built yet`,
   );
 }
 
