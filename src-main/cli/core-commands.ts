@@ -24,6 +24,7 @@ import {
   resolveDbPath,
 } from './common';
 import { parseShard, type Shard } from '../cluster/shard';
+import { SWEEP_LIMITS } from '../../src-shared/sweep-limits';
 import { createProgressView } from './progress';
 import { formatGrid, formatTranscript } from './text-format';
 
@@ -59,7 +60,7 @@ export function registerCoreCommands(program: Command): void {
         'joins their databases.',
     )
     .action(async (file: string, opts: RunFlags) => {
-      const doc = readJsonFile(file);
+      const doc = readSweepFile(file);
       const shard = opts.shard ? parseShardOption(opts.shard) : undefined;
       const store = openCliStore(opts.db);
       try {
@@ -84,8 +85,15 @@ export function registerCoreCommands(program: Command): void {
       'Check a sweep document and print the grid it expands to, without running anything.',
     )
     .argument('<sweep.json>')
+    .addHelpText(
+      'after',
+      `\nExit codes: 0 valid, 2 invalid (every problem is listed with its field path).\n` +
+        `Limits: a file of at most ${SWEEP_LIMITS.maxFileBytes / 1024 / 1024} MB, nested at most ${SWEEP_LIMITS.maxDepth} levels, ` +
+        `at most ${SWEEP_LIMITS.defaultMaxGames.toLocaleString('en-US')} planned games\n` +
+        '(raise that cap with "maxGames" in the sweep). A sweep that plans the same game twice is refused.',
+    )
     .action((file: string) => {
-      const v = validateSweepDoc(readJsonFile(file), registryResolver());
+      const v = validateSweepDoc(readSweepFile(file), registryResolver());
       if (!v.ok) throw invalidSweep(file, v.issues);
       process.stdout.write(
         `${file}: valid. ${v.games} games in ${v.cells} cells (sweep id ${v.sweepId}).\n` +
@@ -358,6 +366,14 @@ function statusLine(p: SweepCounters): string {
     `${c.failed} failed, ${c.cancelled} cancelled` +
     (p.tokens > 0 ? `; ${p.tokens} tokens, $${p.costUsd.toFixed(4)}` : '')
   );
+}
+
+/** A sweep file, refused before reading when larger than SWEEP_LIMITS.maxFileBytes. */
+function readSweepFile(file: string): unknown {
+  return readJsonFile(file, {
+    maxBytes: SWEEP_LIMITS.maxFileBytes,
+    what: 'a sweep document (it lists its axes, not its games)',
+  });
 }
 
 function invalidSweep(label: string, issues: { path: string; message: string }[]): CliError {

@@ -52,6 +52,8 @@ export function toGameRow(r: DbGame): GameRow {
     competitionLevel: r.competition_level,
     rho: r.rho,
     theta: r.theta,
+    alpha: r.alpha,
+    sigma: r.sigma,
     focalId: r.focal_id,
     focalCapability: r.focal_capability,
     capabilities: JSON.parse(r.capabilities_json) as (number | null)[],
@@ -83,6 +85,8 @@ const plannedParams = (g: PlannedGame, ts: string): unknown[] => [
   g.focalCapability,
   JSON.stringify(g.capabilities),
   focalSeatOf(g),
+  g.alpha,
+  g.sigma,
   ts,
   ts,
 ];
@@ -113,9 +117,16 @@ export function gameMethods({ db, stmt }: Sql): GameMethods {
       const insert = stmt(
         `INSERT INTO games (id, kind, params_json, protocol_json, participants_json, n_agents,
            seed, run_index, order_name, competition_level, rho, theta, focal_id, focal_capability,
-           capabilities_json, focal_seat, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           capabilities_json, focal_seat, alpha, sigma, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO NOTHING`,
+      );
+      // A game's id leaves out transport (base URL, prices): a stored game that has not finished
+      // takes the participants as planned now, so it is played through the gateway given now.
+      const retarget = stmt(
+        `UPDATE games SET participants_json = ?, updated_at = ?
+         WHERE id = ? AND status IN ('queued', 'paused', 'failed', 'cancelled')
+           AND participants_json <> ?`,
       );
       const link = stmt(
         'INSERT INTO sweep_games (sweep_id, game_id) VALUES (?, ?) ON CONFLICT DO NOTHING',
@@ -124,7 +135,10 @@ export function gameMethods({ db, stmt }: Sql): GameMethods {
         const ts = now();
         let inserted = 0;
         for (const g of games) {
-          inserted += insert.run(...plannedParams(g, ts)).changes;
+          const row = plannedParams(g, ts);
+          const isNew = insert.run(...row).changes > 0;
+          if (isNew) inserted += 1;
+          else retarget.run(row[4], ts, g.id, row[4]);
           link.run(sweepId, g.id);
         }
         return { inserted, existing: games.length - inserted };

@@ -18,7 +18,7 @@ const GAME_COLUMNS = `id, kind, params_json, protocol_json, participants_json, n
   run_index, order_name, competition_level, rho, theta, focal_id, focal_capability,
   capabilities_json, status, instance_json, outcome_json, deal, agreement_round, utilities_json,
   error, pause_reason, created_at, updated_at, finished_at, focal_seat, focal_utility,
-  social_welfare`;
+  social_welfare, alpha, sigma`;
 
 const TURN_COLUMNS = `game_id, round, phase, phase_ord, pass, agent, attempt, seq, visibility, text,
   action_json, status, error, created_at`;

@@ -43,6 +43,9 @@ export interface DbGame {
   focal_seat: number | null;
   focal_utility: number | null;
   social_welfare: number | null;
+  /** Added by migration 0003. */
+  alpha: number | null;
+  sigma: number | null;
   status: string;
   instance_json: string | null;
   outcome_json: string | null;

@@ -8,26 +8,16 @@ import type { GameStatus } from '../../src-shared/planned-game';
 import type { ParticipantSpec } from '../../src-shared/participant';
 import type { SweepCounters } from '../../src-shared/contract';
 import type { GameInstance, TurnRecord } from '../../src-shared/game';
-import { parseSweep } from '../../src-shared/sweep';
 import type { SweepIssue } from '../../src-shared/sweep';
 import type { AnyAgent } from '../engine/agent';
 import { runGame, type PauseReason } from '../engine/run-game';
 import type { Store } from '../store/store';
 import type { GameRow } from '../store/types';
 import { createDefaultAgent } from './agents';
-import { expandSweep } from './expand';
-import type { ExpandedSweep, ParticipantResolver } from './expand';
+import type { ParticipantResolver } from './expand';
+import { validateSweepDoc, type SweepValidation } from './validate';
 
-export type SweepValidation =
-  | {
-      ok: true;
-      sweepId: string;
-      games: number;
-      cells: number;
-      warnings: string[];
-      expanded: ExpandedSweep;
-    }
-  | { ok: false; issues: SweepIssue[] };
+export { validateSweepDoc, type SweepValidation } from './validate';
 
 /** Least time between two progress events of one sweep. */
 const PROGRESS_INTERVAL_MS = 200;
@@ -348,26 +338,6 @@ export class SweepService {
     this.lastProgressAt.set(sweepId, now);
     this.events.emit('progress', this.progress(sweepId));
   }
-}
-
-/** Parse, validate and expand a sweep document (no store needed). */
-export function validateSweepDoc(doc: unknown, resolve?: ParticipantResolver): SweepValidation {
-  const parsed = parseSweep(doc);
-  if (!parsed.ok) return parsed;
-  const result = expandSweep(parsed.sweep, resolve);
-  if (!result.ok) return result;
-  const { expanded } = result;
-  const cells = new Set(
-    expanded.games.map((g) => `${g.focalId}|${g.competitionLevel}|${g.rho}|${g.theta}`),
-  ).size;
-  return {
-    ok: true,
-    sweepId: expanded.id,
-    games: expanded.games.length,
-    cells,
-    warnings: expanded.warnings,
-    expanded,
-  };
 }
 
 /** A sweep document with problems; `issues` lists every one with its field path. */
