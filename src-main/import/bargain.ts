@@ -104,6 +104,8 @@ export function importBargainRun(src: BargainSource, models: ModelMatcher): Impo
       competitionLevel: cfg.competition_level,
       rho: null,
       theta: null,
+      alpha: null,
+      sigma: null,
       focalId: participants[focalSeat].id,
       focalCapability: capabilities[focalSeat],
       capabilities,
