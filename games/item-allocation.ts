@@ -179,7 +179,9 @@ export const itemAllocation: GameDefinition<
   describePreferences(instance, agent) {
     const names = itemNamesOf(instance.params);
     const values = instance.preferences[agent].values;
-    return `Your private values (sum 100): ${names.map((name, k) => `${name} ${values[k]}`).join(', ')}.`;
+    // The realised sum: 100 for every generated instance; imported games keep their own scale.
+    const sum = Math.round(values.reduce((a, b) => a + b, 0) * 1e6) / 1e6;
+    return `Your private values (sum ${sum}): ${names.map((name, k) => `${name} ${values[k]}`).join(', ')}.`;
   },
   proposalFormat(instance) {
     const names = itemNamesOf(instance.params);

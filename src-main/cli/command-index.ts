@@ -56,6 +56,11 @@ export const COMMAND_MODULES: readonly CommandModule[] = [
     load: async () => (await import('./analysis-commands')).registerAnalysisCommands,
   },
   {
+    file: 'import-command.ts',
+    commands: { import: 'import published results (bargain, NegotiationArena, LLM-Deliberation)' },
+    load: async () => (await import('./import-command')).registerImportCommand,
+  },
+  {
     file: 'serve-command.ts',
     commands: { serve: 'the workbench in a browser on this machine' },
     load: async () => (await import('./serve-command')).registerServeCommand,

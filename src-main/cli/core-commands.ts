@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { capabilityCells, UNKNOWN_CAPABILITY, writeSweepOutputs } from '../export/collect';
 import { cellMatrix } from '../analysis/cells';
 import { metricDef, metricDigits, type MetricId } from '../../src-shared/metrics';
+import { writeBargainExport } from '../export/bargain';
 import type { Store } from '../store/store';
 import { registryResolver } from '../registry/registry';
 import { demoSweep } from '../sweeps/demo';
@@ -12,6 +13,7 @@ import { SweepService, releaseDeadRunners, validateSweepDoc } from '../sweeps/se
 import type { SweepProgress, SweepValidation } from '../sweeps/service';
 import { shardOf } from '../cluster/shard';
 import { isRetryableFailure } from '../providers/errors';
+import { importNoteLines } from '../import/describe';
 import { createRunRuntime, printEstimate } from './llm-commands';
 import {
   CliError,
@@ -181,10 +183,11 @@ export function registerCoreCommands(program: Command): void {
             EXIT_BAD_INPUT,
           );
         const turns = store.getTurns(game.id);
+        const imported = store.getGameImport(game.id);
         process.stdout.write(
           opts.json
-            ? `${JSON.stringify({ game, turns }, null, 2)}\n`
-            : `${formatTranscript(game, turns, { showPrivate: opts.private })}\n`,
+            ? `${JSON.stringify({ game, turns, ...(imported ? { imported } : {}) }, null, 2)}\n`
+            : `${[formatTranscript(game, turns, { showPrivate: opts.private }), ...importNoteLines(game, imported)].join('\n')}\n`,
         );
       } finally {
         store.close();
@@ -198,11 +201,18 @@ export function registerCoreCommands(program: Command): void {
     )
     .argument('<sweep>', 'sweep id (or unique prefix) or name')
     .requiredOption('--out <dir>', 'output folder')
-    .option('--format <format>', 'csv or json', 'csv')
+    .option(
+      '--format <format>',
+      'csv, json, or bargain (run_N_experiment_results.json + run_N_all_interactions.json per game)',
+      'csv',
+    )
     .option('--db <file>', 'database file')
     .action((ref: string, opts: { out: string; format: string; db?: string }) => {
-      if (opts.format !== 'csv' && opts.format !== 'json') {
-        throw new CliError(`--format must be csv or json, got "${opts.format}"`, EXIT_BAD_INPUT);
+      if (!['csv', 'json', 'bargain'].includes(opts.format)) {
+        throw new CliError(
+          `--format must be csv, json or bargain, got "${opts.format}"`,
+          EXIT_BAD_INPUT,
+        );
       }
       const store = openCliStore(opts.db);
       try {
@@ -211,6 +221,7 @@ export function registerCoreCommands(program: Command): void {
         // Into a temporary folder first: a failure midway leaves nothing half-written.
         const files = writeAtomically(outDir, (dir) => {
           if (opts.format === 'csv') return writeSweepOutputs(store, sweep.id, dir);
+          if (opts.format === 'bargain') return exportBargainOrThrow(store, sweep.id, dir);
           const games = store
             .listGames({ sweepId: sweep.id })
             .map((g) => ({ ...g, turns: store.getTurns(g.id) }));
@@ -423,6 +434,14 @@ function invalidSweep(label: string, issues: { path: string; message: string }[]
       issues.map((i) => `  - ${i.path}: ${i.message}`).join('\n'),
     EXIT_BAD_INPUT,
   );
+}
+
+function exportBargainOrThrow(store: Store, sweepId: string, outDir: string): string[] {
+  try {
+    return writeBargainExport(store, sweepId, outDir);
+  } catch (err) {
+    throw new CliError((err as Error).message, EXIT_BAD_INPUT);
+  }
 }
 
 function findSweepOrThrow(store: Store, ref: string) {

@@ -31,6 +31,8 @@ export interface ResultRow {
   invalid_proposals: number;
   synthetic_votes: number;
   parse_failures: number;
+  /** The file an imported game was read from; empty for games Parley played. */
+  source: string;
 }
 
 /** Flatten a stored game into a result row. The focal agent is the first seat holding focalId. */
@@ -66,14 +68,16 @@ export function toResultRow(g: GameRow): ResultRow {
     invalid_proposals: sumOf(g.outcome?.invalidProposals),
     synthetic_votes: sumOf(g.outcome?.syntheticVotes),
     parse_failures: sumOf(g.outcome?.parseFailures),
+    source: '',
   };
 }
 
 /** All games of a sweep as result rows, in a stable order (cell, order, run); unknown capabilities last. */
 export function resultRows(store: Store, sweepId: string): ResultRow[] {
+  const imports = store.sweepImports(sweepId);
   return store
     .listGames({ sweepId })
-    .map(toResultRow)
+    .map((g) => ({ ...toResultRow(g), source: imports.get(g.id)?.sourceFile ?? '' }))
     .sort(
       (a, b) =>
         compareValues(a.focal_capability, b.focal_capability) ||

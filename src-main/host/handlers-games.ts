@@ -8,7 +8,7 @@ import type { HandlerTable } from './handler-table';
 import { HostError } from './handler-table';
 import { sweepGrid } from '../analysis/sweep-grid';
 import { gameCatalog } from './catalog';
-import { gameSummary, specFields } from './views';
+import { gameSummary, importView, specFields } from './views';
 
 /** Capability metric of the sweep a game belongs to, or the default. */
 function sweepMetric(store: Store, sweepId: string | undefined): string {
@@ -50,7 +50,9 @@ export function registerGameHandlers(table: HandlerTable, store: Store): void {
       throw new HostError(`no game with id "${gameId}"`, [
         { path: 'gameId', message: 'unknown game' },
       ]);
+    const imported = store.getGameImport(gameId);
     return {
+      ...(imported ? { imported: importView(imported) } : {}),
       game: gameSummary(row, 'capability'),
       protocol: row.protocol,
       params: z.record(z.string(), jsonSchema).parse(row.params),

@@ -1,6 +1,7 @@
 // Store rows -> the plain shapes the contract promises the UI (no row internals leak out).
 import type {
   GameSummary,
+  ImportView,
   ModelView,
   ParticipantView,
   SweepSummary,
@@ -12,6 +13,7 @@ import type { ParticipantSpec } from '../../src-shared/participant';
 import { capabilityOf } from '../../src-shared/participant';
 import { focalSeatOf } from '../../src-shared/planned-game';
 import type { RegistryModel } from '../registry/registry';
+import type { GameImportRow } from '../store/imports';
 import type { GameRow, SweepRow } from '../store/types';
 
 export function participantView(p: ParticipantSpec, metric: string): ParticipantView {
@@ -31,6 +33,18 @@ export function participantView(p: ParticipantSpec, metric: string): Participant
 /** Seat index of the focal participant (the first seat it occupies; seat 0 if none does). */
 export function focalSeat(row: Pick<GameRow, 'participants' | 'focalId'>): number {
   return focalSeatOf(row) ?? 0;
+}
+
+/** An imported game's provenance as the transcript reader shows it. */
+export function importView(row: GameImportRow): ImportView {
+  const { deal, round, utilities } = row.published;
+  return {
+    format: row.format,
+    sourceFile: row.sourceFile,
+    published: { deal, round, utilities },
+    flags: row.flags,
+    isTruncated: row.isTruncated,
+  };
 }
 
 export function gameSummary(row: GameRow, metric: string): GameSummary {

@@ -78,6 +78,7 @@ export function mergeMethods({ db }: Sql, selfPath: string): MergeMethods {
             )
             .run().changes;
           db.exec('INSERT OR IGNORE INTO main.sweep_games SELECT * FROM src.sweep_games');
+          db.exec('INSERT OR IGNORE INTO main.game_imports SELECT * FROM src.game_imports');
           const cached = db
             .prepare('INSERT OR IGNORE INTO main.response_cache SELECT * FROM src.response_cache')
             .run().changes;

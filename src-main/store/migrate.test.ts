@@ -52,6 +52,7 @@ describe('migrations', () => {
       [
         'calls',
         'events',
+        'game_imports',
         'games',
         'models',
         'response_cache',
@@ -193,10 +194,11 @@ describe('migration 0002 (focal columns)', () => {
       }
     };
     const written = read();
-    // As a database from before 0002: the columns and its record gone (and those of later ones).
+    // As a database from before 0002: the columns, later tables and their records gone.
     tamper(
       file,
-      `ALTER TABLE games DROP COLUMN lease_owner;
+      `DROP TABLE game_imports;
+       ALTER TABLE games DROP COLUMN lease_owner;
        ALTER TABLE games DROP COLUMN lease_until;
        ALTER TABLE calls DROP COLUMN estimated_cost_usd;
        DROP INDEX games_cells;

@@ -9,6 +9,7 @@ import { callMethods } from './calls';
 import { StorageError, StoreError, damagedAdvice, storageError } from './errors';
 import { eventMethods } from './events';
 import { gameMethods } from './games';
+import { importMethods } from './imports';
 import { mergeMethods } from './merge';
 import { migrate } from './migrate';
 import { createSql } from './sql';
@@ -90,6 +91,7 @@ function openUnguarded(path: string, isMemory: boolean, opts: OpenStoreOptions):
     ...eventMethods(sql),
     ...mergeMethods(sql, path),
     ...analysisMethods(sql),
+    ...importMethods(sql),
     transaction: (fn) => db.transaction(fn)(),
     close() {
       if (!db.open) return;

@@ -56,6 +56,22 @@ export type GamesPage = z.infer<typeof gamesPageSchema>;
 export const turnViewSchema = turnRecordSchema.extend({ seq: z.number() });
 export type TurnView = z.infer<typeof turnViewSchema>;
 
+/** Where an imported game came from (parley import) and the outcome its source published. */
+export const importViewSchema = z.object({
+  format: z.string(),
+  sourceFile: z.string(),
+  published: z.object({
+    deal: z.boolean(),
+    round: nullableNumber,
+    /** Per seat, as the source states them (null where it gives none). */
+    utilities: z.array(nullableNumber),
+  }),
+  /** Where the published outcome and Parley's differ, or the file contradicts itself. */
+  flags: z.array(z.object({ code: z.string(), message: z.string() })),
+  isTruncated: z.boolean(),
+});
+export type ImportView = z.infer<typeof importViewSchema>;
+
 export const transcriptSchema = z.object({
   game: gameSummarySchema,
   protocol: protocolParamsSchema,
@@ -66,6 +82,8 @@ export const transcriptSchema = z.object({
   preferences: z.array(z.object({ agent: z.number(), text: z.string(), raw: jsonSchema })),
   outcome: gameOutcomeSchema.nullable(),
   turns: z.array(turnViewSchema),
+  /** Present for a game read from a published file. */
+  imported: importViewSchema.optional(),
 });
 export type Transcript = z.infer<typeof transcriptSchema>;
 

@@ -14,6 +14,7 @@ import { buildTimeline, neighbourRound } from './timeline';
 import type { TimelineRow } from './timeline';
 import { useApp } from '../../state/hooks';
 import { AgentsPanel } from './AgentsPanel';
+import { ImportNote } from './ImportNote';
 import { GamePicker } from './GamePicker';
 import { RoundTableView } from './RoundTableView';
 import { TranscriptFilterBar } from './TranscriptFilterBar';
@@ -148,6 +149,7 @@ function Reader({
       <div className="reader-body">
         <aside className="reader-side">
           <AgentsPanel transcript={transcript} />
+          <ImportNote transcript={transcript} />
           {transcript.rules && (
             <details className="rules">
               <summary>Public rules</summary>
