@@ -218,6 +218,7 @@ describe('an export that cannot complete', () => {
     expect(ok.status).toBe(0);
     expect(readdirSync(fresh).sort()).toEqual([
       'all_results.json',
+      'cells.csv',
       'heatmap.svg',
       'metrics.csv',
       'results.csv',
