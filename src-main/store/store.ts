@@ -11,6 +11,7 @@ import { eventMethods } from './events';
 import { gameMethods } from './games';
 import { mergeMethods } from './merge';
 import { migrate } from './migrate';
+import { searchMethods } from './search';
 import { createSql } from './sql';
 import { modelMethods, sweepMethods } from './sweeps';
 import { turnMethods } from './turns';
@@ -70,6 +71,7 @@ export function openStore(file: string, opts: OpenStoreOptions = {}): Store {
     ...eventMethods(sql),
     ...mergeMethods(sql, path),
     ...analysisMethods(sql),
+    ...searchMethods(sql),
     transaction: (fn) => db.transaction(fn)(),
     close() {
       if (!db.open) return;

@@ -3,6 +3,9 @@
 import type { GameInstance, GameOutcome, Phase, TurnRecord } from '../../src-shared/game';
 import type { ParticipantSpec } from '../../src-shared/participant';
 import type { GameStatus, PlannedGame } from '../../src-shared/planned-game';
+import type { TurnSearchPage, TurnSearchQuery } from './search';
+
+export type { TurnSearchHit, TurnSearchPage, TurnSearchQuery } from './search';
 
 export const GAME_STATUSES = [
   'queued',
@@ -260,6 +263,11 @@ export interface Store {
   sweepLineups(query: { sweepId: string }): LineupRow[];
   /** A sweep's token usage and cost grouped by model and phase (read-only). */
   callUsage(query: { sweepId: string }): UsageGroupRow[];
+
+  /** Turns whose text has every word of the query (FTS5, migration 0006), paged (read-only). */
+  searchTurns(query: TurnSearchQuery): TurnSearchPage;
+  /** The distinct participant ids of a sweep's games (or of every game), sorted (read-only). */
+  searchParticipants(query: { sweepId?: string }): string[];
 
   /**
    * Runs `fn` in one transaction (nested calls become savepoints). `fn` must be synchronous:
