@@ -30,7 +30,8 @@ function preferencesOf(row: GameRow): Transcript['preferences'] {
 }
 
 export function registerGameHandlers(table: HandlerTable, store: Store): void {
-  table.register('games:list', ({ sweepId, focalId, competitionLevel, status, limit, offset }) => {
+  table.register('games:list', (args) => {
+    const { sweepId, focalId, competitionLevel, status, deal, limit, offset } = args;
     if (sweepId && !store.getSweep(sweepId))
       throw new HostError(`no sweep with id "${sweepId}"`, [
         { path: 'sweepId', message: 'unknown sweep' },
@@ -42,7 +43,8 @@ export function registerGameHandlers(table: HandlerTable, store: Store): void {
         (r) =>
           (focalId === undefined || r.focalId === focalId) &&
           (competitionLevel === undefined ||
-            Math.abs(r.competitionLevel - competitionLevel) < 1e-9),
+            Math.abs(r.competitionLevel - competitionLevel) < 1e-9) &&
+          (deal === undefined || (r.outcome !== null && r.outcome.deal === deal)),
       );
     return {
       total: rows.length,
@@ -64,6 +66,7 @@ export function registerGameHandlers(table: HandlerTable, store: Store): void {
       preferences: preferencesOf(row),
       outcome: row.outcome,
       turns: store.getTranscript(gameId).map(({ createdAt: _createdAt, ...turn }) => turn),
+      sweeps: store.gameSweeps(gameId),
     };
   });
 

@@ -36,7 +36,7 @@ export interface TurnSearchPage {
   hits: TurnSearchHit[];
 }
 
-type SearchMethods = Pick<Store, 'searchTurns' | 'searchParticipants'>;
+type SearchMethods = Pick<Store, 'searchTurns' | 'searchParticipants' | 'gameSweeps'>;
 
 /** The words of `text` as an FTS5 query: each one quoted (so no FTS syntax leaks through). */
 export function ftsQuery(text: string): string | null {
@@ -113,6 +113,12 @@ export function searchMethods({ stmt }: Sql): SearchMethods {
          ORDER BY id`,
       ).all({ sweepId: sweepId ?? null }) as { id: string }[];
       return rows.map((r) => r.id);
+    },
+    gameSweeps(gameId) {
+      return stmt(
+        `SELECT s.id, s.name FROM sweep_games sg JOIN sweeps s ON s.id = sg.sweep_id
+         WHERE sg.game_id = ? ORDER BY s.created_at, s.id`,
+      ).all(gameId) as { id: string; name: string }[];
     },
   };
 }

@@ -268,6 +268,8 @@ export interface Store {
   searchTurns(query: TurnSearchQuery): TurnSearchPage;
   /** The distinct participant ids of a sweep's games (or of every game), sorted (read-only). */
   searchParticipants(query: { sweepId?: string }): string[];
+  /** The sweeps that hold a game, oldest first (read-only). */
+  gameSweeps(gameId: string): { id: string; name: string }[];
 
   /**
    * Runs `fn` in one transaction (nested calls become savepoints). `fn` must be synchronous:

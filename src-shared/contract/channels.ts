@@ -15,6 +15,7 @@ export const REQUEST_CHANNELS = [
   'sweeps:demo',
   'games:list',
   'games:transcript',
+  'games:search',
   'results:heatmap',
   'results:curves',
   'results:exportFigure',
