@@ -143,6 +143,8 @@ describe('transcripts in Chromium', () => {
 
     // 1024 px: the vote table's header never sits over its second proposal.
     await page.setViewportSize({ width: 1024, height: 700 });
+    // Votes only: each round's header, vote turns and table.
+    await page.getByTestId('phase-vote').click();
     await page.getByTestId('timeline').evaluate((el) => el.scrollTo(0, 0));
     const table = page.getByTestId('vote-table').first();
     await table.waitFor();
@@ -160,6 +162,7 @@ describe('transcripts in Chromium', () => {
     );
     expect(covering).toBe(2);
     await screenshot(page, 'transcripts-04-reader-1024');
+    await page.getByTestId('phase-vote').click();
 
     // The way back from a link without ?sweep=: the game's sweep.
     const back = page.getByTestId('back-to-games');

@@ -91,22 +91,24 @@ function Reader({ transcript, route }: { transcript: Transcript; route: Transcri
   // A new search starts from the reading position.
   useEffect(() => setMatch(null), [filters]);
   // A link to a turn (a search hit) opens the game there, with its words marked.
-  const pendingScroll = useRef<number | null>(null);
+  const pendingScroll = useRef<{ seq: number; query: string } | null>(null);
   useEffect(() => {
     if (route.turn === undefined || route.turn === null) return;
     setFilters({ ...NO_FILTERS, query: route.q ?? '' });
     setTarget(route.turn);
-    pendingScroll.current = route.turn;
+    pendingScroll.current = { seq: route.turn, query: route.q ?? '' };
   }, [game.id, route.turn, route.q, setFilters]);
   useEffect(() => {
-    if (pendingScroll.current === null) return;
-    const row = rowOfSeq(timeline, pendingScroll.current);
+    const pending = pendingScroll.current;
+    // Wait for the timeline of the link's own filters.
+    if (pending === null || filters.query !== pending.query) return;
+    const row = rowOfSeq(timeline, pending.seq);
     if (row === null) return;
     pendingScroll.current = null;
     virtualizer.scrollToIndex(row, { align: 'center' });
     const m = timeline.matches.indexOf(row);
     setMatch(m >= 0 ? m : null);
-  }, [timeline, virtualizer]);
+  }, [timeline, filters.query, virtualizer]);
 
   const topRow = () =>
     virtualizer.getVirtualItems().find((v) => v.end > (virtualizer.scrollOffset ?? 0) + 1)?.index ??
