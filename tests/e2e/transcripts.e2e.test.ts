@@ -8,6 +8,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openApp, pageErrors, screenshot, serve } from './harness';
 import type { Served } from './harness';
+import { startMockLlm } from '../../src-main/mock-llm/server';
+import type { MockLlm } from '../../src-main/mock-llm/server';
 
 let browser: Browser;
 let served: Served | null = null;
@@ -222,3 +224,130 @@ describe('transcripts in Chromium', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 });
+
+describe('a running game in Chromium', () => {
+  let mock: MockLlm | null = null;
+  afterEach(async () => {
+    await mock?.close();
+    mock = null;
+  });
+
+  it('follows the newest turn, and offers a jump back once the reader scrolls up', async () => {
+    mock = await startMockLlm({ host: '127.0.0.1', latencyMs: 400 });
+    served = await serve({ env: { ANTHROPIC_API_KEY: 'test', OPENAI_API_KEY: 'test' } });
+    const page = await openApp(browser, served.url);
+    // One slow LLM game (20 discussion turns a round, each call 400 ms), launched through the app's own socket.
+    const doc = {
+      name: 'live follow',
+      game: { kind: 'item-allocation', params: { items: 5 } },
+      rounds: 4,
+      discussionTurns: 10,
+      participants: [
+        {
+          id: 'mock-claude',
+          kind: 'llm',
+          provider: 'anthropic',
+          model: 'mock-claude-1',
+          baseUrl: mock.url,
+          scores: { capability: 0.4 },
+        },
+        {
+          id: 'mock-gpt',
+          kind: 'llm',
+          provider: 'openai',
+          model: 'mock-gpt-1',
+          baseUrl: `${mock.url}/v1`,
+          scores: { capability: 0.6 },
+        },
+      ],
+      lineup: { mode: 'baseline', baseline: 'mock-claude', opponents: ['mock-gpt'] },
+      competition: { levels: [1] },
+      orders: ['weak_first'],
+      runs: { count: 1, baseSeed: 3 },
+      concurrency: 1,
+    };
+    const token = new URL(served.url).searchParams.get('token')!;
+    const reply = await page.evaluate(
+      async ([d, t]) => {
+        const ws = new WebSocket(`ws://${location.host}/ws?token=${t}`);
+        await new Promise((r) => (ws.onopen = r));
+        const answer = new Promise<string>((r) => {
+          ws.onmessage = (m) => {
+            if (String(m.data).startsWith('{"id":1,')) r(String(m.data));
+          };
+        });
+        ws.send(JSON.stringify({ id: 1, channel: 'sweeps:create', args: { doc: d, start: true } }));
+        return answer;
+      },
+      [doc, token] as const,
+    );
+    expect(reply).toContain('"ok":true');
+    const gameId = await waitFor(() => {
+      const db = new Database(served!.dbPath, { readonly: true });
+      try {
+        return (
+          db.prepare("SELECT id FROM games WHERE status = 'running'").get() as
+            { id: string } | undefined
+        )?.id;
+      } finally {
+        db.close();
+      }
+    });
+    await goto(page, `#/transcripts/${encodeURIComponent(gameId)}`);
+    await page.locator(`[data-testid="transcript"][data-game="${gameId}"]`).waitFor();
+    expect(await text(page, 'game-status')).toBe('running');
+
+    // New turns arrive and the newest one is in view.
+    const lastSeq = () =>
+      page
+        .getByTestId('turn')
+        .evaluateAll((els) => Math.max(...els.map((e) => Number(e.getAttribute('data-seq')))));
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('[data-testid="turn"]').length > 0 &&
+        Math.max(
+          ...[...document.querySelectorAll('[data-testid="turn"]')].map((e) =>
+            Number(e.getAttribute('data-seq')),
+          ),
+        ) >= 14,
+      undefined,
+      { timeout: 60_000 },
+    );
+    const inView = async (seq: number) => {
+      const t = await page.getByTestId('timeline').boundingBox();
+      const b = await page.locator(`[data-testid="turn"][data-seq="${seq}"]`).boundingBox();
+      return b !== null && b.y < t!.y + t!.height && b.y + b.height > t!.y;
+    };
+    const followed = await lastSeq();
+    expect(await inView(followed)).toBe(true);
+    await screenshot(page, 'transcripts-08-live-following');
+
+    // Scrolled up: the view stays, and a button counts what arrived.
+    await page.getByTestId('timeline').evaluate((el) => el.scrollTo(0, 0));
+    await page.getByTestId('jump-newest').waitFor({ timeout: 30_000 });
+    expect(await text(page, 'jump-newest')).toMatch(/^↓ Jump to newest \(\d+ new\)$/);
+    expect(await inView(0)).toBe(true);
+    await screenshot(page, 'transcripts-09-live-scrolled-up');
+    await page.getByTestId('jump-newest').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('jump-newest').waitFor({ state: 'detached' });
+    expect(await inView(await lastSeq())).toBe(true);
+
+    // The game ends: the status and outcome arrive without a reload.
+    await page
+      .getByTestId('game-status')
+      .getByText(/finished|failed/)
+      .waitFor({ timeout: 90_000 });
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
+
+async function waitFor<T>(probe: () => T | undefined, ms = 60_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const v = probe();
+    if (v !== undefined) return v;
+    if (Date.now() > until) throw new Error('timed out waiting for the probe');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
