@@ -2,7 +2,7 @@
 // status and outcome, with how many there are.
 import { useEffect } from 'react';
 import type { GameSummary } from '../../../src-shared/contract';
-import { GAME_STATUS_LIST } from '../../../src-shared/contract';
+import { GAME_STATUSES } from '../../../src-shared/planned-game';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadState } from '../../components/Loading';
 import { fmt } from '../../lib/format';
@@ -52,7 +52,7 @@ export function GamePicker({ sweepId }: { sweepId: string | null }) {
             }
           >
             <option value="">any</option>
-            {GAME_STATUS_LIST.map((s) => (
+            {GAME_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {s}
               </option>
