@@ -234,9 +234,11 @@ describe('a running game in Chromium', () => {
 
   it('follows the newest turn, and offers a jump back once the reader scrolls up', async () => {
     mock = await startMockLlm({ host: '127.0.0.1', latencyMs: 400 });
-    served = await serve({ env: { ANTHROPIC_API_KEY: 'test', OPENAI_API_KEY: 'test' } });
+    // Local servers (Ollama, vLLM) take no key.
+    served = await serve();
     const page = await openApp(browser, served.url);
-    // One slow LLM game (20 discussion turns a round, each call 400 ms), launched through the app's own socket.
+    // One slow LLM game (20 discussion turns a round, each call 400 ms) on a local-server
+    // provider (no key, so main's host-scoped keys do not apply), launched through the app's own socket.
     const doc = {
       name: 'live follow',
       game: { kind: 'item-allocation', params: { items: 5 } },
@@ -246,15 +248,15 @@ describe('a running game in Chromium', () => {
         {
           id: 'mock-claude',
           kind: 'llm',
-          provider: 'anthropic',
+          provider: 'local',
           model: 'mock-claude-1',
-          baseUrl: mock.url,
+          baseUrl: `${mock.url}/v1`,
           scores: { capability: 0.4 },
         },
         {
           id: 'mock-gpt',
           kind: 'llm',
-          provider: 'openai',
+          provider: 'local',
           model: 'mock-gpt-1',
           baseUrl: `${mock.url}/v1`,
           scores: { capability: 0.6 },
@@ -285,10 +287,11 @@ describe('a running game in Chromium', () => {
     const gameId = await waitFor(() => {
       const db = new Database(served!.dbPath, { readonly: true });
       try {
-        return (
-          db.prepare("SELECT id FROM games WHERE status = 'running'").get() as
-            { id: string } | undefined
-        )?.id;
+        const g = db.prepare('SELECT id, status, pause_reason AS reason FROM games').get() as
+          { id: string; status: string; reason: string | null } | undefined;
+        if (g && g.status !== 'running' && g.status !== 'queued')
+          throw new Error(`the game is ${g.status}: ${g.reason ?? ''}`);
+        return g?.status === 'running' ? g.id : undefined;
       } finally {
         db.close();
       }
