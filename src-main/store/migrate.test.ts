@@ -64,6 +64,7 @@ describe('migrations', () => {
         'sweep_games',
         'sweeps',
         'turn_search_keys',
+        'turn_search_state',
         'turns',
         // Migration 0006's FTS5 index and its shadow tables (SQLite's own, not STRICT).
         'turns_fts',
@@ -222,6 +223,7 @@ describe('migration 0002 (focal columns)', () => {
        DROP TRIGGER turns_search_text;
        DROP TABLE turns_fts;
        DROP TABLE turn_search_keys;
+       DROP TABLE turn_search_state;
        DELETE FROM schema_migrations WHERE id >= 2;`,
     );
     openStore(file).close();

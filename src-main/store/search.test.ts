@@ -122,7 +122,7 @@ describe('migration 0006', () => {
     const db = new Database(older);
     db.exec(`DROP TRIGGER turns_search_insert; DROP TRIGGER turns_search_delete;
       DROP TRIGGER turns_search_rekey; DROP TRIGGER turns_search_text;
-      DROP TABLE turns_fts; DROP TABLE turn_search_keys;
+      DROP TABLE turns_fts; DROP TABLE turn_search_keys; DROP TABLE turn_search_state;
       DELETE FROM schema_migrations WHERE id = 6;`);
     db.close();
     store = openStore(older);
@@ -131,7 +131,14 @@ describe('migration 0006', () => {
     raw.prepare("DELETE FROM turns WHERE game_id = 'g1' AND seq = 1").run();
     raw.close();
     expect(keys(page('apples'))).toEqual(['g1#0', 'g1#3', 'g2#0']);
+    // A commit adds only the turn's key; the next search (or an explicit step) indexes it.
+    expect(store.indexPendingTurns()).toBe(0);
     store.appendTurn('g2', sampleTurn({ agent: 0, pass: 1, text: 'More apples?' }));
-    expect(keys(page('apples'))).toEqual(['g1#0', 'g1#3', 'g2#0', 'g2#2']);
+    store.appendTurn('g2', sampleTurn({ agent: 1, pass: 2, text: 'No.' }));
+    expect(store.indexPendingTurns()).toBe(2);
+    expect(store.indexPendingTurns()).toBe(0);
+    store.appendTurn('g2', sampleTurn({ agent: 0, pass: 2, text: 'Apples then.' }));
+    expect(keys(page('apples'))).toEqual(['g1#0', 'g1#3', 'g2#0', 'g2#2', 'g2#4']);
+    expect(store.indexPendingTurns()).toBe(0);
   });
 });

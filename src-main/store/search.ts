@@ -36,7 +36,10 @@ export interface TurnSearchPage {
   hits: TurnSearchHit[];
 }
 
-type SearchMethods = Pick<Store, 'searchTurns' | 'searchParticipants' | 'gameSweeps'>;
+type SearchMethods = Pick<
+  Store,
+  'searchTurns' | 'searchParticipants' | 'gameSweeps' | 'indexPendingTurns'
+>;
 
 /** The words of `text` as an FTS5 query: each one quoted (so no FTS syntax leaks through). */
 export function ftsQuery(text: string): string | null {
@@ -69,9 +72,24 @@ interface DbHit {
   participant_id: string | null;
 }
 
-export function searchMethods({ stmt }: Sql): SearchMethods {
-  return {
+export function searchMethods({ db, stmt }: Sql): SearchMethods {
+  const indexPending = db.transaction((): number => {
+    const upto = (stmt('SELECT indexed_upto AS n FROM turn_search_state').get() as { n: number }).n;
+    const added = stmt(
+      `INSERT INTO turns_fts (rowid, text)
+       SELECT k.id, t.text FROM turn_search_keys k
+       JOIN turns t ON t.game_id = k.game_id AND t.seq = k.seq
+       WHERE k.id > ? ORDER BY k.id`,
+    ).run(upto).changes;
+    stmt(
+      'UPDATE turn_search_state SET indexed_upto = (SELECT coalesce(max(id), 0) FROM turn_search_keys)',
+    ).run();
+    return added;
+  });
+  const methods: SearchMethods = {
+    indexPendingTurns: () => (db.readonly ? 0 : indexPending()),
     searchTurns(q) {
+      methods.indexPendingTurns();
       const match = ftsQuery(q.text);
       if (match === null) return { total: 0, games: 0, hits: [] };
       const params = {
@@ -121,4 +139,5 @@ export function searchMethods({ stmt }: Sql): SearchMethods {
       ).all(gameId) as { id: string; name: string }[];
     },
   };
+  return methods;
 }

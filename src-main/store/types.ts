@@ -291,8 +291,13 @@ export interface Store {
   /** A sweep's token usage and cost grouped by model and phase (read-only). */
   callUsage(query: { sweepId: string }): UsageGroupRow[];
 
-  /** Turns whose text has every word of the query (FTS5, migration 0006), paged (read-only). */
+  /**
+   * Turns whose text has every word of the query (FTS5, migration 0006), paged. Indexes the
+   * turns committed since the last search first (indexPendingTurns).
+   */
   searchTurns(query: TurnSearchQuery): TurnSearchPage;
+  /** Adds the turns committed since the last call to the search index; returns how many. */
+  indexPendingTurns(): number;
   /** The distinct participant ids of a sweep's games (or of every game), sorted (read-only). */
   searchParticipants(query: { sweepId?: string }): string[];
   /** The sweeps that hold a game, oldest first (read-only). */
