@@ -31,13 +31,14 @@ function preferencesOf(row: GameRow): Transcript['preferences'] {
 }
 
 export function registerGameHandlers(table: HandlerTable, store: Store): void {
-  table.register('games:list', ({ sweepId, focalId, competitionLevel, status, limit, offset }) => {
+  table.register('games:list', (args) => {
+    const { sweepId, focalId, competitionLevel, status, deal, limit, offset } = args;
     if (sweepId && !store.getSweep(sweepId))
       throw new HostError(`no sweep with id "${sweepId}"`, [
         { path: 'sweepId', message: 'unknown sweep' },
       ]);
     const metric = sweepMetric(store, sweepId);
-    const query = { sweepId, status, focalId, competitionLevel };
+    const query = { sweepId, status, focalId, competitionLevel, deal };
     return {
       total: store.countGames(query),
       rows: store.listGames({ ...query, limit, offset }).map((r) => gameSummary(r, metric)),
@@ -60,6 +61,7 @@ export function registerGameHandlers(table: HandlerTable, store: Store): void {
       preferences: preferencesOf(row),
       outcome: row.outcome,
       turns: store.getTranscript(gameId).map(({ createdAt: _createdAt, ...turn }) => turn),
+      sweeps: store.gameSweeps(gameId),
     };
   });
 

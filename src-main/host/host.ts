@@ -5,6 +5,7 @@ import type { EventName, EventPayloads, HostEvent } from '../../src-shared/contr
 import { registerFigureHandlers } from './handlers-figures';
 import { registerGameHandlers } from './handlers-games';
 import { registerModelAndKeyHandlers } from './handlers-keys';
+import { registerSearchHandlers } from './handlers-search';
 import { registerSweepHandlers, withReasons } from './handlers-sweeps';
 import { createHandlerTable } from './handler-table';
 import type { HostDeps } from './types';
@@ -36,6 +37,7 @@ export function createHost(deps: HostDeps): Host {
   }));
   registerSweepHandlers(table, deps);
   registerGameHandlers(table, deps.store);
+  registerSearchHandlers(table, deps.store);
   registerModelAndKeyHandlers(table, deps.store, deps.keys);
   registerFigureHandlers(table, deps);
   const missing = table.missing();

@@ -65,6 +65,10 @@ function gamesWhere(q: GameQuery): { sql: string; args: unknown[] } {
     where.push('abs(g.competition_level - ?) < 1e-9');
     args.push(q.competitionLevel);
   }
+  if (q.deal !== undefined) {
+    where.push('g.deal = ?');
+    args.push(q.deal ? 1 : 0);
+  }
   return { sql: where.length ? `${sql} WHERE ${where.join(' AND ')}` : sql, args };
 }
 

@@ -45,7 +45,10 @@ describe('migrations', () => {
     );
     const db = new Database(file, { readonly: true });
     const tables = db
-      .prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' ORDER BY name")
+      .prepare(
+        `SELECT name, strict FROM pragma_table_list
+         WHERE schema = 'main' AND name NOT LIKE 'sqlite_stat%' ORDER BY name`,
+      )
       .all();
     db.close();
     expect(tables).toEqual(
@@ -61,10 +64,18 @@ describe('migrations', () => {
         'sqlite_sequence',
         'sweep_games',
         'sweeps',
+        'turn_search_keys',
+        'turn_search_state',
         'turns',
+        // Migration 0006's FTS5 index and its shadow tables (SQLite's own, not STRICT).
+        'turns_fts',
+        'turns_fts_config',
+        'turns_fts_data',
+        'turns_fts_docsize',
+        'turns_fts_idx',
       ].map((name) => ({
         name,
-        strict: name === 'sqlite_schema' || name === 'sqlite_sequence' ? 0 : 1,
+        strict: name.startsWith('sqlite_') || name.startsWith('turns_fts') ? 0 : 1,
       })),
     );
   });
@@ -208,6 +219,13 @@ describe('migration 0002 (focal columns)', () => {
        ALTER TABLE games DROP COLUMN social_welfare;
        ALTER TABLE games DROP COLUMN alpha;
        ALTER TABLE games DROP COLUMN sigma;
+       DROP TRIGGER turns_search_insert;
+       DROP TRIGGER turns_search_delete;
+       DROP TRIGGER turns_search_rekey;
+       DROP TRIGGER turns_search_text;
+       DROP TABLE turns_fts;
+       DROP TABLE turn_search_keys;
+       DROP TABLE turn_search_state;
        DELETE FROM schema_migrations WHERE id >= 2;`,
     );
     openStore(file).close();

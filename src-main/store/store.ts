@@ -12,6 +12,7 @@ import { gameMethods } from './games';
 import { importMethods } from './imports';
 import { mergeMethods } from './merge';
 import { migrate } from './migrate';
+import { searchMethods } from './search';
 import { createSql } from './sql';
 import { modelMethods, sweepMethods } from './sweeps';
 import { turnMethods } from './turns';
@@ -92,6 +93,7 @@ function openUnguarded(path: string, isMemory: boolean, opts: OpenStoreOptions):
     ...mergeMethods(sql, path),
     ...analysisMethods(sql),
     ...importMethods(sql),
+    ...searchMethods(sql),
     transaction: (fn) => db.transaction(fn)(),
     close() {
       if (!db.open) return;

@@ -4,6 +4,9 @@ import type { GameInstance, GameOutcome, Phase, TurnRecord } from '../../src-sha
 import type { ParticipantSpec } from '../../src-shared/participant';
 import type { GameStatus, PlannedGame } from '../../src-shared/planned-game';
 import type { ImportStore } from './imports';
+import type { TurnSearchPage, TurnSearchQuery } from './search';
+
+export type { TurnSearchHit, TurnSearchPage, TurnSearchQuery } from './search';
 
 export { GAME_STATUSES } from '../../src-shared/planned-game';
 
@@ -67,6 +70,8 @@ export interface GameQuery {
   focalId?: string;
   /** Matched within 1e-9 (levels are stored as REAL). */
   competitionLevel?: number;
+  /** Finished games with (true) or without (false) a deal. */
+  deal?: boolean;
   limit?: number;
   offset?: number;
 }
@@ -295,6 +300,18 @@ export interface Store extends ImportStore {
   sweepLineups(query: { sweepId: string }): LineupRow[];
   /** A sweep's token usage and cost grouped by model and phase (read-only). */
   callUsage(query: { sweepId: string }): UsageGroupRow[];
+
+  /**
+   * Turns whose text has every word of the query (FTS5, migration 0006), paged. Indexes the
+   * turns committed since the last search first (indexPendingTurns).
+   */
+  searchTurns(query: TurnSearchQuery): TurnSearchPage;
+  /** Adds the turns committed since the last call to the search index; returns how many. */
+  indexPendingTurns(): number;
+  /** The distinct participant ids of a sweep's games (or of every game), sorted (read-only). */
+  searchParticipants(query: { sweepId?: string }): string[];
+  /** The sweeps that hold a game, oldest first (read-only). */
+  gameSweeps(gameId: string): { id: string; name: string }[];
 
   /**
    * Runs `fn` in one transaction (nested calls become savepoints). `fn` must be synchronous:

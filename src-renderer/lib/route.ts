@@ -1,6 +1,7 @@
 // Hash routes, so deep links (a sweep, a cell, a game) work in the browser and survive reload:
 // #/design, #/runs, #/results/<sweepId>?metric=..&cap=..&cell=<focalId>@<level>,
-// #/transcripts/<gameId>?sweep=<sweepId>, #/models.
+// #/transcripts/<gameId>?sweep=<sweepId>&turn=<seq>&q=<words>, #/transcripts?sweep=<id>&search=<words>,
+// #/models.
 import { RESULT_METRICS } from '../../src-shared/contract';
 import type { ResultMetric } from '../../src-shared/contract';
 
@@ -19,7 +20,17 @@ export type Route =
       capabilityMetric: string | null;
       cell: ResultsCell | null;
     }
-  | { screen: 'transcripts'; gameId: string | null; sweepId: string | null }
+  | {
+      screen: 'transcripts';
+      gameId: string | null;
+      sweepId: string | null;
+      /** The turn (seq) to open the game at, e.g. a search hit. */
+      turn?: number | null;
+      /** Words to mark in the open game (from a search). */
+      q?: string | null;
+      /** Without a game: the search across every transcript, with these words. */
+      search?: string | null;
+    }
   | { screen: 'models' };
 
 export type Screen = Route['screen'];
@@ -67,8 +78,18 @@ export function parseHash(hash: string): Route {
         cell: parseCell(params.get('cell')),
       };
     }
-    case 'transcripts':
-      return { screen: 'transcripts', gameId: path[1] ?? null, sweepId: params.get('sweep') };
+    case 'transcripts': {
+      const route: Route = {
+        screen: 'transcripts',
+        gameId: path[1] ?? null,
+        sweepId: params.get('sweep'),
+      };
+      const turn = Number(params.get('turn') ?? 'x');
+      if (Number.isInteger(turn)) route.turn = turn;
+      if (params.get('q')) route.q = params.get('q');
+      if (params.get('search') !== null) route.search = params.get('search');
+      return route;
+    }
     default:
       return { screen: 'runs' };
   }
@@ -87,9 +108,17 @@ export function formatHash(route: Route): string {
       return `#/results/${enc(route.sweepId)}${qs ? `?${qs}` : ''}`;
     }
     case 'transcripts': {
-      if (!route.gameId)
-        return route.sweepId ? `#/transcripts?sweep=${enc(route.sweepId)}` : '#/transcripts';
-      return `#/transcripts/${enc(route.gameId)}${route.sweepId ? `?sweep=${enc(route.sweepId)}` : ''}`;
+      const params = new URLSearchParams();
+      if (route.sweepId) params.set('sweep', route.sweepId);
+      if (route.gameId) {
+        if (route.turn !== undefined && route.turn !== null) params.set('turn', String(route.turn));
+        if (route.q) params.set('q', route.q);
+      } else if (route.search !== undefined && route.search !== null) {
+        params.set('search', route.search);
+      }
+      const qs = params.toString();
+      const path = route.gameId ? `#/transcripts/${enc(route.gameId)}` : '#/transcripts';
+      return `${path}${qs ? `?${qs}` : ''}`;
     }
     default:
       return `#/${route.screen}`;

@@ -34,6 +34,7 @@ export function connectEvents(api: ClientAPI, store: AppStore): () => void {
       s().resultsChanged(p.sweepId);
     }),
     api.on('games:turn', (e) => s().applyTurn(e)),
+    api.on('games:status', (e) => s().applyGameStatus(e)),
     api.on('provider:status', (e) => s().applyProvider(e)),
   ];
   return () => offs.forEach((off) => off());

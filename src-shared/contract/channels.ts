@@ -16,6 +16,7 @@ export const REQUEST_CHANNELS = [
   'games:list',
   'games:transcript',
   'games:catalog',
+  'games:search',
   'results:grid',
   'results:exportFigure',
   'models:list',

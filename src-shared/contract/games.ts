@@ -1,6 +1,6 @@
 // The games domain of the contract: paged game lists, transcripts and the live turn stream.
 import { z } from 'zod';
-import { GAME_KINDS } from '../game';
+import { GAME_KINDS, PHASES } from '../game';
 import { GAME_STATUSES } from '../planned-game';
 import {
   gameOutcomeSchema,
@@ -84,6 +84,8 @@ export const transcriptSchema = z.object({
   turns: z.array(turnViewSchema),
   /** Present for a game read from a published file. */
   imported: importViewSchema.optional(),
+  /** The sweeps that hold this game (a game shared by sweeps runs once), oldest first. */
+  sweeps: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 export type Transcript = z.infer<typeof transcriptSchema>;
 
@@ -97,6 +99,48 @@ export type GameStatusEvent = z.infer<typeof gameStatusEventSchema>;
 export const gameTurnEventSchema = z.object({ gameId: z.string(), turn: turnRecordSchema });
 export type GameTurnEvent = z.infer<typeof gameTurnEventSchema>;
 
+/** One turn that matched a search, with its game's seating for the speaker's label. */
+export const searchHitSchema = z.object({
+  gameId: z.string(),
+  seq: z.number(),
+  round: z.number(),
+  phase: z.enum(PHASES),
+  agent: z.number(),
+  visibility: z.enum(['public', 'private']),
+  /** The turn's whole text (the UI marks the matched words). */
+  text: z.string(),
+  /** The speaking seat's participant id; null for the moderator. */
+  participantId: z.string().nullable(),
+});
+export type SearchHit = z.infer<typeof searchHitSchema>;
+
+export const searchPageSchema = z.object({
+  /** Matching turns over every page, and how many games they are in. */
+  total: z.number(),
+  games: z.number(),
+  hits: z.array(searchHitSchema),
+  /** The words searched, as the host split them (what the UI highlights). */
+  words: z.array(z.string()),
+  /** Participant ids of the searched games, for the speaker filter. */
+  participants: z.array(z.string()),
+});
+export type SearchPage = z.infer<typeof searchPageSchema>;
+
+export const searchArgsSchema = z
+  .object({
+    /** Words that must all appear (case and accents ignored); a trailing * makes a prefix. */
+    text: z.string().trim().min(1, { message: 'type a word to search for' }).max(500),
+    sweepId: z.string().min(1).optional(),
+    /** The speaker's participant id (the model or strategy that spoke). */
+    participantId: z.string().min(1).optional(),
+    phases: z.array(z.enum(PHASES)).optional(),
+    visibility: z.enum(['public', 'private']).optional(),
+    limit: z.number().int().min(1).max(500).default(100),
+    offset: z.number().int().min(0).default(0),
+  })
+  .strict();
+export type SearchArgs = z.input<typeof searchArgsSchema>;
+
 export const gameRequests = {
   /** Games filtered by sweep, focal participant, competition level and status (paged). */
   'games:list': {
@@ -106,6 +150,8 @@ export const gameRequests = {
         focalId: z.string().min(1).optional(),
         competitionLevel: z.number().min(0).max(1).optional(),
         status: z.array(z.enum(GAME_STATUSES)).min(1).optional(),
+        /** Finished games with (true) or without (false) a deal. */
+        deal: z.boolean().optional(),
         limit: z.number().int().min(1).max(5000).default(200),
         offset: z.number().int().min(0).default(0),
       })
@@ -122,6 +168,8 @@ export const gameRequests = {
    * its protocols, the parameters its competition axis sets, and its metrics.
    */
   'games:catalog': { args: z.object({}).strict(), result: gameCatalogSchema },
+  /** Turns of every transcript whose text has all the words (FTS5), filtered and paged. */
+  'games:search': { args: searchArgsSchema, result: searchPageSchema },
 };
 
 export const gameEvents = {

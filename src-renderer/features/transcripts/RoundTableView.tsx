@@ -1,5 +1,6 @@
 // A round's proposals and every agent's vote on each, with the accepted one marked.
 import type { RoundTable } from './timeline';
+import { proposerName } from './timeline';
 import { agentName } from '../../lib/format';
 import { PHASE_COLORS } from '../../theme';
 
@@ -36,7 +37,7 @@ export function RoundTableView({ table }: { table: RoundTable }) {
           {table.proposals.map((p, j) => (
             <tr key={p.number} className={table.accepted === p.number ? 'accepted' : ''}>
               <td className="num">{p.number}</td>
-              <td>{agentName(p.proposer)}</td>
+              <td>{proposerName(p.proposer)}</td>
               <td className="proposal-text">{p.text}</td>
               {agents.map((a) => {
                 const v = table.votes[a][j];

@@ -12,6 +12,10 @@ interface Props {
   shown: number;
   total: number;
   searchRef: RefObject<HTMLInputElement | null>;
+  /** The match the reader is on (index into the matches), and how many there are. */
+  match: number | null;
+  matchCount: number;
+  onStepMatch: (direction: 1 | -1) => void;
 }
 
 export function TranscriptFilterBar({
@@ -21,7 +25,11 @@ export function TranscriptFilterBar({
   shown,
   total,
   searchRef,
+  match,
+  matchCount,
+  onStepMatch,
 }: Props) {
+  const hasQuery = filters.query.trim() !== '';
   const togglePhase = (p: Phase) =>
     setFilters({
       phases: filters.phases.includes(p)
@@ -84,8 +92,41 @@ export function TranscriptFilterBar({
         onChange={(e) => setFilters({ query: e.target.value })}
         onKeyDown={(e) => {
           if (e.key === 'Escape') e.currentTarget.blur();
+          else if (e.key === 'Enter') {
+            e.preventDefault();
+            onStepMatch(e.shiftKey ? -1 : 1);
+          }
         }}
       />
+      {hasQuery && (
+        <span className="match-nav" role="group" aria-label="Search matches">
+          <button
+            type="button"
+            className="icon-button"
+            disabled={matchCount === 0}
+            onClick={() => onStepMatch(-1)}
+            title="Previous match (Shift+Enter)"
+            aria-label="Previous match"
+            data-testid="match-prev"
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            disabled={matchCount === 0}
+            onClick={() => onStepMatch(1)}
+            title="Next match (Enter)"
+            aria-label="Next match"
+            data-testid="match-next"
+          >
+            ↓
+          </button>
+          <span className="muted" data-testid="match-count" aria-live="polite">
+            {matchCount === 0 ? 'no match' : `${match === null ? '–' : match + 1} of ${matchCount}`}
+          </span>
+        </span>
+      )}
       <span className="muted count" data-testid="turn-count">
         {shown === total ? `${total} messages` : `${shown} of ${total} messages`}
       </span>

@@ -1,34 +1,28 @@
-// One transcript entry: phase colour, speaker, private marking, status, and the text with the
-// search matches highlighted.
-import type { ReactNode } from 'react';
+// One transcript entry: phase colour, speaker, private marking, status, and its body (TurnText).
 import type { TurnView } from '../../../src-shared/contract';
 import { agentName } from '../../lib/format';
 import { PHASE_COLORS } from '../../theme';
-
-function highlight(text: string, query: string): ReactNode {
-  const q = query.trim();
-  if (!q) return text;
-  const lower = text.toLowerCase();
-  const needle = q.toLowerCase();
-  const parts: ReactNode[] = [];
-  let from = 0;
-  for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, from)) {
-    if (at > from) parts.push(text.slice(from, at));
-    parts.push(<mark key={at}>{text.slice(at, at + q.length)}</mark>);
-    from = at + q.length;
-  }
-  parts.push(text.slice(from));
-  return parts;
-}
+import { TurnText } from './TurnText';
 
 export function TurnRow({
   turn,
   seatLabels,
   query,
+  isCurrent = false,
+  isTarget = false,
+  expanded = false,
+  onToggle = () => {},
 }: {
   turn: TurnView;
   seatLabels: string[];
   query: string;
+  /** The search match the reader is on. */
+  isCurrent?: boolean;
+  /** The turn a link opened the game at. */
+  isTarget?: boolean;
+  /** A setup prompt shown whole, or a vote's raw reply unfolded. */
+  expanded?: boolean;
+  onToggle?: () => void;
 }) {
   const isPrivate = turn.visibility === 'private';
   const speaker = turn.agent < 0 ? 'Moderator' : agentName(turn.agent);
@@ -39,14 +33,24 @@ export function TurnRow({
       : turn.attempt > 0
         ? `${turn.phase} · attempt ${turn.attempt + 1}`
         : turn.phase;
+  const classes = [
+    'turn',
+    isPrivate ? 'private' : 'public',
+    turn.agent < 0 ? 'moderator' : '',
+    isCurrent ? 'current-match' : '',
+    isTarget ? 'target' : '',
+  ];
   return (
     <article
-      className={`turn ${isPrivate ? 'private' : 'public'}${turn.agent < 0 ? ' moderator' : ''}`}
+      className={classes.filter(Boolean).join(' ')}
       style={{ borderLeftColor: PHASE_COLORS[turn.phase] }}
       data-testid="turn"
+      data-seq={turn.seq}
       data-phase={turn.phase}
       data-visibility={turn.visibility}
+      data-current={isCurrent ? 'true' : undefined}
       aria-label={`${speaker}, ${turn.phase}, ${turn.visibility}`}
+      aria-current={isCurrent || isTarget ? 'true' : undefined}
     >
       <header>
         <span className="speaker">{speaker}</span>
@@ -69,7 +73,7 @@ export function TurnRow({
         )}
         <span className="seq muted">#{turn.seq}</span>
       </header>
-      <div className="text">{highlight(turn.text, query)}</div>
+      <TurnText turn={turn} query={query} expanded={expanded} onToggle={onToggle} />
       {turn.error && <div className="turn-error">{turn.error}</div>}
     </article>
   );

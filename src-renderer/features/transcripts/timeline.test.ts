@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { TurnView } from '../../../src-shared/contract';
-import { buildTimeline, NO_FILTERS, neighbourRound, roundTable } from './timeline';
+import {
+  buildTimeline,
+  NO_FILTERS,
+  neighbourRound,
+  proposerName,
+  roundTable,
+  rowOfSeq,
+  stepMatch,
+} from './timeline';
 
 let seq = 0;
 const turn = (
@@ -121,8 +129,16 @@ describe('transcript timeline', () => {
       { ...NO_FILTERS, query: 'APPLE', phases: ['discussion'] },
       2,
     );
+    // The search hides nothing: it lists the matching rows among the shown ones.
     expect(search.rows.map((r) => r.key)).toEqual(['r1', 't3', 'v1', 'r2', 't9']);
+    expect(search.matches).toEqual([1, 4]);
     expect([search.shown, search.total]).toEqual([2, 9]);
+    // Without the phase filter the thinking and listing turns match too.
+    expect(buildTimeline(transcript, { ...NO_FILTERS, query: 'apple' }, 2).matches).toEqual([
+      4, 5, 6, 12,
+    ]);
+    expect(rowOfSeq(all, 9)).toBe(12);
+    expect(rowOfSeq(privateOnly, 3)).toBeNull();
   });
 
   it('moves between rounds', () => {
@@ -133,5 +149,33 @@ describe('transcript timeline', () => {
       neighbourRound(all, 11, 1),
     ]).toEqual([3, 11, null]);
     expect([neighbourRound(all, 4, -1), neighbourRound(all, 0, -1)]).toEqual([3, null]);
+  });
+
+  it('steps through matches with wrap-around, starting from the reading position', () => {
+    const m = [4, 9, 20];
+    expect([stepMatch(m, null, 1), stepMatch(m, null, -1)]).toEqual([0, 2]);
+    expect([stepMatch(m, null, 1, 10), stepMatch(m, null, -1, 10)]).toEqual([2, 1]);
+    expect([stepMatch(m, null, 1, 25), stepMatch(m, null, -1, 2)]).toEqual([0, 2]);
+    expect([stepMatch(m, 0, 1), stepMatch(m, 2, 1), stepMatch(m, 0, -1)]).toEqual([1, 0, 2]);
+    expect(stepMatch([], null, 1)).toBeNull();
+  });
+
+  it('names a joint proposal of the pledge protocol instead of a seat', () => {
+    const listing = turn(
+      1,
+      'listing',
+      -1,
+      'Round 1 proposals:\n1. joint, of every agent: A 5 | B 3',
+      {
+        action: [{ number: 1, proposer: -1, proposal: {} }],
+      },
+    );
+    const table = roundTable(1, [listing], 2);
+    expect(table?.proposals).toEqual([{ number: 1, proposer: -1, text: 'A 5 | B 3' }]);
+    expect([proposerName(-1), proposerName(0), proposerName(2)]).toEqual([
+      'joint (every agent)',
+      'Agent_1',
+      'Agent_3',
+    ]);
   });
 });

@@ -2,6 +2,7 @@
 // the filters, and each round's proposals-and-votes table after its tally.
 import type { TurnView } from '../../../src-shared/contract';
 import type { Phase, Vote } from '../../../src-shared/game';
+import { agentName } from '../../lib/format';
 
 export interface TranscriptFilters {
   /** Phases shown; all when empty. */
@@ -9,6 +10,7 @@ export interface TranscriptFilters {
   visibility: 'all' | 'public' | 'private';
   /** Agent index, -1 for the moderator, null for everyone. */
   agent: number | null;
+  /** Search text: turns containing it are marked and stepped through, none is hidden. */
   query: string;
 }
 
@@ -38,21 +40,46 @@ export interface Timeline {
   roundStarts: { round: number; index: number }[];
   shown: number;
   total: number;
+  /** Row indices of the shown turns that contain the search text, in order. */
+  matches: number[];
 }
 
-export function turnMatches(turn: TurnView, f: TranscriptFilters): boolean {
+/** The proposer of a joint proposal (the pledge protocol): every agent's part went into it. */
+export const JOINT_PROPOSER = -1;
+
+/** Who made a listed proposal, as the reader names it. */
+export function proposerName(proposer: number): string {
+  return proposer === JOINT_PROPOSER ? 'joint (every agent)' : agentName(proposer);
+}
+
+/** True when the turn passes the phase, visibility and speaker filters. */
+export function turnShown(turn: TurnView, f: TranscriptFilters): boolean {
   if (f.phases.length > 0 && !f.phases.includes(turn.phase)) return false;
   if (f.visibility !== 'all' && turn.visibility !== f.visibility) return false;
-  if (f.agent !== null && turn.agent !== f.agent) return false;
-  const q = f.query.trim().toLowerCase();
-  return q === '' || turn.text.toLowerCase().includes(q);
+  return f.agent === null || turn.agent === f.agent;
 }
 
-/** "1. by Agent_2: ..." lines of a listing turn, by proposal number. */
+/** The words of a search, lower-cased (a trailing * of a prefix search dropped). */
+export function queryWords(query: string): string[] {
+  return query
+    .toLowerCase()
+    .split(/\s+/)
+    .map((w) => w.replace(/\*$/, ''))
+    .filter((w) => w !== '');
+}
+
+/** True when the turn's text contains every word of the search (any case); false for none. */
+export function turnMatches(turn: TurnView, query: string): boolean {
+  const words = queryWords(query);
+  const text = turn.text.toLowerCase();
+  return words.length > 0 && words.every((w) => text.includes(w));
+}
+
+/** "1. by Agent_2: ..." and "1. joint, of every agent: ..." lines of a listing, by number. */
 function listedTexts(text: string): Map<number, string> {
   const out = new Map<number, string>();
   for (const line of text.split('\n')) {
-    const m = /^(\d+)\. by Agent_\d+: (.*)$/.exec(line);
+    const m = /^(\d+)\. (?:by Agent_\d+|joint, of every agent): (.*)$/.exec(line);
     if (m) out.set(Number(m[1]), m[2]);
   }
   return out;
@@ -101,18 +128,22 @@ export function buildTimeline(
   }
   const rows: TimelineRow[] = [];
   const roundStarts: Timeline['roundStarts'] = [];
+  const matches: number[] = [];
   let shown = 0;
   for (const [round, list] of [...byRound.entries()].sort((a, b) => a[0] - b[0])) {
-    const visible = list.filter((t) => turnMatches(t, filters));
+    const visible = list.filter((t) => turnShown(t, filters));
     const table = roundTable(round, list, nAgents);
-    if (visible.length === 0 && (!table || filters.query.trim() !== '')) continue;
+    if (visible.length === 0 && !table) continue;
     roundStarts.push({ round, index: rows.length });
     rows.push({ kind: 'round', key: `r${round}`, round });
-    for (const turn of visible) rows.push({ kind: 'turn', key: `t${turn.seq}`, turn });
+    for (const turn of visible) {
+      if (turnMatches(turn, filters.query)) matches.push(rows.length);
+      rows.push({ kind: 'turn', key: `t${turn.seq}`, turn });
+    }
     shown += visible.length;
     if (table) rows.push({ kind: 'table', key: `v${round}`, table });
   }
-  return { rows, roundStarts, shown, total: turns.length };
+  return { rows, roundStarts, shown, total: turns.length, matches };
 }
 
 /** The round start to jump to from the row at `index` (j/k navigation). */
@@ -125,4 +156,28 @@ export function neighbourRound(
   if (direction > 0) return starts.find((s) => s > index) ?? null;
   const before = starts.filter((s) => s < index);
   return before.length > 0 ? before[before.length - 1] : null;
+}
+
+/** The row index of the turn with commit number `seq`, or null when it is filtered out. */
+export function rowOfSeq(timeline: Timeline, seq: number): number | null {
+  const i = timeline.rows.findIndex((r) => r.kind === 'turn' && r.turn.seq === seq);
+  return i < 0 ? null : i;
+}
+
+/**
+ * The match to move to from match `current` (an index into `matches`, or null for none yet),
+ * wrapping around; from none, the first match at or after row `fromRow` (or the last before it).
+ */
+export function stepMatch(
+  matches: readonly number[],
+  current: number | null,
+  direction: 1 | -1,
+  fromRow = 0,
+): number | null {
+  const n = matches.length;
+  if (n === 0) return null;
+  if (current !== null && current < n) return (current + direction + n) % n;
+  const after = matches.findIndex((row) => row >= fromRow);
+  if (direction > 0) return after < 0 ? 0 : after;
+  return after <= 0 ? n - 1 : after - 1;
 }
