@@ -5,6 +5,8 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Store } from './types';
 import { analysisMethods } from './analysis-queries';
+import { annotationMethods } from './annotations';
+import { compareQueryMethods } from './compare-queries';
 import { callMethods } from './calls';
 import { StoreError } from './errors';
 import { eventMethods } from './events';
@@ -70,6 +72,8 @@ export function openStore(file: string, opts: OpenStoreOptions = {}): Store {
     ...eventMethods(sql),
     ...mergeMethods(sql, path),
     ...analysisMethods(sql),
+    ...annotationMethods(sql),
+    ...compareQueryMethods(sql),
     transaction: (fn) => db.transaction(fn)(),
     close() {
       if (!db.open) return;

@@ -3,6 +3,8 @@
 import type { GameInstance, GameOutcome, Phase, TurnRecord } from '../../src-shared/game';
 import type { ParticipantSpec } from '../../src-shared/participant';
 import type { GameStatus, PlannedGame } from '../../src-shared/planned-game';
+import type { AnnotationMethods } from './annotations';
+import type { CompareQueryMethods } from './compare-queries';
 
 export const GAME_STATUSES = [
   'queued',
@@ -176,7 +178,7 @@ export interface GameReasonRow {
 export type RequeueTarget = readonly string[] | { sweepId: string; status: readonly GameStatus[] };
 
 /** The durable store. Every method is synchronous and commits before it returns. */
-export interface Store {
+export interface Store extends AnnotationMethods, CompareQueryMethods {
   /** The database file. */
   readonly path: string;
 
