@@ -1,8 +1,10 @@
 // Hash routes, so deep links (a sweep, a cell, a game) work in the browser and survive reload:
 // #/design, #/runs, #/results/<sweepId>?metric=..&cap=..&cell=<focalId>@<level>,
-// #/transcripts/<gameId>?sweep=<sweepId>, #/models.
+// #/transcripts/<gameId>?sweep=<sweepId>, #/models, #/compare?a=..&b=.. (compare-route.ts).
 import { RESULT_METRICS } from '../../src-shared/contract';
 import type { ResultMetric } from '../../src-shared/contract';
+import type { CompareRoute } from '../features/compare/compare-route';
+import { formatCompare, parseCompare } from '../features/compare/compare-route';
 
 export interface ResultsCell {
   focalId: string;
@@ -20,7 +22,8 @@ export type Route =
       cell: ResultsCell | null;
     }
   | { screen: 'transcripts'; gameId: string | null; sweepId: string | null }
-  | { screen: 'models' };
+  | { screen: 'models' }
+  | CompareRoute;
 
 export type Screen = Route['screen'];
 
@@ -30,6 +33,7 @@ export const SCREENS: { screen: Screen; label: string; key: string }[] = [
   { screen: 'results', label: 'Results', key: '3' },
   { screen: 'transcripts', label: 'Transcripts', key: '4' },
   { screen: 'models', label: 'Models & Keys', key: '5' },
+  { screen: 'compare', label: 'Compare', key: '6' },
 ];
 
 const isMetric = (v: string | null): v is ResultMetric =>
@@ -69,6 +73,8 @@ export function parseHash(hash: string): Route {
     }
     case 'transcripts':
       return { screen: 'transcripts', gameId: path[1] ?? null, sweepId: params.get('sweep') };
+    case 'compare':
+      return parseCompare(params);
     default:
       return { screen: 'runs' };
   }
@@ -91,6 +97,8 @@ export function formatHash(route: Route): string {
         return route.sweepId ? `#/transcripts?sweep=${enc(route.sweepId)}` : '#/transcripts';
       return `#/transcripts/${enc(route.gameId)}${route.sweepId ? `?sweep=${enc(route.sweepId)}` : ''}`;
     }
+    case 'compare':
+      return formatCompare(route);
     default:
       return `#/${route.screen}`;
   }
@@ -103,6 +111,8 @@ export function screenRoute(screen: Screen, sweepId: string | null): Route {
       return { screen, sweepId, metric: 'utility_focal', capabilityMetric: null, cell: null };
     case 'transcripts':
       return { screen, gameId: null, sweepId };
+    case 'compare':
+      return parseCompare(new URLSearchParams(sweepId ? { a: sweepId } : {}));
     default:
       return { screen };
   }
