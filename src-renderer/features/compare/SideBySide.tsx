@@ -1,4 +1,5 @@
 // The two games of a pair next to each other: outcome, tags and note, then every turn.
+import { useState } from 'react';
 import type { Transcript } from '../../../src-shared/contract';
 import { LoadState } from '../../components/Loading';
 import { agentName, fmt } from '../../lib/format';
@@ -13,7 +14,15 @@ function outcomeLine(t: Transcript): string {
   return o.deal ? `deal in round ${o.round ?? '?'} · ${utilities}` : `no deal · ${utilities}`;
 }
 
-function Column({ side, gameId }: { side: 'a' | 'b'; gameId: string }) {
+function Column({
+  side,
+  gameId,
+  isSetupShown,
+}: {
+  side: 'a' | 'b';
+  gameId: string;
+  isSetupShown: boolean;
+}) {
   const transcript = useApp((s) => s.pairTranscripts[side]);
   return (
     <section
@@ -38,14 +47,16 @@ function Column({ side, gameId }: { side: 'a' | 'b'; gameId: string }) {
               tabIndex={0}
               aria-label={`Turns of game ${side.toUpperCase()}`}
             >
-              {t.turns.map((turn) => (
-                <TurnRow
-                  key={turn.seq}
-                  turn={turn}
-                  seatLabels={t.game.participants.map((p) => p.label)}
-                  query=""
-                />
-              ))}
+              {t.turns
+                .filter((turn) => isSetupShown || turn.phase !== 'setup')
+                .map((turn) => (
+                  <TurnRow
+                    key={turn.seq}
+                    turn={turn}
+                    seatLabels={t.game.participants.map((p) => p.label)}
+                    query=""
+                  />
+                ))}
             </div>
           </>
         )}
@@ -61,6 +72,8 @@ export function SideBySide({
   pair: { a: string; b: string };
   onClose: () => void;
 }) {
+  // The setup prompts repeat the rules and fill the first screen; they are one click away.
+  const [isSetupShown, setSetupShown] = useState(false);
   return (
     <section
       className="panel side-by-side"
@@ -72,10 +85,19 @@ export function SideBySide({
         <button type="button" className="link" onClick={onClose} data-testid="close-pair">
           close
         </button>
+        <button
+          type="button"
+          className="link"
+          aria-pressed={isSetupShown}
+          data-testid="toggle-setup"
+          onClick={() => setSetupShown((v) => !v)}
+        >
+          {isSetupShown ? 'hide setup prompts' : 'show setup prompts'}
+        </button>
       </h2>
       <div className="pair-columns">
-        <Column side="a" gameId={pair.a} />
-        <Column side="b" gameId={pair.b} />
+        <Column side="a" gameId={pair.a} isSetupShown={isSetupShown} />
+        <Column side="b" gameId={pair.b} isSetupShown={isSetupShown} />
       </div>
     </section>
   );

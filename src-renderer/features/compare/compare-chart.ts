@@ -132,11 +132,14 @@ export function diffHeatmapOption(r: CompareResult, selected: CompareCell | null
         })),
         label: {
           show: showLabels,
+          lineHeight: 16,
+          fontSize: 11,
+          rich: { mean: { fontSize: 13, fontWeight: 'bold', lineHeight: 18 } },
           formatter: (p: unknown) => {
             const c = r.cells[(p as { dataIndex: number }).dataIndex];
             return c.meanDiff === null
               ? 'no pairs'
-              : `${fmtDiff(c.meanDiff, digits)}\nn ${c.n} · p ${fmtP(c.p)}`;
+              : `{mean|${fmtDiff(c.meanDiff, digits)}}\nn ${c.n} · p ${fmtP(c.p)}`;
           },
         },
         emphasis: { itemStyle: { borderColor: '#111', borderWidth: 2 } },
