@@ -13,6 +13,9 @@ export const PHASE_COLORS: Record<Phase, string> = {
   tally: '#6b6b6b',
   reflection: '#D55E00',
   offer: '#56B4E9',
+  // Deliberation: the private reply like private thinking, the public answer like discussion.
+  scratchpad: '#CC79A7',
+  answer: '#0072B2',
 };
 
 /** The phases a reader filters on, in protocol order. */
@@ -26,6 +29,8 @@ export const FILTER_PHASES = [
   'tally',
   'reflection',
   'offer',
+  'scratchpad',
+  'answer',
 ] as const satisfies readonly Phase[];
 
 /** Viridis, 9 stops (matplotlib), low to high. */

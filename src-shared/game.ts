@@ -1,20 +1,21 @@
 // Data types for games, turns and outcomes. Pure types: this is what crosses the contract, what
 // the store persists and what the engine produces. No Node, DOM or Electron imports here.
 
-/** The games Parley ships (DESIGN 3.1-3.3). */
-export const GAME_KINDS = ['item-allocation', 'treaty', 'cofunding'] as const;
+/** The games Parley ships (DESIGN 3.1-3.3, 3.6). */
+export const GAME_KINDS = ['item-allocation', 'treaty', 'cofunding', 'deliberation'] as const;
 export type GameKind = (typeof GAME_KINDS)[number];
 
 /**
  * The protocols the engine runs (DESIGN 4): who is asked what, in which order, and when the game
  * ends. A game lists the ones it can be played with (the first is its default).
  */
-export const PROTOCOLS = ['propose-and-vote'] as const;
+export const PROTOCOLS = ['propose-and-vote', 'deliberation'] as const;
 export type ProtocolName = (typeof PROTOCOLS)[number];
 
 /**
  * Transcript phases, in the order they happen inside a round (propose-and-vote) or a turn
- * (alternating offers: 'offer'). New protocols append theirs: the position is stored with
+ * (alternating offers: 'offer'; deliberation: a private 'scratchpad' with the whole reply, then
+ * the public 'answer'). New protocols append theirs: the position is stored with
  * every turn (turns.phase_ord), so existing entries never move.
  */
 export const PHASES = [
@@ -27,6 +28,8 @@ export const PHASES = [
   'tally',
   'reflection',
   'offer',
+  'scratchpad',
+  'answer',
 ] as const;
 export type Phase = (typeof PHASES)[number];
 

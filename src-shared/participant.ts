@@ -9,6 +9,8 @@ export const STRATEGIES = [
   'tit-for-tat',
   'random',
   'bounded-rational',
+  // The rule-based party of deliberation games (DESIGN 3.6); it plays its seat's incentive.
+  'deliberation-rule',
 ] as const;
 export type StrategyName = (typeof STRATEGIES)[number];
 

@@ -6,7 +6,16 @@ import type { ParticipantSpec } from './participant';
 export const ORDERS = ['weak_first', 'strong_first', 'random'] as const;
 export type Order = (typeof ORDERS)[number];
 
-export type GameStatus = 'queued' | 'running' | 'paused' | 'finished' | 'failed' | 'cancelled';
+/** Every state a game can be in, in the order the UI lists them. */
+export const GAME_STATUSES = [
+  'queued',
+  'running',
+  'paused',
+  'finished',
+  'failed',
+  'cancelled',
+] as const;
+export type GameStatus = (typeof GAME_STATUSES)[number];
 
 export interface PlannedGame {
   /** Stable content-derived id (hex). */

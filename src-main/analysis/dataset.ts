@@ -5,6 +5,7 @@ import { getGame } from '../../games/index';
 import { capabilityOf, type ParticipantSpec } from '../../src-shared/participant';
 import type { RegistryModel } from '../registry/registry';
 import type { GameRow, Store } from '../store/types';
+import { deliberationColumns } from './deliberation-columns';
 import { computeGameMetrics, type GameMetrics } from './game-metrics';
 import { mean } from './stats';
 
@@ -191,6 +192,7 @@ export function gameRow(
     invalid_proposals: sum(m.invalidProposals),
     synthetic_votes: sum(m.syntheticVotes),
     parse_failures: sum(m.parseFailures),
+    ...deliberationColumns(game, seat),
     invalid_focal:
       (m.invalidProposals[seat] ?? 0) +
       (m.syntheticVotes[seat] ?? 0) +

@@ -5,40 +5,47 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../store/store';
 import { SweepService } from '../sweeps/service';
+import type { SweepInput } from '../../src-shared/sweep';
 import type { BenchResult } from './types';
+
+const caps = [0.1, 0.3, 0.5, 0.7, 0.9];
+
+/** The benchmark's 1,000 games: five capabilities against a reference, five levels, 40 runs. */
+export function engineBenchSweep(): SweepInput {
+  return {
+    name: 'bench: engine',
+    game: { kind: 'item-allocation', params: { items: 5 } },
+    rounds: 10,
+    participants: [
+      ...caps.map((c) => ({
+        id: `br-${c}`,
+        kind: 'strategy' as const,
+        strategy: 'bounded-rational' as const,
+        capability: c,
+        scores: { capability: c },
+      })),
+      {
+        id: 'ref',
+        kind: 'strategy',
+        strategy: 'bounded-rational',
+        capability: 0.5,
+        scores: { capability: 0.5 },
+      },
+    ],
+    lineup: { mode: 'baseline', baseline: 'ref', opponents: caps.map((c) => `br-${c}`) },
+    competition: { levels: [0, 0.25, 0.5, 0.75, 1] },
+    orders: ['weak_first'],
+    runs: { count: 40, baseSeed: 1 },
+    concurrency: 4,
+  };
+}
 
 export async function engineGamesPerSecond(): Promise<BenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
   const store = openStore(join(dir, 'bench.db'));
   try {
-    const caps = [0.1, 0.3, 0.5, 0.7, 0.9];
     const service = new SweepService(store);
-    const { sweepId, total } = service.create({
-      name: 'bench: engine',
-      game: { kind: 'item-allocation', params: { items: 5 } },
-      rounds: 10,
-      participants: [
-        ...caps.map((c) => ({
-          id: `br-${c}`,
-          kind: 'strategy',
-          strategy: 'bounded-rational',
-          capability: c,
-          scores: { capability: c },
-        })),
-        {
-          id: 'ref',
-          kind: 'strategy',
-          strategy: 'bounded-rational',
-          capability: 0.5,
-          scores: { capability: 0.5 },
-        },
-      ],
-      lineup: { mode: 'baseline', baseline: 'ref', opponents: caps.map((c) => `br-${c}`) },
-      competition: { levels: [0, 0.25, 0.5, 0.75, 1] },
-      orders: ['weak_first'],
-      runs: { count: 40, baseSeed: 1 },
-      concurrency: 4,
-    });
+    const { sweepId, total } = service.create(engineBenchSweep());
     const started = performance.now();
     await service.start(sweepId);
     const seconds = (performance.now() - started) / 1000;

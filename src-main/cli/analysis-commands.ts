@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
+import { DELIBERATION_COLUMNS } from '../analysis/deliberation-columns';
 import { formatFitTable, runFit } from '../analysis/fit-command';
 import {
   DIMENSION_COLUMNS,
@@ -267,8 +268,9 @@ function runAnalyze(ref: string, opts: AnalyzeOptions): void {
     if (view === 'columns') {
       const present = new Set(rows.flatMap((r) => Object.keys(r)));
       const scoreCols = [...present].filter((c) => c.startsWith('focal_score_')).sort();
+      const gameCols = DELIBERATION_COLUMNS.filter((c) => present.has(c));
       process.stdout.write(
-        `Metrics (--metric):\n  ${METRIC_COLUMNS.join('\n  ')}\nDimensions (--by, --x, --filter):\n  ${[...DIMENSION_COLUMNS, ...scoreCols].join('\n  ')}\n` +
+        `Metrics (--metric):\n  ${[...METRIC_COLUMNS, ...gameCols].join('\n  ')}\nDimensions (--by, --x, --filter):\n  ${[...DIMENSION_COLUMNS, ...scoreCols].join('\n  ')}\n` +
           `${rows.length} finished games${dataset.unfinished ? `, ${dataset.unfinished} unfinished left out` : ''}.\n`,
       );
       return;

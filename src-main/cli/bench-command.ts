@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { figureExportMs, heatmapQueryMs } from '../bench/analysis-bench';
 import { engineGamesPerSecond } from '../bench/engine-bench';
+import { engineProcessGamesPerSecond } from '../bench/process-bench';
 import { cacheReadShare, sweepMakespanRatio } from '../bench/llm-bench';
 import { uiLatencyUnderLoadMs } from '../bench/latency-bench';
 import { cliStartMs } from '../bench/startup-bench';
@@ -12,6 +13,7 @@ import { heatmapRenderMs, transcriptOpenMs, uiFirstPaintMs } from '../bench/ui-b
 export const BENCHES: Record<string, () => Promise<BenchResult>> = {
   cli_start_ms: cliStartMs,
   engine_games_per_s: engineGamesPerSecond,
+  engine_process_games_per_s: engineProcessGamesPerSecond,
   heatmap_query_ms: heatmapQueryMs,
   figure_export_ms: figureExportMs,
   sweep_makespan_ratio: sweepMakespanRatio,

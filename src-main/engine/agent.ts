@@ -69,6 +69,16 @@ export interface Action<T = unknown> {
   prompt(required?: unknown): string;
   /** For strategy-wrapped agents: the part of a reply a strategy decides. Absent: never wrapped. */
   readonly wrap?: WrapRule<T>;
+  /**
+   * Read a reply that is not JSON (e.g. deliberation's tagged sections); absent, the reply's
+   * JSON object is checked against `schema`. The error is shown to a model when it is re-asked.
+   */
+  parse?(text: string): { ok: true; value: T } | { ok: false; error: string };
+  /**
+   * 'log' (default): an LLM is sent the agent's whole log (public turns and own private notes)
+   * before the prompt; 'none': the prompt carries what the agent sees (deliberation's window).
+   */
+  readonly history?: 'log' | 'none';
 }
 
 /** How a strategy-wrapped agent reproduces a strategy's decision (DESIGN 5). */

@@ -19,6 +19,7 @@
 //     with it (GameDefinition.protocols); a sweep picks one with `protocol.name`.
 import { gameProtocols, type GameDefinition } from '../../games/types';
 import type { GameOutcome, ProtocolName, ProtocolParams } from '../../src-shared/game';
+import { deliberationRounds } from './protocols/deliberation/protocol';
 import { proposeAndVote } from './propose-vote/protocol';
 import type { GameSession } from './session';
 
@@ -30,6 +31,7 @@ export interface Protocol {
 
 const PROTOCOL_IMPLEMENTATIONS: Record<ProtocolName, Protocol> = {
   'propose-and-vote': proposeAndVote,
+  deliberation: deliberationRounds,
 };
 
 /**

@@ -29,6 +29,9 @@ export type MockResponder = (request: MockRequestInfo) => string;
 const ACCEPT_SHARE = 0.4;
 
 export const defaultResponder: MockResponder = (request) => {
+  if (request.lastUserText.includes('<SCRATCHPAD> and </SCRATCHPAD>')) {
+    return deliberationReply(request.lastUserText, request.system);
+  }
   const phase = lastMarkerValue(request.lastUserText, PHASE_MARKER);
   const state = readPrivateState(request.system) ?? findStateInMessages(request);
   switch (phase) {
@@ -121,4 +124,21 @@ function votesFor(
     return mine >= ACCEPT_SHARE * max ? 'accept' : 'reject';
   });
   return { votes, reason: 'I accept proposals worth at least 40% of my maximum.' };
+}
+
+/**
+ * A deliberation turn (DESIGN 4.3) in its tagged format: support the latest deal in the history
+ * window (or the rules' example deal when the window has none), with a plan when one is asked.
+ */
+function deliberationReply(prompt: string, system: string): string {
+  const history = /<HISTORY>([\s\S]*?)<\/HISTORY>/.exec(prompt)?.[1] ?? '';
+  const deals = [...history.matchAll(/<DEAL>([\s\S]*?)<\/DEAL>/gi)].map((m) => m[1].trim());
+  const example = /one option for every issue \([^)]*\), e\.g\. ([A-Z0-9,]+)\./.exec(system)?.[1];
+  const deal = deals[deals.length - 1] ?? example ?? 'A1';
+  const parts = [
+    '<SCRATCHPAD>The latest proposal looks workable; I will support it.</SCRATCHPAD>',
+    `<ANSWER>I support <DEAL>${deal}</DEAL>.</ANSWER>`,
+  ];
+  if (prompt.includes('<PLAN> and </PLAN>')) parts.push('<PLAN>Keep supporting it.</PLAN>');
+  return parts.join('\n');
 }

@@ -7,6 +7,9 @@ import type { LlmSpec } from '../../src-shared/participant';
 import type { PlannedGame } from '../../src-shared/planned-game';
 import { systemPrompt } from '../agents/llm/prompts';
 import { costUsd } from './pricing';
+import type { DeliberationInstance } from '../../games/deliberation/definition';
+import { gameOf } from '../../games/deliberation/definition';
+import { systemPrefix } from '../engine/protocols/deliberation/prompts';
 
 export interface ModelEstimate {
   model: string;
@@ -43,6 +46,10 @@ export function estimateSweep(games: readonly PlannedGame[], replyTokens = 120):
   for (const g of games) {
     const game = getGame(g.kind);
     const instance = game.create(g.params, g.nAgents, g.seed);
+    if (g.kind === 'deliberation') {
+      addDeliberationGame(byModel, g, instance as DeliberationInstance, replyTokens);
+      continue;
+    }
     g.participants.forEach((spec, seat) => {
       if (spec.kind !== 'llm') return;
       const system = systemPrompt(
@@ -140,4 +147,50 @@ function addSeat(
     call(2); // vote (own proposal, listing)
     call(2); // reflection (own vote, tally)
   }
+}
+
+/** The turn prompt's fixed instructions (scratchpad, format, plan), in tokens. */
+const DELIBERATION_TURN_TOKENS = 400;
+
+/**
+ * Deliberation (DESIGN 4.3): one call per scheduled turn after p1's opening; each sends the
+ * party's stable system prefix (cached after its first call) and a prompt with the window of
+ * recent answers. The schedule is exact, so the call count is too.
+ */
+function addDeliberationGame(
+  byModel: Map<string, ModelEstimate>,
+  g: PlannedGame,
+  instance: DeliberationInstance,
+  reply: number,
+): void {
+  const game = gameOf(instance);
+  const schedule = instance.realised.schedule as number[];
+  const window = Math.min(instance.params.window, schedule.length);
+  const prompt = DELIBERATION_TURN_TOKENS + window * (reply + ENTRY_OVERHEAD_TOKENS);
+  g.participants.forEach((spec, seat) => {
+    if (spec.kind !== 'llm') return;
+    const e = byModel.get(spec.id) ?? emptyEstimate(spec);
+    const system = tokens(systemPrefix(game, seat));
+    const calls = schedule.filter((p, t) => t > 0 && p === seat).length;
+    for (let c = 0; c < calls; c++) {
+      const out = { reasoningTokens: 0, outputTokens: reply };
+      e.calls++;
+      e.promptTokens += system + prompt;
+      e.outputTokens += reply;
+      e.costNoCacheUsd += costUsd(spec.provider, spec.prices, {
+        inputTokens: system + prompt,
+        cacheWriteTokens: 0,
+        cacheReadTokens: 0,
+        ...out,
+      });
+      const isAnthropic = spec.provider === 'anthropic';
+      e.costCachedUsd += costUsd(spec.provider, spec.prices, {
+        inputTokens: prompt + (c === 0 && !isAnthropic ? system : 0),
+        cacheWriteTokens: c === 0 && isAnthropic ? system : 0,
+        cacheReadTokens: c === 0 ? 0 : system,
+        ...out,
+      });
+    }
+    byModel.set(spec.id, e);
+  });
 }

@@ -6,14 +6,7 @@ import type { GameStatus, PlannedGame } from '../../src-shared/planned-game';
 import type { AnnotationMethods } from './annotations';
 import type { CompareQueryMethods } from './compare-queries';
 
-export const GAME_STATUSES = [
-  'queued',
-  'running',
-  'paused',
-  'finished',
-  'failed',
-  'cancelled',
-] as const satisfies readonly GameStatus[];
+export { GAME_STATUSES } from '../../src-shared/planned-game';
 
 export const SWEEP_STATUSES = ['active', 'paused', 'cancelled'] as const;
 export type SweepStatus = (typeof SWEEP_STATUSES)[number];

@@ -118,7 +118,10 @@ describe('sweep validation', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues).toEqual([
-      { path: 'game.kind', message: 'must be one of "item-allocation", "treaty", "cofunding"' },
+      {
+        path: 'game.kind',
+        message: 'must be one of "item-allocation", "treaty", "cofunding", "deliberation"',
+      },
       { path: 'competition.levels[1]', message: 'must be between 0 and 1' },
     ]);
   });

@@ -7,6 +7,7 @@ import type { ParticipantSpec } from '../../src-shared/participant';
 import { capabilityOf } from '../../src-shared/participant';
 import type { Order, PlannedGame } from '../../src-shared/planned-game';
 import type { Sweep, SweepIssue } from '../../src-shared/sweep';
+import { prepareGameParams } from '../game-folders/folder-params';
 import { contentId } from './canonical';
 
 /** Looks a participant id up outside the sweep (the model registry). */
@@ -75,7 +76,15 @@ export function expandSweep(
     }
   }
 
-  const needsCapability = orders.some((o) => o !== 'random');
+  const isPartySeated = sweep.game.kind === 'deliberation';
+  if (isPartySeated && (orders.length !== 1 || orders[0] !== 'weak_first')) {
+    issues.push({
+      path: 'orders',
+      message:
+        'deliberation seats each line-up in the folder\'s party order (config.txt); leave orders at ["weak_first"]',
+    });
+  }
+  const needsCapability = !isPartySeated && orders.some((o) => o !== 'random');
   for (const lineup of lineups) {
     for (const p of lineup.seats) {
       if (needsCapability && capabilityOf(p, sweep.capabilityMetric) === null) {
@@ -101,7 +110,10 @@ export function expandSweep(
     for (const cell of cells) {
       for (const order of orders) {
         seeds.forEach((seed, runIndex) => {
-          const seats = seatOrder(lineup.seats, order, sweep.capabilityMetric, seed);
+          // Deliberation seats are the folder's parties (config.txt order): never reordered.
+          const seats = isPartySeated
+            ? lineup.seats
+            : seatOrder(lineup.seats, order, sweep.capabilityMetric, seed);
           const content = {
             v: 1,
             kind: sweep.game.kind,
@@ -218,7 +230,12 @@ function runSeeds(sweep: Sweep, issues: SweepIssue[]): number[] {
 
 function buildCells(sweep: Sweep, issues: SweepIssue[]): Cell[] {
   const game = getGame(sweep.game.kind);
-  const parsed = game.paramsSchema.safeParse(sweep.game.params);
+  const prepared = prepareGameParams(sweep.game.kind, sweep.game.params);
+  if (!prepared.ok) {
+    issues.push({ path: 'game.params.folder', message: prepared.error });
+    return [];
+  }
+  const parsed = game.paramsSchema.safeParse(prepared.params);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       issues.push({

@@ -4,23 +4,13 @@
 import { z } from 'zod';
 import { ACCEPTANCE_RULES, PHASES } from '../game';
 import type { GameOutcome, ProtocolParams, TurnRecord } from '../game';
-import type { GameStatus } from '../planned-game';
-import { ORDERS } from '../planned-game';
+import { GAME_STATUSES, ORDERS } from '../planned-game';
 
 /** Any JSON value: what a game's parameters, preferences and actions are made of. */
 export const jsonSchema = z.json();
 export type JsonValue = z.infer<typeof jsonSchema>;
 
-export const GAME_STATUS_LIST = [
-  'queued',
-  'running',
-  'paused',
-  'finished',
-  'failed',
-  'cancelled',
-] as const satisfies readonly GameStatus[];
-
-export const gameStatusSchema = z.enum(GAME_STATUS_LIST);
+export const gameStatusSchema = z.enum(GAME_STATUSES);
 export const orderSchema = z.enum(ORDERS);
 export const nullableNumber = z.number().nullable();
 

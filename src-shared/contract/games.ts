@@ -1,8 +1,8 @@
 // The games domain of the contract: paged game lists, transcripts and the live turn stream.
 import { z } from 'zod';
 import { GAME_KINDS } from '../game';
+import { GAME_STATUSES } from '../planned-game';
 import {
-  GAME_STATUS_LIST,
   gameOutcomeSchema,
   gameStatusSchema,
   jsonSchema,
@@ -84,7 +84,7 @@ export const gameRequests = {
         sweepId: z.string().min(1).optional(),
         focalId: z.string().min(1).optional(),
         competitionLevel: z.number().min(0).max(1).optional(),
-        status: z.array(z.enum(GAME_STATUS_LIST)).min(1).optional(),
+        status: z.array(z.enum(GAME_STATUSES)).min(1).optional(),
         limit: z.number().int().min(1).max(5000).default(200),
         offset: z.number().int().min(0).default(0),
       })

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { GAME_KINDS } from '../game';
 import { sweepSchema } from '../sweep';
-import { GAME_STATUS_LIST, noArgs, nullableNumber, sweepRef } from './common';
+import { GAME_STATUSES } from '../planned-game';
+import { noArgs, nullableNumber, sweepRef } from './common';
 
 /** The most distinct reasons a SweepProgress lists per state. */
 export const SWEEP_REASONS_MAX = 5;
@@ -15,7 +16,7 @@ export type ReasonCount = z.infer<typeof reasonCountSchema>;
 /** Live counters of one sweep, as the runner reports them (without the reasons; see below). */
 export const sweepCountersSchema = z.object({
   sweepId: z.string(),
-  counts: z.record(z.enum(GAME_STATUS_LIST), z.number()),
+  counts: z.record(z.enum(GAME_STATUSES), z.number()),
   total: z.number(),
   /** Games that will not run again without action: finished + failed + cancelled. */
   done: z.number(),

@@ -20,6 +20,8 @@ afterEach(async () => {
 describe('shipped example sweeps', () => {
   it('are all valid sweep documents', () => {
     expect(sweepFiles).toEqual([
+      'deliberation-base.json',
+      'deliberation-mock-llm.json',
       'mock-llm-dry-run.json',
       'strategy-baselines.json',
       'treaty-rho-theta.json',
@@ -62,5 +64,35 @@ describe('shipped example sweeps', () => {
     expect(run.status).toBe(0);
     expect(mock.stats.byRoute['POST /v1/messages']).toBeGreaterThan(0);
     expect(mock.stats.byRoute['POST /v1/chat/completions']).toBeGreaterThan(0);
+  });
+
+  it('deliberation-base.json: plays the base game to the end with rule-based parties', () => {
+    const t = tempDir('parley-examples-');
+    cleanup = t.cleanup;
+    const db = join(t.dir, 'parley.db');
+    const run = runCli(['run', join(EXAMPLES, 'deliberation-base.json'), '--db', db]);
+    expect(run.stderr).toMatch(
+      /4\/4 finished, 0 running, 0 queued, 0 paused, 0 failed, 0 cancelled\n$/,
+    );
+    expect(run.status).toBe(0);
+  });
+
+  it('deliberation-mock-llm.json: plays the base game with LLM parties through both wire formats', async () => {
+    mock = await startMockLlm({ apiKey: 'test' });
+    const t = tempDir('parley-examples-');
+    cleanup = t.cleanup;
+    const text = readFileSync(join(EXAMPLES, 'deliberation-mock-llm.json'), 'utf8');
+    const file = join(t.dir, 'deliberation.json');
+    writeFileSync(file, text.replaceAll('http://127.0.0.1:8787', mock.url));
+    const env = { ANTHROPIC_API_KEY: 'test', OPENAI_API_KEY: 'test' };
+    const run = await runCliAsync(['run', file, '--db', join(t.dir, 'parley.db')], env);
+    expect(run.stderr).toMatch(
+      /2\/2 finished, 0 running, 0 queued, 0 paused, 0 failed, 0 cancelled; \d+ tokens, \$0\.\d{4}\n$/,
+    );
+    expect(run.status).toBe(0);
+    // One call per scheduled turn after p1's fixed opening: Anthropic seats (Mayor, Union, DoT)
+    // speak 4 times each; OpenAI seats 4 + SportCo's 4 and its final deal = 13, per game.
+    expect(mock.stats.byRoute['POST /v1/messages']).toBe(2 * 12);
+    expect(mock.stats.byRoute['POST /v1/chat/completions']).toBe(2 * 13);
   });
 });

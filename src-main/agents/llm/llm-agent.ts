@@ -219,7 +219,7 @@ export function createLlmAgent(options: LlmAgentOptions): LlmAgent {
       const result = await callModel(ctx, action.phase, request, attempt);
       usage = addUsage(usage, result.usage);
       text = result.text;
-      const parsed = parseWith(action.schema, text);
+      const parsed = action.parse ? action.parse(text) : parseWith(action.schema, text);
       const problem = parsed.ok ? check?.(parsed.value) : parsed.error;
       if (parsed.ok && problem === undefined) return { ok: true, value: parsed.value, text, usage };
       error = problem ?? 'unusable reply';

@@ -66,7 +66,8 @@ export function buildRequest(
   required?: unknown,
 ): ChatRequest {
   const action = typeof phase === 'string' ? proposeVoteAction(ctx, phase) : phase;
-  const log: ChatMessage[] = agentLog(ctx).map((turn) => ({
+  const seen = action.history === 'none' ? [] : agentLog(ctx);
+  const log: ChatMessage[] = seen.map((turn) => ({
     role: 'user',
     content: logLine(turn, ctx.index),
   }));

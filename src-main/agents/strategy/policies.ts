@@ -210,5 +210,7 @@ export function strategyFor(
       const c = options.capability ?? 0.5;
       return { decide: boundedRational(c), noise: boundedKnobs(c).noise };
     }
+    case 'deliberation-rule':
+      throw new Error('strategy "deliberation-rule" plays only deliberation games');
   }
 }

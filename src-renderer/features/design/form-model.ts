@@ -69,12 +69,15 @@ export const GAME_PARAMS: Record<
     { name: 'projects', label: 'Projects (m)', step: 1, min: 2, max: 20, value: 5 },
     { name: 'sigma', label: 'Budget share σ', step: 0.05, min: 0, max: 1, value: 0.5 },
   ],
+  // The folder (a string) is kept in otherParams; the game has no numeric parameters to show.
+  deliberation: [],
 };
 
 export const GAME_LABELS: Record<GameKind, string> = {
   'item-allocation': 'Item allocation',
   treaty: 'Diplomatic treaty',
   cofunding: 'Co-funding',
+  deliberation: 'Multi-party deliberation',
 };
 
 export function defaultParams(kind: GameKind): Record<string, number> {

@@ -1,0 +1,113 @@
+// The base game's parties as literal data (scores copied from scores_files/*.txt), so pure tests
+// need no disk; src-main/game-folders checks the reader gives the same numbers.
+import type { DeliberationGame, DeliberationIncentive, DeliberationParty } from './types';
+
+const party = (
+  name: string,
+  role: DeliberationParty['role'],
+  scores: number[][],
+  minimum: number,
+): DeliberationParty => ({
+  name,
+  file: name,
+  role,
+  incentive: 'cooperative',
+  model: '',
+  scores,
+  minimum,
+  instructions: { cooperative: `You represent ${name}.` },
+});
+
+/** The published base game with every party cooperative (as in the published GPT-4 logs). */
+export function baseGame(incentives: Record<string, DeliberationIncentive> = {}): DeliberationGame {
+  return {
+    globalInstructions: '',
+    issues: [
+      { letter: 'A', options: 3 },
+      { letter: 'B', options: 3 },
+      { letter: 'C', options: 4 },
+      { letter: 'D', options: 4 },
+      { letter: 'E', options: 5 },
+    ],
+    initialDeal: [0, 0, 3, 0, 4],
+    parties: [
+      party(
+        'Mayor',
+        'player',
+        [
+          [14, 8, 0],
+          [12, 8, 0],
+          [24, 18, 12, 0],
+          [40, 30, 23, 0],
+          [0, 2, 4, 7, 10],
+        ],
+        30,
+      ),
+      party(
+        'Other cities',
+        'player',
+        [
+          [0, 4, 10],
+          [0, 0, 0],
+          [12, 8, 6, 0],
+          [0, 8, 13, 18],
+          [60, 45, 30, 15, 0],
+        ],
+        31,
+      ),
+      party(
+        'Local Labour Union',
+        'player',
+        [
+          [15, 20, 0],
+          [0, 0, 0],
+          [42, 35, 25, 0],
+          [30, 20, 10, 0],
+          [2, 4, 6, 8, 0],
+        ],
+        50,
+      ),
+      party(
+        'SportCo',
+        'p1',
+        [
+          [14, 8, 0],
+          [11, 7, 0],
+          [0, 5, 10, 17],
+          [35, 29, 20, 0],
+          [0, 5, 10, 15, 23],
+        ],
+        55,
+      ),
+      party(
+        'Department of Tourism',
+        'p2',
+        [
+          [0, 11, 5],
+          [0, 20, 25],
+          [0, 2, 4, 9],
+          [10, 26, 40, 0],
+          [4, 8, 15, 12, 0],
+        ],
+        65,
+      ),
+      party(
+        'Environmental League',
+        'player',
+        [
+          [0, 22, 45],
+          [0, 25, 55],
+          [0, 0, 0, 0],
+          [0, 0, 0, 0],
+          [0, 0, 0, 0, 0],
+        ],
+        55,
+      ),
+    ].map((p) => {
+      const incentive = incentives[p.name];
+      return incentive
+        ? { ...p, incentive, instructions: { [incentive]: `Play ${incentive}.` } }
+        : p;
+    }),
+  };
+}

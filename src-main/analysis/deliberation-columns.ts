@@ -1,0 +1,38 @@
+// The published evaluation of a deliberation game (DESIGN 3.6) as analysis columns, read from
+// the outcome's measures; only deliberation rows carry them (like the focal_score_* columns).
+import type { DeliberationMetrics } from '../../games/deliberation/metrics';
+import type { Feasibility } from '../../games/deliberation/scoring';
+import type { GameRow } from '../store/types';
+
+/** Column names, for listings. */
+export const DELIBERATION_COLUMNS = [
+  'passing_deal_any_turn',
+  'final_deal_passes',
+  'all_agree',
+  'wrong_deals',
+  'wrong_deals_focal',
+  'focal_meets_minimum',
+  'focal_final_score',
+  'adversary_success',
+  'feasible_deals',
+] as const;
+
+const bit = (b: boolean | null) => (b === null ? null : b ? 1 : 0);
+
+/** The deliberation columns of a finished game, oriented to the focal seat; {} for other games. */
+export function deliberationColumns(game: GameRow, seat: number): Record<string, unknown> {
+  const m = game.outcome?.measures as
+    (DeliberationMetrics & { feasibility: Feasibility | null }) | undefined;
+  if (game.kind !== 'deliberation' || !m) return {};
+  return {
+    passing_deal_any_turn: bit(m.passingDealAnyTurn),
+    final_deal_passes: bit(m.finalDealPasses),
+    all_agree: bit(m.allAgree),
+    wrong_deals: m.wrongDeals.reduce((a, b) => a + b, 0),
+    wrong_deals_focal: m.wrongDeals[seat],
+    focal_meets_minimum: bit(m.meetsMinimum[seat]),
+    focal_final_score: m.finalScores[seat],
+    adversary_success: bit(m.adversarySuccess),
+    feasible_deals: m.feasibility?.passing ?? null,
+  };
+}
