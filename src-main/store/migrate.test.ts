@@ -52,6 +52,8 @@ describe('migrations', () => {
       [
         'calls',
         'events',
+        'game_notes',
+        'game_tags',
         'games',
         'models',
         'response_cache',
