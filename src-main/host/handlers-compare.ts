@@ -1,6 +1,6 @@
 // Comparison and annotation handlers: the paired difference grid of two sides, its pairs (by cell
 // and tag), and the tags and notes researchers keep on games.
-import type { CompareSide, ParsedArgs } from '../../src-shared/contract';
+import type { CompareResult, CompareSide, ParsedArgs } from '../../src-shared/contract';
 import { compareGrid, pairGames } from '../analysis/compare';
 import type { PairingOptions } from '../analysis/compare';
 import type { Store } from '../store/types';
@@ -37,7 +37,20 @@ function requireGame(store: Store, gameId: string) {
 }
 
 export function registerCompareHandlers(table: HandlerTable, store: Store): void {
+  // A grid depends only on its arguments and the sides' finished games, so it is kept per state
+  // of both sweeps (the last few): going back to a comparison does not recompute it.
+  const grids = new Map<string, CompareResult>();
   table.register('compare:grid', ({ a, b, metric, seed }) => {
+    const key = JSON.stringify([
+      a,
+      b,
+      metric,
+      seed,
+      store.countGamesByStatus(a.sweepId).finished,
+      store.countGamesByStatus(b.sweepId).finished,
+    ]);
+    const cached = grids.get(key);
+    if (cached) return cached;
     const started = performance.now();
     const grid = compareGrid(
       metric,
@@ -46,7 +59,10 @@ export function registerCompareHandlers(table: HandlerTable, store: Store): void
       options(a, b),
       seed,
     );
-    return { ...grid, elapsedMs: Math.round(performance.now() - started) };
+    const result = { ...grid, elapsedMs: Math.round(performance.now() - started) };
+    grids.set(key, result);
+    if (grids.size > 8) grids.delete(grids.keys().next().value as string);
+    return result;
   });
 
   table.register('compare:pairs', ({ a, b, metric, focalKey, level, tag, limit, offset }) => {

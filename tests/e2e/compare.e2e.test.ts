@@ -131,6 +131,7 @@ describe('compare two runs', () => {
     expect(await focused(page)).toBe('diff-cell-0-0');
     await page.keyboard.press('Enter');
     await page.locator('[data-testid="diff-cell-0-0"][aria-pressed="true"]').waitFor();
+    await screenshot(page, 'compare-table-1440');
     await page
       .locator('[data-testid="pairs-total"]')
       .filter({ hasText: `${2 * RUNS} pairs` })
