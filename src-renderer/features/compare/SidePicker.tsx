@@ -39,8 +39,8 @@ export function SidePicker({
           onChange={(e) => onChange({ sweepId: e.target.value })}
         >
           {list.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name} ({s.progress.counts.finished} finished)
+            <option key={s.id} value={s.id} title={`${s.progress.counts.finished} finished games`}>
+              {s.name} · {s.progress.counts.finished}
             </option>
           ))}
         </select>
