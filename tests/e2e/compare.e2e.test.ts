@@ -117,6 +117,12 @@ describe('compare two runs', () => {
       new RegExp(`^${50 * RUNS} pairs matched by focal, level, seed, order · unpaired A 0, B 0`),
     );
     await screenshot(page, 'compare-heatmap-1440');
+    // Every pair of the comparison, a page at a time.
+    const total = page.getByTestId('pairs-total');
+    await total.filter({ hasText: `pairs 1-200 of ${50 * RUNS}` }).waitFor();
+    await page.getByTestId('pairs-next').focus();
+    await page.keyboard.press('Enter');
+    await total.filter({ hasText: `pairs 201-400 of ${50 * RUNS}` }).waitFor();
 
     await page.getByTestId('view-table').focus();
     await page.keyboard.press('Enter');

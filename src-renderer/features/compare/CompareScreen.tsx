@@ -198,6 +198,7 @@ function Comparison({ route }: { route: Ready }) {
           openPair={pair}
           onTag={(t) => navigate({ ...route, tag: t })}
           onOpen={(p) => navigate({ ...route, pair: p })}
+          onPage={(offset) => void loadPairs({ ...query, cell, tag, offset })}
           reload={() => void loadPairs({ ...query, cell, tag })}
         />
       </section>

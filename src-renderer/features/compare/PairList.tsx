@@ -5,6 +5,7 @@ import { LoadState } from '../../components/Loading';
 import { useApp } from '../../state/hooks';
 import { diffDigits, fmtDiff } from './compare-chart';
 import { fmt } from '../../lib/format';
+import { PAIRS_PAGE } from './compare-slice';
 
 export function PairList({
   metric,
@@ -12,6 +13,7 @@ export function PairList({
   openPair,
   onTag,
   onOpen,
+  onPage,
   reload,
 }: {
   metric: CompareMetric;
@@ -19,6 +21,8 @@ export function PairList({
   openPair: { a: string; b: string } | null;
   onTag: (tag: string | null) => void;
   onOpen: (pair: { a: string; b: string }) => void;
+  /** Loads the page of pairs that starts at `offset`. */
+  onPage: (offset: number) => void;
   reload: () => void;
 }) {
   const pairs = useApp((s) => s.comparePairs);
@@ -44,12 +48,33 @@ export function PairList({
           </select>
         </label>
         {pairs.state === 'ready' && (
-          <span className="muted" data-testid="pairs-total">
-            {pairs.value.total} pairs
-            {pairs.value.total > pairs.value.rows.length
-              ? `, first ${pairs.value.rows.length} shown`
-              : ''}
-          </span>
+          <>
+            <span className="muted" data-testid="pairs-total">
+              {pairs.value.total > pairs.value.rows.length
+                ? `pairs ${pairs.value.offset + 1}-${pairs.value.offset + pairs.value.rows.length} of ${pairs.value.total}`
+                : `${pairs.value.total} pairs`}
+            </span>
+            {pairs.value.total > PAIRS_PAGE && (
+              <span className="actions">
+                <button
+                  type="button"
+                  data-testid="pairs-prev"
+                  disabled={pairs.value.offset === 0}
+                  onClick={() => onPage(Math.max(0, pairs.value.offset - PAIRS_PAGE))}
+                >
+                  Previous
+                </button>
+                <button
+                  type="button"
+                  data-testid="pairs-next"
+                  disabled={pairs.value.offset + PAIRS_PAGE >= pairs.value.total}
+                  onClick={() => onPage(pairs.value.offset + PAIRS_PAGE)}
+                >
+                  Next
+                </button>
+              </span>
+            )}
+          </>
         )}
       </div>
       <LoadState value={pairs} what="the pairs" retry={reload}>

@@ -22,11 +22,16 @@ export interface CompareQuery {
 export interface PairsQuery extends CompareQuery {
   cell: CompareCellRef | null;
   tag: string | null;
+  /** First pair of the page (pages of PAIRS_PAGE). */
+  offset?: number;
 }
+
+/** Pairs per page of the pair list. */
+export const PAIRS_PAGE = 200;
 
 export interface CompareSlice {
   compareGrid: Loadable<CompareResult>;
-  comparePairs: Loadable<{ total: number; rows: ComparePair[] }>;
+  comparePairs: Loadable<{ total: number; offset: number; rows: ComparePair[] }>;
   /** Tags in use (for the pair list's filter). */
   tagList: { tag: string; games: number }[];
   /** Focal participants of a sweep (its heatmap's capability axis), for the side pickers. */
@@ -71,7 +76,7 @@ export const compareSlice: Slice<CompareSlice> = (set, get, { api }) => {
         if (mine === gridSeq) set({ compareGrid: { state: 'error', error: errorMessage(err) } });
       }
     },
-    async loadPairs({ cell, tag, ...query }) {
+    async loadPairs({ cell, tag, offset = 0, ...query }) {
       const mine = ++pairsSeq;
       set({ comparePairs: { state: 'loading' } });
       void loadTags();
@@ -80,9 +85,11 @@ export const compareSlice: Slice<CompareSlice> = (set, get, { api }) => {
           ...query,
           ...(cell ? { focalKey: cell.focalKey, level: cell.level } : {}),
           ...(tag ? { tag } : {}),
-          limit: 500,
+          limit: PAIRS_PAGE,
+          offset,
         });
-        if (mine === pairsSeq) set({ comparePairs: { state: 'ready', value } });
+        if (mine === pairsSeq)
+          set({ comparePairs: { state: 'ready', value: { ...value, offset } } });
       } catch (err) {
         if (mine === pairsSeq) set({ comparePairs: { state: 'error', error: errorMessage(err) } });
       }
