@@ -88,7 +88,11 @@ describe('shipped example sweeps', () => {
     const text = readFileSync(join(EXAMPLES, 'deliberation-mock-llm.json'), 'utf8');
     const file = join(t.dir, 'deliberation.json');
     writeFileSync(file, text.replaceAll('http://127.0.0.1:8787', mock.url));
-    const env = { ANTHROPIC_API_KEY: 'test', OPENAI_API_KEY: 'test' };
+    const env = {
+      ANTHROPIC_API_KEY: 'test',
+      OPENAI_API_KEY: 'test',
+      ...loopbackConfig(join(t.dir, 'config')),
+    };
     const run = await runCliAsync(['run', file, '--db', join(t.dir, 'parley.db')], env);
     expect(run.stderr).toMatch(
       /2\/2 finished, 0 running, 0 queued, 0 paused, 0 failed, 0 cancelled; \d+ tokens, \$0\.\d{4}\n$/,
