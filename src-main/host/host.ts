@@ -2,6 +2,7 @@
 // runner's events re-emitted as contract events. Electron IPC, the WebSocket server and tests
 // all call `handle` and `subscribe`.
 import type { EventName, EventPayloads, HostEvent } from '../../src-shared/contract';
+import { registerCompareHandlers } from './handlers-compare';
 import { registerFigureHandlers } from './handlers-figures';
 import { registerGameHandlers } from './handlers-games';
 import { registerModelAndKeyHandlers } from './handlers-keys';
@@ -40,6 +41,7 @@ export function createHost(deps: HostDeps): Host {
   registerSearchHandlers(table, deps.store);
   registerModelAndKeyHandlers(table, deps.store, deps.keys);
   registerFigureHandlers(table, deps);
+  registerCompareHandlers(table, deps.store);
   const missing = table.missing();
   if (missing.length > 0)
     throw new Error(`contract channels without a handler: ${missing.join(', ')}`);

@@ -17,7 +17,7 @@ type AnalysisMethods = Pick<Store, 'cellAggregates' | 'callUsage' | 'cellGames' 
  * SQL value of each metric per finished game; NULL leaves the game out of that metric. The focal
  * utility and social welfare are columns written when the game finishes (migration 0002).
  */
-const METRIC_SQL: Record<CellMetric, string> = {
+export const METRIC_SQL: Record<CellMetric, string> = {
   deal: 'g.deal',
   round: 'g.agreement_round',
   utility_focal: 'g.focal_utility',

@@ -56,6 +56,8 @@ describe('migrations', () => {
         'calls',
         'events',
         'game_imports',
+        'game_notes',
+        'game_tags',
         'games',
         'models',
         'response_cache',

@@ -5,6 +5,8 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Store } from './types';
 import { analysisMethods } from './analysis-queries';
+import { annotationMethods } from './annotations';
+import { compareQueryMethods } from './compare-queries';
 import { callMethods } from './calls';
 import { StorageError, StoreError, damagedAdvice, storageError } from './errors';
 import { eventMethods } from './events';
@@ -94,6 +96,8 @@ function openUnguarded(path: string, isMemory: boolean, opts: OpenStoreOptions):
     ...analysisMethods(sql),
     ...importMethods(sql),
     ...searchMethods(sql),
+    ...annotationMethods(sql),
+    ...compareQueryMethods(sql),
     transaction: (fn) => db.transaction(fn)(),
     close() {
       if (!db.open) return;

@@ -7,6 +7,8 @@ import type { ImportStore } from './imports';
 import type { TurnSearchPage, TurnSearchQuery } from './search';
 
 export type { TurnSearchHit, TurnSearchPage, TurnSearchQuery } from './search';
+import type { AnnotationMethods } from './annotations';
+import type { CompareQueryMethods } from './compare-queries';
 
 export { GAME_STATUSES } from '../../src-shared/planned-game';
 
@@ -200,7 +202,7 @@ export interface GameReasonRow {
 export type RequeueTarget = readonly string[] | { sweepId: string; status: readonly GameStatus[] };
 
 /** The durable store. Every method is synchronous and commits before it returns. */
-export interface Store extends ImportStore {
+export interface Store extends ImportStore, AnnotationMethods, CompareQueryMethods {
   /** The database file. */
   readonly path: string;
 

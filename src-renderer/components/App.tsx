@@ -22,6 +22,9 @@ const TranscriptScreen = lazy(() =>
     default: m.TranscriptScreen,
   })),
 );
+const CompareScreen = lazy(() =>
+  import('../features/compare/CompareScreen').then((m) => ({ default: m.CompareScreen })),
+);
 const ModelsScreen = lazy(() =>
   import('../features/models/ModelsScreen').then((m) => ({ default: m.ModelsScreen })),
 );
@@ -96,6 +99,7 @@ export function App() {
             {route.screen === 'results' && <ResultsScreen route={route} />}
             {route.screen === 'transcripts' && <TranscriptScreen route={route} />}
             {route.screen === 'models' && <ModelsScreen />}
+            {route.screen === 'compare' && <CompareScreen route={route} />}
           </Suspense>
         </ErrorBoundary>
       </main>

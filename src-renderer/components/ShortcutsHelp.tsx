@@ -1,6 +1,7 @@
 const SHORTCUTS: [string, string][] = [
   ['?', 'show or hide this help'],
-  ['Alt+1 … Alt+5', 'Design, Runs, Results, Transcripts, Models & Keys'],
+  ['Alt+1 … Alt+6', 'Design, Runs, Results, Transcripts, Models & Keys, Compare'],
+  ['← → ↑ ↓ / Enter', 'move in the comparison table / open a cell’s pairs'],
   ['j / ↓', 'next round (transcript)'],
   ['k / ↑', 'previous round (transcript)'],
   [']', 'next game (transcript)'],

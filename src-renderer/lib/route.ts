@@ -1,9 +1,11 @@
 // Hash routes, so deep links (a sweep, a cell, a game) work in the browser and survive reload:
 // #/design, #/runs, #/results/<sweepId>?metric=..&cap=..&cell=<focalId>@<level>,
 // #/transcripts/<gameId>?sweep=<sweepId>&turn=<seq>&q=<words>, #/transcripts?sweep=<id>&search=<words>,
-// #/models.
+// #/models, #/compare?a=..&b=.. (compare-route.ts).
 import { RESULT_METRICS } from '../../src-shared/contract';
 import type { ResultMetric } from '../../src-shared/contract';
+import type { CompareRoute } from '../features/compare/compare-route';
+import { formatCompare, parseCompare } from '../features/compare/compare-route';
 
 export interface ResultsCell {
   focalId: string;
@@ -31,7 +33,8 @@ export type Route =
       /** Without a game: the search across every transcript, with these words. */
       search?: string | null;
     }
-  | { screen: 'models' };
+  | { screen: 'models' }
+  | CompareRoute;
 
 export type Screen = Route['screen'];
 
@@ -41,6 +44,7 @@ export const SCREENS: { screen: Screen; label: string; key: string }[] = [
   { screen: 'results', label: 'Results', key: '3' },
   { screen: 'transcripts', label: 'Transcripts', key: '4' },
   { screen: 'models', label: 'Models & Keys', key: '5' },
+  { screen: 'compare', label: 'Compare', key: '6' },
 ];
 
 const isMetric = (v: string | null): v is ResultMetric =>
@@ -90,6 +94,8 @@ export function parseHash(hash: string): Route {
       if (params.get('search') !== null) route.search = params.get('search');
       return route;
     }
+    case 'compare':
+      return parseCompare(params);
     default:
       return { screen: 'runs' };
   }
@@ -120,6 +126,8 @@ export function formatHash(route: Route): string {
       const path = route.gameId ? `#/transcripts/${enc(route.gameId)}` : '#/transcripts';
       return `${path}${qs ? `?${qs}` : ''}`;
     }
+    case 'compare':
+      return formatCompare(route);
     default:
       return `#/${route.screen}`;
   }
@@ -132,6 +140,8 @@ export function screenRoute(screen: Screen, sweepId: string | null): Route {
       return { screen, sweepId, metric: 'utility_focal', capabilityMetric: null, cell: null };
     case 'transcripts':
       return { screen, gameId: null, sweepId };
+    case 'compare':
+      return parseCompare(new URLSearchParams(sweepId ? { a: sweepId } : {}));
     default:
       return { screen };
   }

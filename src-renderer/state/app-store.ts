@@ -2,6 +2,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { ClientAPI } from '../../src-shared/contract';
+import { compareSlice } from '../features/compare/compare-slice';
 import { connectionSlice } from './connection-slice';
 import { designSlice } from '../features/design/design-slice';
 import { modelsSlice } from '../features/models/models-slice';
@@ -22,6 +23,7 @@ export function createAppStore(deps: SliceDeps): AppStore {
     ...modelsSlice(set, get, deps),
     ...resultsSlice(set, get, deps),
     ...transcriptSlice(set, get, deps),
+    ...compareSlice(set, get, deps),
   }));
 }
 

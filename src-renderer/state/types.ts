@@ -1,6 +1,7 @@
 // The app store's shape: one zustand store built from typed slices (Inspect AI's pattern).
 import type { StoreApi } from 'zustand/vanilla';
 import type { ClientAPI } from '../../src-shared/contract';
+import type { CompareSlice } from '../features/compare/compare-slice';
 import type { ConnectionSlice } from './connection-slice';
 import type { DesignSlice } from '../features/design/design-slice';
 import type { ModelsSlice } from '../features/models/models-slice';
@@ -15,7 +16,8 @@ export type AppState = ConnectionSlice &
   DesignSlice &
   ModelsSlice &
   ResultsSlice &
-  TranscriptSlice;
+  TranscriptSlice &
+  CompareSlice;
 
 export interface SliceDeps {
   api: ClientAPI;

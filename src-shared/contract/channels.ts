@@ -24,6 +24,12 @@ export const REQUEST_CHANNELS = [
   'keys:status',
   'keys:set',
   'keys:test',
+  'compare:grid',
+  'compare:pairs',
+  'annotations:get',
+  'annotations:setTags',
+  'annotations:setNote',
+  'annotations:tags',
 ] as const;
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number];
 

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { SweepIssue } from '../sweep';
 import { appRequests } from './app';
 import type { EventName, RequestChannel } from './channels';
+import { compareRequests } from './compare';
 import { gameEvents, gameRequests } from './games';
 import { keyEvents, keyRequests } from './keys';
 import { modelRequests } from './models';
@@ -17,6 +18,7 @@ export { EVENT_NAMES, REQUEST_CHANNELS, isEventName, isRequestChannel } from './
 export type { EventName, RequestChannel } from './channels';
 export * from './app';
 export * from './common';
+export * from './compare';
 export * from './games';
 export * from './keys';
 export * from './models';
@@ -44,12 +46,14 @@ const requests = merge<Record<string, Entry>>(
   resultRequests,
   modelRequests,
   keyRequests,
+  compareRequests,
 ) as typeof appRequests &
   typeof sweepRequests &
   typeof gameRequests &
   typeof resultRequests &
   typeof modelRequests &
-  typeof keyRequests;
+  typeof keyRequests &
+  typeof compareRequests;
 
 const events = merge<Record<string, z.ZodType>>(
   sweepEvents,
