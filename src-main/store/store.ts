@@ -9,6 +9,7 @@ import { callMethods } from './calls';
 import { StoreError } from './errors';
 import { eventMethods } from './events';
 import { gameMethods } from './games';
+import { judgementMethods } from './judgements';
 import { mergeMethods } from './merge';
 import { migrate } from './migrate';
 import { createSql } from './sql';
@@ -70,6 +71,7 @@ export function openStore(file: string, opts: OpenStoreOptions = {}): Store {
     ...eventMethods(sql),
     ...mergeMethods(sql, path),
     ...analysisMethods(sql),
+    ...judgementMethods(sql),
     transaction: (fn) => db.transaction(fn)(),
     close() {
       if (!db.open) return;

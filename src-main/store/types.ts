@@ -3,6 +3,7 @@
 import type { GameInstance, GameOutcome, Phase, TurnRecord } from '../../src-shared/game';
 import type { ParticipantSpec } from '../../src-shared/participant';
 import type { GameStatus, PlannedGame } from '../../src-shared/planned-game';
+import type { JudgementStore } from './judgements';
 
 export { GAME_STATUSES } from '../../src-shared/planned-game';
 
@@ -169,7 +170,7 @@ export interface GameReasonRow {
 export type RequeueTarget = readonly string[] | { sweepId: string; status: readonly GameStatus[] };
 
 /** The durable store. Every method is synchronous and commits before it returns. */
-export interface Store {
+export interface Store extends JudgementStore {
   /** The database file. */
   readonly path: string;
 
