@@ -249,6 +249,21 @@ describe('parley judge', () => {
     expect(judgeCalls('mock-judge-c')).toEqual({ n: 0, ok: 0 });
   }, 60_000);
 
+  it('stops with exit 1 naming the provider when the judge cannot be reached', () => {
+    const spec = JSON.stringify({
+      id: 'judge-offline',
+      kind: 'llm',
+      provider: 'anthropic',
+      model: 'm',
+      baseUrl: 'http://127.0.0.1:9',
+    });
+    const r = judge('--model', spec, '--concurrency', '2');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('provider anthropic: offline (5 consecutive failures');
+    expect(r.stderr).toContain('parley: 50 of 50 answers not judged: anthropic is offline');
+    expect(verdicts('judge-offline')).toEqual({});
+  }, 60_000);
+
   it('refuses an unknown or malformed model and an unknown sweep with exit 2', () => {
     const unknown = judge('--model', 'no-such-model');
     expect(unknown.status).toBe(2);
