@@ -18,7 +18,10 @@ export const GAME_STATUSES = [
 export type GameStatus = (typeof GAME_STATUSES)[number];
 
 export interface PlannedGame {
-  /** Stable content-derived id (hex). */
+  /**
+   * Stable content-derived id (hex) of what the game is, transport excluded
+   * (src-main/sweeps/game-id.ts).
+   */
   id: string;
   kind: GameKind;
   /** Resolved game parameters (defaults filled, competition applied). */
@@ -37,6 +40,9 @@ export interface PlannedGame {
   /** For treaty sweeps over rho x theta: the two axes; null otherwise. */
   rho: number | null;
   theta: number | null;
+  /** For co-funding sweeps over alpha x sigma: the two axes; null otherwise. */
+  alpha: number | null;
+  sigma: number | null;
   /** The participant whose capability places the game on the capability axis. */
   focalId: string;
   /** Capability score of the focal participant under the sweep's metric (null if unknown). */

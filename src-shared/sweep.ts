@@ -4,6 +4,12 @@ import { z } from 'zod';
 import { ACCEPTANCE_RULES, GAME_KINDS } from './game';
 import { participantSchema } from './participant';
 import { ORDERS } from './planned-game';
+import { checkSweepShape, SWEEP_LIMITS } from './sweep-limits';
+import type { SweepIssue } from './sweep-issues';
+import { toSweepIssues } from './sweep-issues';
+
+export { formatPath } from './sweep-issues';
+export type { SweepIssue } from './sweep-issues';
 
 const unit = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
 
@@ -38,8 +44,17 @@ const competitionSchema = z.union([
   z
     .object({
       /** Treaty game only: the two competition axes (DESIGN 3.2). */
-      rho: z.array(z.number().min(-1).max(1)).min(1),
-      theta: z.array(unit).min(1),
+      rho: z
+        .array(z.number().min(-1, 'must be between -1 and 1').max(1, 'must be between -1 and 1'))
+        .min(1, 'list at least one rho'),
+      theta: z.array(unit).min(1, 'list at least one theta'),
+    })
+    .strict(),
+  z
+    .object({
+      /** Co-funding game only: preference similarity alpha and budget ratio sigma (DESIGN 3.3). */
+      alpha: z.array(unit).min(1, 'list at least one alpha'),
+      sigma: z.array(unit).min(1, 'list at least one sigma'),
     })
     .strict(),
 ]);
@@ -81,49 +96,33 @@ export const sweepSchema = z
     runs: runsSchema,
     concurrency: z.number().int().min(1).max(256).default(4),
     budgetUsd: z.number().positive().optional(),
+    /**
+     * The most games this sweep may plan (default SWEEP_LIMITS.defaultMaxGames); raise it for a
+     * larger grid. It does not change any game, so it is not part of a game's id.
+     */
+    maxGames: z.number().int().min(1).max(100_000_000).optional(),
   })
   .strict();
 
 export type SweepInput = z.input<typeof sweepSchema>;
 export type Sweep = z.infer<typeof sweepSchema>;
 
-/** One problem with a sweep document: where (a dotted path) and what. */
-export interface SweepIssue {
-  path: string;
-  message: string;
-}
-
-/** Format a zod path like `lineup.opponents[2]`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out ? `.${String(part)}` : String(part);
-  }
-  return out || '(root)';
-}
-
-/** Parse a sweep, returning every schema problem with its field path (not just the first). */
+/**
+ * Parse a sweep, returning every schema problem with its field path (not just the first). The
+ * document's size and depth are checked first (SWEEP_LIMITS), so the schema never walks a
+ * hostile one.
+ */
 export function parseSweep(
   input: unknown,
 ): { ok: true; sweep: Sweep } | { ok: false; issues: SweepIssue[] } {
-  const result = sweepSchema.safeParse(input);
+  const shape = checkSweepShape(input);
+  if (shape.length > 0) return { ok: false, issues: shape };
+  const result = sweepSchema.safeParse(input, { reportInput: true });
   if (result.success) return { ok: true, sweep: result.data };
-  return {
-    ok: false,
-    issues: result.error.issues.map((issue) => ({
-      path: formatPath(issue.path),
-      message: describeIssue(issue),
-    })),
-  };
+  return { ok: false, issues: toSweepIssues(result.error.issues) };
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_value' && 'values' in issue) {
-    return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-  }
-  if (issue.code === 'unrecognized_keys') {
-    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  }
-  return issue.message;
+/** The cap on planned games for this sweep (its `maxGames`, else the default). */
+export function maxGamesOf(sweep: Pick<Sweep, 'maxGames'>): number {
+  return sweep.maxGames ?? SWEEP_LIMITS.defaultMaxGames;
 }

@@ -345,6 +345,8 @@ describe('capability axes from the registry', () => {
     competitionLevel: 0.5,
     rho: null,
     theta: null,
+    alpha: null,
+    sigma: null,
     focalId: 'small-model',
     focalCapability: 1100,
     capabilities: [1300, 1100],

@@ -146,6 +146,8 @@ export function writeHandSweep(store: Store): void {
     competitionLevel: g.level,
     rho: null,
     theta: null,
+    alpha: null,
+    sigma: null,
     focalId: g.focal.id,
     focalCapability: g.focal.kind === 'strategy' ? (g.focal.capability ?? null) : null,
     capabilities: g.seats.map((s) => (s.kind === 'strategy' ? (s.capability ?? null) : null)),

@@ -57,6 +57,8 @@ export function buildSyntheticSweep(store: Store, count: number): string {
       competitionLevel: level,
       rho: null,
       theta: null,
+      alpha: null,
+      sigma: null,
       focalId: focal.id,
       focalCapability: c,
       capabilities: isWeakFirst ? [c, 0.5] : [0.5, c],

@@ -22,7 +22,11 @@ const LATENCY_MS = 100;
 const PROVIDER_CONCURRENCY = 16;
 const GAME_CONCURRENCY = 48;
 
-const benchKeys = { get: () => Promise.resolve({ key: 'bench-key', source: 'env' as const }) };
+const benchKeys = {
+  get: () => Promise.resolve({ key: 'bench-key', source: 'env' as const }),
+  // The key may go to the mock on 127.0.0.1 (keys/allowed-hosts.ts).
+  allowedHosts: () => ['127.0.0.1'],
+};
 
 function mockModel(id: string, url: string, capability: number): ParticipantSpec {
   return {

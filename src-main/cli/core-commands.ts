@@ -7,10 +7,10 @@ import { resultRows, summarizeCells } from '../export/results';
 import type { Store } from '../store/store';
 import { registryResolver } from '../registry/registry';
 import { demoSweep } from '../sweeps/demo';
-import { SweepService, validateSweepDoc } from '../sweeps/service';
-import type { SweepCounters } from '../../src-shared/contract';
-import type { SweepValidation } from '../sweeps/service';
+import { SweepService, releaseDeadRunners, validateSweepDoc } from '../sweeps/service';
+import type { SweepProgress, SweepValidation } from '../sweeps/service';
 import { shardOf } from '../cluster/shard';
+import { isRetryableFailure } from '../providers/errors';
 import { createRunRuntime, printEstimate } from './llm-commands';
 import {
   CliError,
@@ -22,6 +22,8 @@ import {
   resolveDbPath,
 } from './common';
 import { parseShard, type Shard } from '../cluster/shard';
+import { SWEEP_LIMITS } from '../../src-shared/sweep-limits';
+import { writeAtomically } from './atomic-output';
 import { createProgressView } from './progress';
 import { formatGrid, formatTranscript } from './text-format';
 
@@ -46,10 +48,19 @@ export function registerCoreCommands(program: Command): void {
       '--provider-concurrency <n>',
       'model calls in flight per provider (default 8; cut on 429s)',
     )
+    .option(
+      '--retry-failed',
+      'also play again the failed games whose error is not a transport or storage fault (those are retried anyway)',
+    )
     .addHelpText(
       'after',
       '\nExit codes: 0 every game finished, 1 some games failed or paused, 2 invalid sweep.\n' +
         'Ctrl-C (or SIGTERM) pauses the sweep after the calls in flight; run the same command again to resume.\n' +
+        'Running it again also plays again the games that failed on a transport or storage fault;\n' +
+        'several runs (terminals, `parley serve`) may share one database: each game is played by\n' +
+        'one of them, and the games of a run that stopped pass to another within\n' +
+        '$PARLEY_LEASE_SECONDS (default 30; at once on the same machine).\n' +
+        '--retry-failed plays every failed game again.\n' +
         'LLM participants need keys (`parley keys set <provider>` or env vars such as ANTHROPIC_API_KEY);\n' +
         "a provider that keeps failing pauses its games until it answers again; the sweep's\n" +
         '"budgetUsd" stops new calls before the cap. Answers are cached: resuming replays them for free.\n' +
@@ -57,7 +68,7 @@ export function registerCoreCommands(program: Command): void {
         'joins their databases.',
     )
     .action(async (file: string, opts: RunFlags) => {
-      const doc = readJsonFile(file);
+      const doc = readSweepFile(file);
       const shard = opts.shard ? parseShardOption(opts.shard) : undefined;
       const store = openCliStore(opts.db);
       try {
@@ -70,6 +81,7 @@ export function registerCoreCommands(program: Command): void {
           shard,
           estimate: opts.estimate,
           providerConcurrency: opts.providerConcurrency,
+          retryFailed: opts.retryFailed,
         });
       } finally {
         store.close();
@@ -82,8 +94,15 @@ export function registerCoreCommands(program: Command): void {
       'Check a sweep document and print the grid it expands to, without running anything.',
     )
     .argument('<sweep.json>')
+    .addHelpText(
+      'after',
+      `\nExit codes: 0 valid, 2 invalid (every problem is listed with its field path).\n` +
+        `Limits: a file of at most ${SWEEP_LIMITS.maxFileBytes / 1024 / 1024} MB, nested at most ${SWEEP_LIMITS.maxDepth} levels, ` +
+        `at most ${SWEEP_LIMITS.defaultMaxGames.toLocaleString('en-US')} planned games\n` +
+        '(raise that cap with "maxGames" in the sweep). A sweep that plans the same game twice is refused.',
+    )
     .action((file: string) => {
-      const v = validateSweepDoc(readJsonFile(file), registryResolver());
+      const v = validateSweepDoc(readSweepFile(file), registryResolver());
       if (!v.ok) throw invalidSweep(file, v.issues);
       process.stdout.write(
         `${file}: valid. ${v.games} games in ${v.cells} cells (sweep id ${v.sweepId}).\n` +
@@ -108,7 +127,7 @@ export function registerCoreCommands(program: Command): void {
           label: 'demo',
           allowIncomplete: true,
         });
-        const files = writeSweepOutputs(store, sweepId, outDir);
+        const files = writeAtomically(outDir, (dir) => writeSweepOutputs(store, sweepId, dir));
         printHeatmaps(store, sweepId);
         process.stdout.write(`\nWrote ${[join(outDir, 'parley.db'), ...files].join('\n      ')}\n`);
         process.stdout.write(
@@ -188,18 +207,16 @@ export function registerCoreCommands(program: Command): void {
       try {
         const sweep = findSweepOrThrow(store, ref);
         const outDir = resolve(opts.out);
-        let files: string[];
-        if (opts.format === 'csv') {
-          files = writeSweepOutputs(store, sweep.id, outDir);
-        } else {
-          mkdirSync(outDir, { recursive: true });
+        // Into a temporary folder first: a failure midway leaves nothing half-written.
+        const files = writeAtomically(outDir, (dir) => {
+          if (opts.format === 'csv') return writeSweepOutputs(store, sweep.id, dir);
           const games = store
             .listGames({ sweepId: sweep.id })
             .map((g) => ({ ...g, turns: store.getTurns(g.id) }));
-          const path = join(outDir, 'sweep.json');
+          const path = join(dir, 'sweep.json');
           writeFileSync(path, `${JSON.stringify({ sweep, games }, null, 2)}\n`);
-          files = [path];
-        }
+          return [path];
+        });
         process.stdout.write(`Wrote ${files.join('\n      ')}\n`);
       } finally {
         store.close();
@@ -213,6 +230,7 @@ interface RunFlags {
   shard?: string;
   estimate?: boolean;
   providerConcurrency?: string;
+  retryFailed?: boolean;
 }
 
 /** Validate, store and run a sweep document with a progress display; returns the sweep id. */
@@ -226,6 +244,7 @@ export async function runSweepDoc(
     shard?: Shard;
     estimate?: boolean;
     providerConcurrency?: string;
+    retryFailed?: boolean;
   },
 ): Promise<string> {
   const resolve = registryResolver(store);
@@ -271,11 +290,20 @@ async function playSweep(
   service: SweepService,
   doc: unknown,
   v: Extract<SweepValidation, { ok: true }>,
-  opts: { concurrency?: number; allowIncomplete?: boolean; shard?: Shard },
+  opts: {
+    concurrency?: number;
+    allowIncomplete?: boolean;
+    shard?: Shard;
+    retryFailed?: boolean;
+    label: string;
+  },
 ): Promise<string> {
+  releaseDeadRunners(store);
   const recovered = store.recoverInterrupted();
   const { sweepId, total } = service.create(doc, { shard: opts.shard });
+  const retried = service.requeueFailed(sweepId, opts.retryFailed ? 'all' : 'retryable');
   const before = service.progress(sweepId);
+  const others = store.othersLeases(sweepId, service.lease.owner);
   const shardNote = opts.shard
     ? ` (shard ${opts.shard.index}/${opts.shard.count} of ${v.games})`
     : ` in ${v.cells} cells`;
@@ -283,10 +311,19 @@ async function playSweep(
     `Sweep "${v.expanded.sweep.name}" (${sweepId}) in ${store.path}\n` +
       `  ${total} games${shardNote}; ${before.counts.finished} already finished` +
       (recovered > 0 ? `, ${recovered} interrupted games resumed` : '') +
-      '\n',
+      (retried > 0
+        ? `, ${retried} failed game${retried === 1 ? '' : 's'} played again` +
+          (opts.retryFailed ? '' : ' (they failed on a transport or storage fault)')
+        : '') +
+      '\n' +
+      (others.games > 0
+        ? `  ${others.games} games are being played by another runner on this database ` +
+          '(another terminal, `parley serve`); this run plays the others and waits for those, ' +
+          `taking over any whose runner stops (within ${Math.ceil(service.lease.ttlMs / 1000)} s)\n`
+        : ''),
   );
   const view = createProgressView();
-  const off = service.on('progress', (p: SweepCounters) => view.update(p));
+  const off = service.on('progress', (p: SweepProgress) => view.update(p));
   const offProvider = service.on('provider', (e) =>
     process.stderr.write(
       `\nprovider ${e.provider}: ${e.status}${e.detail ? ` (${e.detail})` : ''}\n`,
@@ -324,11 +361,34 @@ async function playSweep(
     throw new CliError(
       `${p.total - p.counts.finished} of ${p.total} games did not finish` +
         (reasons ? `; first failures:\n${reasons}` : '') +
-        `\nRun the same command again to resume.`,
+        `\n${nextSteps(store, sweepId, opts.label)}`,
       EXIT_INCOMPLETE,
     );
   }
   return sweepId;
+}
+
+/** What running the command again would do for the games that did not finish, exactly. */
+function nextSteps(store: Store, sweepId: string, label: string): string {
+  const paused = store.countGamesByStatus(sweepId).paused;
+  const failed = store.listGames({ sweepId, status: ['failed'] });
+  const retryable = failed.filter((g) => isRetryableFailure(g.error)).length;
+  const plural = (n: number) => `${n} ${n === 1 ? 'game' : 'games'}`;
+  const again = [
+    ...(paused > 0 ? [`resume the ${plural(paused)} paused`] : []),
+    ...(retryable > 0
+      ? [`play again the ${plural(retryable)} that failed on a transport fault`]
+      : []),
+  ];
+  const lines = [];
+  if (again.length > 0) lines.push(`Run the same command again to ${again.join(' and ')}.`);
+  if (failed.length > retryable) {
+    lines.push(
+      `${plural(failed.length - retryable)} failed for good; ` +
+        `\`parley run ${label} --retry-failed\` plays every failed game again.`,
+    );
+  }
+  return lines.join('\n');
 }
 
 function parseShardOption(text: string): Shard {
@@ -339,13 +399,21 @@ function parseShardOption(text: string): Shard {
   }
 }
 
-function statusLine(p: SweepCounters): string {
+function statusLine(p: SweepProgress): string {
   const c = p.counts;
   return (
     `${c.finished}/${p.total} finished, ${c.running} running, ${c.queued} queued, ${c.paused} paused, ` +
     `${c.failed} failed, ${c.cancelled} cancelled` +
     (p.tokens > 0 ? `; ${p.tokens} tokens, $${p.costUsd.toFixed(4)}` : '')
   );
+}
+
+/** A sweep file, refused before reading when larger than SWEEP_LIMITS.maxFileBytes. */
+function readSweepFile(file: string): unknown {
+  return readJsonFile(file, {
+    maxBytes: SWEEP_LIMITS.maxFileBytes,
+    what: 'a sweep document (it lists its axes, not its games)',
+  });
 }
 
 function invalidSweep(label: string, issues: { path: string; message: string }[]): CliError {

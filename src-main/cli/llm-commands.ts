@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { PROVIDERS, type ProviderName } from '../../src-shared/participant';
 import type { PlannedGame } from '../../src-shared/planned-game';
+import { OFFICIAL_HOSTS } from '../keys/allowed-hosts';
 import { KEY_ENV_VARS, KeyStore } from '../keys/key-store';
 import { testKey } from '../keys/key-test';
 import { MOCK_FAULTS } from '../mock-llm/server';
@@ -50,6 +51,30 @@ async function readKey(provider: ProviderName): Promise<string> {
   return typed.trim();
 }
 
+/** `keys set --allow-host`: record each host for the provider's key and say so. */
+function allowHosts(store: KeyStore, provider: ProviderName, hosts: readonly string[]): string[] {
+  const added: string[] = [];
+  for (const host of hosts) {
+    try {
+      added.push(store.hosts.add(provider, host));
+    } catch (err) {
+      throw new CliError(
+        `--allow-host: ${(err as Error).message}; nothing was stored`,
+        EXIT_BAD_INPUT,
+      );
+    }
+  }
+  if (added.length > 0) {
+    const official = OFFICIAL_HOSTS[provider];
+    process.stdout.write(
+      `The ${provider} key may now go to ${store.hosts.list(provider).join(', ')}` +
+        (official.length > 0 ? ` besides ${official.join(', ')}` : '') +
+        ` (kept in ${store.hosts.file}, not in any database).\n`,
+    );
+  }
+  return added;
+}
+
 export function registerLlmCommands(program: Command): void {
   const keys = program
     .command('keys')
@@ -60,29 +85,45 @@ export function registerLlmCommands(program: Command): void {
         'Service on Linux) under service "parley", account = provider. When no key is stored,\n' +
         'Parley reads the environment: ' +
         PROVIDERS.map((p) => `${p}: ${KEY_ENV_VARS[p].join(' or ')}`).join('; ') +
-        '.\nKeys never reach the database, exports, logs or error messages.\n\n' +
+        '.\nKeys never reach the database, exports, logs or error messages.\n' +
+        "A key goes only to its provider's own API host; a model whose baseUrl points elsewhere\n" +
+        'pauses its games until you allow that host: `parley keys set <provider> --allow-host HOST`\n' +
+        '(kept in the config folder, $PARLEY_CONFIG_DIR, never in a database). Local models\n' +
+        'without a key are unaffected.\n\n' +
         'Examples:\n' +
         '  parley keys set anthropic            # paste the key when asked (or pipe it on stdin)\n' +
-        '  parley keys test anthropic           # one cheap call (list models); says whether it works\n' +
+        '  parley keys set anthropic --allow-host gateway.example.com </dev/null  # allow a host only\n' +
+        '  parley keys test anthropic           # one tiny completion; says whether it works\n' +
         '  parley keys clear anthropic',
     );
 
   keys
     .command('set')
-    .description('Read a key from stdin (hidden on a terminal) and store it in the OS keychain.')
+    .description(
+      'Read a key from stdin (hidden on a terminal) and store it in the OS keychain; --allow-host lets it go to another host too.',
+    )
     .argument('<provider>', PROVIDERS.join(' | '))
-    .action(async (name: string) => {
+    .option(
+      '--allow-host <host>',
+      "also send this provider's key to HOST (a gateway, proxy or local server: host or host:port); repeatable. With it, an empty stdin keeps the stored key",
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .action(async (name: string, opts: { allowHost?: string[] }) => {
       const provider = providerArg(name);
       const store = new KeyStore();
+      const hosts = allowHosts(store, provider, opts.allowHost ?? []);
       const availability = await store.isKeychainAvailable();
       if (!availability.isAvailable) {
+        if (hosts.length > 0) return;
         throw new CliError(
           `${availability.reason}. Nothing was stored: export ${KEY_ENV_VARS[provider][0]}=... in the shell that runs parley instead.`,
         );
       }
       const key = await readKey(provider);
-      if (key === '')
+      if (key === '') {
+        if (hosts.length > 0) return;
         throw new CliError('no key given on stdin; nothing was stored', EXIT_BAD_INPUT);
+      }
       try {
         await store.set(provider, key);
       } catch (err) {
@@ -96,7 +137,7 @@ export function registerLlmCommands(program: Command): void {
   keys
     .command('test')
     .description(
-      'Make one cheap authenticated call (list models) with the stored key and report the result.',
+      'Make one tiny authenticated completion (a few tokens) with the stored key and report the result.',
     )
     .argument('<provider>', PROVIDERS.join(' | '))
     .option(

@@ -48,13 +48,21 @@ if (target) {
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
-  const [{ CliError, EXIT_BAD_INPUT }, { StoreError }] = await Promise.all([
+  const [{ CliError, EXIT_BAD_INPUT }, { StorageError, StoreError }] = await Promise.all([
     import('./common'),
     import('../store/errors'),
   ]);
   if (err instanceof CliError) {
     process.stderr.write(`parley: ${err.message}\n`);
     process.exitCode = err.exitCode;
+  } else if (err instanceof StorageError) {
+    // The database file failed (full, read-only, locked, damaged): what happened and what to do.
+    process.stderr.write(`parley: ${err.message}\n`);
+    process.exitCode = 1;
+  } else if (systemErrorText(err)) {
+    // A file Parley reads or writes outside the database (an export folder, a sweep file).
+    process.stderr.write(`parley: ${systemErrorText(err)}\n`);
+    process.exitCode = 1;
   } else if (err instanceof StoreError) {
     // Ambiguous ids, a database from a newer Parley, an edited migration: the user can act on it.
     process.stderr.write(`parley: ${err.message}\n`);
@@ -65,4 +73,13 @@ try {
     );
     process.exitCode = 1;
   }
+}
+
+/** A Node system error (ENOSPC, EACCES, EROFS, ...) on a named file, as one plain line. */
+function systemErrorText(err: unknown): string | undefined {
+  const e = err as NodeJS.ErrnoException | null;
+  if (!(e instanceof Error) || typeof e.code !== 'string' || typeof e.syscall !== 'string')
+    return undefined;
+  const what = e.path ? `${e.syscall} ${e.path}` : e.syscall;
+  return `cannot ${what}: ${e.message.replace(/^[A-Z]+: /, '')} (system: ${e.code})`;
 }

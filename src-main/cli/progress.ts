@@ -1,10 +1,10 @@
 // Progress display for long runs: a live bar on a terminal, periodic plain lines otherwise
 // (CI logs, SLURM output files), so every run shows games done/total, rate and ETA.
 import cliProgress from 'cli-progress';
-import type { SweepCounters } from '../../src-shared/contract';
+import type { SweepProgress } from '../sweeps/service';
 
 export interface ProgressView {
-  update(p: SweepCounters): void;
+  update(p: SweepProgress): void;
   stop(): void;
 }
 
@@ -16,13 +16,14 @@ export function formatEta(seconds: number | null): string {
   return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
 }
 
-function detail(p: SweepCounters): string {
+export function progressLine(p: SweepProgress): string {
   const parts = [`${p.done}/${p.total} games`];
   if (p.counts.running > 0) parts.push(`${p.counts.running} running`);
   if (p.counts.paused > 0) parts.push(`${p.counts.paused} paused`);
   if (p.counts.failed > 0) parts.push(`${p.counts.failed} failed`);
   parts.push(p.ratePerSec === null ? '-- games/s' : `${p.ratePerSec.toFixed(1)} games/s`);
-  parts.push(`ETA ${formatEta(p.etaSec)}`);
+  // Every game the run holds is waiting: say for what, not a meaningless ETA.
+  parts.push(p.pausedBecause ? `paused, ${p.pausedBecause}` : `ETA ${formatEta(p.etaSec)}`);
   if (p.costUsd > 0) parts.push(`$${p.costUsd.toFixed(4)}`);
   return parts.join(' | ');
 }
@@ -37,11 +38,11 @@ export function createProgressView(stream: NodeJS.WriteStream = process.stderr):
     return {
       update(p) {
         if (!started) {
-          bar.start(p.total, p.done, { detail: detail(p) });
+          bar.start(p.total, p.done, { detail: progressLine(p) });
           started = true;
         }
         bar.setTotal(p.total);
-        bar.update(p.done, { detail: detail(p) });
+        bar.update(p.done, { detail: progressLine(p) });
       },
       stop: () => started && bar.stop(),
     };
@@ -51,7 +52,7 @@ export function createProgressView(stream: NodeJS.WriteStream = process.stderr):
   return {
     update(p) {
       const now = Date.now();
-      const line = detail(p);
+      const line = progressLine(p);
       if ((now - lastAt >= 2000 || p.done === p.total) && line !== last) {
         stream.write(`progress: ${line}\n`);
         lastAt = now;

@@ -2,6 +2,7 @@
 // environment variables as the fallback. keytar is imported lazily so machines without
 // libsecret or a secret service (clusters, CI) still run the CLI on env vars.
 import type { ProviderName } from '../../src-shared/participant';
+import { AllowedHosts } from './allowed-hosts';
 
 export const KEYCHAIN_SERVICE = 'parley';
 
@@ -33,6 +34,8 @@ export interface KeyStoreOptions {
   /** A backend, or a loader of one (default: dynamic import of keytar). */
   backend?: KeychainBackend | (() => Promise<KeychainBackend>);
   env?: Record<string, string | undefined>;
+  /** Where the hosts allowed beyond each provider's own are kept (default: the config dir). */
+  allowedHosts?: AllowedHosts;
 }
 
 async function loadKeytar(): Promise<KeychainBackend> {
@@ -54,9 +57,16 @@ function describe(err: unknown): string {
 export class KeyStore {
   private backendPromise: Promise<KeychainBackend> | undefined;
   private readonly env: Record<string, string | undefined>;
+  readonly hosts: AllowedHosts;
 
   constructor(private readonly options: KeyStoreOptions = {}) {
     this.env = options.env ?? process.env;
+    this.hosts = options.allowedHosts ?? new AllowedHosts();
+  }
+
+  /** Hosts besides the provider's official one that its key may go to (read afresh each time). */
+  allowedHosts(provider: ProviderName): string[] {
+    return this.hosts.list(provider);
   }
 
   private backend(): Promise<KeychainBackend> {

@@ -53,7 +53,7 @@ describe('key vault (what the UI may see)', () => {
     const works = await look(vault.test('anthropic'));
     expect(works).toMatchObject({ status: 'works', source: 'keychain' });
     expect((works as { detail: string }).detail).toMatch(
-      /^the key from the OS keychain works \(models listed in \d+ ms\)$/,
+      /^the key from the OS keychain works \(test request answered in \d+ ms\)$/,
     );
     await vault.set('openai', 'sk-proj-VAULTWRONG-0000000000');
     expect(await look(vault.test('openai'))).toEqual({
@@ -89,10 +89,10 @@ describe('key vault (what the UI may see)', () => {
     try {
       const keys = new KeyStore({ backend: memoryBackend(), env: {} });
       await keys.set('anthropic', KEY);
-      const before = mock.stats.byRoute['GET /v1/models'] ?? 0;
+      const before = mock.stats.byRoute['POST /v1/messages'] ?? 0;
       const report = await testKey(keys, 'anthropic');
       expect(report).toMatchObject({ status: 'works', source: 'keychain' });
-      expect((mock.stats.byRoute['GET /v1/models'] ?? 0) - before).toBe(1);
+      expect((mock.stats.byRoute['POST /v1/messages'] ?? 0) - before).toBe(1);
     } finally {
       vi.unstubAllEnvs();
     }

@@ -1,4 +1,4 @@
-// `parley keys test` and the host's KeyVault: one cheap authenticated call (list models) with the
+// `parley keys test` and the host's KeyVault: one tiny authenticated completion (the probe) with the
 // stored key, reported as a status the UI may see. The key itself never leaves this module.
 import type { ProviderName } from '../../src-shared/participant';
 import { createProviderClient } from '../providers/client';
@@ -12,7 +12,7 @@ export interface KeyReport {
   detail: string | null;
 }
 
-/** Test the key of `provider` by listing its models (no tokens are spent). */
+/** Test the key of `provider` with the probe: one completion of a few tokens on the games' endpoint. */
 export async function testKey(
   keys: Pick<KeyStore, 'get'>,
   provider: ProviderName,
@@ -58,7 +58,7 @@ export async function testKey(
     return {
       status: 'works',
       source: stored?.source ?? null,
-      detail: `the key from ${where} works (models listed in ${ms} ms)`,
+      detail: `the key from ${where} works (test request answered in ${ms} ms)`,
     };
   } catch (err) {
     const c = err instanceof ProviderError ? err.classification : undefined;

@@ -68,7 +68,7 @@ describe.skipIf(!isEnabled)(
         const works = await parley(['keys', 'test', 'xai', '--base-url', mock.openaiBaseUrl]);
         expect(works.status).toBe(0);
         expect(works.out).toMatch(
-          /^xai: the key from the OS keychain works \(models listed in \d+ ms\)\n$/,
+          /^xai: the key from the OS keychain works \(test request answered in \d+ ms\)\n$/,
         );
         const cleared = await parley(['keys', 'clear', 'xai']);
         expect(cleared.out).toBe('Removed the xai key from the OS keychain.\n');

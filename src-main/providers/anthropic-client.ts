@@ -2,7 +2,8 @@
 // prefix (system) and on the messages the caller marks (the last public-history message).
 import Anthropic from '@anthropic-ai/sdk';
 import type { LlmSpec } from '../../src-shared/participant';
-import { ProviderError, classifyError } from './errors';
+import { ProviderError, badResponse, classifyError, isAnswered } from './errors';
+import { PROBE_MAX_TOKENS, PROBE_TEXT } from './sdk-settings';
 import { withCost } from './pricing';
 import type {
   ChatMessage,
@@ -31,6 +32,13 @@ export function toAnthropicMessages(messages: readonly ChatMessage[]): Anthropic
     else out.push({ role: m.role, content: [block] });
   });
   return out;
+}
+
+/** A Messages body as the SDK parsed it: an object with a `content` array and `usage`. */
+function isMessage(data: unknown): data is Anthropic.Message {
+  if (typeof data !== 'object' || data === null) return false;
+  const m = data as { content?: unknown; usage?: unknown };
+  return Array.isArray(m.content) && typeof m.usage === 'object' && m.usage !== null;
 }
 
 export function createAnthropicClient(
@@ -64,6 +72,8 @@ export function createAnthropicClient(
       const { data, response, request_id } = await client.messages
         .create(params, { signal: request.signal })
         .withResponse();
+      if (!isMessage(data))
+        throw badResponse('Messages API response', response.headers.get('content-type'), data);
       const text = data.content.flatMap((b) => (b.type === 'text' ? [b.text] : [])).join('');
       const u = data.usage;
       return {
@@ -93,10 +103,24 @@ export function createAnthropicClient(
     model: spec.model,
     complete,
     async probe(signal) {
+      // The games' own endpoint, smallest request (no thinking): a gateway that serves only
+      // /v1/messages (no /v1/models) is seen back as soon as it answers.
       try {
-        await client.models.list({ limit: 1 }, { signal });
+        const { data, response } = await client.messages
+          .create(
+            {
+              model: spec.model,
+              max_tokens: PROBE_MAX_TOKENS,
+              messages: [{ role: 'user', content: PROBE_TEXT }],
+            },
+            { signal },
+          )
+          .withResponse();
+        if (!isMessage(data))
+          throw badResponse('Messages API response', response.headers.get('content-type'), data);
       } catch (err) {
-        throw new ProviderError(classifyError(err, [apiKey]), 0);
+        const c = classifyError(err, [apiKey]);
+        if (!isAnswered(c)) throw new ProviderError(c, 0);
       }
     },
   };

@@ -142,12 +142,17 @@ describe('OpenAI SDK against the mock', () => {
     );
   });
 
-  it('probes with one authenticated GET: models for OpenAI, /key for OpenRouter', async () => {
+  it('probes with one tiny completion on the endpoint the games use', async () => {
     const before = { ...mock.stats.byRoute };
     await createProviderClient(openaiSpec(), KEY).probe();
     await createProviderClient(openaiSpec({ provider: 'openrouter' }), KEY).probe();
+    await createProviderClient(anthropicSpec(), KEY).probe();
     const delta = (route: string) => (mock.stats.byRoute[route] ?? 0) - (before[route] ?? 0);
-    expect([delta('GET /v1/models'), delta('GET /v1/key')]).toEqual([1, 1]);
+    expect(
+      ['POST /v1/chat/completions', 'POST /v1/messages', 'GET /v1/models', 'GET /v1/key'].map(
+        delta,
+      ),
+    ).toEqual([2, 1, 0, 0]);
     await expect(
       createProviderClient(
         openaiSpec({ provider: 'openrouter' }),
@@ -177,14 +182,14 @@ describe("the SDKs' standard base-URL environment variables (proxies, gateways)"
     vi.stubEnv('ANTHROPIC_BASE_URL', mock.url);
     const before = { ...mock.stats.byRoute };
     await createProviderClient(noBaseUrl(anthropicSpec()), KEY).probe();
-    expect(delta(before, 'GET /v1/models')).toBe(1);
+    expect(delta(before, 'POST /v1/messages')).toBe(1);
   });
 
   it('OpenAI follows OPENAI_BASE_URL when the model has no baseUrl', async () => {
     vi.stubEnv('OPENAI_BASE_URL', mock.openaiBaseUrl);
     const before = { ...mock.stats.byRoute };
     await createProviderClient(noBaseUrl(openaiSpec()), KEY).probe();
-    expect(delta(before, 'GET /v1/models')).toBe(1);
+    expect(delta(before, 'POST /v1/chat/completions')).toBe(1);
   });
 
   it("a model's own baseUrl wins over the environment", async () => {
@@ -194,7 +199,7 @@ describe("the SDKs' standard base-URL environment variables (proxies, gateways)"
     const before = { ...mock.stats.byRoute };
     await createProviderClient(anthropicSpec(), KEY).probe();
     await createProviderClient(openaiSpec(), KEY).probe();
-    expect(delta(before, 'GET /v1/models')).toBe(2);
+    expect(delta(before, 'POST /v1/messages') + delta(before, 'POST /v1/chat/completions')).toBe(2);
   });
 });
 

@@ -3,8 +3,19 @@
 import * as AnthropicErrors from '@anthropic-ai/sdk';
 import * as OpenAiErrors from 'openai';
 
+/**
+ * `bad_response`: the reply broke in transit or was not the API's JSON (truncated or empty body,
+ * an HTML page from a proxy, the wrong content type); like network faults it is retried.
+ */
 export type ErrorKind =
-  'rate_limit' | 'server' | 'timeout' | 'network' | 'auth' | 'bad_request' | 'unknown';
+  | 'rate_limit'
+  | 'server'
+  | 'timeout'
+  | 'network'
+  | 'bad_response'
+  | 'auth'
+  | 'bad_request'
+  | 'unknown';
 
 export interface ErrorClass {
   kind: ErrorKind;
@@ -27,7 +38,26 @@ export class ProviderError extends Error {
   }
 }
 
-const RETRYABLE: ReadonlySet<ErrorKind> = new Set(['rate_limit', 'server', 'timeout', 'network']);
+const RETRYABLE: ReadonlySet<ErrorKind> = new Set([
+  'rate_limit',
+  'server',
+  'timeout',
+  'network',
+  'bad_response',
+]);
+
+/** Error codes of Node's and undici's network stack (also on an error's `cause`). */
+const NETWORK_CODE =
+  /^(ECONN|EPIPE|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|UND_ERR)/;
+
+function networkCode(err: unknown): string | undefined {
+  for (let e = err, depth = 0; e && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && NETWORK_CODE.test(code)) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
 
 /**
  * A stored secret shorter than this is a placeholder (e.g. "test" for a local server), not a key:
@@ -115,12 +145,79 @@ export function classifyError(err: unknown, secrets: readonly string[] = []): Er
       ...(wait !== undefined ? { retryAfterMs: wait } : {}),
     });
   }
-  const code = (err as { code?: unknown } | null)?.code;
-  if (
-    typeof code === 'string' &&
-    /^(ECONN|EPIPE|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|UND_ERR)/.test(code)
-  ) {
-    return make(code === 'ETIMEDOUT' ? 'timeout' : 'network');
-  }
+  const code = networkCode(err);
+  if (code) return make(code === 'ETIMEDOUT' ? 'timeout' : 'network');
+  // fetch's body reader: "terminated" when the connection closed mid-body.
+  if (err instanceof TypeError && /^(terminated|fetch failed)$/.test(err.message))
+    return make('network');
+  // The SDKs parse a 200's body as JSON: a truncated, empty or non-JSON body throws here.
+  if (err instanceof SyntaxError)
+    return make('bad_response', { message: `unreadable reply: ${message}` });
   return make('unknown');
+}
+
+/**
+ * A probe's failure that still shows the endpoint up and the key accepted: the API itself
+ * answered that it will not do this request (e.g. 400 for the tiny output limit, 404 for a model
+ * name the key test made up).
+ */
+export function isAnswered(c: ErrorClass): boolean {
+  return c.kind === 'bad_request';
+}
+
+/**
+ * The reply of a 200 that is not the API's JSON object (a proxy's HTML page, text/plain, a
+ * body of another shape): a transport fault, retried like a dropped connection.
+ */
+export function badResponse(
+  what: string,
+  contentType: string | null,
+  data: unknown,
+): ProviderError {
+  const sample = (typeof data === 'string' ? data : (JSON.stringify(data) ?? String(data)))
+    .replace(/\s+/g, ' ')
+    .slice(0, 80);
+  return new ProviderError(
+    {
+      kind: 'bad_response',
+      retryable: true,
+      httpStatus: 200,
+      message: redact(
+        `unreadable reply: not a ${what} (content-type ${contentType ?? 'none'}): ${sample}`,
+      ),
+    },
+    0,
+  );
+}
+
+const RETRYABLE_FAILURE = new RegExp(
+  [
+    'Unexpected end of JSON input',
+    'Unterminated string in JSON',
+    'is not valid JSON',
+    'Unexpected token .* in JSON',
+    'JSON at position',
+    'unreadable reply',
+    '^terminated$',
+    'fetch failed',
+    'socket hang up',
+    'other side closed',
+    'Connection error',
+    'Request timed out',
+    '\\b(ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|EAI_AGAIN|UND_ERR_[A-Z_]+)\\b',
+    "Cannot read properties of undefined \\(reading '(content|choices|usage|flatMap)'\\)",
+    'database or disk is full',
+    'database is locked',
+    'disk I/O error',
+  ].join('|'),
+);
+
+/**
+ * Whether a stored game error is a transport or storage fault worth playing the game again
+ * for (a database written before these faults were retried holds such errors, e.g.
+ * "Unexpected end of JSON input"), as opposed to a bad request or a bug.
+ */
+export function isRetryableFailure(error: string | null): boolean {
+  if (error === null) return false;
+  return RETRYABLE_FAILURE.test(error);
 }

@@ -2,7 +2,8 @@
 // Completions API. Their prompt caching is automatic on a stable prefix, so no markers are sent.
 import OpenAI from 'openai';
 import type { LlmSpec, ProviderName } from '../../src-shared/participant';
-import { ProviderError, classifyError } from './errors';
+import { ProviderError, badResponse, classifyError, isAnswered } from './errors';
+import { PROBE_MAX_TOKENS, PROBE_TEXT } from './sdk-settings';
 import { withCost } from './pricing';
 import type { ChatRequest, ChatResult, ProviderClient, ProviderClientOptions } from './types';
 import { defaultMaxTokens, sdkRequestOptions } from './sdk-settings';
@@ -16,6 +17,15 @@ export const DEFAULT_BASE_URLS: Partial<Record<ProviderName, string>> = {
   google: 'https://generativelanguage.googleapis.com/v1beta/openai/',
   xai: 'https://api.x.ai/v1',
 };
+
+/** A Chat Completions body as the SDK parsed it: an object with a `choices` array. */
+function isChatCompletion(data: unknown): data is OpenAI.ChatCompletion {
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    Array.isArray((data as { choices?: unknown }).choices)
+  );
+}
 
 export function createOpenAiCompatibleClient(
   spec: LlmSpec,
@@ -57,6 +67,8 @@ export function createOpenAiCompatibleClient(
       const { data, response, request_id } = await client.chat.completions
         .create(params, { signal: request.signal })
         .withResponse();
+      if (!isChatCompletion(data))
+        throw badResponse('Chat Completions response', response.headers.get('content-type'), data);
       const choice = data.choices[0];
       const u = data.usage;
       const cached = u?.prompt_tokens_details?.cached_tokens ?? 0;
@@ -87,12 +99,30 @@ export function createOpenAiCompatibleClient(
     model: spec.model,
     complete,
     async probe(signal) {
+      // The games' own endpoint, smallest request: a gateway that serves only chat completions
+      // (no /models) is seen back as soon as it answers.
       try {
-        // OpenRouter lists models without a key; its /key endpoint needs one, so it tests the key.
-        if (spec.provider === 'openrouter') await client.get('/key', { signal });
-        else await client.models.list({ signal });
+        const { data, response } = await client.chat.completions
+          .create(
+            {
+              model: spec.model,
+              messages: [{ role: 'user', content: PROBE_TEXT }],
+              ...(spec.provider === 'openai'
+                ? { max_completion_tokens: PROBE_MAX_TOKENS }
+                : { max_tokens: PROBE_MAX_TOKENS }),
+            },
+            { signal },
+          )
+          .withResponse();
+        if (!isChatCompletion(data))
+          throw badResponse(
+            'Chat Completions response',
+            response.headers.get('content-type'),
+            data,
+          );
       } catch (err) {
-        throw new ProviderError(classifyError(err, [apiKey]), 0);
+        const c = classifyError(err, [apiKey]);
+        if (!isAnswered(c)) throw new ProviderError(c, 0);
       }
     },
   };

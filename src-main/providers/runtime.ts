@@ -7,6 +7,7 @@ import type { PauseReason } from '../engine/run-game';
 import { createParticipantStrategyAgent } from '../agents/strategies';
 import type { CallRecorder } from '../agents/llm/llm-agent';
 import { createLlmParticipantAgent } from '../agents/llm/strategy-wrapped';
+import { keyScopeProblem } from '../keys/allowed-hosts';
 import { KEY_ENV_VARS, type StoredKey } from '../keys/key-store';
 import type { Store } from '../store/types';
 import type { GameRow } from '../store/types';
@@ -18,6 +19,11 @@ import type { ProviderClient, ProviderClientOptions } from './types';
 /** Where keys come from (KeyStore fits). */
 export interface KeySource {
   get(provider: ProviderName): Promise<StoredKey | null>;
+  /**
+   * Hosts besides the provider's official API that its key may go to (read on every new agent,
+   * so a host allowed meanwhile counts). None when absent: a key goes to its official host only.
+   */
+  allowedHosts?(provider: ProviderName): readonly string[];
 }
 
 export interface ProviderStatusChange {
@@ -120,6 +126,12 @@ export class LlmRuntime {
   }
 
   private llmAgent(spec: LlmSpec, key: string): Agent {
+    // A key (stored or from the environment) goes only where the user allowed it; keyless local
+    // servers get none to leak.
+    if (key !== '') {
+      const problem = keyScopeProblem(spec, this.opts.keys.allowedHosts?.(spec.provider) ?? []);
+      if (problem) return pausedAgent(spec.id, new AgentPausedError(problem, 'auth'));
+    }
     return createLlmParticipantAgent({
       spec,
       client: this.client(spec, key),
@@ -249,10 +261,16 @@ export class LlmRuntime {
           provider: info.provider,
           model: info.model,
           requestHash: info.requestHash,
+          estimatedCostUsd: info.estimatedCostUsd,
         }),
       answered: (id, answer) => store.recordCallAnswered(id, answer),
     };
   }
+}
+
+/** An agent whose every call pauses its game with `pause` (nothing is sent). */
+function pausedAgent(id: string, pause: AgentPausedError): Agent {
+  return { id, act: () => Promise.reject(pause) };
 }
 
 /** The distinct LLM participants of a set of games. */

@@ -68,6 +68,8 @@ export class ProviderScheduler {
   private onlineWaiters = new Set<() => void>();
   private listeners = new Set<StatusListener>();
   private isProbing = false;
+  /** Why the provider went offline (failure count and the last error), for pause messages. */
+  private offlineDetail = '';
   private readonly disposed = new AbortController();
 
   constructor(options: SchedulerOptions) {
@@ -167,7 +169,7 @@ export class ProviderScheduler {
 
   private offlinePause(): AgentPausedError {
     return new AgentPausedError(
-      `${this.provider} is offline; the game resumes when a probe succeeds`,
+      `${this.provider} is offline (${this.offlineDetail}); the game resumes when a probe succeeds`,
       'offline',
     );
   }
@@ -207,7 +209,10 @@ export class ProviderScheduler {
   }
 
   private goOffline(detail: string): void {
-    if (this.state !== 'offline') this.setStatus('offline', detail);
+    if (this.state !== 'offline') {
+      this.offlineDetail = detail;
+      this.setStatus('offline', detail);
+    }
     if (this.isProbing) return;
     this.isProbing = true;
     void this.probeLoop().finally(() => {

@@ -21,3 +21,10 @@ export function defaultMaxTokens(spec: LlmSpec, options: ProviderClientOptions):
     1024
   );
 }
+
+/**
+ * The offline probe and `parley keys test`: one completion of at most this many tokens on the
+ * endpoint the games use (a few millionths of a dollar), not a model listing a gateway may lack.
+ */
+export const PROBE_MAX_TOKENS = 8;
+export const PROBE_TEXT = 'Reply with OK.';

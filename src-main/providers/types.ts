@@ -43,8 +43,9 @@ export interface ProviderClient {
   readonly model: string;
   complete(request: ChatRequest): Promise<ChatResult>;
   /**
-   * A cheap authenticated call (list models; OpenRouter: GET /key) used to see whether an offline
-   * provider is back and by `parley keys test`.
+   * A minimal completion on the endpoint the games use (at most PROBE_MAX_TOKENS), to see whether
+   * an offline provider is back and for `parley keys test`. Resolves when the API answered
+   * (a 4xx about the request counts); rejects on auth errors and transport faults.
    */
   probe(signal?: AbortSignal): Promise<void>;
 }

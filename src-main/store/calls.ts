@@ -32,17 +32,22 @@ const toCall = (r: DbCall): CallRow => ({
   outputTokens: r.output_tokens,
   reasoningTokens: r.reasoning_tokens,
   costUsd: r.cost_usd,
+  estimatedCostUsd: r.estimated_cost_usd,
   latencyMs: r.latency_ms,
   sentAt: r.sent_at,
   answeredAt: r.answered_at,
 });
 
-// total() rather than sum(): 0 instead of NULL over no rows, and a float for the cost.
+// total() rather than sum(): 0 instead of NULL over no rows, and a float for the cost. A call
+// still at 'sent' has no answer yet (or never will: its runner stopped), so it counts at its
+// estimate.
 const TOTALS = `SELECT count(*) AS calls,
     total(status = 'sent') AS sent, total(status = 'ok') AS ok, total(status = 'error') AS error,
     total(input_tokens) AS inputTokens, total(cache_write_tokens) AS cacheWriteTokens,
     total(cache_read_tokens) AS cacheReadTokens, total(output_tokens) AS outputTokens,
-    total(reasoning_tokens) AS reasoningTokens, total(cost_usd) AS costUsd
+    total(reasoning_tokens) AS reasoningTokens,
+    total(CASE status WHEN 'sent' THEN estimated_cost_usd ELSE cost_usd END) AS costUsd,
+    total(CASE status WHEN 'sent' THEN estimated_cost_usd ELSE 0 END) AS estimatedUsd
   FROM calls`;
 
 type TotalsRow = Omit<CallTotals, 'byStatus'> & Record<CallStatus, number>;
@@ -51,8 +56,9 @@ export function callMethods({ stmt }: Sql): CallMethods {
   return {
     recordCallSent(c) {
       const { lastInsertRowid } = stmt(
-        `INSERT INTO calls (game_id, round, phase, agent, attempt, provider, model, request_hash, sent_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO calls (game_id, round, phase, agent, attempt, provider, model, request_hash,
+           estimated_cost_usd, sent_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
         c.gameId,
         c.round,
@@ -62,6 +68,7 @@ export function callMethods({ stmt }: Sql): CallMethods {
         c.provider,
         c.model,
         c.requestHash,
+        c.estimatedCostUsd ?? 0,
         now(),
       );
       return Number(lastInsertRowid);
@@ -118,6 +125,7 @@ export function callMethods({ stmt }: Sql): CallMethods {
         outputTokens: r.outputTokens,
         reasoningTokens: r.reasoningTokens,
         costUsd: r.costUsd,
+        estimatedUsd: r.estimatedUsd,
       };
     },
 

@@ -27,6 +27,8 @@ export function samplePlannedGame(id: string, overrides: Partial<PlannedGame> = 
     competitionLevel: 0.5,
     rho: null,
     theta: null,
+    alpha: null,
+    sigma: null,
     focalId: 'strong',
     focalCapability: 0.9,
     capabilities: [0.2, 0.9],

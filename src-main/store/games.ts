@@ -24,6 +24,9 @@ type GameMethods = Pick<
   | 'countGamesByStatus'
   | 'gameReasons'
   | 'markGameRunning'
+  | 'renewLeases'
+  | 'expireLeases'
+  | 'othersLeases'
   | 'finishGame'
   | 'pauseGame'
   | 'failGame'
@@ -37,6 +40,8 @@ const UNFINISHED = "('queued', 'running', 'paused')";
 /** What a game says about its state: the pause reason of a paused game, the error of a failed one. */
 const REASON_SQL = "CASE g.status WHEN 'paused' THEN g.pause_reason ELSE g.error END";
 const REQUEUEABLE: readonly GameStatus[] = ['running', 'paused', 'failed', 'cancelled'];
+/** Every transition out of 'running' drops the lease: no runner holds the game any more. */
+const NO_LEASE = 'lease_owner = NULL, lease_until = NULL';
 
 export function toGameRow(r: DbGame): GameRow {
   return {
@@ -52,6 +57,8 @@ export function toGameRow(r: DbGame): GameRow {
     competitionLevel: r.competition_level,
     rho: r.rho,
     theta: r.theta,
+    alpha: r.alpha,
+    sigma: r.sigma,
     focalId: r.focal_id,
     focalCapability: r.focal_capability,
     capabilities: JSON.parse(r.capabilities_json) as (number | null)[],
@@ -63,6 +70,8 @@ export function toGameRow(r: DbGame): GameRow {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     finishedAt: r.finished_at,
+    leaseOwner: r.lease_owner ?? null,
+    leaseUntil: r.lease_until ?? null,
   };
 }
 
@@ -83,6 +92,8 @@ const plannedParams = (g: PlannedGame, ts: string): unknown[] => [
   g.focalCapability,
   JSON.stringify(g.capabilities),
   focalSeatOf(g),
+  g.alpha,
+  g.sigma,
   ts,
   ts,
 ];
@@ -101,7 +112,8 @@ export function gameMethods({ db, stmt }: Sql): GameMethods {
   };
   const requeueOne = (id: string): number =>
     stmt(
-      `UPDATE games SET status = 'queued', error = NULL, pause_reason = NULL, updated_at = ?
+      `UPDATE games SET status = 'queued', error = NULL, pause_reason = NULL, ${NO_LEASE},
+         updated_at = ?
        WHERE id = ? AND status IN ('running', 'paused', 'failed', 'cancelled')`,
     ).run(now(), id).changes;
 
@@ -113,9 +125,16 @@ export function gameMethods({ db, stmt }: Sql): GameMethods {
       const insert = stmt(
         `INSERT INTO games (id, kind, params_json, protocol_json, participants_json, n_agents,
            seed, run_index, order_name, competition_level, rho, theta, focal_id, focal_capability,
-           capabilities_json, focal_seat, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           capabilities_json, focal_seat, alpha, sigma, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO NOTHING`,
+      );
+      // A game's id leaves out transport (base URL, prices): a stored game that has not finished
+      // takes the participants as planned now, so it is played through the gateway given now.
+      const retarget = stmt(
+        `UPDATE games SET participants_json = ?, updated_at = ?
+         WHERE id = ? AND status IN ('queued', 'paused', 'failed', 'cancelled')
+           AND participants_json <> ?`,
       );
       const link = stmt(
         'INSERT INTO sweep_games (sweep_id, game_id) VALUES (?, ?) ON CONFLICT DO NOTHING',
@@ -124,7 +143,10 @@ export function gameMethods({ db, stmt }: Sql): GameMethods {
         const ts = now();
         let inserted = 0;
         for (const g of games) {
-          inserted += insert.run(...plannedParams(g, ts)).changes;
+          const row = plannedParams(g, ts);
+          const isNew = insert.run(...row).changes > 0;
+          if (isNew) inserted += 1;
+          else retarget.run(row[4], ts, g.id, row[4]);
           link.run(sweepId, g.id);
         }
         return { inserted, existing: games.length - inserted };
@@ -202,14 +224,49 @@ export function gameMethods({ db, stmt }: Sql): GameMethods {
       ).all(sweepId, Math.max(0, Math.floor(limit))) as GameReasonRow[];
     },
 
-    markGameRunning(id, instance) {
-      return transition(
+    markGameRunning(id, instance, lease) {
+      if (!lease) {
+        return transition(
+          `UPDATE games SET status = 'running', instance_json = coalesce(instance_json, ?),
+             pause_reason = NULL, updated_at = ?
+           WHERE id = ? AND status IN ${UNFINISHED}`,
+          id,
+          jsonOrNull(instance),
+        );
+      }
+      const at = Date.now();
+      // One statement, so two runners cannot both win the claim.
+      const { changes } = stmt(
         `UPDATE games SET status = 'running', instance_json = coalesce(instance_json, ?),
-           pause_reason = NULL, updated_at = ?
-         WHERE id = ? AND status IN ${UNFINISHED}`,
-        id,
-        jsonOrNull(instance),
+           pause_reason = NULL, lease_owner = ?, lease_until = ?, updated_at = ?
+         WHERE id = ? AND (status IN ('queued', 'paused') OR (status = 'running'
+           AND (lease_owner IS NULL OR lease_owner = ? OR lease_until <= ?)))`,
+      ).run(jsonOrNull(instance), lease.owner, at + lease.ttlMs, now(), id, lease.owner, at);
+      if (changes === 0) requireGame(id);
+      return changes > 0;
+    },
+
+    renewLeases({ owner, ttlMs }) {
+      return stmt(
+        `UPDATE games SET lease_until = ? WHERE lease_owner = ? AND status = 'running'`,
+      ).run(Date.now() + ttlMs, owner).changes;
+    },
+
+    expireLeases(owners) {
+      const expire = stmt(
+        "UPDATE games SET lease_until = 0 WHERE lease_owner = ? AND status = 'running'",
       );
+      return db.transaction(() => owners.reduce((n, o) => n + expire.run(o).changes, 0))();
+    },
+
+    othersLeases(sweepId, owner) {
+      const r = stmt(
+        `SELECT count(*) AS games, min(g.lease_until) AS first FROM games g
+         JOIN sweep_games sg ON sg.game_id = g.id AND sg.sweep_id = ?
+         WHERE g.status = 'running' AND g.lease_owner IS NOT NULL AND g.lease_owner != ?
+           AND g.lease_until > ?`,
+      ).get(sweepId, owner, Date.now()) as { games: number; first: number | null };
+      return { games: r.games, firstExpiry: r.first };
     },
 
     finishGame(id, outcome) {
@@ -217,7 +274,7 @@ export function gameMethods({ db, stmt }: Sql): GameMethods {
       const { changes } = stmt(
         `UPDATE games SET status = 'finished', outcome_json = ?, deal = ?, agreement_round = ?,
            utilities_json = ?, focal_utility = (? ->> focal_seat), social_welfare = ?,
-           error = NULL, pause_reason = NULL, updated_at = ?, finished_at = ?
+           error = NULL, pause_reason = NULL, ${NO_LEASE}, updated_at = ?, finished_at = ?
          WHERE id = ? AND status != 'finished'`,
       ).run(
         JSON.stringify(outcome),
@@ -238,7 +295,7 @@ export function gameMethods({ db, stmt }: Sql): GameMethods {
 
     pauseGame(id, reason) {
       return transition(
-        `UPDATE games SET status = 'paused', pause_reason = ?, updated_at = ?
+        `UPDATE games SET status = 'paused', pause_reason = ?, ${NO_LEASE}, updated_at = ?
          WHERE id = ? AND status IN ${UNFINISHED}`,
         id,
         reason,
@@ -247,7 +304,7 @@ export function gameMethods({ db, stmt }: Sql): GameMethods {
 
     failGame(id, error) {
       return transition(
-        `UPDATE games SET status = 'failed', error = ?, updated_at = ?
+        `UPDATE games SET status = 'failed', error = ?, ${NO_LEASE}, updated_at = ?
          WHERE id = ? AND status IN ${UNFINISHED}`,
         id,
         error,
@@ -257,7 +314,7 @@ export function gameMethods({ db, stmt }: Sql): GameMethods {
     cancelGames(sweepId) {
       // A game shared with another sweep that is still wanted keeps its place in that sweep.
       return stmt(
-        `UPDATE games SET status = 'cancelled', updated_at = ?
+        `UPDATE games SET status = 'cancelled', ${NO_LEASE}, updated_at = ?
          WHERE status IN ('queued', 'paused')
            AND id IN (SELECT game_id FROM sweep_games WHERE sweep_id = ?)
            AND NOT EXISTS (
@@ -268,7 +325,8 @@ export function gameMethods({ db, stmt }: Sql): GameMethods {
 
     cancelGame(id) {
       return transition(
-        `UPDATE games SET status = 'cancelled', updated_at = ? WHERE id = ? AND status IN ${UNFINISHED}`,
+        `UPDATE games SET status = 'cancelled', ${NO_LEASE}, updated_at = ?
+         WHERE id = ? AND status IN ${UNFINISHED}`,
         id,
       );
     },
@@ -278,7 +336,8 @@ export function gameMethods({ db, stmt }: Sql): GameMethods {
         const states = target.status.filter((s) => REQUEUEABLE.includes(s));
         if (states.length === 0) return 0;
         return stmt(
-          `UPDATE games SET status = 'queued', error = NULL, pause_reason = NULL, updated_at = ?
+          `UPDATE games SET status = 'queued', error = NULL, pause_reason = NULL, ${NO_LEASE},
+             updated_at = ?
            WHERE status IN (${states.map(() => '?').join(', ')})
              AND id IN (SELECT game_id FROM sweep_games WHERE sweep_id = ?)`,
         ).run(now(), ...states, target.sweepId).changes;
@@ -289,8 +348,9 @@ export function gameMethods({ db, stmt }: Sql): GameMethods {
 
     recoverInterrupted() {
       return stmt(
-        "UPDATE games SET status = 'queued', updated_at = ? WHERE status = 'running'",
-      ).run(now()).changes;
+        `UPDATE games SET status = 'queued', ${NO_LEASE}, updated_at = ?
+         WHERE status = 'running' AND (lease_owner IS NULL OR lease_until <= ?)`,
+      ).run(now(), Date.now()).changes;
     },
   };
 }

@@ -18,14 +18,14 @@ const GAME_COLUMNS = `id, kind, params_json, protocol_json, participants_json, n
   run_index, order_name, competition_level, rho, theta, focal_id, focal_capability,
   capabilities_json, status, instance_json, outcome_json, deal, agreement_round, utilities_json,
   error, pause_reason, created_at, updated_at, finished_at, focal_seat, focal_utility,
-  social_welfare`;
+  social_welfare, alpha, sigma`;
 
 const TURN_COLUMNS = `game_id, round, phase, phase_ord, pass, agent, attempt, seq, visibility, text,
   action_json, status, error, created_at`;
 
 const CALL_COLUMNS = `game_id, round, phase, agent, attempt, provider, model, request_hash, status,
   http_status, error_kind, error, input_tokens, cache_write_tokens, cache_read_tokens,
-  output_tokens, reasoning_tokens, cost_usd, latency_ms, sent_at, answered_at`;
+  output_tokens, reasoning_tokens, cost_usd, estimated_cost_usd, latency_ms, sent_at, answered_at`;
 
 export function mergeMethods({ db }: Sql, selfPath: string): MergeMethods {
   return {

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
 import type { DbMigration } from './rows';
+import { registerMigrationFunctions } from './migration-functions';
 import { StoreError } from './errors';
 
 /** The migrations shipped beside this module. A bundler must copy this folder next to the output. */
@@ -68,6 +69,7 @@ export function migrate(
         'Open it once read-write (any Parley command that writes) to upgrade it.',
     );
   }
+  const releaseFunctions = pending.length > 0 ? registerMigrationFunctions(db) : () => {};
   const record = db.prepare(
     'INSERT INTO schema_migrations (id, name, sha256, applied_at) VALUES (?, ?, ?, ?)',
   );
@@ -78,6 +80,7 @@ export function migrate(
       record.run(m.id, m.name, m.sha256, new Date().toISOString());
     }).immediate();
   }
+  releaseFunctions();
   return pending.map((m) => m.name);
 }
 

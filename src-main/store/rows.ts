@@ -43,6 +43,9 @@ export interface DbGame {
   focal_seat: number | null;
   focal_utility: number | null;
   social_welfare: number | null;
+  /** Added by migration 0003. */
+  alpha: number | null;
+  sigma: number | null;
   status: string;
   instance_json: string | null;
   outcome_json: string | null;
@@ -54,6 +57,8 @@ export interface DbGame {
   created_at: string;
   updated_at: string;
   finished_at: string | null;
+  lease_owner: string | null;
+  lease_until: number | null;
 }
 
 export interface DbSweepGame {
@@ -98,6 +103,7 @@ export interface DbCall {
   output_tokens: number;
   reasoning_tokens: number;
   cost_usd: number;
+  estimated_cost_usd: number;
   latency_ms: number | null;
   sent_at: string;
   answered_at: string | null;

@@ -193,6 +193,8 @@ describe('games', () => {
       createdAt: ISO,
       updatedAt: ISO,
       finishedAt: null,
+      leaseOwner: null,
+      leaseUntil: null,
     });
     expect(store.listGames().map((g) => g.id)).toEqual(['g1', 'g2', 'g3']);
     expect(store.listGames({ sweepId: 's1' }).map((g) => g.id)).toEqual(['g1', 'g2']);
@@ -280,6 +282,61 @@ describe('games', () => {
     expect(store.listGames({ status: ['queued'] }).map((g) => g.id)).toEqual(['g1', 'g2', 'g3']);
     expect(store.recoverInterrupted()).toBe(0);
   });
+
+  it('leases: runners claim disjoint games; a lease that runs out is taken over', async () => {
+    withSweepAndGames();
+    const a = { owner: 'runner-a', ttlMs: 60_000 };
+    const b = { owner: 'runner-b', ttlMs: 60_000 };
+    expect(store.markGameRunning('g1', instance, a)).toBe(true);
+    // b cannot take a's live game, a can re-claim its own.
+    expect(store.markGameRunning('g1', instance, b)).toBe(false);
+    expect(store.markGameRunning('g1', instance, a)).toBe(true);
+    expect(store.markGameRunning('g2', instance, b)).toBe(true);
+    const g1 = store.getGame('g1')!;
+    expect([g1.status, g1.leaseOwner]).toEqual(['running', 'runner-a']);
+    expect(g1.leaseUntil! - Date.now()).toBeGreaterThan(59_000);
+    expect(store.othersLeases('s1', 'runner-b')).toEqual({
+      games: 1,
+      firstExpiry: g1.leaseUntil,
+    });
+    expect(store.othersLeases('s1', 'runner-a').games).toBe(1);
+    // A start-up recovery leaves games that live runners hold alone.
+    expect(store.recoverInterrupted()).toBe(0);
+
+    // c holds g3 with a lease of 30 ms and stops renewing it (its process died).
+    const c = { owner: 'runner-c', ttlMs: 30 };
+    expect(store.markGameRunning('g3', instance, c)).toBe(true);
+    expect(store.markGameRunning('g3', instance, a)).toBe(false);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(store.othersLeases('s1', 'runner-a').games).toBe(1);
+    expect(store.markGameRunning('g3', instance, a)).toBe(true);
+    expect(store.getGame('g3')!.leaseOwner).toBe('runner-a');
+
+    // Renewing extends only the owner's running games; leaving 'running' drops the lease.
+    expect(store.renewLeases({ owner: 'runner-a', ttlMs: 120_000 })).toBe(2);
+    expect(store.getGame('g3')!.leaseUntil! - Date.now()).toBeGreaterThan(119_000);
+    store.pauseGame('g1', 'offline: x');
+    store.finishGame('g3', deal);
+    store.failGame('g2', 'boom');
+    for (const id of ['g1', 'g2', 'g3'])
+      expect([store.getGame(id)!.leaseOwner, store.getGame(id)!.leaseUntil]).toEqual([null, null]);
+    expect(store.renewLeases({ owner: 'runner-a', ttlMs: 1 })).toBe(0);
+    // A paused game is free for any runner.
+    expect(store.markGameRunning('g1', instance, b)).toBe(true);
+  });
+
+  it('recovers a running game whose lease ran out, not one whose lease is live', async () => {
+    withSweepAndGames();
+    store.markGameRunning('g1', instance, { owner: 'dead', ttlMs: 20 });
+    store.markGameRunning('g2', instance, { owner: 'alive', ttlMs: 60_000 });
+    await new Promise((r) => setTimeout(r, 40));
+    expect(store.recoverInterrupted()).toBe(1);
+    expect(store.listGames().map((g) => [g.id, g.status, g.leaseOwner])).toEqual([
+      ['g1', 'queued', null],
+      ['g2', 'running', 'alive'],
+      ['g3', 'queued', null],
+    ]);
+  });
 });
 
 describe('turns', () => {
@@ -344,11 +401,12 @@ describe('calls, cache and events', () => {
       model: 'claude',
       requestHash: 'h',
     };
-    const a = store.recordCallSent({ ...sent, gameId: 'g1' });
+    const a = store.recordCallSent({ ...sent, gameId: 'g1', estimatedCostUsd: 2 });
     const b = store.recordCallSent({ ...sent, gameId: 'g1', agent: 1 });
     const c = store.recordCallSent({ ...sent, gameId: 'g2' });
     const d = store.recordCallSent({ ...sent, gameId: 'g3' });
-    store.recordCallSent({ ...sent, gameId: 'g2', attempt: 1 }); // in flight
+    // In flight (or its runner stopped): counted at its estimate until answered.
+    store.recordCallSent({ ...sent, gameId: 'g2', attempt: 1, estimatedCostUsd: 0.5 });
     store.recordCallAnswered(a, { status: 'ok', usage: usage(1), latencyMs: 420 });
     store.recordCallAnswered(b, {
       status: 'error',
@@ -371,6 +429,7 @@ describe('calls, cache and events', () => {
         errorKind: null,
         error: null,
         ...usage(1),
+        estimatedCostUsd: 2,
         latencyMs: 420,
         sentAt: ISO,
         answeredAt: ISO,
@@ -385,30 +444,39 @@ describe('calls, cache and events', () => {
         errorKind: 'rate_limit',
         error: 'slow down',
         ...usage(0),
+        estimatedCostUsd: 0,
         latencyMs: 30,
         sentAt: ISO,
         answeredAt: ISO,
       },
     ]);
+    // The answered call with an estimate of $2 counts at its actual $0.125; the unanswered one at
+    // its $0.50 estimate: 0.125 * 3 + 0.5.
     expect(store.callTotals({ sweepId: 's1' })).toEqual({
       calls: 4,
       byStatus: { sent: 1, ok: 2, error: 1 },
       ...usage(3),
+      costUsd: 0.875,
+      estimatedUsd: 0.5,
     });
     expect(store.callTotals({ gameId: 'g1' })).toEqual({
       calls: 2,
       byStatus: { sent: 0, ok: 1, error: 1 },
       ...usage(1),
+      estimatedUsd: 0,
     });
     expect(store.callTotals()).toEqual({
       calls: 5,
       byStatus: { sent: 1, ok: 3, error: 1 },
       ...usage(7),
+      costUsd: 0.125 * 7 + 0.5,
+      estimatedUsd: 0.5,
     });
     expect(store.callTotals({ sweepId: 'none' })).toEqual({
       calls: 0,
       byStatus: { sent: 0, ok: 0, error: 0 },
       ...usage(0),
+      estimatedUsd: 0,
     });
     expect(() =>
       store.recordCallAnswered(999, { status: 'ok', usage: usage(1), latencyMs: 1 }),

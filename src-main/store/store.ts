@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import type { Store } from './types';
 import { analysisMethods } from './analysis-queries';
 import { callMethods } from './calls';
-import { StoreError } from './errors';
+import { StorageError, StoreError, damagedAdvice, storageError } from './errors';
 import { eventMethods } from './events';
 import { gameMethods } from './games';
 import { judgementMethods } from './judgements';
@@ -17,7 +17,7 @@ import { modelMethods, sweepMethods } from './sweeps';
 import { turnMethods } from './turns';
 
 export * from './types';
-export { StoreError } from './errors';
+export { StoreError, StorageError } from './errors';
 
 export interface OpenStoreOptions {
   /** Open without writing: no migrations are applied (a database that needs one is refused). */
@@ -26,6 +26,13 @@ export interface OpenStoreOptions {
   synchronous?: 'FULL' | 'NORMAL';
   /** Migrations folder; defaults to the one shipped beside this module. For tests. */
   migrationsDir?: string;
+  /**
+   * Most pages the file may grow to (SQLite's max_page_count, 4 KiB each); past it a write
+   * fails as on a full disk. Default: no limit beyond SQLite's own.
+   */
+  maxPageCount?: number;
+  /** Run `PRAGMA quick_check` on open and refuse a damaged file (default true). */
+  checkIntegrity?: boolean;
 }
 
 /**
@@ -40,10 +47,21 @@ export interface OpenStoreOptions {
  */
 const DEFAULT_SYNCHRONOUS = 'NORMAL';
 
-/** Opens (creating if needed) and migrates the database at `file`. */
+/**
+ * Opens (creating if needed), checks and migrates the database at `file`. Every failure of the
+ * file itself (damaged, read-only, locked, full) is a StorageError naming it and what to do.
+ */
 export function openStore(file: string, opts: OpenStoreOptions = {}): Store {
   const isMemory = file === ':memory:';
   const path = isMemory ? file : resolve(file);
+  try {
+    return guard(openUnguarded(path, isMemory, opts), path);
+  } catch (err) {
+    throw storageError(err, path) ?? err;
+  }
+}
+
+function openUnguarded(path: string, isMemory: boolean, opts: OpenStoreOptions): Store {
   const isReadonly = opts.readonly ?? false;
   if (isReadonly && !existsSync(path)) throw new StoreError(`No Parley database at ${path}.`);
   if (!isMemory && !isReadonly) mkdirSync(dirname(path), { recursive: true });
@@ -54,6 +72,8 @@ export function openStore(file: string, opts: OpenStoreOptions = {}): Store {
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
     db.pragma(`synchronous = ${opts.synchronous ?? DEFAULT_SYNCHRONOUS}`);
+    if (opts.maxPageCount !== undefined) db.pragma(`max_page_count = ${opts.maxPageCount}`);
+    if (opts.checkIntegrity ?? true) checkIntegrity(db, path);
     migrate(db, { dir: opts.migrationsDir, apply: !isReadonly, file: path });
   } catch (e) {
     db.close();
@@ -79,4 +99,41 @@ export function openStore(file: string, opts: OpenStoreOptions = {}): Store {
       db.close();
     },
   };
+}
+
+/**
+ * `PRAGMA quick_check`: the b-trees and their pages are sound (not the slower full
+ * integrity_check of every index entry). A damaged file is refused before anything reads it.
+ */
+function checkIntegrity(db: Database.Database, path: string): void {
+  const problems = db.pragma('quick_check(3)', { simple: false }) as { quick_check: string }[];
+  const found = problems
+    .flatMap((r) => r.quick_check.split('\n'))
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && line !== 'ok' && !line.startsWith('***'))
+    .slice(0, 3);
+  if (found.length > 0) {
+    throw new StorageError(
+      `The database ${path} is damaged (${found.join('; ')}). ${damagedAdvice(path)} (SQLite: SQLITE_CORRUPT)`,
+      'SQLITE_CORRUPT',
+    );
+  }
+}
+
+/** Every store method turns a failing file (SQLite or I/O error) into a StorageError. */
+function guard(store: Store, path: string): Store {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(store)) {
+    wrapped[name] =
+      typeof value === 'function'
+        ? (...args: unknown[]) => {
+            try {
+              return (value as (...a: unknown[]) => unknown)(...args);
+            } catch (err) {
+              throw storageError(err, path) ?? err;
+            }
+          }
+        : value;
+  }
+  return wrapped as unknown as Store;
 }

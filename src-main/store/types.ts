@@ -44,6 +44,15 @@ export interface GameRow extends PlannedGame {
   createdAt: string;
   updatedAt: string;
   finishedAt: string | null;
+  /** The runner playing the game and until when (ms since 1970); null when none holds it. */
+  leaseOwner?: string | null;
+  leaseUntil?: number | null;
+}
+
+/** A runner's claim on a game: its id and how long the claim lasts without a renewal. */
+export interface Lease {
+  owner: string;
+  ttlMs: number;
 }
 
 /** A transcript entry as stored: the turn plus its commit order and time. */
@@ -68,6 +77,11 @@ export interface CallSent {
   provider: string;
   model: string;
   requestHash: string;
+  /**
+   * Upper-bound cost of the call (input measured from the request, output at its limit): the
+   * ledger counts it until the answer is recorded, and for good if it never is.
+   */
+  estimatedCostUsd?: number;
 }
 
 /** Token usage and cost of one call (same fields as the engine's Usage). */
@@ -90,8 +104,9 @@ export interface CallAnswer {
   latencyMs: number;
 }
 
-export interface CallRow extends CallSent, CallUsage {
+export interface CallRow extends Omit<CallSent, 'estimatedCostUsd'>, CallUsage {
   id: number;
+  estimatedCostUsd: number;
   status: CallStatus;
   httpStatus: number | null;
   errorKind: string | null;
@@ -104,6 +119,11 @@ export interface CallRow extends CallSent, CallUsage {
 export interface CallTotals extends CallUsage {
   calls: number;
   byStatus: Record<CallStatus, number>;
+  /**
+   * The part of `costUsd` that is estimated: calls sent without a recorded answer (in flight,
+   * or their runner stopped) count at their estimate, so spend is never under-reported.
+   */
+  estimatedUsd: number;
 }
 
 export interface EventRow {
@@ -202,9 +222,20 @@ export interface Store extends JudgementStore {
   gameReasons(query: { sweepId: string; limit?: number }): GameReasonRow[];
   /**
    * queued/paused/running -> running, saving `instance` if none is stored yet. Returns false
-   * (and changes nothing) when the game is finished, failed or cancelled.
+   * (and changes nothing) when the game is finished, failed or cancelled. With a `lease` it is
+   * a claim: a running game is taken only when its lease ran out (or is the caller's own), so
+   * runners sharing the database play disjoint games.
    */
-  markGameRunning(id: string, instance?: GameInstance): boolean;
+  markGameRunning(id: string, instance?: GameInstance, lease?: Lease): boolean;
+  /** Ends the leases of these runners now (they stopped): their games can be claimed. */
+  expireLeases(owners: readonly string[]): number;
+  /** Extends the leases `owner` holds on running games by `ttlMs` from now; returns how many. */
+  renewLeases(lease: Lease): number;
+  /**
+   * The sweep's running games another runner holds a live lease on: how many, and when the
+   * first of those leases runs out (ms since 1970), null if none.
+   */
+  othersLeases(sweepId: string, owner: string): { games: number; firstExpiry: number | null };
   /** Records the outcome; throws if the game is already finished (a game finishes once). */
   finishGame(id: string, outcome: GameOutcome): void;
   /** queued/running -> paused (e.g. provider offline); false if the game was in another state. */
@@ -217,7 +248,10 @@ export interface Store extends JudgementStore {
   cancelGame(id: string): boolean;
   /** Unfinished games -> queued (error and pause reason cleared); finished ones are never touched. */
   requeue(target: RequeueTarget): number;
-  /** At start-up: every 'running' game was interrupted -> queued. Returns how many. */
+  /**
+   * At start-up: every 'running' game whose runner stopped (no lease, or its lease ran out) was
+   * interrupted -> queued. Games another live runner holds are left alone. Returns how many.
+   */
   recoverInterrupted(): number;
 
   /** Commits one turn (its own transaction unless inside `transaction`); returns its seq. */

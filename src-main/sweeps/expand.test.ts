@@ -70,7 +70,7 @@ describe('sweep expansion', () => {
     });
   });
 
-  it('expands crossplay to unordered pairs and count runs to consecutive seeds', () => {
+  it('expands crossplay to ordered pairs (each player focal) and count runs to consecutive seeds', () => {
     const doc = small({
       lineup: { mode: 'crossplay', players: ['weak', 'strong', 'ref'] },
       orders: ['random'],
@@ -78,11 +78,24 @@ describe('sweep expansion', () => {
       competition: { levels: [0.5] },
     });
     const games = expandOk(doc).games;
-    expect(games).toHaveLength(3 * 2);
+    expect(games).toHaveLength(6 * 2);
+    expect(new Set(games.map((g) => g.id)).size).toBe(12);
     expect([...new Set(games.map((g) => g.seed))]).toEqual([100, 101]);
-    expect(
-      [...new Set(games.map((g) => [...g.participants.map((p) => p.id)].sort().join('+')))].sort(),
-    ).toEqual(['ref+strong', 'ref+weak', 'strong+weak']);
+    const pairs = (seed: number) =>
+      games
+        .filter((g) => g.seed === seed)
+        .map((g) => {
+          const other = g.participants.find((p) => p.id !== g.focalId)!;
+          return `${g.focalId} vs ${other.id}`;
+        });
+    expect(pairs(100)).toEqual([
+      'weak vs strong',
+      'strong vs weak',
+      'weak vs ref',
+      'ref vs weak',
+      'strong vs ref',
+      'ref vs strong',
+    ]);
   });
 
   it('maps the treaty rho x theta grid onto the competition index theta(1-rho)/2', () => {

@@ -1,5 +1,6 @@
-// Sweep validation beyond the schema (participants, geometry, seeds) and expansion into games:
-// one game per line-up x competition cell x order x run, each with a content-derived id.
+// Sweep validation beyond the schema (participants, geometry, seeds, size) and expansion into
+// games: one game per line-up x competition cell x order x run, each with a content id. Two
+// planned games never share an id: a document that plans the same game twice is refused.
 import { getGame } from '../../games/index';
 import { createRng, hashSeed } from '../../games/rng';
 import type { ProtocolParams } from '../../src-shared/game';
@@ -7,8 +8,10 @@ import type { ParticipantSpec } from '../../src-shared/participant';
 import { capabilityOf } from '../../src-shared/participant';
 import type { Order, PlannedGame } from '../../src-shared/planned-game';
 import type { Sweep, SweepIssue } from '../../src-shared/sweep';
-import { prepareGameParams } from '../game-folders/folder-params';
-import { contentId } from './canonical';
+import { buildCells, type Cell } from './cells';
+import { checkGridSize } from './grid-size';
+import { createGameIdHasher, sweepId } from './game-id';
+import { buildLineups, type Lineup } from './lineups';
 
 /** Looks a participant id up outside the sweep (the model registry). */
 export type ParticipantResolver = (id: string) => ParticipantSpec | undefined;
@@ -21,21 +24,12 @@ export interface ExpandedSweep {
   warnings: string[];
 }
 
-interface Cell {
-  level: number;
-  rho: number | null;
-  theta: number | null;
-  params: Record<string, unknown>;
-  path: string;
-}
-
 /** Validate a parsed sweep and expand it; returns every problem found, each with its path. */
 export function expandSweep(
   sweep: Sweep,
   resolve: ParticipantResolver = () => undefined,
 ): { ok: true; expanded: ExpandedSweep } | { ok: false; issues: SweepIssue[] } {
   const issues: SweepIssue[] = [];
-  const warnings: string[] = [];
   const game = getGame(sweep.game.kind);
 
   const inline = new Map<string, ParticipantSpec>();
@@ -55,11 +49,14 @@ export function expandSweep(
     return found;
   };
 
+  const orders = sweepOrders(sweep, issues);
+  // Counted from the document's lists alone, so a grid of millions is refused before it is built.
+  const tooBig = checkGridSize(sweep, orders.length);
+  if (tooBig) return { ok: false, issues: [...issues, tooBig] };
+
   const lineups = buildLineups(sweep, lookup, issues);
   const seeds = runSeeds(sweep, issues);
   const cells = buildCells(sweep, issues);
-  const orders: Order[] =
-    sweep.orders === 'both' ? ['weak_first', 'strong_first'] : [...new Set(sweep.orders)];
 
   sweep.vetoHolders.forEach((v, i) => {
     if (v >= sweep.agents) {
@@ -76,7 +73,7 @@ export function expandSweep(
     }
   }
 
-  const isPartySeated = sweep.game.kind === 'deliberation';
+  const isPartySeated = seatsAreParties(sweep);
   if (isPartySeated && (orders.length !== 1 || orders[0] !== 'weak_first')) {
     issues.push({
       path: 'orders',
@@ -96,6 +93,39 @@ export function expandSweep(
   }
   if (issues.length > 0) return { ok: false, issues };
 
+  const games = planGames(sweep, lineups, cells, orders, seeds);
+  const pathOf = [
+    (i: number) => lineups[i].path,
+    (i: number) => cells[i].path,
+    (i: number) => (sweep.orders === 'both' ? 'orders' : `orders[${i}]`),
+    (i: number) => ('seeds' in sweep.runs ? `runs.seeds[${i}]` : `runs (run ${i})`),
+  ];
+  const duplicates = duplicateIssues(games, (part, i) => pathOf[part](i));
+  if (duplicates.length > 0) return { ok: false, issues: duplicates };
+  return {
+    ok: true,
+    expanded: {
+      id: sweepId(sweep),
+      sweep,
+      games: games.map((g) => g.game),
+      warnings: [],
+    },
+  };
+}
+
+interface Planned {
+  game: PlannedGame;
+  /** Index of its line-up, cell, order and run. */
+  origin: [number, number, number, number];
+}
+
+function planGames(
+  sweep: Sweep,
+  lineups: Lineup[],
+  cells: Cell[],
+  orders: Order[],
+  seeds: number[],
+): Planned[] {
   const protocol: ProtocolParams = {
     rounds: sweep.rounds,
     gamma: sweep.gamma,
@@ -104,111 +134,91 @@ export function expandSweep(
     vetoHolders: sweep.vetoHolders,
     maxProposalAttempts: sweep.maxProposalAttempts,
   };
-
-  const games: PlannedGame[] = [];
-  for (const lineup of lineups) {
-    for (const cell of cells) {
-      for (const order of orders) {
+  const metric = sweep.capabilityMetric;
+  const gameId = createGameIdHasher();
+  const out: Planned[] = [];
+  lineups.forEach((lineup, li) => {
+    cells.forEach((cell, ci) => {
+      orders.forEach((order, oi) => {
         seeds.forEach((seed, runIndex) => {
           // Deliberation seats are the folder's parties (config.txt order): never reordered.
-          const seats = isPartySeated
+          const seats = seatsAreParties(sweep)
             ? lineup.seats
-            : seatOrder(lineup.seats, order, sweep.capabilityMetric, seed);
-          const content = {
-            v: 1,
+            : seatOrder(lineup.seats, order, metric, seed);
+          const planned = {
             kind: sweep.game.kind,
             params: cell.params,
             protocol,
             participants: seats,
             seed,
             order,
-          };
-          games.push({
-            id: contentId(content),
-            kind: sweep.game.kind,
-            params: cell.params,
-            protocol,
-            nAgents: sweep.agents,
-            participants: seats,
-            seed,
-            runIndex,
-            order,
-            competitionLevel: cell.level,
-            rho: cell.rho,
-            theta: cell.theta,
             focalId: lineup.focal.id,
-            focalCapability: capabilityOf(lineup.focal, sweep.capabilityMetric),
-            capabilities: seats.map((p) => capabilityOf(p, sweep.capabilityMetric)),
+          };
+          out.push({
+            game: {
+              id: gameId(planned),
+              ...planned,
+              nAgents: sweep.agents,
+              runIndex,
+              competitionLevel: cell.level,
+              rho: cell.rho,
+              theta: cell.theta,
+              alpha: cell.alpha,
+              sigma: cell.sigma,
+              focalCapability: capabilityOf(lineup.focal, metric),
+              capabilities: seats.map((p) => capabilityOf(p, metric)),
+            },
+            origin: [li, ci, oi, runIndex],
           });
         });
-      }
-    }
-  }
-  const unique = new Map(games.map((g) => [g.id, g]));
-  if (unique.size < games.length) {
-    warnings.push(
-      `${games.length - unique.size} planned games were identical to others and run once`,
-    );
-  }
-  return {
-    ok: true,
-    expanded: { id: contentId({ v: 1, sweep }), sweep, games: [...unique.values()], warnings },
-  };
-}
-
-function buildLineups(
-  sweep: Sweep,
-  lookup: (id: string, path: string) => ParticipantSpec | undefined,
-  issues: SweepIssue[],
-): { focal: ParticipantSpec; seats: ParticipantSpec[] }[] {
-  const n = sweep.agents;
-  const lineup = sweep.lineup;
-  const out: { focal: ParticipantSpec; seats: ParticipantSpec[] }[] = [];
-  if (lineup.mode === 'baseline') {
-    const base = lookup(lineup.baseline, 'lineup.baseline');
-    lineup.opponents.forEach((id, i) => {
-      const opp = lookup(id, `lineup.opponents[${i}]`);
-      if (base && opp)
-        out.push({ focal: opp, seats: [opp, ...Array<ParticipantSpec>(n - 1).fill(base)] });
+      });
     });
-  } else if (lineup.mode === 'crossplay') {
-    const players = lineup.players
-      .map((id, i) => lookup(id, `lineup.players[${i}]`))
-      .filter((p): p is ParticipantSpec => p !== undefined);
-    if (players.length !== lineup.players.length) return out;
-    for (const combo of combinations(players.length, n, lineup.includeSelfPlay)) {
-      const seats = combo.map((i) => players[i]);
-      out.push({ focal: seats[0], seats });
-    }
-  } else {
-    lineup.lineups.forEach((ids, li) => {
-      if (ids.length !== n) {
-        issues.push({
-          path: `lineup.lineups[${li}]`,
-          message: `has ${ids.length} participants but agents is ${n}`,
-        });
-        return;
-      }
-      const seats = ids.map((id, i) => lookup(id, `lineup.lineups[${li}][${i}]`));
-      if (seats.every((s) => s !== undefined))
-        out.push({ focal: seats[0]!, seats: seats as ParticipantSpec[] });
-    });
-  }
+  });
   return out;
 }
 
-/** Index combinations of size k from n (with repetition when selfPlay), in lexicographic order. */
-function combinations(n: number, k: number, withRepetition: boolean): number[][] {
-  const out: number[][] = [];
-  const walk = (start: number, acc: number[]) => {
-    if (acc.length === k) {
-      out.push(acc);
-      return;
+/**
+ * Games planned twice: each reported once per pair of document entries that cause it, at the
+ * later entry (the first part of the game's origin that differs from the earlier copy).
+ */
+function duplicateIssues(
+  games: Planned[],
+  pathOf: (part: number, index: number) => string,
+): SweepIssue[] {
+  const first = new Map<string, Planned>();
+  const issues = new Map<string, SweepIssue>();
+  for (const g of games) {
+    const earlier = first.get(g.game.id);
+    if (!earlier) {
+      first.set(g.game.id, g);
+      continue;
     }
-    for (let i = start; i < n; i++) walk(withRepetition ? i : i + 1, [...acc, i]);
-  };
-  walk(0, []);
-  return out;
+    const part = g.origin.findIndex((v, i) => v !== earlier.origin[i]);
+    const [path, earlierPath] = [pathOf(part, g.origin[part]), pathOf(part, earlier.origin[part])];
+    const key = `${path}|${earlierPath}`;
+    if (!issues.has(key)) {
+      issues.set(key, {
+        path,
+        message: `plans the same games as ${earlierPath}; a sweep plays each game once, so remove one of them`,
+      });
+    }
+  }
+  return [...issues.values()];
+}
+
+function sweepOrders(sweep: Sweep, issues: SweepIssue[]): Order[] {
+  if (sweep.orders === 'both') return ['weak_first', 'strong_first'];
+  const seen = new Map<Order, number>();
+  sweep.orders.forEach((o, i) => {
+    const at = seen.get(o);
+    if (at !== undefined) {
+      issues.push({
+        path: `orders[${i}]`,
+        message: `duplicate order "${o}" (also at orders[${at}])`,
+      });
+    } else seen.set(o, i);
+  });
+  return [...seen.keys()];
 }
 
 function runSeeds(sweep: Sweep, issues: SweepIssue[]): number[] {
@@ -228,64 +238,9 @@ function runSeeds(sweep: Sweep, issues: SweepIssue[]): number[] {
   return Array.from({ length: count }, (_, i) => baseSeed + i);
 }
 
-function buildCells(sweep: Sweep, issues: SweepIssue[]): Cell[] {
-  const game = getGame(sweep.game.kind);
-  const prepared = prepareGameParams(sweep.game.kind, sweep.game.params);
-  if (!prepared.ok) {
-    issues.push({ path: 'game.params.folder', message: prepared.error });
-    return [];
-  }
-  const parsed = game.paramsSchema.safeParse(prepared.params);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      issues.push({
-        path: ['game.params', ...issue.path.map(String)].join('.'),
-        message: issue.message,
-      });
-    }
-    return [];
-  }
-  const base = parsed.data as Record<string, unknown>;
-  const comp = sweep.competition;
-  if ('levels' in comp) {
-    const seen = new Set<number>();
-    return comp.levels.flatMap((level, i) => {
-      if (seen.has(level)) {
-        issues.push({ path: `competition.levels[${i}]`, message: `duplicate level ${level}` });
-        return [];
-      }
-      seen.add(level);
-      return [
-        {
-          level,
-          rho: null,
-          theta: null,
-          params: game.withCompetition(base, level) as Record<string, unknown>,
-          path: `competition.levels[${i}]`,
-        },
-      ];
-    });
-  }
-  if (sweep.game.kind !== 'treaty') {
-    issues.push({
-      path: 'competition',
-      message: `rho x theta applies to the treaty game only; use "levels" for ${sweep.game.kind}`,
-    });
-    return [];
-  }
-  const cells: Cell[] = [];
-  comp.rho.forEach((rho, i) => {
-    comp.theta.forEach((theta, j) => {
-      cells.push({
-        level: (theta * (1 - rho)) / 2,
-        rho,
-        theta,
-        params: { ...base, rho, theta },
-        path: `competition (rho[${i}] = ${rho}, theta[${j}] = ${theta})`,
-      });
-    });
-  });
-  return cells;
+/** Deliberation seats are the folder's parties (config.txt order): never reordered. */
+function seatsAreParties(sweep: Sweep): boolean {
+  return sweep.game.kind === 'deliberation';
 }
 
 /** Seat order: weakest or strongest first by the capability metric (stable), or seeded random. */

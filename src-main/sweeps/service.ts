@@ -8,26 +8,32 @@ import type { GameStatus } from '../../src-shared/planned-game';
 import type { ParticipantSpec } from '../../src-shared/participant';
 import type { SweepCounters } from '../../src-shared/contract';
 import type { GameInstance, TurnRecord } from '../../src-shared/game';
-import { parseSweep } from '../../src-shared/sweep';
 import type { SweepIssue } from '../../src-shared/sweep';
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { abortableSleep } from '../providers/scheduler';
+import { StorageError, isStorageFault } from '../store/errors';
+import { isRetryableFailure } from '../providers/errors';
 import type { AnyAgent } from '../engine/agent';
 import { runGame, type PauseReason } from '../engine/run-game';
 import type { Store } from '../store/store';
-import type { GameRow } from '../store/types';
+import type { GameRow, Lease } from '../store/types';
 import { createDefaultAgent } from './agents';
-import { expandSweep } from './expand';
-import type { ExpandedSweep, ParticipantResolver } from './expand';
+import type { ParticipantResolver } from './expand';
+import { validateSweepDoc, type SweepValidation } from './validate';
 
-export type SweepValidation =
-  | {
-      ok: true;
-      sweepId: string;
-      games: number;
-      cells: number;
-      warnings: string[];
-      expanded: ExpandedSweep;
-    }
-  | { ok: false; issues: SweepIssue[] };
+export { validateSweepDoc, type SweepValidation } from './validate';
+
+/**
+ * The contract's live counters of one sweep, and why the run is waiting, if it is.
+ */
+export type SweepProgress = SweepCounters & {
+  /**
+   * Set while the run is waiting with every game it holds paused (provider offline, a key, the
+   * budget): the most frequent pause reason. There is no ETA then (etaSec is null).
+   */
+  pausedBecause?: string;
+};
 
 /** Least time between two progress events of one sweep. */
 const PROGRESS_INTERVAL_MS = 200;
@@ -47,7 +53,25 @@ export interface ServiceOptions {
     signal: AbortSignal,
     sweepId: string,
   ) => Promise<void> | null;
+  /**
+   * How long a claim on a game lasts without a renewal (default: $PARLEY_LEASE_SECONDS, else
+   * 30 s). Runners sharing a database renew theirs every third of it; a runner that stopped
+   * loses its games after at most this long, and another runner resumes them.
+   */
+  leaseMs?: number;
+  /** This runner's id in the leases (default: host, process id and a random suffix). */
+  runnerId?: string;
 }
+
+const DEFAULT_LEASE_MS = 30_000;
+
+function defaultLeaseMs(): number {
+  const seconds = Number(process.env.PARLEY_LEASE_SECONDS);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : DEFAULT_LEASE_MS;
+}
+
+/** What playing a game came to: its pause reason, null when it ended, 'taken' when another runner holds it. */
+type PlayOutcome = PauseReason | null | 'taken';
 
 interface ActiveRun {
   controller: AbortController;
@@ -65,14 +89,21 @@ export class SweepService {
   /** Per sweep: the event owed for changes that fell inside the throttle window. */
   private readonly pendingProgress = new Map<string, ReturnType<typeof setTimeout>>();
 
+  /** This runner's claim on the games it plays. */
+  readonly lease: Lease;
+
   constructor(
     private readonly store: Store,
     private readonly opts: ServiceOptions = {},
   ) {
     this.events.setMaxListeners(100);
+    this.lease = {
+      owner: opts.runnerId ?? `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,
+      ttlMs: opts.leaseMs ?? defaultLeaseMs(),
+    };
   }
 
-  on(event: 'progress', listener: (p: SweepCounters) => void): () => void;
+  on(event: 'progress', listener: (p: SweepProgress) => void): () => void;
   on(
     event: 'game',
     listener: (e: { sweepId: string; gameId: string; status: GameStatus }) => void,
@@ -175,21 +206,38 @@ export class SweepService {
 
   /** Put failed games back in the queue and run them. */
   retryFailed(sweepId: string, options: { concurrency?: number } = {}): Promise<void> {
-    this.store.requeue({ sweepId, status: ['failed'] });
+    this.requeueFailed(sweepId, 'all');
     return this.resume(sweepId, options);
   }
 
-  progress(sweepId: string): SweepCounters {
+  /**
+   * Put the sweep's failed games back in the queue: those that failed on a transport or storage
+   * fault (`retryable`, what resuming a sweep does), or every one. Returns how many.
+   */
+  requeueFailed(sweepId: string, which: 'retryable' | 'all'): number {
+    const failed = this.store.listGames({ sweepId, status: ['failed'] });
+    const ids = failed.filter((g) => which === 'all' || isRetryableFailure(g.error));
+    return ids.length === 0 ? 0 : this.store.requeue(ids.map((g) => g.id));
+  }
+
+  progress(sweepId: string): SweepProgress {
     const counts = this.store.countGamesByStatus(sweepId);
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     const done = counts.finished + counts.failed + counts.cancelled;
     const run = this.active.get(sweepId);
     let ratePerSec: number | null = null;
     let etaSec: number | null = null;
+    // Nothing running and games paused: the run waits (for a provider, a key); an ETA would be
+    // a guess about when that ends.
+    const pausedBecause =
+      run && counts.running === 0 && counts.paused > 0
+        ? (this.store.gameReasons({ sweepId, limit: 1 }).find((r) => r.status === 'paused')
+            ?.reason ?? 'paused')
+        : undefined;
     if (run && run.finishedThisRun > 0) {
       const elapsed = (Date.now() - run.startedAt) / 1000;
       ratePerSec = run.finishedThisRun / Math.max(elapsed, 1e-3);
-      etaSec = (total - done) / ratePerSec;
+      etaSec = pausedBecause === undefined ? (total - done) / ratePerSec : null;
     } else if (!run) {
       const last = this.lastRun.get(sweepId);
       if (last && last.games > 0) {
@@ -200,13 +248,69 @@ export class SweepService {
     const totals = this.store.callTotals({ sweepId });
     const tokens =
       totals.inputTokens + totals.cacheWriteTokens + totals.cacheReadTokens + totals.outputTokens;
-    return { sweepId, counts, total, done, ratePerSec, etaSec, tokens, costUsd: totals.costUsd };
+    return {
+      sweepId,
+      counts,
+      total,
+      done,
+      ratePerSec,
+      etaSec,
+      tokens,
+      costUsd: totals.costUsd,
+      ...(pausedBecause !== undefined ? { pausedBecause } : {}),
+    };
   }
 
+  /**
+   * Play the sweep's games with `concurrency` workers. Each game is claimed with a lease first,
+   * so runners sharing the database (other terminals, `parley serve`) play disjoint games; once
+   * nothing is left to claim, the run waits for the games other runners hold, and takes over
+   * those whose lease runs out (their runner stopped).
+   */
   private async drain(sweepId: string, run: ActiveRun, concurrency: number): Promise<void> {
-    const queue = this.store.listGames({ sweepId, status: ['queued', 'paused'] });
+    const { lease } = this;
+    const heartbeat = setInterval(
+      () => {
+        try {
+          this.store.renewLeases(lease);
+        } catch {
+          // The store is closed or failing: the run itself reports that.
+        }
+      },
+      Math.max(5, lease.ttlMs / 3),
+    );
+    heartbeat.unref?.();
+    try {
+      await this.drainClaimed(sweepId, run, concurrency);
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  private async drainClaimed(sweepId: string, run: ActiveRun, concurrency: number): Promise<void> {
+    const { lease } = this;
     const signal = run.controller.signal;
+    const queue: GameRow[] = [];
     let next = 0;
+    /** Ids waiting in `queue`, being played by a worker, or played once already in this run. */
+    const queued = new Set<string>();
+    const playing = new Set<string>();
+    const played = new Set<string>();
+    const enqueue = (row: GameRow) => {
+      if (queued.has(row.id) || playing.has(row.id)) return;
+      queued.add(row.id);
+      queue.push(row);
+    };
+    // Queued and paused games not played yet in this run, and games whose runner stopped.
+    const refill = () => {
+      releaseDeadRunners(this.store, sweepId);
+      for (const row of this.store.listGames({ sweepId, status: ['queued', 'paused'] }))
+        if (!played.has(row.id)) enqueue(row);
+      const now = Date.now();
+      for (const row of this.store.listGames({ sweepId, status: ['running'] }))
+        if (row.leaseOwner !== lease.owner && (row.leaseUntil ?? 0) <= now) enqueue(row);
+    };
+    refill();
     // Games paused until their provider is back: workers wait for them instead of exiting.
     let parked = 0;
     let wake: (() => void) | null = null;
@@ -223,7 +327,7 @@ export class SweepService {
           () => {
             const row = this.store.getGame(id);
             if (row && !signal.aborted && (row.status === 'paused' || row.status === 'queued'))
-              queue.push(row);
+              enqueue(row);
           },
           () => undefined,
         )
@@ -232,44 +336,67 @@ export class SweepService {
           wakeAll();
         });
     };
+    const pollMs = Math.max(5, Math.min(lease.ttlMs / 3, 1000));
     const worker = async () => {
       while (!signal.aborted) {
         if (next < queue.length) {
           const row = queue[next++];
-          const paused = await this.playGame(sweepId, row, run);
-          const waiting = paused && this.opts.resumeWhen?.(row, paused, signal, sweepId);
+          queued.delete(row.id);
+          if (playing.has(row.id)) continue;
+          playing.add(row.id);
+          let outcome: PlayOutcome;
+          try {
+            outcome = await this.playGame(sweepId, row, run);
+          } finally {
+            playing.delete(row.id);
+          }
+          if (outcome === 'taken') continue;
+          played.add(row.id);
+          const waiting = outcome && this.opts.resumeWhen?.(row, outcome, signal, sweepId);
           if (waiting) park(row.id, waiting);
-          // Strategy games never wait on I/O: without this the thread would run the whole sweep
-          // before it answered a request (the UI's, a pause) or delivered an event.
-          await new Promise<void>((resume) => setImmediate(resume));
         } else if (parked > 0) {
           await woken;
         } else {
-          return;
+          refill();
+          if (next < queue.length) continue;
+          const others = this.store.othersLeases(sweepId, lease.owner);
+          if (others.games === 0) return;
+          // Other runners hold games of this sweep: wait until they end them or their lease runs out.
+          const untilExpiry = (others.firstExpiry ?? Date.now()) - Date.now() + 5;
+          await abortableSleep(Math.max(5, Math.min(pollMs, untilExpiry)), signal).catch(
+            () => undefined,
+          );
         }
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
   }
 
-  /** Plays one game; returns the pause reason when it paused, else null. */
-  private async playGame(
-    sweepId: string,
-    row: GameRow,
-    run: ActiveRun,
-  ): Promise<PauseReason | null> {
+  /**
+   * Claims and plays one game; returns the pause reason when it paused, null when it ended, and
+   * 'taken' when another runner holds it (or it ended meanwhile). A storage fault (disk full,
+   * database locked or damaged) is thrown, ending the run: the game stays as committed.
+   */
+  private async playGame(sweepId: string, claimed: GameRow, run: ActiveRun): Promise<PlayOutcome> {
     let paused: PauseReason | null = null;
-    const game = getGame(row.kind);
+    const game = getGame(claimed.kind);
     let instance: GameInstance;
     try {
-      instance = row.instance ?? game.create(row.params, row.nAgents, row.seed);
+      instance = claimed.instance ?? game.create(claimed.params, claimed.nAgents, claimed.seed);
     } catch (err) {
-      this.store.failGame(row.id, `could not build the game: ${errorText(err)}`);
-      this.emitGame(sweepId, row.id, 'failed');
+      this.store.failGame(claimed.id, `could not build the game: ${errorText(err)}`);
+      this.emitGame(sweepId, claimed.id, 'failed');
       return null;
     }
-    this.store.markGameRunning(row.id, instance);
+    if (!this.store.markGameRunning(claimed.id, instance, this.lease)) return 'taken';
+    // As committed now: another runner may have played part of it since it was listed.
+    const row = this.store.getGame(claimed.id) ?? claimed;
+    instance = row.instance ?? instance;
     this.emitGame(sweepId, row.id, 'running');
+    // Strategy games never wait on I/O: without a yield per game the thread would run the whole
+    // sweep before it answered a request (the UI's, a pause, SIGTERM) or delivered an event. It
+    // comes after the claim, so a game is always marked running while the sweep is under way.
+    await new Promise<void>((resume) => setImmediate(resume));
     const createAgent = this.opts.createAgent ?? createDefaultAgent;
     try {
       const agents = row.participants.map((spec) => createAgent(spec, row, sweepId));
@@ -300,16 +427,32 @@ export class SweepService {
           paused = result.reason;
         }
         this.emitGame(sweepId, row.id, 'paused');
+      } else if (isStorageFault(result.error)) {
+        // The database failed, not the game: leave it as committed, for the next run.
+        throw new StorageError(result.error);
       } else {
         this.store.failGame(row.id, result.error);
         this.emitGame(sweepId, row.id, 'failed');
       }
     } catch (err) {
+      if (err instanceof StorageError || isStorageFault(errorText(err))) {
+        this.releaseLease(row.id);
+        throw err;
+      }
       this.store.failGame(row.id, errorText(err));
       this.emitGame(sweepId, row.id, 'failed');
     }
     this.emitProgress(sweepId, false);
     return paused;
+  }
+
+  /** After a storage fault: hand the game back at once if the database still takes a write. */
+  private releaseLease(gameId: string): void {
+    try {
+      this.store.requeue([gameId]);
+    } catch {
+      // It cannot: the lease runs out by itself.
+    }
   }
 
   private emitGame(sweepId: string, gameId: string, status: GameStatus): void {
@@ -350,24 +493,34 @@ export class SweepService {
   }
 }
 
-/** Parse, validate and expand a sweep document (no store needed). */
-export function validateSweepDoc(doc: unknown, resolve?: ParticipantResolver): SweepValidation {
-  const parsed = parseSweep(doc);
-  if (!parsed.ok) return parsed;
-  const result = expandSweep(parsed.sweep, resolve);
-  if (!result.ok) return result;
-  const { expanded } = result;
-  const cells = new Set(
-    expanded.games.map((g) => `${g.focalId}|${g.competitionLevel}|${g.rho}|${g.theta}`),
-  ).size;
-  return {
-    ok: true,
-    sweepId: expanded.id,
-    games: expanded.games.length,
-    cells,
-    warnings: expanded.warnings,
-    expanded,
-  };
+/**
+ * Leases held by runners on this machine whose process is gone (killed, crashed): released at
+ * once instead of after their time runs out. A runner on another machine (a shared folder, a
+ * cluster) is only ever waited out. Returns how many games were released.
+ */
+export function releaseDeadRunners(store: Store, sweepId?: string): number {
+  const here = hostname();
+  const dead = new Set<string>();
+  for (const row of store.listGames({ sweepId, status: ['running'] })) {
+    const owner = row.leaseOwner;
+    if (!owner || dead.has(owner)) continue;
+    const parts = owner.split(':');
+    const pid = parts[parts.length - 2];
+    const host = parts.slice(0, -2).join(':');
+    if (host === here && Number(pid) !== process.pid && !isAlive(Number(pid))) dead.add(owner);
+  }
+  return dead.size === 0 ? 0 : store.expireLeases([...dead]);
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: alive, someone else's.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** A sweep document with problems; `issues` lists every one with its field path. */

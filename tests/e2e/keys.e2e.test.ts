@@ -129,17 +129,17 @@ describe('Models & Keys with a real OS keychain, in Chromium', () => {
     await expect(keychain.get('anthropic')).resolves.toEqual({ key: KEY, source: 'keychain' });
     await screenshot(page, '09-keys-set');
 
-    // Test: one "list models" call with that key reaches the mock, and the status says "works".
+    // Test: one tiny completion with that key reaches the mock, and the status says "works".
     const before = {
-      models: mock.stats.byRoute['GET /v1/models'] ?? 0,
+      models: mock.stats.byRoute['POST /v1/messages'] ?? 0,
       auth: mock.stats.byFault.auth ?? 0,
     };
     await testAndExpect('works');
     expect(await row.locator('.pill').textContent()).toBe('works');
     expect(await row.textContent()).toMatch(
-      /the key from the OS keychain works \(models listed in \d+ ms\)/,
+      /the key from the OS keychain works \(test request answered in \d+ ms\)/,
     );
-    expect((mock.stats.byRoute['GET /v1/models'] ?? 0) - before.models).toBe(1);
+    expect((mock.stats.byRoute['POST /v1/messages'] ?? 0) - before.models).toBe(1);
     expect((mock.stats.byFault.auth ?? 0) - before.auth).toBe(0);
     await screenshot(page, '10-keys-works');
 

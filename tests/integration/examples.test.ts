@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startMockLlm, type MockLlm } from '../../src-main/mock-llm/server';
 import { ROOT, runCli, tempDir } from './cli-helpers';
-import { runCliAsync } from './llm-helpers';
+import { loopbackConfig, runCliAsync } from './llm-helpers';
 
 const EXAMPLES = join(ROOT, 'resources', 'examples');
 const sweepFiles = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json') && f !== 'figures.json');
@@ -46,7 +46,11 @@ describe('shipped example sweeps', () => {
     expect(text).toContain('http://127.0.0.1:8787');
     const file = join(t.dir, 'dry-run.json');
     writeFileSync(file, text.replaceAll('http://127.0.0.1:8787', mock.url));
-    const env = { ANTHROPIC_API_KEY: 'test', OPENAI_API_KEY: 'test' };
+    const env = {
+      ANTHROPIC_API_KEY: 'test',
+      OPENAI_API_KEY: 'test',
+      ...loopbackConfig(join(t.dir, 'config')),
+    };
     const db = join(t.dir, 'parley.db');
 
     const estimate = await runCliAsync(['run', file, '--db', db, '--estimate'], env);

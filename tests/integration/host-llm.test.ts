@@ -45,6 +45,7 @@ describe('host: LLM sweeps', () => {
       mode: 'web',
       keys: vault,
       keySource: {
+        allowedHosts: () => ['127.0.0.1'],
         get: (p) =>
           Promise.resolve(stored.has(p) ? { key: stored.get(p)!, source: 'keychain' } : null),
       },

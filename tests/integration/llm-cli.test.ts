@@ -8,7 +8,7 @@ import type { ChildProcess } from 'node:child_process';
 import { startMockLlm, type MockLlm } from '../../src-main/mock-llm/server';
 import { createProviderClient } from '../../src-main/providers/client';
 import { countRows, snapshot, tempDir, waitFor } from './cli-helpers';
-import { ANTHROPIC_KEY, OPENAI_KEY, llmSweep, runCliAsync } from './llm-helpers';
+import { ANTHROPIC_KEY, OPENAI_KEY, llmSweep, loopbackConfig, runCliAsync } from './llm-helpers';
 
 const tmp = tempDir('parley-llm-cli-');
 const mocks: MockLlm[] = [];
@@ -17,7 +17,11 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-const keysEnv = { ANTHROPIC_API_KEY: ANTHROPIC_KEY, OPENAI_API_KEY: OPENAI_KEY };
+const keysEnv = {
+  ANTHROPIC_API_KEY: ANTHROPIC_KEY,
+  OPENAI_API_KEY: OPENAI_KEY,
+  ...loopbackConfig(join(tmp.dir, 'config')),
+};
 const completions = (m: MockLlm) =>
   (m.stats.byRoute['POST /v1/messages'] ?? 0) + (m.stats.byRoute['POST /v1/chat/completions'] ?? 0);
 
@@ -115,7 +119,7 @@ describe('parley run with LLM participants (child processes)', () => {
     );
     record(works);
     expect(works.stdout).toMatch(
-      /^anthropic: the key from the (environment|OS keychain) works \(models listed in \d+ ms\)\n$/,
+      /^anthropic: the key from the (environment|OS keychain) works \(test request answered in \d+ ms\)\n$/,
     );
 
     // A rejected key: the games pause (not fail) and the message says how to fix it.

@@ -2,7 +2,9 @@
 // outage (the mock server stops mid-sweep and comes back on the same port).
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { progressLine } from '../../src-main/cli/progress';
 import { startMockLlm, type MockLlm } from '../../src-main/mock-llm/server';
+import type { SweepProgress } from '../../src-main/sweeps/service';
 import { openStore } from '../../src-main/store/store';
 import type { Store } from '../../src-main/store/types';
 import { expectedTurnKeys, llmSweep, runLlmSweep, sumCalls } from './llm-helpers';
@@ -85,6 +87,7 @@ describe('LLM sweep under faults', () => {
     const port = mock.port;
     const s = open();
     let isRestarted = false;
+    const waiting: SweepProgress[] = [];
     const doc = llmSweep(mock.url, { concurrency: 8 });
     const run = await runLlmSweep(
       s,
@@ -94,6 +97,9 @@ describe('LLM sweep under faults', () => {
         scheduler: { ...fastRetries.scheduler, offlineAfterFailures: 3, probeIntervalMs: 150 },
       },
       (r) => {
+        r.service.on('progress', (p) => {
+          if (p.counts.running === 0 && p.counts.paused > 0) waiting.push(p);
+        });
         let stopping = false;
         r.service.on('turn', () => {
           // After some turns, stop the server; bring it back once games have paused.
@@ -114,6 +120,16 @@ describe('LLM sweep under faults', () => {
       },
     );
     expect(isRestarted).toBe(true);
+    // While every game waited for the provider, progress said so instead of an ETA.
+    expect(waiting.length).toBeGreaterThan(0);
+    for (const p of waiting) {
+      expect(p.etaSec).toBeNull();
+      expect(p.pausedBecause).toMatch(
+        /^offline: (anthropic|openai) is offline \(3 consecutive failures, last: network: .+\); the game resumes when a probe succeeds$/,
+      );
+      expect(progressLine(p)).toContain(`| paused, ${p.pausedBecause}`);
+      expect(progressLine(p)).not.toContain('ETA');
+    }
     const games = s.listGames({ sweepId: run.sweepId });
     expect(games.map((g) => g.status)).toEqual(new Array(8).fill('finished'));
     const paused = run.gameEvents.filter((e) => e.status === 'paused').map((e) => e.gameId);

@@ -1,6 +1,10 @@
 // Helpers for the LLM integration tests: sweeps of inline models pointed at the mock LLM, a run
 // through the real provider runtime and sweep service, and transcript completeness checks.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { PROVIDERS } from '../../src-shared/participant';
 import { PHASES, type TurnRecord } from '../../src-shared/game';
 import type { SweepInput } from '../../src-shared/sweep';
 import { LlmRuntime, llmSpecsOf, type LlmRuntimeOptions } from '../../src-main/providers/runtime';
@@ -11,8 +15,20 @@ import { BIN, ROOT } from './cli-helpers';
 export const ANTHROPIC_KEY = 'sk-ant-LEAKCHECK-7f3a9c1e5b2d4068';
 export const OPENAI_KEY = 'sk-proj-LEAKCHECK-2c8e6a0f4b9d1357';
 
-/** Keys as the runtime reads them (the same shape as KeyStore.get). */
+/**
+ * A config folder (PARLEY_CONFIG_DIR) whose allowed-hosts file lets every provider's key go to
+ * 127.0.0.1, where the mock listens: keys are scoped to their official hosts otherwise.
+ */
+export function loopbackConfig(dir: string): { PARLEY_CONFIG_DIR: string } {
+  mkdirSync(dir, { recursive: true });
+  const hosts = Object.fromEntries(PROVIDERS.map((p) => [p, ['127.0.0.1']]));
+  writeFileSync(join(dir, 'allowed-hosts.json'), JSON.stringify(hosts));
+  return { PARLEY_CONFIG_DIR: dir };
+}
+
+/** Keys as the runtime reads them (the same shape as KeyStore.get), allowed to 127.0.0.1. */
 export const testKeys = {
+  allowedHosts: () => ['127.0.0.1'],
   get: (provider: string) =>
     Promise.resolve(
       provider === 'anthropic'
@@ -182,18 +198,21 @@ export function sumCalls(store: Store, gameIds: readonly string[]) {
     reasoningTokens: 0,
   };
   let cost = 0;
+  let estimated = 0;
   for (const id of gameIds) {
     for (const c of store.listCalls(id)) {
+      // A call without a recorded answer counts at its estimate (store/calls.ts).
+      if (c.status === 'sent') estimated += c.estimatedCostUsd;
       sum.calls++;
       sum.inputTokens += c.inputTokens;
       sum.cacheWriteTokens += c.cacheWriteTokens;
       sum.cacheReadTokens += c.cacheReadTokens;
       sum.outputTokens += c.outputTokens;
       sum.reasoningTokens += c.reasoningTokens;
-      cost += c.costUsd;
+      cost += c.status === 'sent' ? c.estimatedCostUsd : c.costUsd;
     }
   }
-  return { ...sum, costUsd: cost };
+  return { ...sum, costUsd: cost, estimatedUsd: estimated };
 }
 
 /** Run `parley ...args` as a child process without blocking this process's event loop. */
@@ -220,4 +239,27 @@ export function runCliAsync(
     });
     onStart?.(child);
   });
+}
+
+/**
+ * Games in plan order with outcome and turns, without ids (which include the base URL, and runs
+ * compared here use two servers) or timestamps.
+ */
+export function byPlan(file: string): unknown[] {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const turns = db.prepare(
+      `SELECT seq, round, phase, pass, agent, attempt, visibility, text, action_json, status, error
+       FROM turns WHERE game_id = ? ORDER BY seq`,
+    );
+    return (
+      db.prepare('SELECT id, status, outcome_json FROM games ORDER BY rowid').all() as {
+        id: string;
+        status: string;
+        outcome_json: string | null;
+      }[]
+    ).map((g) => ({ status: g.status, outcome: g.outcome_json, turns: turns.all(g.id) }));
+  } finally {
+    db.close();
+  }
 }

@@ -9,7 +9,14 @@ import { openStore } from '../../src-main/store/store';
 import type { Store } from '../../src-main/store/types';
 import { LlmRuntime } from '../../src-main/providers/runtime';
 import { SweepService, validateSweepDoc } from '../../src-main/sweeps/service';
-import { ANTHROPIC_KEY, expectedTurnKeys, llmSweep, runLlmSweep, sumCalls } from './llm-helpers';
+import {
+  ANTHROPIC_KEY,
+  expectedTurnKeys,
+  llmSweep,
+  runLlmSweep,
+  sumCalls,
+  testKeys,
+} from './llm-helpers';
 import { tempDir } from './cli-helpers';
 
 let mock: MockLlm | undefined;
@@ -35,7 +42,7 @@ describe('LLM sweep over both wire formats', () => {
     const s = open();
     const doc = llmSweep(mock.url);
     const run = await runLlmSweep(s, doc, {
-      keys: { get: () => Promise.resolve({ key: ANTHROPIC_KEY, source: 'env' }) },
+      keys: { ...testKeys, get: () => Promise.resolve({ key: ANTHROPIC_KEY, source: 'env' }) },
     });
     const games = s.listGames({ sweepId: run.sweepId });
     expect(games).toHaveLength(8);
@@ -158,6 +165,7 @@ describe('LLM sweep over both wire formats', () => {
       doc,
       {
         keys: {
+          ...testKeys,
           get: () => Promise.resolve({ key: 'sk-ant-REJECTED-000000000000', source: 'env' }),
         },
         waitForKeys: true,
@@ -196,6 +204,7 @@ describe('LLM sweep over both wire formats', () => {
     const doc = llmSweep(mock.url, { runs: { count: 1 }, orders: ['weak_first'] });
     const stored = new Map<string, string>();
     const keys = {
+      ...testKeys,
       get: (provider: string) => {
         const key = stored.get(provider);
         return Promise.resolve(key ? { key, source: 'keychain' as const } : null);

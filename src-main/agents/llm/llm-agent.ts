@@ -40,6 +40,8 @@ export interface CallSentInfo {
   provider: string;
   model: string;
   requestHash: string;
+  /** Upper-bound cost (estimateCostUsd): the ledger counts it until the answer is recorded. */
+  estimatedCostUsd: number;
 }
 
 /** Matches the store's CallAnswer. */
@@ -135,6 +137,7 @@ export function createLlmAgent(options: LlmAgentOptions): LlmAgent {
     parseAttempt: number,
   ): Promise<ChatResult> {
     const requestHash = responseCacheKey(spec, request, ctx.gameId, ctx.callSeed);
+    const estimate = estimateCostUsd(spec, request);
     const info: CallSentInfo = {
       gameId: ctx.gameId,
       round: ctx.round,
@@ -145,6 +148,7 @@ export function createLlmAgent(options: LlmAgentOptions): LlmAgent {
       provider: spec.provider,
       model: spec.model,
       requestHash,
+      estimatedCostUsd: estimate,
     };
     // Every call of every game listens on the sweep's one abort signal: no listener cap applies.
     if (ctx.signal) setMaxListeners(0, ctx.signal);
@@ -155,7 +159,7 @@ export function createLlmAgent(options: LlmAgentOptions): LlmAgent {
       recordCall?.cached?.(info, usage);
       return { ...hit, usage, isCached: true };
     }
-    const reservation = budget?.reserve(estimateCostUsd(spec, request));
+    const reservation = budget?.reserve(estimate);
     let result: ChatResult;
     try {
       result = await scheduler.run(

@@ -101,6 +101,16 @@ describe('designer form <-> sweep document', () => {
       ok: false,
       error: expect.stringContaining('"crossplay"'),
     });
+    const alphaSigma = {
+      ...formToDoc(defaultForm()),
+      game: { kind: 'cofunding', params: {} },
+      competition: { alpha: [0.5], sigma: [0.5] },
+    };
+    expect(docToForm(alphaSigma)).toEqual({
+      ok: false,
+      error:
+        'the form edits competition levels or rho x theta; this document uses alpha x sigma (run it with `parley run`)',
+    });
   });
 
   it('puts each validation issue at its field', () => {

@@ -218,6 +218,13 @@ export function docToForm(
   }
   const comp = doc.competition;
   if (!comp) return { ok: false, error: 'the document has no "competition" axis' };
+  if ('alpha' in comp) {
+    return {
+      ok: false,
+      error:
+        'the form edits competition levels or rho x theta; this document uses alpha x sigma (run it with `parley run`)',
+    };
+  }
   const isGrid = !('levels' in comp);
   const runs = doc.runs;
   if (runs && 'seeds' in runs)
