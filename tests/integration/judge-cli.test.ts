@@ -3,7 +3,7 @@
 // and the mock LLM judges them through both SDKs; verdicts, the call ledger, the response cache,
 // the report and the errors are checked against counts worked out by hand.
 import type { ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,12 @@ import { runCli, startCli, tempDir, waitFor } from './cli-helpers';
 const { dir, cleanup } = tempDir('parley-judge-');
 const db = join(dir, 'parley.db');
 const sweepFile = join(dir, 'sweep.json');
-const env = { ANTHROPIC_API_KEY: 'test-anthropic', OPENAI_API_KEY: 'test-openai' };
+// Keys go to the mock only because its host is allowed (src-main/keys/allowed-hosts.ts).
+const env = {
+  ANTHROPIC_API_KEY: 'test-anthropic',
+  OPENAI_API_KEY: 'test-openai',
+  PARLEY_CONFIG_DIR: join(dir, 'config'),
+};
 let mock: ChildProcess | undefined;
 let url = '';
 let sweepId = '';
@@ -77,6 +82,11 @@ let leakedNumbers: number[] = [];
 
 beforeAll(async () => {
   writeFileSync(sweepFile, JSON.stringify(sweep));
+  mkdirSync(env.PARLEY_CONFIG_DIR);
+  writeFileSync(
+    join(env.PARLEY_CONFIG_DIR, 'allowed-hosts.json'),
+    JSON.stringify({ anthropic: ['127.0.0.1'], openai: ['127.0.0.1'] }),
+  );
   const run = runCli(['run', sweepFile, '--db', db]);
   expect(run.status).toBe(0);
   sweepId = /\(([0-9a-f]{16})\)/.exec(run.stderr)![1];
@@ -262,6 +272,16 @@ describe('parley judge', () => {
     expect(r.stderr).toContain('provider anthropic: offline (5 consecutive failures');
     expect(r.stderr).toContain('parley: 50 of 50 answers not judged: anthropic is offline');
     expect(verdicts('judge-offline')).toEqual({});
+    // The five failed attempts that made the scheduler call the provider offline are in the ledger.
+    expect(judgeCalls('m')).toEqual({ n: 5, ok: 0 });
+
+    // A host the key is not allowed to go to: refused before any call.
+    const elsewhere = judge('--model', spec.replace('127.0.0.1', 'localhost'));
+    expect(elsewhere.status).toBe(1);
+    expect(elsewhere.stderr).toContain(
+      'parley: 50 of 50 answers not judged: the anthropic key was not sent to localhost:9 (baseUrl of model judge-offline)',
+    );
+    expect(judgeCalls('m')).toEqual({ n: 5, ok: 0 });
   }, 60_000);
 
   it('refuses an unknown or malformed model and an unknown sweep with exit 2', () => {
