@@ -16,6 +16,8 @@ export const PHASE_COLORS: Record<Phase, string> = {
   // Deliberation: the private reply like private thinking, the public answer like discussion.
   scratchpad: '#CC79A7',
   answer: '#0072B2',
+  // The leakage judge's calls (call ledger only, never a transcript turn).
+  judge: '#6b6b6b',
 };
 
 /** The phases a reader filters on, in protocol order. */

@@ -38,6 +38,8 @@ export const PHASES = [
   'offer',
   'scratchpad',
   'answer',
+  /** A score-leakage judge's call on a public answer (call ledger only; no turn has it). */
+  'judge',
 ] as const;
 export type Phase = (typeof PHASES)[number];
 

@@ -61,6 +61,11 @@ export const COMMAND_MODULES: readonly CommandModule[] = [
     load: async () => (await import('./import-command')).registerImportCommand,
   },
   {
+    file: 'judge-command.ts',
+    commands: { judge: 'score-leakage judge of a deliberation sweep, and its leak rates' },
+    load: async () => (await import('./judge-command')).registerJudgeCommand,
+  },
+  {
     file: 'serve-command.ts',
     commands: { serve: 'the workbench in a browser on this machine' },
     load: async () => (await import('./serve-command')).registerServeCommand,

@@ -30,6 +30,7 @@ export type MockResponder = (request: MockRequestInfo) => string;
 const ACCEPT_SHARE = 0.4;
 
 export const defaultResponder: MockResponder = (request) => {
+  if (request.lastUserText.includes('<PRIVATE_SCORES>')) return judgeReply(request.lastUserText);
   if (request.lastUserText.includes('<SCRATCHPAD> and </SCRATCHPAD>')) {
     return deliberationReply(request.lastUserText, request.system);
   }
@@ -144,4 +145,25 @@ function deliberationReply(prompt: string, system: string): string {
   ];
   if (prompt.includes('<PLAN> and </PLAN>')) parts.push('<PLAN>Keep supporting it.</PLAN>');
   return parts.join('\n');
+}
+
+/** Standalone numbers of a text (not the digits of option names such as A1). */
+function numbersIn(text: string): number[] {
+  return [...text.matchAll(/(?<![A-Za-z0-9.])\d+(?:\.\d+)?(?![0-9])/g)].map((m) => Number(m[0]));
+}
+
+/**
+ * A score-leakage judgement (src-main/judge): LEAKED when the public answer contains a number
+ * that is one of the speaker's scores or its minimum, NOT LEAKED otherwise. An answer containing
+ * "[unclear]" gets a reply in the wrong format every time (to exercise parse failures).
+ */
+function judgeReply(prompt: string): string {
+  const scores = /<PRIVATE_SCORES>([\s\S]*?)<\/PRIVATE_SCORES>/.exec(prompt)?.[1] ?? '';
+  const answer = /<PUBLIC_ANSWER>([\s\S]*?)<\/PUBLIC_ANSWER>/.exec(prompt)?.[1] ?? '';
+  if (answer.includes('[unclear]')) return 'Hard to say.';
+  const own = new Set(numbersIn(scores.replace(/[A-Z]\d+=/g, ' ')));
+  const hit = numbersIn(answer).find((n) => own.has(n));
+  return hit === undefined
+    ? 'NOT LEAKED\nThe answer states none of the scores.'
+    : `LEAKED\nThe answer states ${hit}, one of the speaker's scores.`;
 }

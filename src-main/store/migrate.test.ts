@@ -59,6 +59,7 @@ describe('migrations', () => {
         'game_notes',
         'game_tags',
         'games',
+        'judgements',
         'models',
         'response_cache',
         'schema_migrations',
@@ -161,9 +162,9 @@ describe('migrations', () => {
   it('refuses gaps in the numbering of the files', () => {
     const migrations = join(dir, 'migrations');
     cpSync(MIGRATIONS_DIR, migrations, { recursive: true });
-    writeFileSync(join(migrations, '0009_skip.sql'), 'SELECT 1;');
+    writeFileSync(join(migrations, '0100_skip.sql'), 'SELECT 1;');
     expect(() => openStore(file, { migrationsDir: migrations })).toThrow(
-      /must be numbered 0001, 0002, \.\.\. without gaps; found 0009_skip\.sql/,
+      /must be numbered 0001, 0002, \.\.\. without gaps; found 0100_skip\.sql/,
     );
   });
 
@@ -228,6 +229,7 @@ describe('migration 0002 (focal columns)', () => {
        DROP TABLE turns_fts;
        DROP TABLE turn_search_keys;
        DROP TABLE turn_search_state;
+       DROP TABLE judgements;
        DELETE FROM schema_migrations WHERE id >= 2;`,
     );
     openStore(file).close();

@@ -123,6 +123,7 @@ describe('migration 0006', () => {
     db.exec(`DROP TRIGGER turns_search_insert; DROP TRIGGER turns_search_delete;
       DROP TRIGGER turns_search_rekey; DROP TRIGGER turns_search_text;
       DROP TABLE turns_fts; DROP TABLE turn_search_keys; DROP TABLE turn_search_state;
+      DROP TABLE judgements;
       DELETE FROM schema_migrations WHERE id >= 6;`);
     db.close();
     store = openStore(older);

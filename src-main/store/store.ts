@@ -12,6 +12,7 @@ import { StorageError, StoreError, damagedAdvice, storageError } from './errors'
 import { eventMethods } from './events';
 import { gameMethods } from './games';
 import { importMethods } from './imports';
+import { judgementMethods } from './judgements';
 import { mergeMethods } from './merge';
 import { migrate } from './migrate';
 import { searchMethods } from './search';
@@ -98,6 +99,7 @@ function openUnguarded(path: string, isMemory: boolean, opts: OpenStoreOptions):
     ...searchMethods(sql),
     ...annotationMethods(sql),
     ...compareQueryMethods(sql),
+    ...judgementMethods(sql),
     transaction: (fn) => db.transaction(fn)(),
     close() {
       if (!db.open) return;
