@@ -9,6 +9,7 @@ import {
 import type { GameInstance, ProtocolParams, TurnRecord, Vote } from '../../src-shared/game';
 import type { ListedProposal } from './agent';
 import type { TallyResult } from './tally';
+import { setupTurn as privateSetupTurn } from './setup-turn';
 
 /** The action of a tally turn; `accepted` is the 1-based listing number or null. */
 export interface TallyAction {
@@ -57,17 +58,7 @@ export function setupTurn(
     `Your private preferences:\n${game.describePreferences(instance, agent)}`,
     facts.join('\n'),
   ].join('\n\n');
-  return {
-    round: 0,
-    phase: 'setup',
-    pass: 0,
-    agent,
-    attempt: 0,
-    visibility: 'private',
-    text,
-    action: null,
-    status: 'ok',
-  };
+  return privateSetupTurn(agent, text);
 }
 
 /** The `proposer` of a listed joint proposal, which every agent's part went into. */

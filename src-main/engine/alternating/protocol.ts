@@ -19,6 +19,7 @@ import {
   type OfferMove,
   type OfferState,
 } from './state';
+import { setupTurn as privateSetupTurn } from '../setup-turn';
 
 /** The action stored on a private attempt turn: the reply as parsed. */
 export type OfferAttempt = OfferReply;
@@ -53,17 +54,7 @@ function setupTurn(s: GameSession, agent: number): TurnRecord {
     `Your private information:\n${game.describePreferences(instance, agent)}`,
     protocolFacts(game, instance, agent).join('\n'),
   ].join('\n\n');
-  return {
-    round: 0,
-    phase: 'setup',
-    pass: 0,
-    agent,
-    attempt: 0,
-    visibility: 'private',
-    text,
-    action: null,
-    status: 'ok',
-  };
+  return privateSetupTurn(agent, text);
 }
 
 /** Ask the mover (with re-asks), record its attempts and its public move; returns the move. */

@@ -13,20 +13,10 @@ import { deliberationAction } from './actions';
 import { systemPrefix } from './prompts';
 import type { DeliberationReply } from './reply';
 import { publicDeals, turnFacts, type AnswerAction } from './turns';
+import { setupTurn } from '../../setup-turn';
 
-function setupTurn(instance: DeliberationInstance, agent: number): TurnRecord {
-  const game = turnFacts(instance, 0).game;
-  return {
-    round: 0,
-    phase: 'setup',
-    pass: 0,
-    agent,
-    attempt: 0,
-    visibility: 'private',
-    text: systemPrefix(game, agent),
-    action: null,
-    status: 'ok',
-  };
+function partySetupTurn(instance: DeliberationInstance, agent: number): TurnRecord {
+  return setupTurn(agent, systemPrefix(turnFacts(instance, 0).game, agent));
 }
 
 function answerTurn(round: number, agent: number, text: string, action: AnswerAction): TurnRecord {
@@ -67,7 +57,7 @@ export const deliberationRounds: Protocol = {
   async play(session) {
     const instance = session.instance as DeliberationInstance;
     const { game, schedule } = turnFacts(instance, 0);
-    for (let i = 0; i < session.n; i++) await session.moderate(setupTurn(instance, i));
+    for (let i = 0; i < session.n; i++) await session.moderate(partySetupTurn(instance, i));
     const p1 = roleIndex(game, 'p1');
     const opening = `<DEAL>${formatDeal(game.issues, game.initialDeal)}</DEAL>`;
     await session.moderate(answerTurn(1, p1, opening, { deal: game.initialDeal, isOpening: true }));
