@@ -40,23 +40,31 @@ export function engineBenchSweep(): SweepInput {
   };
 }
 
-export async function engineGamesPerSecond(): Promise<BenchResult> {
+/**
+ * Runs `doc` in-process through the sweep service on a fresh file database and reports games/s
+ * as `name` (passing at `minPerSecond` with every planned game finished).
+ */
+export async function timeSweepInProcess(
+  name: string,
+  doc: SweepInput,
+  minPerSecond: number,
+): Promise<BenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
   const store = openStore(join(dir, 'bench.db'));
   try {
     const service = new SweepService(store);
-    const { sweepId, total } = service.create(engineBenchSweep());
+    const { sweepId, total } = service.create(doc);
     const started = performance.now();
     await service.start(sweepId);
     const seconds = (performance.now() - started) / 1000;
     const finished = service.progress(sweepId).counts.finished;
     const turns = store.listGames({ sweepId }).reduce((n, g) => n + store.countTurns(g.id), 0);
     return {
-      name: 'engine_games_per_s',
+      name,
       value: round(finished / seconds),
       unit: 'games/s',
-      target: '>= 200',
-      pass: finished === total && finished / seconds >= 200,
+      target: `>= ${minPerSecond}`,
+      pass: finished === total && finished / seconds >= minPerSecond,
       detail: {
         games: finished,
         seconds: round(seconds),
@@ -68,6 +76,10 @@ export async function engineGamesPerSecond(): Promise<BenchResult> {
     store.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+export function engineGamesPerSecond(): Promise<BenchResult> {
+  return timeSweepInProcess('engine_games_per_s', engineBenchSweep(), 200);
 }
 
 function round(x: number): number {
