@@ -2,20 +2,13 @@
 // the outcome's measures; only deliberation rows carry them (like the focal_score_* columns).
 import type { DeliberationMetrics } from '../../games/deliberation/metrics';
 import type { Feasibility } from '../../games/deliberation/scoring';
+import { METRICS } from '../../src-shared/metrics';
 import type { GameRow } from '../store/types';
 
-/** Column names, for listings. */
-export const DELIBERATION_COLUMNS = [
-  'passing_deal_any_turn',
-  'final_deal_passes',
-  'all_agree',
-  'wrong_deals',
-  'wrong_deals_focal',
-  'focal_meets_minimum',
-  'focal_final_score',
-  'adversary_success',
-  'feasible_deals',
-] as const;
+/** Column names, for listings: the vocabulary's deliberation-only metrics. */
+export const DELIBERATION_COLUMNS: readonly string[] = METRICS.filter(
+  (d) => d.games.length === 1 && d.games[0] === 'deliberation',
+).map((d) => d.id);
 
 const bit = (b: boolean | null) => (b === null ? null : b ? 1 : 0);
 

@@ -115,7 +115,21 @@ describe('games:catalog', () => {
       'resource-exchange': [alternating],
       deliberation: [{ id: 'deliberation', label: 'Deliberation rounds', acceptance: [] }],
     });
-    for (const g of catalog) expect(g.metrics).toEqual(METRIC_IDS);
+    // Welfare, Nash and Pareto references exist only for the propose-and-vote games; the
+    // published deliberation evaluation only for deliberation.
+    const bargainOnly = ['max_welfare', 'nbs_distance', 'pareto_gap', 'synthetic_votes'];
+    const deliberationOnly = ['final_deal_passes', 'all_agree', 'feasible_deals'];
+    const metrics = Object.fromEntries(catalog.map((g) => [g.kind, g.metrics]));
+    for (const kind of ['item-allocation', 'treaty', 'cofunding']) {
+      expect(metrics[kind]).toEqual(expect.arrayContaining(bargainOnly));
+      expect(metrics[kind]).not.toEqual(expect.arrayContaining([deliberationOnly[0]]));
+    }
+    for (const kind of ['price', 'ultimatum', 'resource-exchange', 'deliberation']) {
+      for (const id of bargainOnly) expect(metrics[kind]).not.toContain(id);
+    }
+    expect(metrics.deliberation).toEqual(expect.arrayContaining(deliberationOnly));
+    expect(metrics.price).toContain('deal');
+    expect(new Set(catalog.flatMap((g) => g.metrics))).toEqual(new Set(METRIC_IDS));
     const treaty = catalog.find((g) => g.kind === 'treaty')!;
     expect(treaty.params.find((p) => p.name === 'lambda')).toEqual({
       name: 'lambda',
