@@ -6,7 +6,8 @@ import type { ProviderName } from '../../src-shared/participant';
 import { loadRegistry } from '../registry/registry';
 import type { RegistryModel } from '../registry/registry';
 import type { Store } from '../store/types';
-import type { HandlerTable } from './handler-table';
+import { AllowedHosts } from '../keys/allowed-hosts';
+import { HostError, type HandlerTable } from './handler-table';
 import type { KeyVault } from './types';
 import { modelView } from './views';
 
@@ -35,11 +36,22 @@ export function registerModelAndKeyHandlers(
     return modelView(entry);
   });
 
+  const hosts = new AllowedHosts();
   const status = async (provider: ProviderName): Promise<KeyStatus> => {
     if (!keys) return { provider, status: 'missing', source: null, detail: NO_VAULT };
     const s = await keys.status(provider);
-    return { provider, status: s.status, source: s.source, detail: s.detail };
+    const allowedHosts = hosts.list(provider);
+    return { provider, status: s.status, source: s.source, detail: s.detail, allowedHosts };
   };
+  table.register('keys:allowHost', async ({ provider, host }) => {
+    try {
+      hosts.add(provider, host);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      throw new HostError(message, [{ path: 'host', message }]);
+    }
+    return status(provider);
+  });
   table.register('keys:status', () => Promise.all(PROVIDERS.map(status)));
   table.register('keys:set', async ({ provider, key }) => {
     if (!keys) return { provider, status: 'missing', source: null, detail: NO_VAULT };
@@ -49,6 +61,7 @@ export function registerModelAndKeyHandlers(
   table.register('keys:test', async ({ provider }) => {
     if (!keys) return { provider, status: 'missing', source: null, detail: NO_VAULT };
     const s = await keys.test(provider);
-    return { provider, status: s.status, source: s.source, detail: s.detail };
+    const allowedHosts = hosts.list(provider);
+    return { provider, status: s.status, source: s.source, detail: s.detail, allowedHosts };
   });
 }

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ModelView } from '../../src-shared/contract';
 import { shippedRegistry } from '../registry/registry';
 import { openStore } from '../store/store';
@@ -97,15 +97,39 @@ describe('host: models and keys', () => {
       },
       test: () => Promise.resolve({ status: 'works', source: 'keychain', detail: 'the key works' }),
     };
+    // Allowed hosts live in the config folder: a fresh one, so the user's own never leaks in.
+    const config = mkdtempSync(join(tmpdir(), 'parley-host-config-'));
+    vi.stubEnv('PARLEY_CONFIG_DIR', config);
     const host = createHost({ store, keys });
     const reply = await host.handle('keys:set', { provider: 'openai', key: 'sk-test-1234567890' });
-    expect(reply).toEqual({ provider: 'openai', status: 'set', source: 'keychain', detail: null });
+    expect(reply).toEqual({
+      provider: 'openai',
+      status: 'set',
+      source: 'keychain',
+      detail: null,
+      allowedHosts: [],
+    });
+    expect(
+      await host.handle('keys:allowHost', { provider: 'openai', host: 'Gateway.Example.com' }),
+    ).toEqual({
+      provider: 'openai',
+      status: 'set',
+      source: 'keychain',
+      detail: null,
+      allowedHosts: ['gateway.example.com'],
+    });
+    await expect(
+      host.handle('keys:allowHost', { provider: 'openai', host: 'http://u:p@x' }),
+    ).rejects.toMatchObject({ issues: [{ path: 'host' }] });
     expect(JSON.stringify(await host.handle('keys:status', {}))).not.toContain('sk-test');
     expect(await host.handle('keys:test', { provider: 'openai' })).toEqual({
       provider: 'openai',
       status: 'works',
       source: 'keychain',
       detail: 'the key works',
+      allowedHosts: ['gateway.example.com'],
     });
+    vi.unstubAllEnvs();
+    rmSync(config, { recursive: true, force: true });
   });
 });

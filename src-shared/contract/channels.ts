@@ -23,6 +23,7 @@ export const REQUEST_CHANNELS = [
   'models:save',
   'keys:status',
   'keys:set',
+  'keys:allowHost',
   'keys:test',
   'compare:grid',
   'compare:pairs',

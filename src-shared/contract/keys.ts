@@ -14,6 +14,11 @@ export const keyStatusSchema = z.object({
   source: z.enum(['keychain', 'env']).nullable(),
   /** e.g. the env variable name, or the error of a failed test. */
   detail: z.string().nullable(),
+  /**
+   * Hosts besides the provider's official ones that this key may be sent to (a gateway, a local
+   * proxy), as the user allowed them; a model whose baseUrl is elsewhere pauses its games.
+   */
+  allowedHosts: z.array(z.string()).optional(),
 });
 export type KeyStatus = z.infer<typeof keyStatusSchema>;
 
@@ -33,6 +38,19 @@ export const keyRequests = {
       .object({
         provider: z.enum(PROVIDERS),
         key: z.string().trim().min(8, 'the key looks too short').max(500),
+      })
+      .strict(),
+    result: keyStatusSchema,
+  },
+  /**
+   * Lets the provider's key go to one more host ("gateway.example.com", "127.0.0.1:8080" or a
+   * URL); kept in the config folder beside the keychain, never in a database.
+   */
+  'keys:allowHost': {
+    args: z
+      .object({
+        provider: z.enum(PROVIDERS),
+        host: z.string().trim().min(1, 'name a host').max(255),
       })
       .strict(),
     result: keyStatusSchema,

@@ -1,6 +1,9 @@
 // Issue 14's fixes in Chromium: an emptied number field keeps the app alive, Back from a
 // completed Results link leaves the screen, and the first load fetches compressed chunks of the
 // screen it opens on only. Screenshots go to tests/artifacts/.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openApp, pageErrors, screenshot, serve } from './harness';
@@ -56,6 +59,29 @@ describe('workbench fixes', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain('local');
     expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('lets a key go to one more host from Models & Keys, and names a bad one', async () => {
+    const config = mkdtempSync(join(tmpdir(), 'parley-e2e-config-'));
+    served = await serve({ env: { PARLEY_CONFIG_DIR: config } });
+    const page = await openApp(browser, served.url, { width: 1024, height: 700 });
+    await page.getByRole('link', { name: 'Models & Keys' }).click();
+    const row = page.getByTestId('allowed-hosts-anthropic');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('sent only to the official host');
+    const input = row.getByLabel('another host the anthropic key may go to');
+    await input.fill('http://user:pw@gateway');
+    await row.getByRole('button', { name: 'Allow' }).click();
+    await row.getByRole('alert').waitFor();
+    expect(await row.getByRole('alert').textContent()).toContain('is not a host name');
+    await input.fill('127.0.0.1:8787');
+    await row.getByRole('button', { name: 'Allow' }).click();
+    await row.getByText('also sent to: 127.0.0.1:8787').waitFor();
+    await screenshot(page, 'workbench-models-allowed-host-1024');
+    expect(JSON.parse(readFileSync(join(config, 'allowed-hosts.json'), 'utf8'))).toEqual({
+      anthropic: ['127.0.0.1:8787'],
+    });
+    rmSync(config, { recursive: true, force: true });
   });
 
   it('goes Back from Results to the screen before it, and loads compressed screen chunks', async () => {

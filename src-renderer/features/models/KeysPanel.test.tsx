@@ -34,15 +34,23 @@ const text = (html: string) =>
 describe('keys panel', () => {
   it('offers set and test for hosted providers, and says local servers need no key', () => {
     const html = render([
-      { provider: 'anthropic', status: 'works', source: 'keychain', detail: 'the key works' },
+      {
+        provider: 'anthropic',
+        status: 'works',
+        source: 'keychain',
+        detail: 'the key works',
+        allowedHosts: ['gateway.example.com'],
+      },
       { provider: 'openai', status: 'missing', source: null, detail: 'or set OPENAI_API_KEY' },
       { provider: 'local', status: 'set', source: null, detail: 'local servers need no key' },
     ]);
     expect(text(row(html, 'anthropic'))).toBe(
-      'anthropic works from keychain · the key works Set Test',
+      'anthropic works from keychain · the key works Set Test also sent to: gateway.example.com Allow',
     );
     expect(row(html, 'anthropic')).toContain('placeholder="replace the key"');
-    expect(text(row(html, 'openai'))).toBe('openai missing or set OPENAI_API_KEY Set Test');
+    expect(text(row(html, 'openai'))).toBe(
+      'openai missing or set OPENAI_API_KEY Set Test sent only to the official host Allow',
+    );
     expect(row(html, 'local')).toContain('data-status="not-needed"');
     expect(text(row(html, 'local'))).toBe(
       'local no key needed local servers (Ollama, vLLM, LM Studio) are reached by each model’s base URL',

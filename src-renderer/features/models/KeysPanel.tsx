@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { KeyStatus } from '../../../src-shared/contract';
 import { LoadState } from '../../components/Loading';
 import { useApp } from '../../state/hooks';
+import { AllowedHosts } from './AllowedHosts';
 
 const STATUS_TEXT: Record<KeyStatus['status'], string> = {
   set: 'set, not tested',
@@ -86,6 +87,7 @@ function KeyRow({ status }: { status: KeyStatus }) {
             {error}
           </div>
         )}
+        <AllowedHosts status={status} />
       </td>
     </tr>
   );

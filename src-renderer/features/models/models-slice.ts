@@ -13,6 +13,8 @@ export interface ModelsSlice {
   /** Stores a key; resolves to an error message or null. */
   setKey(provider: ProviderName, key: string): Promise<string | null>;
   testKey(provider: ProviderName): Promise<void>;
+  /** Lets the provider's key go to one more host; the error to show, or null. */
+  allowHost(provider: ProviderName, host: string): Promise<string | null>;
   /** Adds or replaces a user model; resolves to the problems (by field) or null. */
   saveModel(spec: unknown): Promise<SweepIssue[] | null>;
 }
@@ -47,6 +49,14 @@ export const modelsSlice: Slice<ModelsSlice> = (set, get, { api }) => ({
   async setKey(provider, key) {
     try {
       set({ keys: replace(get().keys, await api.invoke('keys:set', { provider, key })) });
+      return null;
+    } catch (err) {
+      return errorMessage(err);
+    }
+  },
+  async allowHost(provider, host) {
+    try {
+      set({ keys: replace(get().keys, await api.invoke('keys:allowHost', { provider, host })) });
       return null;
     } catch (err) {
       return errorMessage(err);
