@@ -156,6 +156,8 @@ export class LlmRuntime {
       if (spec.kind !== 'llm') return [];
       if (!this.keys.has(spec.provider))
         return reason === 'auth' ? [this.whenKey(spec.provider, signal)] : [];
+      // The key arrived between the pause and this call: the game can go on now.
+      if (reason === 'auth') return [Promise.resolve()];
       const scheduler = this.schedulers.get(endpointOf(spec));
       return scheduler ? [scheduler.whenOnline(signal)] : [];
     });

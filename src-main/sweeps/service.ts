@@ -354,6 +354,9 @@ export class SweepService {
           played.add(row.id);
           const waiting = outcome && this.opts.resumeWhen?.(row, outcome, signal, sweepId);
           if (waiting) park(row.id, waiting);
+          // Strategy games never wait on I/O: without this the thread would run the whole sweep
+          // before it answered a request (the UI's, a pause) or delivered an event.
+          await new Promise<void>((resume) => setImmediate(resume));
         } else if (parked > 0) {
           await woken;
         } else {
@@ -393,10 +396,6 @@ export class SweepService {
     const row = this.store.getGame(claimed.id) ?? claimed;
     instance = row.instance ?? instance;
     this.emitGame(sweepId, row.id, 'running');
-    // Strategy games never wait on I/O: without a yield per game the thread would run the whole
-    // sweep before it answered a request (the UI's, a pause, SIGTERM) or delivered an event. It
-    // comes after the claim, so a game is always marked running while the sweep is under way.
-    await new Promise<void>((resume) => setImmediate(resume));
     const createAgent = this.opts.createAgent ?? createDefaultAgent;
     try {
       const agents = row.participants.map((spec) => createAgent(spec, row, sweepId));

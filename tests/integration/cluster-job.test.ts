@@ -314,13 +314,14 @@ describe('parley slurm checks before writing anything', () => {
   it('warns about shards that hold no game', () => {
     const n = 40;
     const empty = Array.from({ length: n }, (_, k) => k).filter((k) => inShard(k, n) === 0);
-    expect(empty).toEqual([9, 10, 17, 18, 19, 21, 22, 38]);
+    // Which shards stay empty follows the games' content ids (v2: focal in, transport out).
+    expect(empty).toEqual([3, 12, 15, 17, 21, 23, 26, 28, 32, 36, 37, 38]);
     const out = join(tmp.dir, 'sparse');
     const r = runCli(['slurm', sweepFile, '--shards', String(n), '--out', out], bare);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe(
       `warning: ${empty.length} of 40 shards hold no game (games go to shards by their id): ` +
-        '9,10,17-19,21,22,38; those tasks will end at once. Fewer shards avoid that.\n',
+        '3,12,15,17,21,23,26,28,32,36-38; those tasks will end at once. Fewer shards avoid that.\n',
     );
   });
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startMockLlm, type MockLlm } from '../../src-main/mock-llm/server';
 import { countRows, snapshot, tempDir, waitFor } from './cli-helpers';
-import { ANTHROPIC_KEY, OPENAI_KEY, llmSweep, runCliAsync } from './llm-helpers';
+import { ANTHROPIC_KEY, OPENAI_KEY, llmSweep, loopbackConfig, runCliAsync } from './llm-helpers';
 
 const tmp = tempDir('parley-cluster-signals-');
 const mocks: MockLlm[] = [];
@@ -13,7 +13,12 @@ afterAll(async () => {
   for (const m of mocks) await m.close();
   tmp.cleanup();
 });
-const keysEnv = { ANTHROPIC_API_KEY: ANTHROPIC_KEY, OPENAI_API_KEY: OPENAI_KEY };
+// Keys go only to allowed hosts: a config folder that allows the mock on 127.0.0.1.
+const keysEnv = {
+  ANTHROPIC_API_KEY: ANTHROPIC_KEY,
+  OPENAI_API_KEY: OPENAI_KEY,
+  ...loopbackConfig(join(tmp.dir, 'config')),
+};
 
 describe('parley run and SIGTERM', () => {
   it('pauses after the calls in flight, exits 1, and the next run finishes the same games', async () => {
@@ -30,7 +35,8 @@ describe('parley run and SIGTERM', () => {
     expect(stopped.signal).toBe(null);
     expect(stopped.status).toBe(1);
     expect(stopped.stderr).toContain('Pausing after the calls in flight');
-    expect(stopped.stderr).toContain('Run the same command again to resume.');
+    // The closing line says what the rerun will do (the runner's own wording).
+    expect(stopped.stderr).toMatch(/Run the same command again to resume the \d+ games? paused\./);
     expect(countRows(db, "SELECT count(*) FROM games WHERE status = 'running'")).toBe(0);
     expect(countRows(db, "SELECT count(*) FROM games WHERE status = 'paused'")).toBeGreaterThan(0);
     expect(countRows(db, "SELECT count(*) FROM games WHERE status = 'finished'")).toBeLessThan(8);

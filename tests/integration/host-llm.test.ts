@@ -1,8 +1,10 @@
 // LLM sweeps through the long-lived host (`parley serve`, the desktop engine): the real SDKs
 // against the mock LLM on 127.0.0.1. A provider without a key pauses its games with a message;
 // storing the key through the contract resumes them, and every game finishes.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CreateResult, KeyStatus } from '../../src-shared/contract';
 import type { ProviderName } from '../../src-shared/participant';
 import { openEngine, type Engine } from '../../src-main/host/engine';
@@ -74,6 +76,8 @@ describe('host: LLM sweeps', () => {
     }
     expect(service.isRunning(created.sweepId)).toBe(true);
 
+    // The allowed-hosts file of an empty config folder: the user's own never leaks in.
+    vi.stubEnv('PARLEY_CONFIG_DIR', mkdtempSync(join(tmpdir(), 'parley-host-llm-config-')));
     const status = (await host.handle('keys:set', {
       provider: 'anthropic',
       key: ANTHROPIC_KEY,
@@ -83,7 +87,9 @@ describe('host: LLM sweeps', () => {
       status: 'set',
       source: 'keychain',
       detail: null,
+      allowedHosts: [],
     });
+    vi.unstubAllEnvs();
     await service.start(created.sweepId);
 
     const games = store.listGames({ sweepId: created.sweepId });
