@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { allDeals, formatDeal, parseDealTag, parseOptionList } from './deal';
-import { baseGame } from './fixtures.test-helpers';
+import { baseGame, tinyGame } from './fixtures.test-helpers';
 import { deliberationMetrics, type DealTurn } from './metrics';
 import { buildSchedule, defaultTurns, isFinalSession } from './schedule';
 import { agrees, feasibility, finalScores, partyScore, passes } from './scoring';
-import type { DeliberationGame } from './types';
 
 const game = baseGame();
 const issues = game.issues;
@@ -14,56 +13,7 @@ const deal = (text: string): number[] => {
   return r.deal;
 };
 
-/** A three-party, two-issue game small enough to compute every number by hand. */
-const tiny: DeliberationGame = {
-  globalInstructions: '',
-  issues: [
-    { letter: 'A', options: 2 },
-    { letter: 'B', options: 2 },
-  ],
-  initialDeal: [0, 0],
-  parties: [
-    {
-      name: 'P',
-      file: 'p',
-      role: 'p1',
-      incentive: 'cooperative',
-      model: '',
-      scores: [
-        [60, 0],
-        [40, 0],
-      ],
-      minimum: 60,
-      instructions: {},
-    },
-    {
-      name: 'Q',
-      file: 'q',
-      role: 'p2',
-      incentive: 'cooperative',
-      model: '',
-      scores: [
-        [0, 50],
-        [30, 50],
-      ],
-      minimum: 50,
-      instructions: {},
-    },
-    {
-      name: 'R',
-      file: 'r',
-      role: 'player',
-      incentive: 'untargeted_adv',
-      model: '',
-      scores: [
-        [10, 0],
-        [0, 90],
-      ],
-      minimum: 90,
-      instructions: {},
-    },
-  ],
-};
+const tiny = tinyGame('untargeted_adv');
 
 describe('deals', () => {
   it('reads one option per issue in any order and spacing, and formats back', () => {

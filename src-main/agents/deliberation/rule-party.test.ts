@@ -1,59 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { DealTurn } from '../../../games/deliberation/metrics';
-import type { DeliberationGame, DeliberationIncentive } from '../../../games/deliberation/types';
+import type { DeliberationIncentive } from '../../../games/deliberation/types';
+import { tinyGame } from '../../../games/deliberation/fixtures.test-helpers';
 import { ruleMove, type RulePartyView } from './rule-party';
 
 // Deals and scores (P p1 min 60, Q p2 min 50, R player min 90):
 // A1,B1: P 100 Q 30 R 10 | A1,B2: P 60 Q 50 R 100 | A2,B1: P 40 Q 80 R 0 | A2,B2: P 0 Q 100 R 90
-const tiny: DeliberationGame = {
-  globalInstructions: '',
-  issues: [
-    { letter: 'A', options: 2 },
-    { letter: 'B', options: 2 },
-  ],
-  initialDeal: [0, 0],
-  parties: [
-    {
-      name: 'P',
-      file: 'p',
-      role: 'p1',
-      incentive: 'cooperative',
-      model: '',
-      scores: [
-        [60, 0],
-        [40, 0],
-      ],
-      minimum: 60,
-      instructions: {},
-    },
-    {
-      name: 'Q',
-      file: 'q',
-      role: 'p2',
-      incentive: 'cooperative',
-      model: '',
-      scores: [
-        [0, 50],
-        [30, 50],
-      ],
-      minimum: 50,
-      instructions: {},
-    },
-    {
-      name: 'R',
-      file: 'r',
-      role: 'player',
-      incentive: 'cooperative',
-      model: '',
-      scores: [
-        [10, 0],
-        [0, 90],
-      ],
-      minimum: 90,
-      instructions: {},
-    },
-  ],
-};
+const tiny = tinyGame('cooperative');
 
 const opening: DealTurn = { turn: 0, party: 0, deal: [0, 0] };
 const view = (
