@@ -111,7 +111,10 @@ export function callMethods({ stmt }: Sql): CallMethods {
         args.push(sweepId);
       }
       const sql = where.length > 0 ? `${TOTALS} WHERE ${where.join(' AND ')}` : TOTALS;
-      const r = stmt(sql).get(...args) as TotalsRow;
+      // No call in the whole store (a strategy sweep): zeros without listing the sweep's games,
+      // which its progress line would otherwise do every 200 ms.
+      const isEmpty = stmt('SELECT NOT EXISTS (SELECT 1 FROM calls) AS e').get() as { e: number };
+      const r = (isEmpty.e === 1 ? stmt(TOTALS).get() : stmt(sql).get(...args)) as TotalsRow;
       const byStatus = Object.fromEntries(CALL_STATUSES.map((s) => [s, r[s]])) as Record<
         CallStatus,
         number

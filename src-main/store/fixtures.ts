@@ -63,3 +63,28 @@ export const NO_DEAL: GameOutcome = {
   syntheticVotes: [0, 0],
   parseFailures: [0, 0],
 };
+
+/**
+ * SQL that takes a database back to before migration 0009 (the rules text copied into every
+ * instance and setup turn again, no per-sweep counts), for the tests that rebuild an older schema.
+ */
+export const UNDO_0009_SQL = `
+  DROP TRIGGER sweep_counts_link; DROP TRIGGER sweep_counts_unlink; DROP TRIGGER sweep_counts_game_in;
+  DROP TRIGGER sweep_counts_game_out; DROP TRIGGER sweep_counts_game_change; DROP TABLE sweep_counts;
+  DROP TRIGGER turns_search_text;
+  UPDATE turns SET text = (SELECT text FROM rules WHERE hash = turns.rules_hash) || text
+    WHERE rules_hash IS NOT NULL;
+  UPDATE games SET instance_json = json_set(instance_json, '$.rules',
+      (SELECT text FROM rules WHERE hash = games.rules_hash))
+    WHERE rules_hash IS NOT NULL;
+  ALTER TABLE turns DROP COLUMN rules_hash; ALTER TABLE games DROP COLUMN rules_hash;
+  DROP TABLE rules;
+  CREATE TRIGGER turns_search_text AFTER UPDATE OF text ON turns BEGIN
+    DELETE FROM turns_fts WHERE rowid =
+      (SELECT id FROM turn_search_keys WHERE game_id = new.game_id AND seq = new.seq);
+    INSERT INTO turns_fts (rowid, text)
+      SELECT id, new.text FROM turn_search_keys
+      WHERE game_id = new.game_id AND seq = new.seq
+        AND id <= (SELECT indexed_upto FROM turn_search_state);
+  END;
+  DELETE FROM schema_migrations WHERE id = 9;`;

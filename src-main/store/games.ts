@@ -1,5 +1,6 @@
 // Games: the content-addressed plan rows and their status transitions. A finished game is never
 // requeued or changed again, so re-running a sweep never repeats it.
+import { createHash } from 'node:crypto';
 import type { GameInstance, GameKind, GameOutcome, ProtocolParams } from '../../src-shared/game';
 import type { ParticipantSpec } from '../../src-shared/participant';
 import {
@@ -10,7 +11,7 @@ import {
 } from '../../src-shared/planned-game';
 import type { DbGame } from './rows';
 import type { Sql } from './sql';
-import type { GameQuery, GameReasonRow, GameRow, Store } from './types';
+import type { GameQuery, GameReasonRow, GameRow, QueueEntry, Store } from './types';
 import { StoreError } from './errors';
 import { GAME_STATUSES } from './types';
 import { jsonOrNull, now, parseOrNull } from './sql';
@@ -21,6 +22,7 @@ type GameMethods = Pick<
   | 'getGame'
   | 'findGame'
   | 'listGames'
+  | 'queuePage'
   | 'countGames'
   | 'countGamesByStatus'
   | 'gameReasons'
@@ -72,7 +74,21 @@ function gamesWhere(q: GameQuery): { sql: string; args: unknown[] } {
   return { sql: where.length ? `${sql} WHERE ${where.join(' AND ')}` : sql, args };
 }
 
-export function toGameRow(r: DbGame): GameRow {
+/** A game row as the store reads it: with its rules text (migration 0009) beside it. */
+export type DbGameWithRules = DbGame & { rules_text?: string | null };
+
+/** SELECT list of a game with its rules text, for a FROM naming the game `g`. */
+export const GAME_SELECT = 'g.*, (SELECT text FROM rules WHERE hash = g.rules_hash) AS rules_text';
+
+/** The stored instance, with the rules text kept once in `rules` put back in its place. */
+function instanceOf(r: DbGameWithRules): GameInstance | null {
+  const instance = parseOrNull<GameInstance>(r.instance_json);
+  if (instance && r.rules_text !== undefined && r.rules_text !== null)
+    instance.rules = r.rules_text;
+  return instance;
+}
+
+export function toGameRow(r: DbGameWithRules): GameRow {
   return {
     id: r.id,
     kind: r.kind as GameKind,
@@ -92,7 +108,7 @@ export function toGameRow(r: DbGame): GameRow {
     focalCapability: r.focal_capability,
     capabilities: JSON.parse(r.capabilities_json) as (number | null)[],
     status: r.status as GameStatus,
-    instance: parseOrNull<GameInstance>(r.instance_json),
+    instance: instanceOf(r),
     outcome: parseOrNull<GameOutcome>(r.outcome_json),
     error: r.error,
     pauseReason: r.pause_reason,
@@ -101,6 +117,33 @@ export function toGameRow(r: DbGame): GameRow {
     finishedAt: r.finished_at,
     leaseOwner: r.lease_owner ?? null,
     leaseUntil: r.lease_until ?? null,
+  };
+}
+
+/**
+ * Keeps an instance's rules text once in `rules` (migration 0009): returns the instance JSON with
+ * `rules` null and the hash its row references.
+ */
+export function rulesKeeper(
+  stmt: Sql['stmt'],
+): (instance: GameInstance | undefined) => { json: string | null; rulesHash: string | null } {
+  const known = new Map<string, string>();
+  return (instance) => {
+    if (instance === undefined || instance === null) return { json: null, rulesHash: null };
+    if (typeof instance.rules !== 'string')
+      return { json: JSON.stringify(instance), rulesHash: null };
+    let hash = known.get(instance.rules);
+    if (hash === undefined) {
+      hash = createHash('sha256').update(instance.rules).digest('hex');
+      if (known.size > 64) known.clear();
+      known.set(instance.rules, hash);
+    }
+    // Always: a rolled-back transaction may have taken an earlier insert with it.
+    stmt('INSERT INTO rules (hash, text) VALUES (?, ?) ON CONFLICT DO NOTHING').run(
+      hash,
+      instance.rules,
+    );
+    return { json: JSON.stringify({ ...instance, rules: null }), rulesHash: hash };
   };
 }
 
@@ -128,6 +171,7 @@ const plannedParams = (g: PlannedGame, ts: string): unknown[] => [
 ];
 
 export function gameMethods({ db, stmt }: Sql): GameMethods {
+  const storeInstance = rulesKeeper(stmt);
   const requireGame = (id: string): void => {
     if (!stmt('SELECT 1 FROM games WHERE id = ?').get(id)) {
       throw new StoreError(`No game with id ${id}.`);
@@ -183,18 +227,19 @@ export function gameMethods({ db, stmt }: Sql): GameMethods {
     },
 
     getGame(id) {
-      const row = stmt('SELECT * FROM games WHERE id = ?').get(id) as DbGame | undefined;
+      const row = stmt(`SELECT ${GAME_SELECT} FROM games g WHERE id = ?`).get(id) as
+        DbGameWithRules | undefined;
       return row ? toGameRow(row) : null;
     },
 
     findGame(idOrPrefix) {
-      const exact = stmt('SELECT * FROM games WHERE id = ?').get(idOrPrefix) as DbGame | undefined;
+      const exact = stmt(`SELECT ${GAME_SELECT} FROM games g WHERE id = ?`).get(idOrPrefix) as
+        DbGameWithRules | undefined;
       if (exact) return toGameRow(exact);
       if (idOrPrefix === '') return null;
-      const rows = stmt('SELECT * FROM games WHERE substr(id, 1, ?) = ? ORDER BY id LIMIT 5').all(
-        idOrPrefix.length,
-        idOrPrefix,
-      ) as DbGame[];
+      const rows = stmt(
+        `SELECT ${GAME_SELECT} FROM games g WHERE substr(id, 1, ?) = ? ORDER BY id LIMIT 5`,
+      ).all(idOrPrefix.length, idOrPrefix) as DbGame[];
       if (rows.length > 1) {
         const ids = rows.map((r) => r.id).join(', ');
         throw new StoreError(`"${idOrPrefix}" matches several games: ${ids}. Give more of the id.`);
@@ -206,12 +251,25 @@ export function gameMethods({ db, stmt }: Sql): GameMethods {
       if (query.status && query.status.length === 0) return [];
       const { sql, args } = gamesWhere(query);
       return (
-        stmt(`SELECT g.* ${sql} ORDER BY g.rowid LIMIT ? OFFSET ?`).all(
+        stmt(`SELECT ${GAME_SELECT} ${sql} ORDER BY g.rowid LIMIT ? OFFSET ?`).all(
           ...args,
           query.limit ?? -1,
           query.offset ?? 0,
         ) as DbGame[]
       ).map(toGameRow);
+    },
+
+    queuePage(sweepId, afterRow, limit) {
+      // A range scan of games by rowid from where the last page ended (not the status index):
+      // the pages of a whole pass read each game once, at any sweep size.
+      return stmt(
+        `SELECT g.rowid AS row, g.id AS id, g.status AS status, g.lease_owner AS leaseOwner,
+           g.lease_until AS leaseUntil
+         FROM games g
+         WHERE g.rowid > ? AND +g.status IN ('queued', 'paused', 'running')
+           AND EXISTS (SELECT 1 FROM sweep_games sg WHERE sg.sweep_id = ? AND sg.game_id = g.id)
+         ORDER BY g.rowid LIMIT ?`,
+      ).all(afterRow, sweepId, limit) as QueueEntry[];
     },
 
     countGames(query = {}) {
@@ -221,13 +279,11 @@ export function gameMethods({ db, stmt }: Sql): GameMethods {
     },
 
     countGamesByStatus(sweepId) {
+      // A sweep's counts are kept by triggers (migration 0009): a few rows at any sweep size.
       const rows = (
         sweepId === undefined
           ? stmt('SELECT status, count(*) AS n FROM games GROUP BY status').all()
-          : stmt(
-              `SELECT g.status, count(*) AS n FROM games g
-               JOIN sweep_games sg ON sg.game_id = g.id AND sg.sweep_id = ? GROUP BY g.status`,
-            ).all(sweepId)
+          : stmt('SELECT status, n FROM sweep_counts WHERE sweep_id = ?').all(sweepId)
       ) as { status: GameStatus; n: number }[];
       const counts = Object.fromEntries(GAME_STATUSES.map((s) => [s, 0])) as Record<
         GameStatus,
@@ -255,23 +311,36 @@ export function gameMethods({ db, stmt }: Sql): GameMethods {
     },
 
     markGameRunning(id, instance, lease) {
+      const stored = storeInstance(instance);
       if (!lease) {
         return transition(
           `UPDATE games SET status = 'running', instance_json = coalesce(instance_json, ?),
+             rules_hash = CASE WHEN instance_json IS NULL THEN ? ELSE rules_hash END,
              pause_reason = NULL, updated_at = ?
            WHERE id = ? AND status IN ${UNFINISHED}`,
           id,
-          jsonOrNull(instance),
+          stored.json,
+          stored.rulesHash,
         );
       }
       const at = Date.now();
       // One statement, so two runners cannot both win the claim.
       const { changes } = stmt(
         `UPDATE games SET status = 'running', instance_json = coalesce(instance_json, ?),
+           rules_hash = CASE WHEN instance_json IS NULL THEN ? ELSE rules_hash END,
            pause_reason = NULL, lease_owner = ?, lease_until = ?, updated_at = ?
          WHERE id = ? AND (status IN ('queued', 'paused') OR (status = 'running'
            AND (lease_owner IS NULL OR lease_owner = ? OR lease_until <= ?)))`,
-      ).run(jsonOrNull(instance), lease.owner, at + lease.ttlMs, now(), id, lease.owner, at);
+      ).run(
+        stored.json,
+        stored.rulesHash,
+        lease.owner,
+        at + lease.ttlMs,
+        now(),
+        id,
+        lease.owner,
+        at,
+      );
       if (changes === 0) requireGame(id);
       return changes > 0;
     },

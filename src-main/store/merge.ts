@@ -18,10 +18,10 @@ const GAME_COLUMNS = `id, kind, params_json, protocol_json, participants_json, n
   run_index, order_name, competition_level, rho, theta, focal_id, focal_capability,
   capabilities_json, status, instance_json, outcome_json, deal, agreement_round, utilities_json,
   error, pause_reason, created_at, updated_at, finished_at, focal_seat, focal_utility,
-  social_welfare, alpha, sigma`;
+  social_welfare, alpha, sigma, rules_hash`;
 
 const TURN_COLUMNS = `game_id, round, phase, phase_ord, pass, agent, attempt, seq, visibility, text,
-  action_json, status, error, created_at`;
+  rules_hash, action_json, status, error, created_at`;
 
 const CALL_COLUMNS = `game_id, round, phase, agent, attempt, provider, model, request_hash, status,
   http_status, error_kind, error, input_tokens, cache_write_tokens, cache_read_tokens,
@@ -60,6 +60,7 @@ export function mergeMethods({ db }: Sql, selfPath: string): MergeMethods {
             count(`SELECT count(*) AS n FROM src.games s JOIN main.games m ON m.id = s.id
             WHERE s.status = 'finished' AND m.status = 'finished' AND s.outcome_json IS NOT m.outcome_json`);
 
+          db.exec('INSERT OR IGNORE INTO main.rules SELECT * FROM src.rules');
           db.exec(`DELETE FROM main.turns WHERE game_id IN (SELECT id FROM temp.merge_take)`);
           db.exec(`DELETE FROM main.calls WHERE game_id IN (SELECT id FROM temp.merge_take)`);
           db.exec(`INSERT OR REPLACE INTO main.games (${GAME_COLUMNS})

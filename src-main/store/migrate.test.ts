@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS_DIR, readMigrationFiles } from './migrate';
 import { openStore, StoreError } from './store';
+import { UNDO_0009_SQL } from './fixtures';
 
 let dir: string;
 let file: string;
@@ -62,9 +63,11 @@ describe('migrations', () => {
         'judgements',
         'models',
         'response_cache',
+        'rules',
         'schema_migrations',
         'sqlite_schema',
         'sqlite_sequence',
+        'sweep_counts',
         'sweep_games',
         'sweeps',
         'turn_search_keys',
@@ -211,7 +214,8 @@ describe('migration 0002 (focal columns)', () => {
     // As a database from before 0002: the columns, later tables and their records gone.
     tamper(
       file,
-      `DROP TABLE game_imports;
+      `${UNDO_0009_SQL}
+       DROP TABLE game_imports;
        ALTER TABLE games DROP COLUMN lease_owner;
        ALTER TABLE games DROP COLUMN lease_until;
        ALTER TABLE calls DROP COLUMN estimated_cost_usd;

@@ -56,6 +56,9 @@ const WHERE = `turns_fts MATCH @match
   AND (@participantId IS NULL OR (t.agent >= 0
     AND g.participants_json ->> ('$[' || t.agent || '].id') = @participantId))`;
 
+/** A turn's whole text: a setup turn keeps its game's rules text once, in `rules` (0009). */
+const TEXT = "coalesce((SELECT text FROM rules WHERE hash = t.rules_hash), '') || t.text";
+
 const FROM = `FROM turns_fts f
   JOIN turn_search_keys k ON k.id = f.rowid
   JOIN turns t ON t.game_id = k.game_id AND t.seq = k.seq
@@ -77,7 +80,7 @@ export function searchMethods({ db, stmt }: Sql): SearchMethods {
     const upto = (stmt('SELECT indexed_upto AS n FROM turn_search_state').get() as { n: number }).n;
     const added = stmt(
       `INSERT INTO turns_fts (rowid, text)
-       SELECT k.id, t.text FROM turn_search_keys k
+       SELECT k.id, ${TEXT} FROM turn_search_keys k
        JOIN turns t ON t.game_id = k.game_id AND t.seq = k.seq
        WHERE k.id > ? ORDER BY k.id`,
     ).run(upto).changes;
@@ -103,7 +106,7 @@ export function searchMethods({ db, stmt }: Sql): SearchMethods {
         `SELECT count(*) AS total, count(DISTINCT k.game_id) AS games ${FROM} WHERE ${WHERE}`,
       ).get(params) as { total: number; games: number };
       const rows = stmt(
-        `SELECT k.game_id, k.seq, t.round, t.phase, t.agent, t.visibility, t.text,
+        `SELECT k.game_id, k.seq, t.round, t.phase, t.agent, t.visibility, ${TEXT} AS text,
            CASE WHEN t.agent >= 0 THEN g.participants_json ->> ('$[' || t.agent || '].id') END
              AS participant_id
          ${FROM} WHERE ${WHERE}

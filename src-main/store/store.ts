@@ -75,6 +75,9 @@ function openUnguarded(path: string, isMemory: boolean, opts: OpenStoreOptions):
     if (!isReadonly) db.pragma('journal_mode = WAL');
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
+    // A row replaced by INSERT OR REPLACE fires its delete triggers too, so the per-sweep counts
+    // (migration 0009) count a game replaced by a merge out and in again.
+    db.pragma('recursive_triggers = ON');
     db.pragma(`synchronous = ${opts.synchronous ?? DEFAULT_SYNCHRONOUS}`);
     if (opts.maxPageCount !== undefined) db.pragma(`max_page_count = ${opts.maxPageCount}`);
     if (opts.checkIntegrity ?? true) checkIntegrity(db, path);

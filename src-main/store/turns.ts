@@ -1,4 +1,6 @@
-// The transcript: one row per committed turn, appended in commit order.
+// The transcript: one row per committed turn, appended in commit order. A setup turn that opens
+// with its game's rules text keeps only what follows it; the text is put back on reading
+// (migration 0009), so every reader sees the turn exactly as appended.
 import type { Phase, TurnRecord, TurnStatus } from '../../src-shared/game';
 import type { DbTurn } from './rows';
 import type { Sql } from './sql';
@@ -7,9 +9,18 @@ import { PHASES } from '../../src-shared/game';
 import { StoreError } from './errors';
 import { jsonOrNull, now } from './sql';
 
-type TurnMethods = Pick<Store, 'appendTurn' | 'getTurns' | 'getTranscript' | 'countTurns'>;
+type TurnMethods = Pick<
+  Store,
+  'appendTurn' | 'appendTurns' | 'getTurns' | 'getTranscript' | 'countTurns'
+>;
 
 const PHASE_ORD = new Map<string, number>(PHASES.map((p, i) => [p, i]));
+
+/** A turn's columns with its whole text, for a FROM naming the turn `t`. */
+export const TURN_SELECT = `t.game_id, t.round, t.phase, t.phase_ord, t.pass, t.agent, t.attempt,
+  t.seq, t.visibility, t.action_json, t.status, t.error, t.created_at,
+  CASE WHEN t.rules_hash IS NULL THEN t.text
+    ELSE (SELECT text FROM rules WHERE hash = t.rules_hash) || t.text END AS text`;
 
 function toTurn(r: DbTurn): TurnRecord {
   const turn: TurnRecord = {
@@ -31,49 +42,62 @@ function isUniqueViolation(e: unknown): boolean {
   return (e as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
-export function turnMethods({ stmt }: Sql): TurnMethods {
+export function turnMethods({ db, stmt }: Sql): TurnMethods {
   // One statement, so the seq it assigns and the row are committed together.
   const insertSql = `INSERT INTO turns (game_id, round, phase, phase_ord, pass, agent, attempt, seq,
-      visibility, text, action_json, status, error, created_at)
+      visibility, text, rules_hash, action_json, status, error, created_at)
     SELECT @gameId, @round, @phase, @ord, @pass, @agent, @attempt, coalesce(max(seq) + 1, 0),
-      @visibility, @text, @action, @status, @error, @createdAt
+      @visibility, @text, @rulesHash, @action, @status, @error, @createdAt
     FROM turns WHERE game_id = @gameId
     RETURNING seq`;
-  const selectSql = 'SELECT * FROM turns WHERE game_id = ? ORDER BY seq';
+  const selectSql = `SELECT ${TURN_SELECT} FROM turns t WHERE t.game_id = ? ORDER BY t.seq`;
+  const rulesOf = (gameId: string) =>
+    stmt(
+      'SELECT r.hash, r.text FROM games g JOIN rules r ON r.hash = g.rules_hash WHERE g.id = ?',
+    ).get(gameId) as { hash: string; text: string } | undefined;
+
+  const append = (gameId: string, t: TurnRecord): number => {
+    const ord = PHASE_ORD.get(t.phase);
+    if (ord === undefined)
+      throw new StoreError(`Unknown phase "${t.phase}" in a turn of ${gameId}.`);
+    const rules = t.phase === 'setup' ? rulesOf(gameId) : undefined;
+    const isShared = rules !== undefined && t.text.startsWith(rules.text);
+    try {
+      const row = stmt(insertSql).get({
+        gameId,
+        round: t.round,
+        phase: t.phase,
+        ord,
+        pass: t.pass,
+        agent: t.agent,
+        attempt: t.attempt,
+        visibility: t.visibility,
+        text: isShared ? t.text.slice(rules.text.length) : t.text,
+        rulesHash: isShared ? rules.hash : null,
+        action: jsonOrNull(t.action),
+        status: t.status,
+        error: t.error ?? null,
+        createdAt: now(),
+      }) as { seq: number };
+      return row.seq;
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+      const key = `round ${t.round}, ${t.phase}, pass ${t.pass}, agent ${t.agent}, attempt ${t.attempt}`;
+      throw new StoreError(
+        `Game ${gameId} already has a turn at ${key}: a turn is committed once.`,
+        {
+          cause: e,
+        },
+      );
+    }
+  };
+  const appendAll = db.transaction((gameId: string, turns: readonly TurnRecord[]) =>
+    turns.map((t) => append(gameId, t)),
+  );
 
   return {
-    appendTurn(gameId, t) {
-      const ord = PHASE_ORD.get(t.phase);
-      if (ord === undefined)
-        throw new StoreError(`Unknown phase "${t.phase}" in a turn of ${gameId}.`);
-      try {
-        const row = stmt(insertSql).get({
-          gameId,
-          round: t.round,
-          phase: t.phase,
-          ord,
-          pass: t.pass,
-          agent: t.agent,
-          attempt: t.attempt,
-          visibility: t.visibility,
-          text: t.text,
-          action: jsonOrNull(t.action),
-          status: t.status,
-          error: t.error ?? null,
-          createdAt: now(),
-        }) as { seq: number };
-        return row.seq;
-      } catch (e) {
-        if (!isUniqueViolation(e)) throw e;
-        const key = `round ${t.round}, ${t.phase}, pass ${t.pass}, agent ${t.agent}, attempt ${t.attempt}`;
-        throw new StoreError(
-          `Game ${gameId} already has a turn at ${key}: a turn is committed once.`,
-          {
-            cause: e,
-          },
-        );
-      }
-    },
+    appendTurn: append,
+    appendTurns: (gameId, turns) => (turns.length === 0 ? [] : appendAll(gameId, turns)),
     getTurns(gameId) {
       return (stmt(selectSql).all(gameId) as DbTurn[]).map(toTurn);
     },

@@ -67,6 +67,16 @@ export interface TurnRow extends TurnRecord {
   createdAt: string;
 }
 
+/** A game as the runner's queue sees it (store.queuePage). */
+export interface QueueEntry {
+  /** Its position in the store (the rowid), for the next page. */
+  row: number;
+  id: string;
+  status: GameStatus;
+  leaseOwner: string | null;
+  leaseUntil: number | null;
+}
+
 export interface GameQuery {
   sweepId?: string;
   status?: readonly GameStatus[];
@@ -226,6 +236,11 @@ export interface Store extends ImportStore, AnnotationMethods, CompareQueryMetho
   findGame(idOrPrefix: string): GameRow | null;
   /** Games in insertion order, optionally filtered; limit and offset page in SQL. */
   listGames(query?: GameQuery): GameRow[];
+  /**
+   * The next `limit` games of the sweep after store position `afterRow` that a runner might
+   * play (queued, paused or running), in store order: the runner's queue, read a page at a time.
+   */
+  queuePage(sweepId: string, afterRow: number, limit: number): QueueEntry[];
   /** How many games match the query's filters (its limit and offset are ignored). */
   countGames(query?: GameQuery): number;
   countGamesByStatus(sweepId?: string): Record<GameStatus, number>;
@@ -271,6 +286,11 @@ export interface Store extends ImportStore, AnnotationMethods, CompareQueryMetho
 
   /** Commits one turn (its own transaction unless inside `transaction`); returns its seq. */
   appendTurn(gameId: string, turn: TurnRecord): number;
+  /**
+   * Commits several turns of one game in one transaction (a phase's turns), in order; all or
+   * none. Returns their seqs.
+   */
+  appendTurns(gameId: string, turns: readonly TurnRecord[]): number[];
   /** The game's turns in commit order, exactly as appended. */
   getTurns(gameId: string): TurnRecord[];
   /** The game's turns with seq and commit time. */

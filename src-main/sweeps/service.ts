@@ -21,6 +21,7 @@ import type { GameRow, Lease } from '../store/types';
 import { createDefaultAgent } from './agents';
 import type { ParticipantResolver } from './expand';
 import { validateSweepDoc, type SweepValidation } from './validate';
+import { PhaseTurns, RunQueue } from './run-queue';
 
 export { validateSweepDoc, type SweepValidation } from './validate';
 
@@ -290,27 +291,10 @@ export class SweepService {
   private async drainClaimed(sweepId: string, run: ActiveRun, concurrency: number): Promise<void> {
     const { lease } = this;
     const signal = run.controller.signal;
-    const queue: GameRow[] = [];
-    let next = 0;
-    /** Ids waiting in `queue`, being played by a worker, or played once already in this run. */
-    const queued = new Set<string>();
-    const playing = new Set<string>();
-    const played = new Set<string>();
-    const enqueue = (row: GameRow) => {
-      if (queued.has(row.id) || playing.has(row.id)) return;
-      queued.add(row.id);
-      queue.push(row);
-    };
     // Queued and paused games not played yet in this run, and games whose runner stopped.
-    const refill = () => {
-      releaseDeadRunners(this.store, sweepId);
-      for (const row of this.store.listGames({ sweepId, status: ['queued', 'paused'] }))
-        if (!played.has(row.id)) enqueue(row);
-      const now = Date.now();
-      for (const row of this.store.listGames({ sweepId, status: ['running'] }))
-        if (row.leaseOwner !== lease.owner && (row.leaseUntil ?? 0) <= now) enqueue(row);
-    };
-    refill();
+    const queue = new RunQueue(this.store, sweepId, lease, () =>
+      releaseDeadRunners(this.store, sweepId),
+    );
     // Games paused until their provider is back: workers wait for them instead of exiting.
     let parked = 0;
     let wake: (() => void) | null = null;
@@ -327,7 +311,7 @@ export class SweepService {
           () => {
             const row = this.store.getGame(id);
             if (row && !signal.aborted && (row.status === 'paused' || row.status === 'queued'))
-              enqueue(row);
+              queue.add(id);
           },
           () => undefined,
         )
@@ -339,29 +323,28 @@ export class SweepService {
     const pollMs = Math.max(5, Math.min(lease.ttlMs / 3, 1000));
     const worker = async () => {
       while (!signal.aborted) {
-        if (next < queue.length) {
-          const row = queue[next++];
-          queued.delete(row.id);
-          if (playing.has(row.id)) continue;
-          playing.add(row.id);
+        const id = parked > 0 && !queue.hasWaiting() ? null : queue.take();
+        if (id !== null) {
+          if (queue.playing.has(id)) continue;
+          const row = this.store.getGame(id);
+          if (!row || !['queued', 'paused', 'running'].includes(row.status)) continue;
+          queue.playing.add(id);
           let outcome: PlayOutcome;
           try {
             outcome = await this.playGame(sweepId, row, run);
           } finally {
-            playing.delete(row.id);
+            queue.playing.delete(id);
           }
           if (outcome === 'taken') continue;
-          played.add(row.id);
+          queue.played.add(id);
           const waiting = outcome && this.opts.resumeWhen?.(row, outcome, signal, sweepId);
-          if (waiting) park(row.id, waiting);
+          if (waiting) park(id, waiting);
           // Strategy games never wait on I/O: without this the thread would run the whole sweep
           // before it answered a request (the UI's, a pause) or delivered an event.
           await new Promise<void>((resume) => setImmediate(resume));
         } else if (parked > 0) {
           await woken;
         } else {
-          refill();
-          if (next < queue.length) continue;
           const others = this.store.othersLeases(sweepId, lease.owner);
           if (others.games === 0) return;
           // Other runners hold games of this sweep: wait until they end them or their lease runs out.
@@ -397,8 +380,16 @@ export class SweepService {
     instance = row.instance ?? instance;
     this.emitGame(sweepId, row.id, 'running');
     const createAgent = this.opts.createAgent ?? createDefaultAgent;
+    // A phase's turns commit together, before the game moves on to the next phase.
+    const phase = new PhaseTurns(
+      (turns) => this.store.appendTurns(row.id, turns),
+      (turn) => {
+        if (this.events.listenerCount('turn') > 0)
+          this.events.emit('turn', { sweepId, gameId: row.id, turn });
+      },
+    );
     try {
-      const agents = row.participants.map((spec) => createAgent(spec, row, sweepId));
+      const agents = row.participants.map((spec) => phase.wrap(createAgent(spec, row, sweepId)));
       const result = await runGame({
         gameId: row.id,
         game,
@@ -407,17 +398,18 @@ export class SweepService {
         agents,
         committed: this.store.getTurns(row.id),
         signal: run.controller.signal,
-        onTurn: (turn) => {
-          this.store.appendTurn(row.id, turn);
-          if (this.events.listenerCount('turn') > 0)
-            this.events.emit('turn', { sweepId, gameId: row.id, turn });
-        },
+        onTurn: (turn) => phase.add(turn),
       });
       if (result.status === 'finished') {
-        this.store.finishGame(row.id, result.outcome);
+        // The last phase and the outcome in one transaction.
+        this.store.transaction(() => {
+          phase.flush();
+          this.store.finishGame(row.id, result.outcome);
+        });
         run.finishedThisRun++;
         this.emitGame(sweepId, row.id, 'finished');
       } else if (result.status === 'paused') {
+        phase.flush();
         if (result.reason === 'cancelled') {
           this.store.pauseGame(row.id, 'cancelled by the user');
         } else {
@@ -430,6 +422,7 @@ export class SweepService {
         // The database failed, not the game: leave it as committed, for the next run.
         throw new StorageError(result.error);
       } else {
+        phase.flush();
         this.store.failGame(row.id, result.error);
         this.emitGame(sweepId, row.id, 'failed');
       }
