@@ -14,7 +14,7 @@ import type { Sql } from './sql';
 import type { GameQuery, GameReasonRow, GameRow, QueueEntry, Store } from './types';
 import { StoreError } from './errors';
 import { GAME_STATUSES } from './types';
-import { jsonOrNull, now, parseOrNull } from './sql';
+import { now, parseOrNull } from './sql';
 
 type GameMethods = Pick<
   Store,
