@@ -76,6 +76,32 @@ export function seatCapability(
   return capabilityOf(p, axis) ?? model?.spec.scores[axis] ?? null;
 }
 
+/** The focal participant's scores (registry ones, overridden by the participant's own). */
+function focalScores(p: ParticipantSpec, registry: ReadonlyMap<string, RegistryModel>) {
+  return { ...registry.get(p.id)?.spec.scores, ...p.scores };
+}
+
+/**
+ * The focal_score_* columns of the rows of games with these line-ups (focal id and
+ * participants), sorted: the columns a table of the rows has, without computing the rows.
+ */
+export function focalScoreColumns(
+  lineups: Iterable<{ focalId: string; participants: readonly ParticipantSpec[] }>,
+  registry: readonly RegistryModel[],
+): string[] {
+  const byId = new Map(registry.map((m) => [m.spec.id, m]));
+  const columns = new Set<string>();
+  for (const { focalId, participants } of lineups) {
+    const seat = Math.max(
+      0,
+      participants.findIndex((p) => p.id === focalId),
+    );
+    for (const k of Object.keys(focalScores(participants[seat], byId)))
+      columns.add(`focal_score_${k}`);
+  }
+  return [...columns].sort();
+}
+
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 const meanOrNull = (xs: readonly (number | null)[]) => {
   const present = xs.filter((x): x is number => x !== null && Number.isFinite(x));
@@ -107,7 +133,7 @@ export function gameRow(
   const opponentFamilies = [
     ...new Set(others.map((i) => participantInfo(game.participants[i], registry).family)),
   ];
-  const scores = { ...focal.model?.spec.scores, ...game.participants[seat].scores };
+  const scores = focalScores(game.participants[seat], registry);
   const m = metrics;
   return {
     sweep_id: sweepId,
@@ -174,43 +200,75 @@ export function gameRow(
   };
 }
 
+/** Counts what a streamed dataset left out; filled in as the stream is read. */
+export interface DatasetTally {
+  unfinished: number;
+}
+
 /**
- * The analysis rows of the given sweeps' finished games. A game shared by two sweeps appears
- * once per sweep (each row names its sweep), so sweeps can be compared side by side.
+ * The analysis rows of the given sweeps' finished games, one at a time: the games are read a
+ * page at a time, so a caller that keeps only what it needs runs in bounded memory. A game
+ * shared by two sweeps appears once per sweep (each row names its sweep).
+ */
+export function* streamDataset(
+  store: Store,
+  sweepIds: readonly string[],
+  options: DatasetOptions = {},
+  tally: DatasetTally = { unfinished: 0 },
+): Generator<AnalysisRow> {
+  const axis = options.capabilityAxis ?? 'sweep';
+  const registry = new Map((options.registry ?? []).map((m) => [m.spec.id, m]));
+  for (const sweepId of sweepIds) {
+    for (const page of store.gamePages(sweepId)) {
+      for (const game of page) {
+        if (game.status !== 'finished' || !game.outcome) {
+          tally.unfinished++;
+          continue;
+        }
+        yield datasetRow(store, game, sweepId, axis, registry);
+      }
+    }
+  }
+}
+
+function datasetRow(
+  store: Store,
+  game: GameRow,
+  sweepId: string,
+  axis: CapabilityAxis,
+  registry: ReadonlyMap<string, RegistryModel>,
+): AnalysisRow {
+  const outcome = game.outcome!;
+  const definition = getGame(game.kind);
+  const instance =
+    game.instance ??
+    definition.create(definition.paramsSchema.parse(game.params), game.nAgents, game.seed);
+  const totals = store.callTotals({ gameId: game.id });
+  const usage = totals.calls > 0 ? totals : null;
+  const metrics = computeGameMetrics(definition, instance, outcome, game.protocol.gamma, {
+    ...(usage
+      ? {
+          tokens: { input: usage.inputTokens, output: usage.outputTokens },
+          costUsd: usage.costUsd,
+        }
+      : {}),
+  });
+  return gameRow(game, sweepId, metrics, usage, { axis, registry });
+}
+
+/**
+ * The analysis rows of the given sweeps' finished games (streamDataset, gathered). A game
+ * shared by two sweeps appears once per sweep (each row names its sweep), so sweeps can be
+ * compared side by side.
  */
 export function loadDataset(
   store: Store,
   sweepIds: readonly string[],
   options: DatasetOptions = {},
 ): Dataset {
-  const axis = options.capabilityAxis ?? 'sweep';
-  const registry = new Map((options.registry ?? []).map((m) => [m.spec.id, m]));
-  const rows: AnalysisRow[] = [];
-  let unfinished = 0;
-  for (const sweepId of sweepIds) {
-    for (const game of store.listGames({ sweepId })) {
-      if (game.status !== 'finished' || !game.outcome) {
-        unfinished++;
-        continue;
-      }
-      const definition = getGame(game.kind);
-      const instance =
-        game.instance ??
-        definition.create(definition.paramsSchema.parse(game.params), game.nAgents, game.seed);
-      const totals = store.callTotals({ gameId: game.id });
-      const usage = totals.calls > 0 ? totals : null;
-      const metrics = computeGameMetrics(definition, instance, game.outcome, game.protocol.gamma, {
-        ...(usage
-          ? {
-              tokens: { input: usage.inputTokens, output: usage.outputTokens },
-              costUsd: usage.costUsd,
-            }
-          : {}),
-      });
-      rows.push(gameRow(game, sweepId, metrics, usage, { axis, registry }));
-    }
-  }
-  return { rows, unfinished, sweepIds: [...sweepIds] };
+  const tally: DatasetTally = { unfinished: 0 };
+  const rows = [...streamDataset(store, sweepIds, options, tally)];
+  return { rows, unfinished: tally.unfinished, sweepIds: [...sweepIds] };
 }
 
 export type FilterValue =

@@ -1,11 +1,12 @@
 // Core commands: run, validate, demo, status, show, export.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { capabilityCells, UNKNOWN_CAPABILITY, writeSweepOutputs } from '../export/collect';
 import { cellMatrix } from '../analysis/cells';
 import { metricDef, metricDigits, type MetricId } from '../../src-shared/metrics';
 import { writeBargainExport } from '../export/bargain';
+import { writeGamesJson, writeGamesJsonl } from '../export/games';
 import type { Store } from '../store/store';
 import { registryResolver } from '../registry/registry';
 import { demoSweep } from '../sweeps/demo';
@@ -203,14 +204,14 @@ export function registerCoreCommands(program: Command): void {
     .requiredOption('--out <dir>', 'output folder')
     .option(
       '--format <format>',
-      'csv, json, or bargain (run_N_experiment_results.json + run_N_all_interactions.json per game)',
+      'csv, json (sweep.json: the sweep and its games with transcripts), jsonl (sweep.json + games.jsonl, a game a line), or bargain (run_N_experiment_results.json + run_N_all_interactions.json per game)',
       'csv',
     )
     .option('--db <file>', 'database file')
     .action((ref: string, opts: { out: string; format: string; db?: string }) => {
-      if (!['csv', 'json', 'bargain'].includes(opts.format)) {
+      if (!['csv', 'json', 'jsonl', 'bargain'].includes(opts.format)) {
         throw new CliError(
-          `--format must be csv, json or bargain, got "${opts.format}"`,
+          `--format must be csv, json, jsonl or bargain, got "${opts.format}"`,
           EXIT_BAD_INPUT,
         );
       }
@@ -222,12 +223,8 @@ export function registerCoreCommands(program: Command): void {
         const files = writeAtomically(outDir, (dir) => {
           if (opts.format === 'csv') return writeSweepOutputs(store, sweep.id, dir);
           if (opts.format === 'bargain') return exportBargainOrThrow(store, sweep.id, dir);
-          const games = store
-            .listGames({ sweepId: sweep.id })
-            .map((g) => ({ ...g, turns: store.getTurns(g.id) }));
-          const path = join(dir, 'sweep.json');
-          writeFileSync(path, `${JSON.stringify({ sweep, games }, null, 2)}\n`);
-          return [path];
+          if (opts.format === 'jsonl') return writeGamesJsonl(store, sweep, dir);
+          return [writeGamesJson(store, sweep, dir)];
         });
         process.stdout.write(`Wrote ${files.join('\n      ')}\n`);
       } finally {

@@ -14,13 +14,19 @@ import {
   type MetricId,
 } from '../../src-shared/metrics';
 import { cellMatrix, computeCells, type Cell, type CiMethod } from '../analysis/cells';
-import { DIMENSION_COLUMNS, loadDataset } from '../analysis/dataset';
+import {
+  DIMENSION_COLUMNS,
+  focalScoreColumns,
+  loadDataset,
+  streamDataset,
+} from '../analysis/dataset';
 import { GRID_BY } from '../analysis/sweep-grid';
 import { storedRows } from '../analysis/stored-rows';
 import { renderHeatmapSvg } from '../figures/heatmap';
-import { loadRegistry } from '../registry/registry';
+import { loadRegistry, type RegistryModel } from '../registry/registry';
 import type { Store } from '../store/store';
-import { resultRows, resultsCsv } from './results';
+import { RESULTS_CSV, streamResultRows } from './results';
+import { CsvWriter, type FileSink, withFile, writeJsonArray } from './stream';
 
 /** How the exported cells are computed: the results screen's defaults. */
 export const EXPORT_CELLS = { ci: 'bootstrap', seed: 1 } as const satisfies {
@@ -76,17 +82,31 @@ export function capabilityCells(store: Store, sweepId: string, metric: MetricId)
   });
 }
 
+/** The columns of metrics.csv: dimensions, the focal seat, focal scores, then every metric. */
+function metricsColumns(store: Store, sweepId: string, registry: RegistryModel[]): string[] {
+  const scores = focalScoreColumns(store.sweepLineups({ sweepId, finishedOnly: true }), registry);
+  return ['game_id', ...DIMENSION_COLUMNS, 'focal_seat', ...scores, ...METRIC_IDS];
+}
+
 /** The sweep's finished games with every dimension and per-game metric, one row each. */
 export function metricsCsv(store: Store, sweepId: string): string {
-  const { rows } = loadDataset(store, [sweepId], { registry: loadRegistry(store) });
-  const scores = [...new Set(rows.flatMap((r) => Object.keys(r)))]
-    .filter((c) => c.startsWith('focal_score_'))
-    .sort();
-  const columns = ['game_id', ...DIMENSION_COLUMNS, 'focal_seat', ...scores, ...METRIC_IDS];
+  const registry = loadRegistry(store);
+  const { rows } = loadDataset(store, [sweepId], { registry });
+  const columns = metricsColumns(store, sweepId, registry);
   return stringify(
     rows.map((r) => columns.map((c) => r[c] ?? '')),
     { header: true, columns },
   );
+}
+
+/** metrics.csv written a game at a time. */
+function writeMetricsCsv(store: Store, sweepId: string, sink: FileSink): void {
+  const registry = loadRegistry(store);
+  const columns = metricsColumns(store, sweepId, registry);
+  const csv = new CsvWriter(sink, { header: true, columns });
+  for (const r of streamDataset(store, [sweepId], { registry }))
+    csv.write(columns.map((c) => r[c] ?? ''));
+  csv.end();
 }
 
 function heatmapSvg(cells: Cell[]): string {
@@ -113,38 +133,59 @@ function heatmapSvg(cells: Cell[]): string {
   );
 }
 
-/** Write results.csv, summary.json, all_results.json, cells.csv, metrics.csv and heatmap.svg; returns the paths. */
+/**
+ * Write results.csv, summary.json, all_results.json, cells.csv, metrics.csv and heatmap.svg;
+ * returns the paths. The per-game files are written a game at a time (bounded memory).
+ */
 export function writeSweepOutputs(store: Store, sweepId: string, outDir: string): string[] {
   mkdirSync(outDir, { recursive: true });
   const sweep = store.getSweep(sweepId);
-  const rows = resultRows(store, sweepId);
   const cells = exportCells(store, sweepId);
-  const files: string[] = [];
-  const write = (name: string, text: string) => {
-    const path = join(outDir, name);
-    writeFileSync(path, text);
-    files.push(path);
-  };
-  write('results.csv', resultsCsv(rows));
+  const path = (name: string) => join(outDir, name);
+  let games = 0;
+  let finished = 0;
+  // results.csv and all_results.json in one pass over the games.
+  withFile(path('results.csv'), (csvSink) =>
+    withFile(path('all_results.json'), (jsonSink) => {
+      const csv = new CsvWriter(csvSink, RESULTS_CSV);
+      const rows = function* () {
+        for (const row of streamResultRows(store, sweepId)) {
+          games++;
+          if (row.status === 'finished') finished++;
+          csv.write(row as unknown as Record<string, unknown>);
+          yield row;
+        }
+      };
+      writeJsonArray(jsonSink, rows());
+      jsonSink.write('\n');
+      csv.end();
+    }),
+  );
   const summary = {
     sweep_id: sweepId,
     sweep_name: sweep?.name ?? null,
-    games: rows.length,
-    finished: rows.filter((r) => r.status === 'finished').length,
+    games,
+    finished,
     ci: EXPORT_CELLS.ci,
     seed: EXPORT_CELLS.seed,
     cells,
   };
-  write('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
-  write('all_results.json', `${JSON.stringify(rows, null, 2)}\n`);
-  write(
-    'cells.csv',
+  writeFileSync(path('summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  writeFileSync(
+    path('cells.csv'),
     stringify(
       cells.map((c) => CELLS_COLUMNS.map((k) => c[k] ?? '')),
       { header: true, columns: [...CELLS_COLUMNS] },
     ),
   );
-  write('metrics.csv', metricsCsv(store, sweepId));
-  write('heatmap.svg', heatmapSvg(capabilityCells(store, sweepId, 'utility_focal')));
-  return files;
+  withFile(path('metrics.csv'), (sink) => writeMetricsCsv(store, sweepId, sink));
+  writeFileSync(path('heatmap.svg'), heatmapSvg(capabilityCells(store, sweepId, 'utility_focal')));
+  return [
+    'results.csv',
+    'summary.json',
+    'all_results.json',
+    'cells.csv',
+    'metrics.csv',
+    'heatmap.svg',
+  ].map(path);
 }

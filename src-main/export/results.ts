@@ -4,7 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import { compareValues } from '../analysis/cells';
 import { focalSeatOf } from '../../src-shared/planned-game';
 import type { Store } from '../store/store';
-import type { GameRow } from '../store/types';
+import type { GameOrderKey, GameRow } from '../store/types';
 
 /** One game as a flat record; utilities are the discounted ones the outcome stores. */
 export interface ResultRow {
@@ -72,27 +72,50 @@ export function toResultRow(g: GameRow): ResultRow {
   };
 }
 
-/** All games of a sweep as result rows, in a stable order (cell, order, run); unknown capabilities last. */
-export function resultRows(store: Store, sweepId: string): ResultRow[] {
-  const imports = store.sweepImports(sweepId);
-  return store
-    .listGames({ sweepId })
-    .map((g) => ({ ...toResultRow(g), source: imports.get(g.id)?.sourceFile ?? '' }))
-    .sort(
-      (a, b) =>
-        compareValues(a.focal_capability, b.focal_capability) ||
-        a.focal_id.localeCompare(b.focal_id) ||
-        a.competition_level - b.competition_level ||
-        a.order.localeCompare(b.order) ||
-        a.run_index - b.run_index,
-    );
+/** Result order: cell (unknown capabilities last), order, run; ties keep store order. */
+function compareKeys(a: GameOrderKey, b: GameOrderKey): number {
+  return (
+    compareValues(a.focalCapability, b.focalCapability) ||
+    a.focalId.localeCompare(b.focalId) ||
+    a.competitionLevel - b.competitionLevel ||
+    a.order.localeCompare(b.order) ||
+    a.runIndex - b.runIndex
+  );
 }
 
+/** Games read per page when streaming the result rows. */
+const PAGE = 500;
+
+/**
+ * All games of a sweep as result rows, in a stable order (cell, order, run); unknown
+ * capabilities last. Only the sort keys of every game are held at once; the games are read a
+ * page at a time, so this streams at any sweep size.
+ */
+export function* streamResultRows(store: Store, sweepId: string): Generator<ResultRow> {
+  const imports = store.sweepImports(sweepId);
+  const order = store
+    .gameOrderKeys(sweepId)
+    .sort(compareKeys)
+    .map((k) => k.row);
+  for (let i = 0; i < order.length; i += PAGE) {
+    for (const g of store.gamesAt(order.slice(i, i + PAGE)))
+      yield { ...toResultRow(g), source: imports.get(g.id)?.sourceFile ?? '' };
+  }
+}
+
+/** All games of a sweep as result rows (streamResultRows, gathered). */
+export function resultRows(store: Store, sweepId: string): ResultRow[] {
+  return [...streamResultRows(store, sweepId)];
+}
+
+/** The CSV options of results.csv. */
+export const RESULTS_CSV = {
+  header: true,
+  cast: { boolean: (v: boolean) => (v ? 'true' : 'false') },
+} as const;
+
 export function resultsCsv(rows: ResultRow[]): string {
-  return stringify(rows as unknown as Record<string, unknown>[], {
-    header: true,
-    cast: { boolean: (v) => (v ? 'true' : 'false') },
-  });
+  return stringify(rows as unknown as Record<string, unknown>[], RESULTS_CSV);
 }
 
 function mean(xs: number[]): number {

@@ -62,12 +62,13 @@ export function analysisMethods({ stmt }: Sql): AnalysisMethods {
       ).all(sweepId) as CellGameRow[];
     },
 
-    sweepLineups({ sweepId }) {
+    sweepLineups({ sweepId, finishedOnly = false }) {
       const rows = stmt(
         `SELECT g.focal_id AS focalId, g.participants_json AS participants, min(g.rowid) AS first
          FROM sweep_games sg JOIN games g ON g.id = sg.game_id
-         WHERE sg.sweep_id = ? GROUP BY g.focal_id, g.participants_json ORDER BY first`,
-      ).all(sweepId) as { focalId: string; participants: string }[];
+         WHERE sg.sweep_id = ? AND (? = 0 OR g.status = 'finished')
+         GROUP BY g.focal_id, g.participants_json ORDER BY first`,
+      ).all(sweepId, finishedOnly ? 1 : 0) as { focalId: string; participants: string }[];
       return rows.map((r): LineupRow => ({
         focalId: r.focalId,
         participants: JSON.parse(r.participants) as ParticipantSpec[],

@@ -11,7 +11,7 @@ import {
 } from '../../src-shared/planned-game';
 import type { DbGame } from './rows';
 import type { Sql } from './sql';
-import type { GameQuery, GameReasonRow, GameRow, QueueEntry, Store } from './types';
+import type { GameOrderKey, GameQuery, GameReasonRow, GameRow, QueueEntry, Store } from './types';
 import { StoreError } from './errors';
 import { GAME_STATUSES } from './types';
 import { now, parseOrNull } from './sql';
@@ -23,6 +23,9 @@ type GameMethods = Pick<
   | 'findGame'
   | 'listGames'
   | 'queuePage'
+  | 'gamePages'
+  | 'gamesAt'
+  | 'gameOrderKeys'
   | 'countGames'
   | 'countGamesByStatus'
   | 'gameReasons'
@@ -270,6 +273,48 @@ export function gameMethods({ db, stmt }: Sql): GameMethods {
            AND EXISTS (SELECT 1 FROM sweep_games sg WHERE sg.sweep_id = ? AND sg.game_id = g.id)
          ORDER BY g.rowid LIMIT ?`,
       ).all(afterRow, sweepId, limit) as QueueEntry[];
+    },
+
+    *gamePages(sweepId, pageSize = 500) {
+      const page = stmt(
+        `SELECT ${GAME_SELECT}, g.rowid AS row_position FROM games g
+         WHERE g.rowid > ?
+           AND EXISTS (SELECT 1 FROM sweep_games sg WHERE sg.sweep_id = ? AND sg.game_id = g.id)
+         ORDER BY g.rowid LIMIT ?`,
+      );
+      let after = 0;
+      for (;;) {
+        const rows = page.all(after, sweepId, pageSize) as (DbGameWithRules & {
+          row_position: number;
+        })[];
+        if (rows.length === 0) return;
+        after = rows[rows.length - 1].row_position;
+        yield rows.map(toGameRow);
+        if (rows.length < pageSize) return;
+      }
+    },
+
+    gamesAt(rows) {
+      if (rows.length === 0) return [];
+      const found = stmt(
+        `SELECT g.rowid AS row_position, ${GAME_SELECT} FROM games g
+         WHERE g.rowid IN (SELECT value FROM json_each(?))`,
+      ).all(JSON.stringify(rows)) as (DbGameWithRules & { row_position: number })[];
+      const byRow = new Map(found.map((r) => [r.row_position, r]));
+      return rows.flatMap((row) => {
+        const r = byRow.get(row);
+        return r ? [toGameRow(r)] : [];
+      });
+    },
+
+    gameOrderKeys(sweepId) {
+      return stmt(
+        `SELECT g.rowid AS row, g.focal_capability AS focalCapability, g.focal_id AS focalId,
+           g.competition_level AS competitionLevel, g.order_name AS "order",
+           g.run_index AS runIndex
+         FROM sweep_games sg JOIN games g ON g.id = sg.game_id
+         WHERE sg.sweep_id = ? ORDER BY g.rowid`,
+      ).all(sweepId) as GameOrderKey[];
     },
 
     countGames(query = {}) {

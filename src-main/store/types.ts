@@ -67,6 +67,16 @@ export interface TurnRow extends TurnRecord {
   createdAt: string;
 }
 
+/** What results are sorted by (export/results.ts), with the game's store position. */
+export interface GameOrderKey {
+  row: number;
+  focalCapability: number | null;
+  focalId: string;
+  competitionLevel: number;
+  order: string;
+  runIndex: number;
+}
+
 /** A game as the runner's queue sees it (store.queuePage). */
 export interface QueueEntry {
   /** Its position in the store (the rowid), for the next page. */
@@ -241,6 +251,15 @@ export interface Store extends ImportStore, AnnotationMethods, CompareQueryMetho
    * play (queued, paused or running), in store order: the runner's queue, read a page at a time.
    */
   queuePage(sweepId: string, afterRow: number, limit: number): QueueEntry[];
+  /**
+   * The sweep's games in store order (as listGames), read `pageSize` at a time: memory stays
+   * bounded at any sweep size, and the connection is free between pages for other queries.
+   */
+  gamePages(sweepId: string, pageSize?: number): Generator<GameRow[]>;
+  /** The sweep's games with the given store positions (rowids), in that order. */
+  gamesAt(rows: readonly number[]): GameRow[];
+  /** Store position and the result-order keys of every game of the sweep, in store order. */
+  gameOrderKeys(sweepId: string): GameOrderKey[];
   /** How many games match the query's filters (its limit and offset are ignored). */
   countGames(query?: GameQuery): number;
   countGamesByStatus(sweepId?: string): Record<GameStatus, number>;
@@ -320,7 +339,7 @@ export interface Store extends ImportStore, AnnotationMethods, CompareQueryMetho
   /** Every game of a sweep in store order, reduced to the results grid's columns (read-only). */
   cellGames(query: { sweepId: string }): CellGameRow[];
   /** The distinct seatings of a sweep's games, in order of first appearance (read-only). */
-  sweepLineups(query: { sweepId: string }): LineupRow[];
+  sweepLineups(query: { sweepId: string; finishedOnly?: boolean }): LineupRow[];
   /** A sweep's token usage and cost grouped by model and phase (read-only). */
   callUsage(query: { sweepId: string }): UsageGroupRow[];
 
