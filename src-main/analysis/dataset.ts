@@ -271,6 +271,45 @@ export function loadDataset(
   return { rows, unfinished: tally.unfinished, sweepIds: [...sweepIds] };
 }
 
+/** A dataset of a few columns, with what the whole rows held (for naming a bad column). */
+export interface ProjectedDataset extends Dataset {
+  /** Every column some whole row had. */
+  columns: Set<string>;
+  /** The columns of the first whole row that held an array (never grouping columns). */
+  arrayColumns: Set<string>;
+}
+
+/**
+ * The dataset with each row cut down to `keep` as it streams by, so that a view that needs a
+ * metric and a few dimensions holds those alone (bounded by the columns, not by whole rows).
+ */
+export function loadProjectedDataset(
+  store: Store,
+  sweepIds: readonly string[],
+  keep: readonly string[],
+  options: DatasetOptions = {},
+): ProjectedDataset {
+  const tally: DatasetTally = { unfinished: 0 };
+  const rows: AnalysisRow[] = [];
+  const columns = new Set<string>();
+  let arrayColumns = new Set<string>();
+  let shape = '';
+  for (const row of streamDataset(store, sweepIds, options, tally)) {
+    const keys = Object.keys(row);
+    if (rows.length === 0) arrayColumns = new Set(keys.filter((k) => Array.isArray(row[k])));
+    // Rows of one shape share their keys: the union grows only when the shape changes.
+    const text = keys.join(',');
+    if (text !== shape) {
+      shape = text;
+      for (const k of keys) columns.add(k);
+    }
+    const kept: AnalysisRow = {};
+    for (const k of keep) if (k in row) kept[k] = row[k];
+    rows.push(kept);
+  }
+  return { rows, unfinished: tally.unfinished, sweepIds: [...sweepIds], columns, arrayColumns };
+}
+
 export type FilterValue =
   | string
   | number

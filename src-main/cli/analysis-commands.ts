@@ -13,6 +13,7 @@ import {
   loadDataset,
   type AnalysisRow,
   type FilterValue,
+  loadProjectedDataset,
 } from '../analysis/dataset';
 import { CI_METHODS, cellMatrix, computeCells, type CiMethod } from '../analysis/cells';
 import { QUICK_BY, quickCells, type CapabilityLookup } from '../analysis/heatmap-query';
@@ -168,12 +169,36 @@ function writeTables(tables: Table[], format: 'text' | 'json' | 'csv'): void {
   }
 }
 
-function checkColumns(rows: readonly AnalysisRow[], columns: string[], what: string): void {
+/** The grid of the heatmap view. */
+const HEATMAP_BY = ['focal_capability', 'competition_level'] as const;
+
+/** As applyFilters names a filter column no row has, for rows cut down to a few columns. */
+function checkFilterColumns(filters: Record<string, FilterValue>, known: Set<string>): void {
+  for (const column of Object.keys(filters)) {
+    if (!known.has(column)) {
+      throw new Error(
+        `filter column "${column}" not found; columns: ${[...known].sort().join(', ')}`,
+      );
+    }
+  }
+}
+
+/**
+ * Every column named must be one the rows have. `whole`: the columns of the whole rows when
+ * `rows` were cut down (and which of them held arrays).
+ */
+function checkColumns(
+  rows: readonly AnalysisRow[],
+  columns: string[],
+  what: string,
+  whole?: { known: Set<string>; arrays: Set<string> },
+): void {
   if (rows.length === 0) return;
-  const known = new Set(rows.flatMap((r) => Object.keys(r)));
+  const known = whole?.known ?? new Set(rows.flatMap((r) => Object.keys(r)));
+  const isArray = (k: string) => (whole ? whole.arrays.has(k) : Array.isArray(rows[0][k]));
   for (const c of columns) {
     if (!known.has(c)) {
-      const listed = [...known].filter((k) => !Array.isArray(rows[0][k])).sort();
+      const listed = [...known].filter((k) => !isArray(k)).sort();
       throw new CliError(
         `${what} "${c}" is not a column; columns: ${listed.join(', ')}`,
         EXIT_BAD_INPUT,
@@ -276,13 +301,37 @@ function runAnalyze(ref: string, opts: AnalyzeOptions): void {
       );
       return;
     }
-    const dataset = loadDataset(store, [id], { capabilityAxis: opts.capabilityAxis, registry });
+    const filters = parseFilters(opts.filter);
+    const by =
+      opts.by === undefined
+        ? view === 'order'
+          ? ['competition_level']
+          : ['focal_capability', 'competition_level']
+        : opts.by
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean);
+    const datasetOptions = { capabilityAxis: opts.capabilityAxis, registry };
+    // The cell views need the metric, their grouping and the filtered columns alone: each row
+    // is cut down to those as it streams from the store (bounded by the columns at any size).
+    const narrow =
+      view === 'cells' || view === 'heatmap'
+        ? loadProjectedDataset(
+            store,
+            [id],
+            [opts.metric, ...(view === 'heatmap' ? HEATMAP_BY : by), ...Object.keys(filters)],
+            datasetOptions,
+          )
+        : null;
+    const dataset = narrow ?? loadDataset(store, [id], datasetOptions);
     let rows = dataset.rows;
     try {
-      rows = applyFilters(rows, parseFilters(opts.filter));
+      if (narrow && rows.length > 0) checkFilterColumns(filters, narrow.columns);
+      rows = applyFilters(rows, filters);
     } catch (err) {
       throw new CliError((err as Error).message, EXIT_BAD_INPUT);
     }
+    const columnsOf = narrow ? { known: narrow.columns, arrays: narrow.arrayColumns } : undefined;
     if (view === 'columns') {
       const present = new Set(rows.flatMap((r) => Object.keys(r)));
       const scoreCols = [...present].filter((c) => c.startsWith('focal_score_')).sort();
@@ -293,19 +342,11 @@ function runAnalyze(ref: string, opts: AnalyzeOptions): void {
       );
       return;
     }
-    const by =
-      opts.by === undefined
-        ? view === 'order'
-          ? ['competition_level']
-          : ['focal_capability', 'competition_level']
-        : opts.by
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean);
     checkColumns(
       rows,
       [opts.metric, ...by, ...(view === 'fits' ? [opts.x] : [])],
       view === 'fits' ? '--metric/--by/--x' : '--metric/--by',
+      columnsOf,
     );
     const note = dataset.unfinished ? [`${dataset.unfinished} unfinished game(s) left out.`] : [];
     let tables: Table[];
@@ -316,7 +357,7 @@ function runAnalyze(ref: string, opts: AnalyzeOptions): void {
           : plannedPerCell(store.getSweep(id)?.spec, by);
       tables = [cellsTable(rows, { metric: opts.metric, by, ci, seed, plannedN: planned })];
     } else if (view === 'heatmap') {
-      const heatmapBy = ['focal_capability', 'competition_level'];
+      const heatmapBy = [...HEATMAP_BY];
       const cells = computeCells(rows, { metric: opts.metric, by: heatmapBy, ci, seed });
       const table = cellsTableOf(cells, {
         metric: opts.metric,
