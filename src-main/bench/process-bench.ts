@@ -21,32 +21,39 @@ export interface ProcessRun {
   stdout: string;
 }
 
+/** Runs `parley <args>` as one process and measures it (GNU time's report goes to `report`). */
+export function timeParley(args: readonly string[], report: string): ProcessRun {
+  const timed = existsSync(GNU_TIME);
+  const started = performance.now();
+  const run = timed
+    ? spawnSync(GNU_TIME, ['-f', '%U %S %M', '-o', report, process.execPath, BIN, ...args], {
+        encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024,
+      })
+    : spawnSync(process.execPath, [BIN, ...args], {
+        encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024,
+      });
+  const wallSeconds = (performance.now() - started) / 1000;
+  if (run.status !== 0) throw new Error(`parley ${args[0]} exited ${run.status}: ${run.stderr}`);
+  const [user, sys, rssKb] = timed
+    ? readFileSync(report, 'utf8').trim().split(/\s+/).slice(-3).map(Number)
+    : [NaN, NaN, NaN];
+  return {
+    wallSeconds,
+    cpuSeconds: timed ? user + sys : null,
+    peakRssMb: timed ? Math.round(rssKb / 1024) : null,
+    stdout: run.stdout,
+  };
+}
+
 /** Runs `parley run` on `doc` in a fresh folder as one process and measures it. */
 export function timeParleyRun(doc: SweepInput): ProcessRun {
   const dir = mkdtempSync(join(tmpdir(), 'parley-process-bench-'));
   try {
     const file = join(dir, 'sweep.json');
     writeFileSync(file, JSON.stringify(doc));
-    const args = [BIN, 'run', file, '--db', join(dir, 'bench.db')];
-    const timed = existsSync(GNU_TIME);
-    const report = join(dir, 'time.txt');
-    const started = performance.now();
-    const run = timed
-      ? spawnSync(GNU_TIME, ['-f', '%U %S %M', '-o', report, process.execPath, ...args], {
-          encoding: 'utf8',
-        })
-      : spawnSync(process.execPath, args, { encoding: 'utf8' });
-    const wallSeconds = (performance.now() - started) / 1000;
-    if (run.status !== 0) throw new Error(`parley run exited ${run.status}: ${run.stderr}`);
-    const [user, sys, rssKb] = timed
-      ? readFileSync(report, 'utf8').trim().split(/\s+/).slice(-3).map(Number)
-      : [NaN, NaN, NaN];
-    return {
-      wallSeconds,
-      cpuSeconds: timed ? user + sys : null,
-      peakRssMb: timed ? Math.round(rssKb / 1024) : null,
-      stdout: run.stdout,
-    };
+    return timeParley(['run', file, '--db', join(dir, 'bench.db')], join(dir, 'time.txt'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

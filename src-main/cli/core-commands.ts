@@ -288,7 +288,7 @@ export async function runSweepDoc(
   });
   serviceRef.current = service;
   try {
-    return await playSweep(store, service, doc, v, opts);
+    return await playSweep(store, service, doc, v, { ...opts, plan: shardGames });
   } finally {
     runtime?.dispose();
   }
@@ -305,11 +305,17 @@ async function playSweep(
     shard?: Shard;
     retryFailed?: boolean;
     label: string;
+    /** The planned games of this run (released once stored). */
+    plan?: readonly unknown[];
   },
 ): Promise<string> {
   releaseDeadRunners(store);
   const recovered = store.recoverInterrupted();
-  const { sweepId, total } = service.create(doc, { shard: opts.shard });
+  const { sweepId, total } = service.create(doc, { shard: opts.shard, validated: v });
+  // The plan is in the store now and the run reads its queue from there: let the planned games
+  // go, so that a 100,000-game run does not hold them (with a shard, `plan` is a filtered copy).
+  (v.expanded.games as unknown[]).length = 0;
+  (opts.plan as unknown[] | undefined)?.splice(0);
   const retried = service.requeueFailed(sweepId, opts.retryFailed ? 'all' : 'retryable');
   const before = service.progress(sweepId);
   const others = store.othersLeases(sweepId, service.lease.owner);

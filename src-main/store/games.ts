@@ -23,6 +23,7 @@ type GameMethods = Pick<
   | 'findGame'
   | 'listGames'
   | 'queuePage'
+  | 'leaseOwners'
   | 'gamePages'
   | 'gamesAt'
   | 'gameOrderKeys'
@@ -273,6 +274,18 @@ export function gameMethods({ db, stmt }: Sql): GameMethods {
            AND EXISTS (SELECT 1 FROM sweep_games sg WHERE sg.sweep_id = ? AND sg.game_id = g.id)
          ORDER BY g.rowid LIMIT ?`,
       ).all(afterRow, sweepId, limit) as QueueEntry[];
+    },
+
+    leaseOwners(sweepId) {
+      // Through games_cells (status first): the few running games, not every game of the sweep.
+      const rows = stmt(
+        `SELECT DISTINCT g.lease_owner AS owner FROM games g
+         WHERE g.status = 'running' AND g.lease_owner IS NOT NULL
+           AND (@sweepId IS NULL OR EXISTS (
+             SELECT 1 FROM sweep_games sg WHERE sg.sweep_id = @sweepId AND sg.game_id = g.id))
+         ORDER BY owner`,
+      ).all({ sweepId: sweepId ?? null }) as { owner: string }[];
+      return rows.map((r) => r.owner);
     },
 
     *gamePages(sweepId, pageSize = 500) {

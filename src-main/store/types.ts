@@ -251,6 +251,8 @@ export interface Store extends ImportStore, AnnotationMethods, CompareQueryMetho
    * play (queued, paused or running), in store order: the runner's queue, read a page at a time.
    */
   queuePage(sweepId: string, afterRow: number, limit: number): QueueEntry[];
+  /** The runners holding running games (of the sweep, or of any), through the status index. */
+  leaseOwners(sweepId?: string): string[];
   /**
    * The sweep's games in store order (as listGames), read `pageSize` at a time: memory stays
    * bounded at any sweep size, and the connection is free between pages for other queries.

@@ -136,9 +136,11 @@ export class SweepService {
   /** Store a sweep and its planned games (idempotent). Throws SweepValidationError on bad input. */
   create(
     doc: unknown,
-    options: { shard?: Shard } = {},
+    options: { shard?: Shard; validated?: SweepValidation } = {},
   ): { sweepId: string; total: number; inserted: number; warnings: string[] } {
-    const v = this.validate(doc);
+    // A caller that validated the document already passes the result: a 100,000-game plan is
+    // then expanded once, not twice.
+    const v = options.validated ?? this.validate(doc);
     if (!v.ok) throw new SweepValidationError(v.issues);
     const { expanded } = v;
     const { shard } = options;
@@ -493,9 +495,7 @@ export class SweepService {
 export function releaseDeadRunners(store: Store, sweepId?: string): number {
   const here = hostname();
   const dead = new Set<string>();
-  for (const row of store.listGames({ sweepId, status: ['running'] })) {
-    const owner = row.leaseOwner;
-    if (!owner || dead.has(owner)) continue;
+  for (const owner of store.leaseOwners(sweepId)) {
     const parts = owner.split(':');
     const pid = parts[parts.length - 2];
     const host = parts.slice(0, -2).join(':');
