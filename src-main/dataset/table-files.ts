@@ -2,10 +2,12 @@
 // types follow what pandas writes for the pipeline's own tables: int64, double, bool, string and
 // LIST columns of string and double; nullable columns are OPTIONAL. In the CSV a null is an empty
 // cell, a boolean is true/false and a list is a JSON array.
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import { parquetWriteFile } from 'hyparquet-writer';
 import type { ColumnSpec, ColumnType } from './janus-schema';
+
+const CSV_SLICE = 10_000;
 
 type SchemaElement = NonNullable<Parameters<typeof parquetWriteFile>[0]['schema']>[number];
 
@@ -67,12 +69,15 @@ export function writeTable<Row>(
   const csv = `${base}.csv`;
   const cell = (v: unknown) =>
     v === null ? '' : Array.isArray(v) ? JSON.stringify(v) : typeof v === 'boolean' ? String(v) : v;
-  writeFileSync(
-    csv,
-    stringify(
-      rows.map((r) => columns.map((c) => cell(r[c.name]))),
-      { header: true, columns: columns.map((c) => c.name) },
-    ),
-  );
+  const fd = openSync(csv, 'w');
+  try {
+    // In slices, so a large table never becomes one string.
+    for (let i = 0; i === 0 || i < rows.length; i += CSV_SLICE) {
+      const slice = rows.slice(i, i + CSV_SLICE).map((r) => columns.map((c) => cell(r[c.name])));
+      writeSync(fd, stringify(slice, { header: i === 0, columns: columns.map((c) => c.name) }));
+    }
+  } finally {
+    closeSync(fd);
+  }
   return [parquet, csv];
 }
