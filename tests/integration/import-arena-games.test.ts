@@ -280,6 +280,25 @@ describe('bad NegotiationArena files', () => {
     expect(countRows(badDb, 'SELECT count(*) FROM game_imports')).toBe(1);
   });
 
+  it('imports a game without its END record as unfinished, marked truncated', () => {
+    const cut = arenaGameState(GAMES['trading_social/accepted']) as { game_state: unknown[] };
+    cut.game_state = cut.game_state.slice(0, 3);
+    put('cut', JSON.stringify(cut));
+    const cutDb = join(tmp.dir, 'cut.db');
+    const r = runCli(['import', join(bad, 'cut'), '--db', cutDb, '--json']);
+    expect(r.status).toBe(0);
+    const s = openStore(cutDb);
+    try {
+      const [g] = s.listGames();
+      expect([g.status, g.outcome]).toEqual(['cancelled', null]);
+      expect(s.getGameImport(g.id)).toMatchObject({ isTruncated: true, flags: [] });
+      // 2 setup turns and the two published turns (reply and move each).
+      expect(s.getTurns(g.id)).toHaveLength(6);
+    } finally {
+      s.close();
+    }
+  });
+
   it('refuses a file of another format given as arena, and exits 2 on a bad --format', () => {
     const bargain = join(
       import.meta.dirname,
