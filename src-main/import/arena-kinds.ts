@@ -108,6 +108,12 @@ function trading(g: ArenaGame): ArenaKind {
     throw new ImportError(
       `settings.player_goals: expected maximisation_goal or resource_goal for both players, got ${kinds.join(', ') || 'none'}`,
     );
+  const names = [...new Set([...Object.keys(red), ...Object.keys(blue)])];
+  const odd = names.filter((r) => !/^[A-Z]$/.test(r));
+  if (odd.length > 0)
+    throw new ImportError(
+      `settings.player_initial_resources: Parley's resource exchange names resources by one capital letter (X, Y), got ${odd.join(', ')}`,
+    );
   const values = g.settings.valuations;
   const params: ResourceExchangeParams = {
     goal: target ? 'target' : 'maximise',
