@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import type { ArenaGame } from './arena-parse';
 import { arenaKind, givenBy } from './arena-kinds';
 
-function arena(over: Partial<ArenaGame> & { settings: Partial<ArenaGame['settings']> }): ArenaGame {
+function arena(
+  over: Omit<Partial<ArenaGame>, 'settings'> & { settings: Partial<ArenaGame['settings']> },
+): ArenaGame {
   return {
     className: 'BuySellGame',
     runEpochMs: null,
