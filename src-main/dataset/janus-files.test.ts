@@ -102,13 +102,14 @@ describe('Janus JSONL and CSV files', () => {
       'B1',
       'B2',
       'B3',
+      'B4',
     ]);
     expect(summary).toMatchObject({
       trajectories: 2,
-      decisions: 14,
+      decisions: 15,
       successes: 1,
       failures: 1,
-      decisionsLeftOut: { REJECT: 1, NONE: 0 },
+      decisionsLeftOut: { REJECT: 0, NONE: 0 },
     });
   });
 
@@ -129,7 +130,7 @@ describe('Janus JSONL and CSV files', () => {
       [
         'trajectory_id,max_turns,num_turns_observed,success,accepted_price,rho_outcome,rho_logged',
         'A,12,11,true,500,0.2,0.2',
-        'B,4,3,false,,,-1',
+        'B,4,4,false,,,-1',
         '',
       ].join('\n'),
     );
@@ -143,6 +144,9 @@ describe('Janus JSONL and CSV files', () => {
     expect(steps[14]).toBe(
       'B,3,seller,4,1,400,0,2000,500,"[""seller"",""buyer""]","[600,500]",OFFER,600,false,-1',
     );
-    expect(steps).toHaveLength(16);
+    expect(steps[15]).toBe(
+      'B,4,buyer,4,0,700,0,2000,600,"[""seller"",""buyer"",""seller""]","[600,500,600]",OFFER,500,false,-1',
+    );
+    expect(steps).toHaveLength(17);
   });
 });

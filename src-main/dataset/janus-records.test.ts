@@ -10,10 +10,10 @@ const CONVENTION =
   'price-domain: P(t) = start + (res - start) * min(0.95, t/T)^beta; beta > 1 concedes late (tough), beta < 1 early';
 
 describe('Janus decision records of a price game', () => {
-  it('writes every OFFER and ACCEPT of game B in the exact schema, leaving out the REJECT', async () => {
+  it('writes every decision of the failed game B in the exact schema: T lines, none left out', async () => {
     const [, b] = await handCheckedGames();
     const { records, leftOut } = janusRecords(b);
-    expect(leftOut).toEqual({ REJECT: 1, NONE: 0 });
+    expect(leftOut).toEqual({ REJECT: 0, NONE: 0 });
     const meta = {
       buyer_max: 700,
       seller_min: 400,
@@ -70,6 +70,20 @@ describe('Janus decision records of a price game', () => {
           ['buyer', 500],
         ]),
         action: { type: 'OFFER', price: 600 },
+        is_terminal: false,
+        meta,
+        rho: -1,
+      },
+      {
+        trajectory_id: 'B',
+        turn: 4,
+        agent: buyer,
+        state: state(4, 'buyer', 700, [
+          ['seller', 600],
+          ['buyer', 500],
+          ['seller', 600],
+        ]),
+        action: { type: 'OFFER', price: 500 },
         is_terminal: true,
         meta,
         rho: -1,

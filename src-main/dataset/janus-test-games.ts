@@ -8,8 +8,8 @@
 //
 // B: fixed-price-strict vs fixed-price-strict, s = 400, b = 700, T = 4. The seller asks
 // 400 + 200 = 600, the buyer offers 700 - 200 = 500; neither is good enough for the other, and
-// on turn 4 (the last) the buyer REJECTs: no deal, rho = -1, three decisions (the REJECT is not
-// a Janus action).
+// on turn 4 (the last) the buyer offers 500 again: the game ends at its limit with no deal,
+// rho = -1, four decisions (T of them, as the Janus data preparation requires of a failure).
 import type { StrategyName, StrategySpec } from '../../src-shared/participant';
 import { playStrategyGame } from './episodes';
 import type { PlayedPriceGame } from './janus-records';
@@ -84,6 +84,19 @@ const B_STEPS: Step[] = [
     'OFFER',
     600,
   ],
+  [
+    4,
+    'buyer',
+    700,
+    600,
+    [
+      ['seller', 600],
+      ['buyer', 500],
+      ['seller', 600],
+    ],
+    'OFFER',
+    500,
+  ],
 ];
 
 function rows(id: string, maxTurns: number, success: boolean, rho: number, steps: Step[]) {
@@ -126,7 +139,7 @@ export const EXPECTED_OUTCOMES = [
   {
     trajectory_id: 'B',
     max_turns: 4,
-    num_turns_observed: 3,
+    num_turns_observed: 4,
     success: false,
     accepted_price: null,
     rho_outcome: null,
