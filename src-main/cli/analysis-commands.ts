@@ -14,7 +14,9 @@ import {
   type AnalysisRow,
   type FilterValue,
   loadProjectedDataset,
+  type ProjectedDataset,
 } from '../analysis/dataset';
+import { storedRows } from '../analysis/stored-rows';
 import { CI_METHODS, cellMatrix, computeCells, type CiMethod } from '../analysis/cells';
 import { QUICK_BY, quickCells, type CapabilityLookup } from '../analysis/heatmap-query';
 import { z } from 'zod';
@@ -169,6 +171,22 @@ function writeTables(tables: Table[], format: 'text' | 'json' | 'csv'): void {
   }
 }
 
+/** The dimensions of the rows from stored columns (analysis/stored-rows.ts). */
+const STORED_BY = new Set(['focal_id', 'focal_capability', 'competition_level']);
+
+/** The sweep's stored-column rows as a projected dataset (every column is a known one). */
+function storedDataset(store: Store, sweepId: string): ProjectedDataset {
+  const games = store.cellGames({ sweepId });
+  const rows = storedRows(games);
+  return {
+    rows,
+    unfinished: games.length - rows.length,
+    sweepIds: [sweepId],
+    columns: new Set(rows.length > 0 ? Object.keys(rows[0]) : []),
+    arrayColumns: new Set(),
+  };
+}
+
 /** The grid of the heatmap view. */
 const HEATMAP_BY = ['focal_capability', 'competition_level'] as const;
 
@@ -314,8 +332,18 @@ function runAnalyze(ref: string, opts: AnalyzeOptions): void {
     const datasetOptions = { capabilityAxis: opts.capabilityAxis, registry };
     // The cell views need the metric, their grouping and the filtered columns alone: each row
     // is cut down to those as it streams from the store (bounded by the columns at any size).
-    const narrow =
-      view === 'cells' || view === 'heatmap'
+    const isCellView = view === 'cells' || view === 'heatmap';
+    const stored =
+      isCellView &&
+      Object.keys(filters).length === 0 &&
+      opts.capabilityAxis === 'sweep' &&
+      (STORED_METRIC_IDS as readonly string[]).includes(opts.metric) &&
+      (view === 'heatmap' ? HEATMAP_BY : by).every((c) => STORED_BY.has(c));
+    // A stored metric by the stored dimensions: the rows come from the store's plain columns
+    // (stored-rows.ts; the same cells, without computing every game's metrics).
+    const narrow = stored
+      ? storedDataset(store, id)
+      : isCellView
         ? loadProjectedDataset(
             store,
             [id],
