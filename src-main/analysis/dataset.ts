@@ -5,6 +5,7 @@ import { getGame } from '../../games/index';
 import { capabilityOf, type ParticipantSpec } from '../../src-shared/participant';
 import type { RegistryModel } from '../registry/registry';
 import type { GameRow, Store } from '../store/types';
+import { bargainColumns } from './bargain-columns';
 import { deliberationColumns } from './deliberation-columns';
 import { computeGameMetrics, type GameMetrics } from './game-metrics';
 import { mean } from './stats';
@@ -160,6 +161,7 @@ export function gameRow(
     synthetic_votes: sum(m.syntheticVotes),
     parse_failures: sum(m.parseFailures),
     ...deliberationColumns(game, seat),
+    ...bargainColumns(game, seat),
     invalid_focal:
       (m.invalidProposals[seat] ?? 0) +
       (m.syntheticVotes[seat] ?? 0) +

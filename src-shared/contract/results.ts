@@ -2,11 +2,14 @@
 // request; the screen draws both the heatmap and the curves from it) and paper-ready exports
 // drawn by the same code as `parley figures`.
 import { z } from 'zod';
-import { CI_METHODS, STORED_METRIC_IDS, type MetricId } from '../metrics';
+import { CI_METHODS, GRID_METRIC_IDS, type MetricId } from '../metrics';
 import { jsonSchema, nullableNumber } from './common';
 
-/** Metrics the results screen can grid: the vocabulary's stored metrics (src-shared/metrics.ts). */
-export const RESULT_METRICS: readonly MetricId[] = STORED_METRIC_IDS;
+/**
+ * Metrics the results screen can grid: the vocabulary's stored metrics and those read from the
+ * alternating-offers games' outcomes (src-shared/metrics.ts GRID_METRIC_IDS).
+ */
+export const RESULT_METRICS: readonly MetricId[] = GRID_METRIC_IDS;
 export type ResultMetric = MetricId;
 
 /** What the results screen can export: the heatmap, the flattened curves, or the cell table. */
@@ -27,7 +30,7 @@ export type ExportWidth = (typeof EXPORT_WIDTHS)[number];
 /** Exported files larger than this are refused by the host (the CLI has no such limit). */
 export const EXPORT_MAX_BYTES = 20 * 1024 * 1024;
 
-const metric = z.enum(STORED_METRIC_IDS);
+const metric = z.enum(GRID_METRIC_IDS);
 
 export const gridCellSchema = z.object({
   /** Index into `x` and `y`. */

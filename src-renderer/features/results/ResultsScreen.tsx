@@ -18,7 +18,7 @@ import {
   xLabel,
 } from '../../lib/charts';
 import { fmt } from '../../lib/format';
-import { metricDef } from '../../../src-shared/metrics';
+import { metricDef, metricsOfGame } from '../../../src-shared/metrics';
 import type { Route } from '../../lib/route';
 import { useApp } from '../../state/hooks';
 
@@ -104,11 +104,13 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
             value={metric}
             onChange={(e) => navigate({ ...route, metric: e.target.value as ResultMetric })}
           >
-            {RESULT_METRICS.map((m) => (
-              <option key={m} value={m}>
-                {metricDef(m).label}
-              </option>
-            ))}
+            {metricsOfGame(RESULT_METRICS, list.find((s) => s.id === sweepId)?.kind ?? null).map(
+              (m) => (
+                <option key={m} value={m}>
+                  {metricDef(m).label}
+                </option>
+              ),
+            )}
           </select>
         </label>
         <label>
