@@ -196,9 +196,9 @@ export const METRICS = [
   // The price game (DESIGN 3.4) from its stored measures: price and surplus in the preset's
   // currency; shares of the zone b - s (null with no deal or no zone); rho = (p - s) / (b - s)
   // over deals only (the stored -1 of a no-deal game is left out of the mean).
-  m('price', 'Agreed price', 'price', 2, 'neither', 'game', false, PRICE),
-  m('seller_surplus', 'Seller surplus (price - cost)', 'price', 2, 'neither', 'game', false, PRICE),
-  m('buyer_surplus', 'Buyer surplus (value - price)', 'price', 2, 'neither', 'game', false, PRICE),
+  m('price', 'Agreed price', null, 2, 'neither', 'game', false, PRICE),
+  m('seller_surplus', 'Seller surplus (price - cost)', null, 2, 'neither', 'game', false, PRICE),
+  m('buyer_surplus', 'Buyer surplus (value - price)', null, 2, 'neither', 'game', false, PRICE),
   m('seller_zone_share', 'Seller share of the zone', null, 2, 'neither', 'game', false, PRICE),
   m('buyer_zone_share', 'Buyer share of the zone', null, 2, 'neither', 'game', false, PRICE),
   m('zone_share_focal', 'Focal share of the zone', null, 2, 'higher', 'agent', false, PRICE),

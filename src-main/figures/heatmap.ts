@@ -28,6 +28,8 @@ export interface HeatmapCell {
   n: number;
   ciLow?: number | null;
   ciHigh?: number | null;
+  /** A second annotation line (e.g. "80% deals"); shown alone in a cell without a mean. */
+  note?: string;
 }
 
 export interface HeatmapData {
@@ -149,9 +151,14 @@ function computeLayout(
   const height = opts.height ?? Math.round(top + plotH + bottom);
 
   const cellH = plotH / Math.max(1, data.yValues.length);
-  const annotations = data.cells.flatMap((c) => (c.mean === null ? [] : [c.mean.toFixed(digits)]));
+  const annotations = data.cells.flatMap((c) => [
+    ...(c.mean === null ? [] : [c.mean.toFixed(digits)]),
+    ...(c.note === undefined ? [] : [c.note]),
+  ]);
+  const lineCount = data.cells.some((c) => c.note !== undefined && c.mean !== null) ? 2 : 1;
   const fits = (size: number): boolean =>
-    widest(annotations, size) + 4 <= cellW && size + 4 <= cellH;
+    widest(annotations, size) + 4 <= cellW &&
+    (lineCount === 1 ? size + 4 : lineCount * size * LINE_HEIGHT + 4) <= cellH;
   const annotationSize = opts.annotate === false ? null : ([8, 7].find(fits) ?? null);
 
   return {
@@ -260,7 +267,13 @@ export function heatmapOption(data: HeatmapData, opts: HeatmapOptions): EChartsO
           cell.mean,
         ],
         itemStyle: { color },
-        label: { formatter: cell.mean.toFixed(digits), color: contrastText(color) },
+        label: {
+          formatter:
+            cell.note === undefined
+              ? cell.mean.toFixed(digits)
+              : `${cell.mean.toFixed(digits)}\n${cell.note}`,
+          color: contrastText(color),
+        },
       },
     ];
   });
@@ -270,6 +283,13 @@ export function heatmapOption(data: HeatmapData, opts: HeatmapOptions): EChartsO
       indexOfValue(data.xValues, cell.x, 'x'),
       indexOfValue(data.yValues, cell.y, 'y'),
     ]);
+
+  const emptyNotes = data.cells
+    .filter((cell) => cell.mean === null && cell.note !== undefined)
+    .map((cell) => ({
+      value: [indexOfValue(data.xValues, cell.x, 'x'), indexOfValue(data.yValues, cell.y, 'y')],
+      label: { formatter: cell.note },
+    }));
 
   const categoryAxis = (values: (number | string)[], name: string, gap: number) => ({
     type: 'category' as const,
@@ -390,6 +410,28 @@ export function heatmapOption(data: HeatmapData, opts: HeatmapOptions): EChartsO
         renderItem: renderEmptyCell,
         silent: true,
       },
+      // The notes of cells without a mean (e.g. a pairing that never agreed), over the hatching.
+      ...(emptyNotes.length > 0 && layout.annotationSize !== null
+        ? [
+            {
+              type: 'scatter' as const,
+              xAxisIndex: 0,
+              yAxisIndex: 0,
+              data: emptyNotes,
+              symbolSize: 0,
+              silent: true,
+              label: {
+                show: true,
+                position: 'inside' as const,
+                fontSize: layout.annotationSize,
+                fontFamily: textStyle.fontFamily,
+                color: INK,
+                backgroundColor: EMPTY_FILL,
+                padding: 1,
+              },
+            },
+          ]
+        : []),
     ],
   };
 }
