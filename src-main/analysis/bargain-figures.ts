@@ -20,6 +20,13 @@ export function roleNames(kind: GameKind): [string, string] {
   return kind === 'price' ? ['Seller', 'Buyer'] : ['RED', 'BLUE'];
 }
 
+/** The y label of a concession curve: what an offer asks for its maker, in the game's terms. */
+export function demandLabel(kind: GameKind): string {
+  if (kind === 'price') return 'Surplus the offer asks for, mean and 95% CI';
+  if (kind === 'ultimatum') return 'Units the offer keeps, mean and 95% CI';
+  return 'Gain the trade asks for, mean and 95% CI';
+}
+
 export interface CurvePoint {
   turn: number;
   n: number;

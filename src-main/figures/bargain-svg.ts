@@ -2,6 +2,7 @@
 // (heatmap.ts), from the data of analysis/bargain-figures.ts.
 import {
   concessionCurves,
+  demandLabel,
   matchupGrid,
   type ConcessionCurves,
   type MatchupGrid,
@@ -16,13 +17,6 @@ import { renderLinesSvg } from './lines';
 
 type ConcessionEntry = Extract<FigureEntry, { type: 'concession' }>;
 type MatchupEntry = Extract<FigureEntry, { type: 'matchup' }>;
-
-/** The y label of a concession curve: what an offer asks for its maker, in the game's terms. */
-export function demandLabel(kind: ConcessionCurves['kind']): string {
-  if (kind === 'price') return 'Surplus the offer asks for, mean and 95% CI';
-  if (kind === 'ultimatum') return 'Units the offer keeps, mean and 95% CI';
-  return 'Gain the trade asks for, mean and 95% CI';
-}
 
 export function concessionSvgOf(data: ConcessionCurves, f: ConcessionEntry): string {
   return renderLinesSvg(

@@ -13,6 +13,7 @@ import { loadRegistry } from '../registry/registry';
 import type { Store } from '../store/types';
 import type { HandlerTable } from './handler-table';
 import { HostError } from './handler-table';
+import { sweepBargainFigures } from '../analysis/bargain-view';
 import { capabilityMetricsOf, GRID_BY } from '../analysis/sweep-grid';
 import { metricDigits } from '../../src-shared/metrics';
 import type { HostDeps } from './types';
@@ -202,4 +203,18 @@ export function registerFigureHandlers(
       parleyVersion: deps.version ?? '0.0.0',
     }),
   );
+  table.register('results:bargainFigures', ({ sweepId, opponent }) => {
+    if (!deps.store.getSweep(sweepId))
+      throw new HostError(`no sweep with id "${sweepId}"`, [
+        { path: 'sweepId', message: 'unknown sweep' },
+      ]);
+    try {
+      return sweepBargainFigures(deps.store, sweepId, opponent ? { opponent } : {});
+    } catch (err) {
+      throw new HostError(
+        err instanceof Error ? err.message : String(err),
+        opponent ? [{ path: 'opponent', message: 'not an opponent of the sweep' }] : undefined,
+      );
+    }
+  });
 }

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { SweepIssue } from '../sweep';
 import { appRequests } from './app';
+import { bargainRequests } from './bargain';
 import type { EventName, RequestChannel } from './channels';
 import { compareRequests } from './compare';
 import { gameEvents, gameRequests } from './games';
@@ -17,6 +18,7 @@ import { sweepEvents, sweepRequests } from './sweeps';
 export { EVENT_NAMES, REQUEST_CHANNELS, isEventName, isRequestChannel } from './channels';
 export type { EventName, RequestChannel } from './channels';
 export * from './app';
+export * from './bargain';
 export * from './common';
 export * from './compare';
 export * from './games';
@@ -47,13 +49,15 @@ const requests = merge<Record<string, Entry>>(
   modelRequests,
   keyRequests,
   compareRequests,
+  bargainRequests,
 ) as typeof appRequests &
   typeof sweepRequests &
   typeof gameRequests &
   typeof resultRequests &
   typeof modelRequests &
   typeof keyRequests &
-  typeof compareRequests;
+  typeof compareRequests &
+  typeof bargainRequests;
 
 const events = merge<Record<string, z.ZodType>>(
   sweepEvents,

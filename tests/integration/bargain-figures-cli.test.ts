@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { concessionCurves, matchupGrid } from '../../src-main/analysis/bargain-figures';
 import { loadDataset } from '../../src-main/analysis/dataset';
+import { createHost } from '../../src-main/host/host';
+import type { BargainFiguresResult } from '../../src-shared/contract';
 import { openStore } from '../../src-main/store/store';
 import { runCli, tempDir } from './cli-helpers';
 
@@ -93,6 +95,42 @@ describe('two-party figures by hand', () => {
       ['linear', 'hardliner', 1, 44, 1, 1],
       ['strict', 'hardliner', 1, 48, 1, 1],
     ]);
+  });
+
+  it('the results screen gets both from results:bargainFigures', async () => {
+    const store = openStore(db);
+    try {
+      const sweepId = store.findSweep('hand concession')!.id;
+      const host = createHost({ store });
+      const r = (await host.handle('results:bargainFigures', { sweepId })) as BargainFiguresResult;
+      expect(r.notes).toEqual([]);
+      expect(r.concession).toEqual({
+        opponent: 'hardliner',
+        otherOpponents: [],
+        yLabel: 'Surplus the offer asks for, mean and 95% CI',
+        series: [
+          { id: 'linear', points: [at(1, 14.4), at(3, 11.2), at(5, 8), at(7, 4.8)] },
+          { id: 'strict', points: [at(1, 8), at(3, 8), at(5, 8), at(7, 8), at(9, 8)] },
+        ],
+        games: 2,
+      });
+      expect(r.matchup).toMatchObject({
+        metric: 'price',
+        metricLabel: 'Agreed price',
+        roles: ['Seller', 'Buyer'],
+        rows: ['linear', 'strict'],
+        cols: ['hardliner'],
+      });
+      expect(r.matchup!.cells.map((c) => [c.row, c.value?.mean, c.dealRate])).toEqual([
+        ['linear', 44, 1],
+        ['strict', 48, 1],
+      ]);
+      await expect(
+        host.handle('results:bargainFigures', { sweepId, opponent: 'nobody' }),
+      ).rejects.toThrow('no games against opponent "nobody"; opponents: hardliner');
+    } finally {
+      store.close();
+    }
   });
 
   it('`parley figures` draws both, with their series, labels and cell notes', () => {
