@@ -3,17 +3,13 @@
 // for itself, turn by turn, against one fixed opponent) and the matchup grid (first role x
 // second role: a metric's mean per pairing, and the deal rate).
 import { getGame } from '../../games/index';
+import { BARGAIN_FIGURE_KINDS } from '../../src-shared/contract/bargain';
 import type { GameKind, GameInstance } from '../../src-shared/game';
 import type { GameRow, Store } from '../store/types';
 import { compareValues, computeCells, type Cell } from './cells';
 import type { AnalysisRow } from './dataset';
 
-/** The games these figures are drawn for. */
-export const BARGAIN_FIGURE_KINDS: readonly GameKind[] = [
-  'price',
-  'ultimatum',
-  'resource-exchange',
-];
+export { BARGAIN_FIGURE_KINDS };
 
 /** The seat names of a two-party game's first and second role. */
 export function roleNames(kind: GameKind): [string, string] {

@@ -2,7 +2,15 @@
 // against one fixed opponent and the matchup grid, computed by the same analysis code as the
 // `parley figures` types "concession" and "matchup".
 import { z } from 'zod';
+import type { GameKind } from '../game';
 import { nullableNumber } from './common';
+
+/** The games these figures are drawn for: the two-party alternating-offers games. */
+export const BARGAIN_FIGURE_KINDS: readonly GameKind[] = [
+  'price',
+  'ultimatum',
+  'resource-exchange',
+];
 
 const curvePoint = z.object({
   turn: z.number(),

@@ -1,11 +1,12 @@
 // Results: the capability x competition heatmap (metric and capability axis selectable), the
 // games of a clicked cell, and the flattened curves. Everything is in the URL.
 import { useEffect, useMemo } from 'react';
-import { RESULT_METRICS } from '../../../src-shared/contract';
+import { BARGAIN_FIGURE_KINDS, RESULT_METRICS } from '../../../src-shared/contract';
 import type { ResultMetric } from '../../../src-shared/contract';
 import { EChart } from '../../components/EChart';
 import type { ChartClick } from '../../components/EChart';
 import { LoadState } from '../../components/Loading';
+import { BargainFigures } from './BargainFigures';
 import { CellGames } from './CellGames';
 import { EmptyState } from '../../components/EmptyState';
 import { ExportFigure } from './ExportFigure';
@@ -78,6 +79,7 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
   };
   const selected = grid && cell ? grid.x.findIndex((x) => x.focalId === cell.focalId) : -1;
   const list = sweeps.state === 'ready' ? sweeps.value : [];
+  const kind = list.find((s) => s.id === sweepId)?.kind ?? null;
 
   return (
     <section className="results" aria-label="Results">
@@ -104,13 +106,11 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
             value={metric}
             onChange={(e) => navigate({ ...route, metric: e.target.value as ResultMetric })}
           >
-            {metricsOfGame(RESULT_METRICS, list.find((s) => s.id === sweepId)?.kind ?? null).map(
-              (m) => (
-                <option key={m} value={m}>
-                  {metricDef(m).label}
-                </option>
-              ),
-            )}
+            {metricsOfGame(RESULT_METRICS, kind).map((m) => (
+              <option key={m} value={m}>
+                {metricDef(m).label}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -206,6 +206,9 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
             capabilityMetric={grid.capabilityMetric}
           />
         </section>
+      )}
+      {grid && grid.games > 0 && kind && BARGAIN_FIGURE_KINDS.includes(kind) && (
+        <BargainFigures sweepId={sweepId} games={grid.games} />
       )}
     </section>
   );
