@@ -13,23 +13,27 @@ import { concessionOption, matchupOption } from './bargain-charts';
 export function BargainFigures({ sweepId, games }: { sweepId: string; games: number }) {
   const platform = usePlatform();
   const [opponent, setOpponent] = useState<string | null>(null);
-  const [data, setData] = useState<Loadable<BargainFiguresResult>>({ state: 'idle' });
   const [attempt, setAttempt] = useState(0);
+  // The answer with the request it answers: a newer request shows as loading until it arrives.
+  const key = JSON.stringify([sweepId, opponent, games, attempt]);
+  const [answer, setAnswer] = useState<{ key: string; value: Loadable<BargainFiguresResult> }>();
 
   useEffect(() => {
     let live = true;
-    setData({ state: 'loading' });
     platform.api
       .invoke('results:bargainFigures', { sweepId, ...(opponent ? { opponent } : {}) })
       .then(
-        (value) => live && setData({ state: 'ready', value }),
-        (err: unknown) => live && setData({ state: 'error', error: errorMessage(err) }),
+        (value) => live && setAnswer({ key, value: { state: 'ready', value } }),
+        (err: unknown) =>
+          live && setAnswer({ key, value: { state: 'error', error: errorMessage(err) } }),
       );
     return () => {
       live = false;
     };
-    // `games` refetches as games finish.
-  }, [platform, sweepId, opponent, games, attempt]);
+    // `key` holds `games` (refetch as games finish) and `attempt` (a retry).
+  }, [platform, sweepId, opponent, key]);
+  const data: Loadable<BargainFiguresResult> =
+    answer?.key === key ? answer.value : { state: 'loading' };
 
   return (
     <LoadState value={data} what="the concession curves" retry={() => setAttempt((a) => a + 1)}>
