@@ -53,7 +53,7 @@ export function slug(name: string, fallback: string): string {
  * cells. `parley figures` renders this spec to the same file.
  */
 export function exportSpec(store: Store, args: ExportArgs): FigureSpec {
-  const { sweepId, figure, metric, capabilityMetric, format, width } = args;
+  const { sweepId, figure, metric, capabilityMetric, format, width, opponent } = args;
   const sweep = store.getSweep(sweepId);
   if (!sweep)
     throw new HostError(`no sweep with id "${sweepId}"`, [
@@ -84,10 +84,23 @@ export function exportSpec(store: Store, args: ExportArgs): FigureSpec {
   // Every default is written out, so the provenance's figure is exactly this spec, re-parsed or not.
   const capabilityAxis =
     capabilityMetric === undefined || capabilityMetric === own ? 'sweep' : capabilityMetric;
-  const id = `${slug(sweep.name, sweepId.slice(0, 12))}-${figure}-${metric}`;
+  const stem = slug(sweep.name, sweepId.slice(0, 12));
+  const id = figure === 'concession' ? `${stem}-concession` : `${stem}-${figure}-${metric}`;
   const common = { id, sweeps: [sweepId], seed: 1, capabilityAxis };
   let entry: Record<string, unknown>;
-  if (figure === 'table') {
+  if (figure === 'concession' || figure === 'matchup') {
+    entry = {
+      ...common,
+      type: figure,
+      width,
+      formats: [format],
+      ...(figure === 'concession'
+        ? opponent
+          ? { opponent }
+          : {}
+        : { metric: column, digits: metricDigits(column) }),
+    };
+  } else if (figure === 'table') {
     entry = {
       ...common,
       type: 'table',

@@ -12,8 +12,11 @@ import { jsonSchema, nullableNumber } from './common';
 export const RESULT_METRICS: readonly MetricId[] = GRID_METRIC_IDS;
 export type ResultMetric = MetricId;
 
-/** What the results screen can export: the heatmap, the flattened curves, or the cell table. */
-export const EXPORT_FIGURES = ['heatmap', 'curves', 'table'] as const;
+/**
+ * What the results screen can export: the heatmap, the flattened curves, the cell table, and for
+ * two-party sweeps the concession curves and the matchup grid.
+ */
+export const EXPORT_FIGURES = ['heatmap', 'curves', 'table', 'concession', 'matchup'] as const;
 export type ExportFigure = (typeof EXPORT_FIGURES)[number];
 /** pdf (vector, fonts embedded), svg and png (300 dpi) for figures; csv and tex for the table. */
 export const EXPORT_FORMATS = ['pdf', 'svg', 'png', 'csv', 'tex'] as const;
@@ -105,6 +108,8 @@ const exportFigureArgs = z
     format: z.enum(EXPORT_FORMATS),
     /** Ignored by the table. */
     width: z.enum(EXPORT_WIDTHS).default('column'),
+    /** The concession curves' fixed opponent (default: the sweep's most common one). */
+    opponent: z.string().min(1).optional(),
   })
   .strict()
   .superRefine((a, ctx) => {

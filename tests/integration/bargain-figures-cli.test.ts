@@ -125,6 +125,27 @@ describe('two-party figures by hand', () => {
         ['linear', 44, 1],
         ['strict', 48, 1],
       ]);
+      // Both export from the screen as `parley figures` draws them.
+      const matchupSvg = (await host.handle('results:exportFigure', {
+        sweepId,
+        figure: 'matchup',
+        metric: 'price',
+        format: 'svg',
+      })) as { fileName: string; content: string; provenance: { query: { figure: unknown } } };
+      expect(matchupSvg.fileName).toBe('hand-concession-matchup-price.svg');
+      expect(matchupSvg.content).toContain('>100% deals<');
+      expect(matchupSvg.provenance.query.figure).toMatchObject({
+        type: 'matchup',
+        metric: 'price',
+      });
+      const curvesSvg = (await host.handle('results:exportFigure', {
+        sweepId,
+        figure: 'concession',
+        format: 'svg',
+        opponent: 'hardliner',
+      })) as { fileName: string; content: string };
+      expect(curvesSvg.fileName).toBe('hand-concession-concession.svg');
+      expect(curvesSvg.content).toContain('>Turn (against hardliner)<');
       await expect(
         host.handle('results:bargainFigures', { sweepId, opponent: 'nobody' }),
       ).rejects.toThrow('no games against opponent "nobody"; opponents: hardliner');

@@ -1,7 +1,7 @@
 // The two-party games' figures under the results heatmap: concession curves against one fixed
 // opponent (pickable) and the matchup grid, the data of `parley figures` types "concession" and
 // "matchup" (results:bargainFigures).
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { BargainFiguresResult } from '../../../src-shared/contract';
 import { errorMessage } from '../../api/errors';
 import { EChart } from '../../components/EChart';
@@ -9,6 +9,7 @@ import { LoadState } from '../../components/Loading';
 import { usePlatform } from '../../state/hooks';
 import type { Loadable } from '../../state/types';
 import { concessionOption, matchupOption } from './bargain-charts';
+import { ExportFigure } from './ExportFigure';
 
 export function BargainFigures({ sweepId, games }: { sweepId: string; games: number }) {
   const platform = usePlatform();
@@ -37,7 +38,21 @@ export function BargainFigures({ sweepId, games }: { sweepId: string; games: num
 
   return (
     <LoadState value={data} what="the concession curves" retry={() => setAttempt((a) => a + 1)}>
-      {(r) => <BargainPanels result={r} onOpponent={setOpponent} />}
+      {(r) => (
+        <BargainPanels
+          result={r}
+          onOpponent={setOpponent}
+          renderExport={(figure) => (
+            <ExportFigure
+              figure={figure}
+              sweepId={sweepId}
+              metric={figure === 'matchup' && r.matchup?.metric === 'round' ? 'round' : 'price'}
+              capabilityMetric={null}
+              {...(r.concession ? { opponent: r.concession.opponent } : {})}
+            />
+          )}
+        />
+      )}
     </LoadState>
   );
 }
@@ -45,9 +60,12 @@ export function BargainFigures({ sweepId, games }: { sweepId: string; games: num
 export function BargainPanels({
   result,
   onOpponent,
+  renderExport,
 }: {
   result: BargainFiguresResult;
   onOpponent: (id: string) => void;
+  /** The export control under each chart (left out where no platform is at hand). */
+  renderExport?: (figure: 'concession' | 'matchup') => ReactNode;
 }) {
   const { concession, matchup, notes } = result;
   return (
@@ -81,6 +99,7 @@ export function BargainPanels({
             testId="concession"
             label={`Offers over turns for every strategy against ${concession.opponent}`}
           />
+          {renderExport?.('concession')}
         </section>
       )}
       {matchup && (
@@ -95,6 +114,7 @@ export function BargainPanels({
             testId="matchup"
             label={`${matchup.metricLabel} and deal rate per pairing`}
           />
+          {renderExport?.('matchup')}
         </section>
       )}
     </>
