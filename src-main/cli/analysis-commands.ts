@@ -515,7 +515,7 @@ export function registerAnalysisCommands(program: Command): void {
   program
     .command('figures')
     .description(
-      'Render every figure of a figure spec (heatmap, curves, scaling, table) to --out: vector PDF with embedded fonts, SVG, 300 dpi PNG, CSV/LaTeX tables, each with a provenance sidecar.',
+      'Render every figure of a figure spec (heatmap, curves, scaling, table; concession and matchup for two-party games) to --out: vector PDF with embedded fonts, SVG, 300 dpi PNG, CSV/LaTeX tables, each with a provenance sidecar.',
     )
     .argument('<spec.json>', 'figure spec (see resources/examples/figures.json)')
     .requiredOption('--out <dir>', 'output folder')
