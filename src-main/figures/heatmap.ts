@@ -19,7 +19,11 @@ import {
   wrapText,
   type FigureWidth,
 } from './layout';
+import { colorBarTicks, formatBarTick } from './heatmap-scale';
+import { emptyNotesSeries } from './heatmap-notes';
 import { PALETTES, contrastText, paletteColor, type SequentialPalette } from './palettes';
+
+export { colorBarTicks };
 
 export interface HeatmapCell {
   x: number | string;
@@ -85,27 +89,6 @@ const TICK_LEN = 3;
 const LABEL_MARGIN = 4;
 const EMPTY_FILL = '#eeeeee';
 const HATCH_STROKE = '#c4c4c4';
-
-/** Colour-bar tick text: at most four significant digits, no float noise. */
-function formatBarTick(value: number): string {
-  return String(Number(value.toPrecision(4)));
-}
-
-/** The largest 1/2/5 x 10^k step giving at least four colour-bar intervals. */
-function niceStep(span: number): number {
-  const raw = span / 4;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  return [5, 2, 1].map((m) => m * magnitude).find((step) => step <= raw) ?? magnitude;
-}
-
-/** Round values inside [lo, hi] for the colour bar, ends included only when they are round. */
-export function colorBarTicks(lo: number, hi: number): number[] {
-  const step = niceStep(hi - lo);
-  const ticks: number[] = [];
-  for (let k = Math.ceil(lo / step - 1e-9); k * step <= hi + step * 1e-9; k++)
-    ticks.push(Number((k * step).toPrecision(12)));
-  return ticks;
-}
 
 function valueRange(data: HeatmapData): [number, number] {
   const means = data.cells.flatMap((c) => (c.mean === null ? [] : [c.mean]));
@@ -284,12 +267,19 @@ export function heatmapOption(data: HeatmapData, opts: HeatmapOptions): EChartsO
       indexOfValue(data.yValues, cell.y, 'y'),
     ]);
 
-  const emptyNotes = data.cells
-    .filter((cell) => cell.mean === null && cell.note !== undefined)
-    .map((cell) => ({
-      value: [indexOfValue(data.xValues, cell.x, 'x'), indexOfValue(data.yValues, cell.y, 'y')],
-      label: { formatter: cell.note },
-    }));
+  const emptyNotes = data.cells.flatMap((cell) =>
+    cell.mean === null && cell.note !== undefined
+      ? [
+          {
+            value: [
+              indexOfValue(data.xValues, cell.x, 'x'),
+              indexOfValue(data.yValues, cell.y, 'y'),
+            ] as [number, number],
+            label: { formatter: cell.note },
+          },
+        ]
+      : [],
+  );
 
   const categoryAxis = (values: (number | string)[], name: string, gap: number) => ({
     type: 'category' as const,
@@ -410,28 +400,7 @@ export function heatmapOption(data: HeatmapData, opts: HeatmapOptions): EChartsO
         renderItem: renderEmptyCell,
         silent: true,
       },
-      // The notes of cells without a mean (e.g. a pairing that never agreed), over the hatching.
-      ...(emptyNotes.length > 0 && layout.annotationSize !== null
-        ? [
-            {
-              type: 'scatter' as const,
-              xAxisIndex: 0,
-              yAxisIndex: 0,
-              data: emptyNotes,
-              symbolSize: 0,
-              silent: true,
-              label: {
-                show: true,
-                position: 'inside' as const,
-                fontSize: layout.annotationSize,
-                fontFamily: textStyle.fontFamily,
-                color: INK,
-                backgroundColor: EMPTY_FILL,
-                padding: 1,
-              },
-            },
-          ]
-        : []),
+      ...emptyNotesSeries(emptyNotes, layout.annotationSize, textStyle.fontFamily, EMPTY_FILL),
     ],
   };
 }
