@@ -264,11 +264,15 @@ export const STORED_METRIC_IDS = METRICS.filter((d) => d.stored).map((d) => d.id
 ];
 
 /**
- * Metrics the results screen grids besides the stored ones: those of the alternating-offers
- * games, read from each game's outcome (their sweeps are small enough to load).
+ * Metrics the results screen grids besides the stored ones, read from each game's outcome: those
+ * of the alternating-offers games (their sweeps are small enough to load) and the invalid
+ * actions (invalid offers and proposals) of any game.
  */
 export const OUTCOME_GRID_METRIC_IDS = METRICS.filter(
-  (d) => !d.stored && d.games.every((g) => ALTERNATING.includes(g)),
+  (d) =>
+    (!d.stored && d.games.every((g) => ALTERNATING.includes(g))) ||
+    d.id === 'invalid_proposals' ||
+    d.id === 'invalid_focal',
 ).map((d) => d.id);
 
 /** Every metric the results screen can grid: the stored ones, then the outcome-read ones. */

@@ -178,6 +178,17 @@ describe('price metrics from `parley analyze --json` (hand-computed)', () => {
         ['hardliner', 0, 1, 0.8],
         ['hardliner', 1, 0, null],
       ]);
+      // Invalid offers too: none in these games, one value per game.
+      const invalid = (await createHost({ store }).handle('results:grid', {
+        sweepId,
+        metric: 'invalid_proposals',
+      })) as GridResult;
+      expect(invalid.cells.map((c) => [c.n, c.mean])).toEqual([
+        [1, 0],
+        [1, 0],
+        [1, 0],
+        [1, 0],
+      ]);
     } finally {
       store.close();
     }

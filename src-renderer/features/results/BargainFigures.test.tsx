@@ -97,7 +97,7 @@ describe('two-party figures on the results screen', () => {
     expect(matchupLabel(undefined, 2)).toBe('');
   });
 
-  it('the metric picker lists the price metrics for price sweeps, not for item allocation', () => {
+  it('the metric picker lists the price metrics for price sweeps, invalid actions for every game', () => {
     const price = metricsOfGame(GRID_METRIC_IDS, 'price');
     expect(price).toEqual(
       expect.arrayContaining([
@@ -115,6 +115,8 @@ describe('two-party figures on the results screen', () => {
       'deal',
       'round',
       'social_welfare',
+      'invalid_proposals',
+      'invalid_focal',
     ]);
     expect(metricsOfGame(GRID_METRIC_IDS, 'ultimatum')).toContain('win_focal');
     expect(metricsOfGame(GRID_METRIC_IDS, 'ultimatum')).not.toContain('price');
