@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { DELIBERATION_COLUMNS } from '../analysis/deliberation-columns';
 import { formatFitTable, runFit } from '../analysis/fit-command';
+import { leakReport, leakTables } from '../judge/report';
 import {
   DIMENSION_COLUMNS,
   applyFilters,
@@ -47,6 +48,7 @@ const VIEWS = [
   'rank',
   'tokens',
   'columns',
+  'leaks',
 ] as const;
 type View = (typeof VIEWS)[number];
 
@@ -111,7 +113,7 @@ function cellText(v: unknown, digits: number | null, isKey: boolean): string {
 }
 
 const STAT_COLUMNS =
-  /^(mean|sd|ci_|slope|intercept|r$|r2|adj_r2|estimate|se$|p$|mean_|extrapolate_y|band_|fraction|cost)/;
+  /^(mean|sd|ci_|slope|intercept|r$|r2|adj_r2|estimate|se$|p$|mean_|extrapolate_y|band_|fraction|cost|leak_rate)/;
 
 /** A fixed-width text table: numbers right-aligned, each column with a consistent precision. */
 /**
@@ -244,6 +246,7 @@ function runAnalyze(ref: string, opts: AnalyzeOptions): void {
     const id = sweepId(store, ref, opts.db);
     if (view === 'tokens')
       return writeTables([tokensTable(store.callUsage({ sweepId: id }))], format);
+    if (view === 'leaks') return writeTables(leakTables(leakReport(store, id)), format);
     const registry = loadRegistry(store);
     if (view === 'quick-heatmap') {
       if (!(STORED_METRIC_IDS as readonly string[]).includes(opts.metric)) {
@@ -503,6 +506,8 @@ export function registerAnalysisCommands(program: Command): void {
         '  variance       R^2 of developer, family and numeric focal scores, alone and together\n' +
         '  rank           n > 2: utility by capability rank; do the weaker agents together win?\n' +
         '  tokens         token usage and cost per model and phase\n' +
+        '  leaks          deliberation: score-leak rate per judge and party and per judge and model\n' +
+        '                 (the verdicts of `parley judge <sweep> --model M`)\n' +
         '  columns        list the metric and dimension columns\n\n' +
         'Examples:\n' +
         '  parley analyze dc74 --db out/demo/parley.db   (the demo sweep by id prefix; see `parley status`)\n' +

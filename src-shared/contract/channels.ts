@@ -19,6 +19,7 @@ export const REQUEST_CHANNELS = [
   'games:search',
   'results:grid',
   'results:exportFigure',
+  'results:leaks',
   'models:list',
   'models:save',
   'keys:status',

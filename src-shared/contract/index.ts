@@ -8,6 +8,7 @@ import type { SweepIssue } from '../sweep';
 import { appRequests } from './app';
 import type { EventName, RequestChannel } from './channels';
 import { compareRequests } from './compare';
+import { deliberationRequests } from './deliberation';
 import { gameEvents, gameRequests } from './games';
 import { keyEvents, keyRequests } from './keys';
 import { modelRequests } from './models';
@@ -19,6 +20,7 @@ export type { EventName, RequestChannel } from './channels';
 export * from './app';
 export * from './common';
 export * from './compare';
+export * from './deliberation';
 export * from './games';
 export * from './keys';
 export * from './models';
@@ -47,13 +49,15 @@ const requests = merge<Record<string, Entry>>(
   modelRequests,
   keyRequests,
   compareRequests,
+  deliberationRequests,
 ) as typeof appRequests &
   typeof sweepRequests &
   typeof gameRequests &
   typeof resultRequests &
   typeof modelRequests &
   typeof keyRequests &
-  typeof compareRequests;
+  typeof compareRequests &
+  typeof deliberationRequests;
 
 const events = merge<Record<string, z.ZodType>>(
   sweepEvents,

@@ -9,6 +9,7 @@ import { LoadState } from '../../components/Loading';
 import { CellGames } from './CellGames';
 import { EmptyState } from '../../components/EmptyState';
 import { ExportFigure } from './ExportFigure';
+import { LeakRates } from './LeakRates';
 import {
   curvesOption,
   gridCurves,
@@ -78,6 +79,7 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
   };
   const selected = grid && cell ? grid.x.findIndex((x) => x.focalId === cell.focalId) : -1;
   const list = sweeps.state === 'ready' ? sweeps.value : [];
+  const summary = list.find((s) => s.id === sweepId);
 
   return (
     <section className="results" aria-label="Results">
@@ -204,6 +206,10 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
             capabilityMetric={grid.capabilityMetric}
           />
         </section>
+      )}
+
+      {summary?.kind === 'deliberation' && (
+        <LeakRates sweepId={sweepId} finished={summary.progress.done} />
       )}
     </section>
   );
