@@ -8,6 +8,7 @@ import type { MetricId } from '../../src-shared/metrics';
 import type { Store } from '../store/types';
 import { computeCellsAsync, type CiMethod } from './cells';
 import { storedRows } from './stored-rows';
+import { incentiveOfLevel } from '../sweeps/incentive-cells';
 
 /** The dimensions of a screen cell: the same `--by` as `parley analyze --by focal_id,competition_level`. */
 export const GRID_BY = ['focal_id', 'competition_level'] as const;
@@ -89,8 +90,22 @@ export async function sweepGrid(store: Store, options: SweepGridOptions): Promis
     seed,
     x,
     y,
+    ...incentiveAxis(store.getSweep(sweepId)?.spec, y),
     cells,
     capabilityMetrics: capabilityMetricsOf(lineups, capabilityMetric),
     games: rows.length,
+  };
+}
+
+/** The y axis of a sweep over competition.incentives: the focal party's incentive per level. */
+function incentiveAxis(spec: unknown, y: readonly number[]): Pick<GridResult, 'yName' | 'yLabels'> {
+  const s = spec as {
+    competition?: { incentives?: unknown };
+    lineup?: { focalParty?: unknown };
+  } | null;
+  if (!Array.isArray(s?.competition?.incentives)) return {};
+  return {
+    yName: `incentive of ${String(s.lineup?.focalParty)}`,
+    yLabels: y.map((level) => incentiveOfLevel(level) ?? String(level)),
   };
 }

@@ -45,8 +45,9 @@ export function LeakRates({ sweepId, finished }: { sweepId: string; finished: nu
   const { api } = usePlatform();
   const [report, setReport] = useState<Loadable<LeakReport>>({ state: 'loading' });
   useEffect(() => {
+    // A reload as games finish keeps the shown report until the new one arrives; another sweep
+    // mounts a new component (keyed by sweep), so no report is shown for the wrong sweep.
     let live = true;
-    setReport({ state: 'loading' });
     api
       .invoke('results:leaks', { sweepId })
       .then((value) => live && setReport({ state: 'ready', value }))

@@ -17,6 +17,7 @@ import {
   heatmapOption,
   pickLevels,
   xLabel,
+  yLabel,
 } from '../../lib/charts';
 import { fmt } from '../../lib/format';
 import { metricDef } from '../../../src-shared/metrics';
@@ -169,8 +170,8 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
       {cell && (
         <section className="panel" aria-label="Games in the selected cell" data-testid="cell-panel">
           <h2>
-            {grid && selected >= 0 ? xLabel(grid, selected) : cell.focalId} · competition{' '}
-            {fmt(cell.level, 2)}
+            {grid && selected >= 0 ? xLabel(grid, selected) : cell.focalId} ·{' '}
+            {grid ? yLabel(grid, grid.y.indexOf(cell.level)) : `competition ${fmt(cell.level, 2)}`}
             <button
               type="button"
               className="link"
@@ -209,7 +210,7 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
       )}
 
       {summary?.kind === 'deliberation' && (
-        <LeakRates sweepId={sweepId} finished={summary.progress.done} />
+        <LeakRates key={sweepId} sweepId={sweepId} finished={summary.progress.done} />
       )}
     </section>
   );
