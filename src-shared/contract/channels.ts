@@ -17,6 +17,7 @@ export const REQUEST_CHANNELS = [
   'games:transcript',
   'games:catalog',
   'games:search',
+  'games:deliberation',
   'results:grid',
   'results:exportFigure',
   'results:leaks',
