@@ -7,7 +7,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, startCli, tempDir, waitFor } from './cli-helpers';
+import type { DeliberationView, GridResult, LeakReport } from '../../src-shared/contract';
+import { createHost } from '../../src-main/host/host';
+import { openStore } from '../../src-main/store/store';
+import { ROOT, runCli, startCli, tempDir, waitFor } from './cli-helpers';
 
 const { dir, cleanup } = tempDir('parley-delib-results-');
 const db = join(dir, 'parley.db');
@@ -197,5 +200,119 @@ describe('parley merge', () => {
     expect(report.stdout).toBe(
       runCli(['analyze', sweepId, '--db', db, '--view', 'leaks', '--json']).stdout,
     );
+  }, 60_000);
+});
+
+describe('the host requests of the deliberation views', () => {
+  it('results:leaks serves the rates parley analyze prints', async () => {
+    const store = openStore(db, { readonly: true });
+    try {
+      const report = (await createHost({ store }).handle('results:leaks', {
+        sweepId,
+      })) as LeakReport;
+      const mayor = report.byParty.find((r) => r.party === 'Mayor');
+      expect(mayor).toEqual({
+        judgeId: 'judge-a',
+        party: 'Mayor',
+        speaker: 'strong',
+        judged: 4,
+        leaked: 2,
+        notLeaked: 1,
+        parseFailures: 1,
+        leakRate: 2 / 3,
+      });
+      expect(report.byModel.map((r) => [r.speaker, r.leaked, r.notLeaked])).toEqual([
+        ['strong', 2, 1],
+        ['weak', 1, 20],
+      ]);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('games:deliberation scores every proposed deal for every party with the pass rule', async () => {
+    const store = openStore(db, { readonly: true });
+    try {
+      const view = (await createHost({ store }).handle('games:deliberation', {
+        gameId,
+      })) as DeliberationView;
+      const prefs = (
+        JSON.parse(query<{ j: string }>(db, 'SELECT instance_json AS j FROM games')[0].j) as {
+          preferences: { role: string; minimum: number; scores: number[][] }[];
+        }
+      ).preferences;
+      const answers = query<{ seq: number; round: number; agent: number; action_json: string }>(
+        db,
+        "SELECT seq, round, agent, action_json FROM turns WHERE phase = 'answer' AND status = 'ok' ORDER BY seq",
+      );
+      // 26 turns: p1's opening, 24 discussion turns, p1's final deal (DESIGN 3.6).
+      expect(view.schedule).toHaveLength(26);
+      expect(view.deals).toHaveLength(26);
+      expect(view.parties.map((p) => [p.name, p.role, p.incentive])).toEqual([
+        ['Mayor', 'player', 'cooperative'],
+        ['Other cities', 'player', 'cooperative'],
+        ['Local Labour Union', 'player', 'cooperative'],
+        ['SportCo', 'p1', 'greedy'],
+        ['Department of Tourism', 'p2', 'greedy'],
+        ['Environmental League', 'player', 'greedy'],
+      ]);
+      answers.forEach((a, i) => {
+        const deal = (JSON.parse(a.action_json) as { deal: number[] }).deal;
+        const scores = prefs.map((p) => deal.reduce((s, o, k) => s + p.scores[k][o], 0));
+        const agrees = scores.map((s, j) => s >= prefs[j].minimum);
+        const p1 = prefs.findIndex((p) => p.role === 'p1');
+        const p2 = prefs.findIndex((p) => p.role === 'p2');
+        const passes = agrees.filter(Boolean).length >= 5 && agrees[p1] && agrees[p2];
+        expect(view.deals[i]).toEqual({
+          seq: a.seq,
+          turn: a.round,
+          seat: a.agent,
+          deal: deal.map((o, k) => `${'ABCDE'[k]}${o + 1}`).join(','),
+          scores,
+          agrees,
+          passes,
+        });
+        expect(view.schedule[a.round - 1]).toBe(a.agent);
+      });
+      expect(view.feasibility).toEqual({ deals: 720, passing: 55, unanimous: 12 });
+    } finally {
+      store.close();
+    }
+  });
+
+  it('names the incentive axis of a capability x incentive sweep in the results grid', async () => {
+    const gridDb = join(dir, 'grid.db');
+    const example = join(ROOT, 'resources', 'examples', 'deliberation-capability-incentive.json');
+    const run = runCli(['run', example, '--db', gridDb]);
+    expect(run.status).toBe(0);
+    const id = /\(([0-9a-f]{16})\)/.exec(run.stderr)![1];
+    const store = openStore(gridDb, { readonly: true });
+    try {
+      const g = (await createHost({ store }).handle('results:grid', {
+        sweepId: id,
+        metric: 'utility_focal',
+      })) as GridResult;
+      expect(g.games).toBe(18);
+      expect(g.x.map((c) => [c.focalId, c.capability])).toEqual([
+        ['focal-small', 0.2],
+        ['focal-medium', 0.5],
+        ['focal-large', 0.8],
+      ]);
+      expect([g.y, g.yName, g.yLabels]).toEqual([
+        [0, 1, 2],
+        'incentive of Environmental League',
+        ['cooperative', 'greedy', 'untargeted_adv'],
+      ]);
+      // No final deal passes with these rule-based parties: the adversary scores 150, others 0.
+      expect(g.cells.map((c) => [c.n, c.mean])).toEqual(
+        Array.from({ length: 3 }, () => [
+          [2, 0],
+          [2, 0],
+          [2, 150],
+        ]).flat(),
+      );
+    } finally {
+      store.close();
+    }
   }, 60_000);
 });
