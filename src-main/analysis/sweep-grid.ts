@@ -8,7 +8,7 @@ import type { MetricId } from '../../src-shared/metrics';
 import type { Store } from '../store/types';
 import { computeCellsAsync, type CiMethod } from './cells';
 import { storedRows } from './stored-rows';
-import { incentiveOfLevel } from '../sweeps/incentive-cells';
+import { incentiveAxisParty, incentiveOfLevel } from '../sweeps/incentive-cells';
 
 /** The dimensions of a screen cell: the same `--by` as `parley analyze --by focal_id,competition_level`. */
 export const GRID_BY = ['focal_id', 'competition_level'] as const;
@@ -99,13 +99,10 @@ export async function sweepGrid(store: Store, options: SweepGridOptions): Promis
 
 /** The y axis of a sweep over competition.incentives: the focal party's incentive per level. */
 function incentiveAxis(spec: unknown, y: readonly number[]): Pick<GridResult, 'yName' | 'yLabels'> {
-  const s = spec as {
-    competition?: { incentives?: unknown };
-    lineup?: { focalParty?: unknown };
-  } | null;
-  if (!Array.isArray(s?.competition?.incentives)) return {};
+  const party = incentiveAxisParty(spec);
+  if (party === null) return {};
   return {
-    yName: `incentive of ${String(s.lineup?.focalParty)}`,
+    yName: `incentive of ${party}`,
     yLabels: y.map((level) => incentiveOfLevel(level) ?? String(level)),
   };
 }

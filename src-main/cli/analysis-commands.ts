@@ -8,6 +8,7 @@ import { stringify } from 'csv-stringify/sync';
 import { DELIBERATION_COLUMNS } from '../analysis/deliberation-columns';
 import { formatFitTable, runFit } from '../analysis/fit-command';
 import { leakReport, leakTables } from '../judge/report';
+import { incentiveAxisNote } from '../sweeps/incentive-cells';
 import {
   DIMENSION_COLUMNS,
   applyFilters,
@@ -311,6 +312,8 @@ function runAnalyze(ref: string, opts: AnalyzeOptions): void {
       view === 'fits' ? '--metric/--by/--x' : '--metric/--by',
     );
     const note = dataset.unfinished ? [`${dataset.unfinished} unfinished game(s) left out.`] : [];
+    const axisNote = incentiveAxisNote(store.getSweep(id)?.spec);
+    if (axisNote) note.push(axisNote);
     let tables: Table[];
     if (view === 'cells') {
       const planned =

@@ -17,6 +17,24 @@ export function incentiveOfLevel(level: number): string | null {
   return DELIBERATION_INCENTIVES[level] ?? null;
 }
 
+/**
+ * The focal party of a stored sweep document whose competition axis is `incentives`, or null
+ * for any other document (the results grid and `parley analyze` name the axis by it).
+ */
+export function incentiveAxisParty(spec: unknown): string | null {
+  const s = spec as { competition?: { incentives?: unknown }; lineup?: { focalParty?: unknown } };
+  if (!Array.isArray(s?.competition?.incentives)) return null;
+  return typeof s.lineup?.focalParty === 'string' ? s.lineup.focalParty : null;
+}
+
+/** What an incentive sweep's competition_level column means, for analysis notes. */
+export function incentiveAxisNote(spec: unknown): string | null {
+  const party = incentiveAxisParty(spec);
+  if (party === null) return null;
+  const levels = DELIBERATION_INCENTIVES.map((inc, i) => `${i} ${inc}`).join(', ');
+  return `competition_level is the incentive of ${party} (the focal party): ${levels}.`;
+}
+
 export function incentiveCells(
   sweep: Sweep,
   incentives: readonly string[],

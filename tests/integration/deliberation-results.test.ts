@@ -311,8 +311,25 @@ describe('the host requests of the deliberation views', () => {
           [2, 150],
         ]).flat(),
       );
+      // parley analyze computes the same cells (an adversary's 150 without a deal included).
+      const analyzed = runCli([
+        'analyze',
+        id,
+        '--db',
+        gridDb,
+        '--view',
+        'heatmap',
+        '--metric',
+        'utility_focal',
+        '--json',
+      ]);
+      expect(analyzed.status).toBe(0);
+      const rows = (JSON.parse(analyzed.stdout) as { rows: Record<string, unknown>[] }).rows;
+      expect(rows.map((r) => [r.focal_capability, r.competition_level, r.n, r.mean])).toEqual(
+        g.cells.map((c) => [g.x[c.xi].capability, c.level, c.n, c.mean]),
+      );
     } finally {
       store.close();
     }
-  }, 60_000);
+  }, 90_000);
 });
