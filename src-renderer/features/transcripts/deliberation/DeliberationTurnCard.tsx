@@ -1,6 +1,6 @@
 // One deliberation turn: who spoke (party, role), the private scratchpad and plan (marked
 // private), the public answer, and the deal it proposed with every party's score of it.
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { DeliberationView } from '../../../../src-shared/contract';
 import { PHASE_COLORS } from '../../../theme';
 import { DealScores } from './DealScores';
@@ -23,14 +23,24 @@ export function answerText(text: string): ReactNode[] {
   return parts;
 }
 
+/** Notes longer than this are folded to their first lines until unfolded. */
+const FOLD_CHARS = 360;
+
 function PrivateNote({ label, text }: { label: string; text: string }) {
+  const [isOpen, setOpen] = useState(false);
+  const isFolded = text.length > FOLD_CHARS && !isOpen;
   return (
     <div className="delib-note private" data-testid={`note-${label}`}>
       <span className="private-tag" title="Only this party saw this">
         private
       </span>{' '}
       <span className="delib-note-label">{label}</span>
-      <div className="text">{text}</div>
+      {text.length > FOLD_CHARS && (
+        <button type="button" className="link-button delib-fold" onClick={() => setOpen(!isOpen)}>
+          {isOpen ? 'fold' : `show all (${text.split('\n').length} lines)`}
+        </button>
+      )}
+      <div className={`text${isFolded ? ' delib-folded' : ''}`}>{text}</div>
     </div>
   );
 }
