@@ -98,11 +98,15 @@ export async function sweepGrid(store: Store, options: SweepGridOptions): Promis
 }
 
 /** The y axis of a sweep over competition.incentives: the focal party's incentive per level. */
-function incentiveAxis(spec: unknown, y: readonly number[]): Pick<GridResult, 'yName' | 'yLabels'> {
+function incentiveAxis(
+  spec: unknown,
+  y: readonly number[],
+): Pick<GridResult, 'yName' | 'yTitle' | 'yLabels'> {
   const party = incentiveAxisParty(spec);
   if (party === null) return {};
   return {
-    yName: `incentive of ${party}`,
+    yName: 'incentive',
+    yTitle: `incentive of ${party}`,
     yLabels: y.map((level) => incentiveOfLevel(level) ?? String(level)),
   };
 }

@@ -298,8 +298,9 @@ describe('the host requests of the deliberation views', () => {
         ['focal-medium', 0.5],
         ['focal-large', 0.8],
       ]);
-      expect([g.y, g.yName, g.yLabels]).toEqual([
+      expect([g.y, g.yName, g.yTitle, g.yLabels]).toEqual([
         [0, 1, 2],
+        'incentive',
         'incentive of Environmental League',
         ['cooperative', 'greedy', 'untargeted_adv'],
       ]);

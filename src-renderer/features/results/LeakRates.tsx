@@ -7,10 +7,12 @@ import { LoadState } from '../../components/Loading';
 import { fmt } from '../../lib/format';
 import { usePlatform } from '../../state/hooks';
 import type { Loadable } from '../../state/types';
+import './leak-rates.css';
 
 function RateTable({ rows, first }: { rows: LeakRateRow[]; first: 'Party' | 'Model' }) {
   return (
-    <table className="grid" data-testid={`leaks-by-${first.toLowerCase()}`}>
+    <table className="grid compact" data-testid={`leaks-by-${first.toLowerCase()}`}>
+      <caption>{first === 'Party' ? 'Per party' : 'Per speaking model'}</caption>
       <thead>
         <tr>
           <th>Judge</th>
@@ -57,7 +59,7 @@ export function LeakRates({ sweepId, finished }: { sweepId: string; finished: nu
     };
   }, [api, sweepId, finished]);
   return (
-    <section className="panel" aria-label="Score leakage" data-testid="leak-rates">
+    <section className="panel leak-rates" aria-label="Score leakage" data-testid="leak-rates">
       <h2>
         Score leakage{' '}
         <span className="muted small">

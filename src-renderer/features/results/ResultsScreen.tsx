@@ -153,7 +153,7 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
                   onClick={onCellClick}
                   height={heatmapHeight(grid)}
                   testId="heatmap"
-                  label={`Heatmap of ${metricDef(metric).label} by capability and competition`}
+                  label={`Heatmap of ${metricDef(metric).label} by capability and ${grid.yTitle ?? 'competition'}`}
                 />
                 <ExportFigure
                   figure="heatmap"
@@ -187,7 +187,8 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
       {grid && grid.games > 0 && cOption && (
         <section className="panel" aria-label="Curves">
           <h2>
-            {metricDef(metric).label} vs capability, one line per competition level
+            {metricDef(metric).label} vs capability, one line per{' '}
+            {grid.yTitle ?? 'competition level'}
             {grid.y.length > pickLevels(grid.y).length && (
               <span className="muted small">
                 ({pickLevels(grid.y).length} of {grid.y.length} levels, evenly spread)
