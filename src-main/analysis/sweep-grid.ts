@@ -9,6 +9,7 @@ import type { Store } from '../store/types';
 import { computeCellsAsync, type CiMethod } from './cells';
 import { outcomeRows } from './outcome-rows';
 import { storedRows } from './stored-rows';
+import { incentiveAxisParty, incentiveOfLevel } from '../sweeps/incentive-cells';
 
 /** The dimensions of a screen cell: the same `--by` as `parley analyze --by focal_id,competition_level`. */
 export const GRID_BY = ['focal_id', 'competition_level'] as const;
@@ -91,8 +92,23 @@ export async function sweepGrid(store: Store, options: SweepGridOptions): Promis
     seed,
     x,
     y,
+    ...incentiveAxis(store.getSweep(sweepId)?.spec, y),
     cells,
     capabilityMetrics: capabilityMetricsOf(lineups, capabilityMetric),
     games: rows.length,
+  };
+}
+
+/** The y axis of a sweep over competition.incentives: the focal party's incentive per level. */
+function incentiveAxis(
+  spec: unknown,
+  y: readonly number[],
+): Pick<GridResult, 'yName' | 'yTitle' | 'yLabels'> {
+  const party = incentiveAxisParty(spec);
+  if (party === null) return {};
+  return {
+    yName: 'incentive',
+    yTitle: `incentive of ${party}`,
+    yLabels: y.map((level) => incentiveOfLevel(level) ?? String(level)),
   };
 }

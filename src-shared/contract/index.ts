@@ -9,6 +9,7 @@ import { appRequests } from './app';
 import { bargainRequests } from './bargain';
 import type { EventName, RequestChannel } from './channels';
 import { compareRequests } from './compare';
+import { deliberationRequests } from './deliberation';
 import { gameEvents, gameRequests } from './games';
 import { keyEvents, keyRequests } from './keys';
 import { modelRequests } from './models';
@@ -21,6 +22,7 @@ export * from './app';
 export * from './bargain';
 export * from './common';
 export * from './compare';
+export * from './deliberation';
 export * from './games';
 export * from './keys';
 export * from './models';
@@ -50,6 +52,7 @@ const requests = merge<Record<string, Entry>>(
   keyRequests,
   compareRequests,
   bargainRequests,
+  deliberationRequests,
 ) as typeof appRequests &
   typeof sweepRequests &
   typeof gameRequests &
@@ -57,7 +60,8 @@ const requests = merge<Record<string, Entry>>(
   typeof modelRequests &
   typeof keyRequests &
   typeof compareRequests &
-  typeof bargainRequests;
+  typeof bargainRequests &
+  typeof deliberationRequests;
 
 const events = merge<Record<string, z.ZodType>>(
   sweepEvents,

@@ -60,6 +60,14 @@ export const gridResultSchema = z.object({
   x: z.array(z.object({ focalId: z.string(), label: z.string(), capability: nullableNumber })),
   /** Competition axis: levels ascending. */
   y: z.array(z.number()),
+  /**
+   * Names of the y axis (short, for the chart; and in full) and of its levels when they are not
+   * competition levels: a deliberation sweep over competition.incentives gives "incentive",
+   * "incentive of <focal party>" and one incentive per level.
+   */
+  yName: z.string().optional(),
+  yTitle: z.string().optional(),
+  yLabels: z.array(z.string()).optional(),
   /** Every (column, level) pair, empty ones with n = 0. */
   cells: z.array(gridCellSchema),
   /** Score names the capability axis can be switched to. */

@@ -25,6 +25,7 @@ describe('shipped example sweeps', () => {
     expect(sweepFiles).toEqual([
       'buy-sell.json',
       'deliberation-base.json',
+      'deliberation-capability-incentive.json',
       'deliberation-mock-llm.json',
       'mock-llm-dry-run.json',
       'price-strategies.json',

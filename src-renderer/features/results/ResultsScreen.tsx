@@ -10,6 +10,7 @@ import { BargainFigures } from './BargainFigures';
 import { CellGames } from './CellGames';
 import { EmptyState } from '../../components/EmptyState';
 import { ExportFigure } from './ExportFigure';
+import { LeakRates } from './LeakRates';
 import {
   curvesOption,
   gridCurves,
@@ -17,6 +18,7 @@ import {
   heatmapOption,
   pickLevels,
   xLabel,
+  yLabel,
 } from '../../lib/charts';
 import { fmt } from '../../lib/format';
 import { metricDef, metricsOfGame } from '../../../src-shared/metrics';
@@ -79,7 +81,8 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
   };
   const selected = grid && cell ? grid.x.findIndex((x) => x.focalId === cell.focalId) : -1;
   const list = sweeps.state === 'ready' ? sweeps.value : [];
-  const kind = list.find((s) => s.id === sweepId)?.kind ?? null;
+  const summary = list.find((s) => s.id === sweepId);
+  const kind = summary?.kind ?? null;
 
   return (
     <section className="results" aria-label="Results">
@@ -152,7 +155,7 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
                   onClick={onCellClick}
                   height={heatmapHeight(grid)}
                   testId="heatmap"
-                  label={`Heatmap of ${metricDef(metric).label} by capability and competition`}
+                  label={`Heatmap of ${metricDef(metric).label} by capability and ${grid.yTitle ?? 'competition'}`}
                 />
                 <ExportFigure
                   figure="heatmap"
@@ -169,8 +172,8 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
       {cell && (
         <section className="panel" aria-label="Games in the selected cell" data-testid="cell-panel">
           <h2>
-            {grid && selected >= 0 ? xLabel(grid, selected) : cell.focalId} · competition{' '}
-            {fmt(cell.level, 2)}
+            {grid && selected >= 0 ? xLabel(grid, selected) : cell.focalId} ·{' '}
+            {grid ? yLabel(grid, grid.y.indexOf(cell.level)) : `competition ${fmt(cell.level, 2)}`}
             <button
               type="button"
               className="link"
@@ -186,7 +189,8 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
       {grid && grid.games > 0 && cOption && (
         <section className="panel" aria-label="Curves">
           <h2>
-            {metricDef(metric).label} vs capability, one line per competition level
+            {metricDef(metric).label} vs capability, one line per{' '}
+            {grid.yTitle ?? 'competition level'}
             {grid.y.length > pickLevels(grid.y).length && (
               <span className="muted small">
                 ({pickLevels(grid.y).length} of {grid.y.length} levels, evenly spread)
@@ -209,6 +213,10 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
       )}
       {grid && grid.games > 0 && kind && BARGAIN_FIGURE_KINDS.includes(kind) && (
         <BargainFigures sweepId={sweepId} games={grid.games} />
+      )}
+
+      {summary?.kind === 'deliberation' && (
+        <LeakRates key={sweepId} sweepId={sweepId} finished={summary.progress.done} />
       )}
     </section>
   );
