@@ -4,10 +4,12 @@
 import { capabilityOf, type ParticipantSpec } from '../../src-shared/participant';
 import { focalSeatOf } from '../../src-shared/planned-game';
 import type { GridCell, GridResult } from '../../src-shared/contract';
-import type { MetricId } from '../../src-shared/metrics';
+import { metricDef, type MetricId } from '../../src-shared/metrics';
 import type { Store } from '../store/types';
 import { computeCellsAsync, type CiMethod } from './cells';
+import { outcomeRows } from './outcome-rows';
 import { storedRows } from './stored-rows';
+import { incentiveAxisParty, incentiveOfLevel } from '../sweeps/incentive-cells';
 
 /** The dimensions of a screen cell: the same `--by` as `parley analyze --by focal_id,competition_level`. */
 export const GRID_BY = ['focal_id', 'competition_level'] as const;
@@ -59,7 +61,8 @@ export async function sweepGrid(store: Store, options: SweepGridOptions): Promis
       (a.capability ?? Infinity) - (b.capability ?? Infinity) || a.label.localeCompare(b.label),
   );
   const y = [...new Set(games.map((g) => g.competitionLevel))].sort((a, b) => a - b);
-  const rows = storedRows(games);
+  // A metric without a column (the alternating-offers games') is read from each outcome.
+  const rows = metricDef(metric).stored ? storedRows(games) : outcomeRows(store, sweepId);
   const computed = await computeCellsAsync(rows, { metric, by: GRID_BY, ci, seed });
   const byKey = new Map(
     computed.map((c) => [`${String(c.key.focal_id)}\u0000${String(c.key.competition_level)}`, c]),
@@ -89,8 +92,23 @@ export async function sweepGrid(store: Store, options: SweepGridOptions): Promis
     seed,
     x,
     y,
+    ...incentiveAxis(store.getSweep(sweepId)?.spec, y),
     cells,
     capabilityMetrics: capabilityMetricsOf(lineups, capabilityMetric),
     games: rows.length,
+  };
+}
+
+/** The y axis of a sweep over competition.incentives: the focal party's incentive per level. */
+function incentiveAxis(
+  spec: unknown,
+  y: readonly number[],
+): Pick<GridResult, 'yName' | 'yTitle' | 'yLabels'> {
+  const party = incentiveAxisParty(spec);
+  if (party === null) return {};
+  return {
+    yName: 'incentive',
+    yTitle: `incentive of ${party}`,
+    yLabels: y.map((level) => incentiveOfLevel(level) ?? String(level)),
   };
 }

@@ -2,15 +2,21 @@
 // request; the screen draws both the heatmap and the curves from it) and paper-ready exports
 // drawn by the same code as `parley figures`.
 import { z } from 'zod';
-import { CI_METHODS, STORED_METRIC_IDS, type MetricId } from '../metrics';
+import { CI_METHODS, GRID_METRIC_IDS, type MetricId } from '../metrics';
 import { jsonSchema, nullableNumber } from './common';
 
-/** Metrics the results screen can grid: the vocabulary's stored metrics (src-shared/metrics.ts). */
-export const RESULT_METRICS: readonly MetricId[] = STORED_METRIC_IDS;
+/**
+ * Metrics the results screen can grid: the vocabulary's stored metrics and those read from the
+ * alternating-offers games' outcomes (src-shared/metrics.ts GRID_METRIC_IDS).
+ */
+export const RESULT_METRICS: readonly MetricId[] = GRID_METRIC_IDS;
 export type ResultMetric = MetricId;
 
-/** What the results screen can export: the heatmap, the flattened curves, or the cell table. */
-export const EXPORT_FIGURES = ['heatmap', 'curves', 'table'] as const;
+/**
+ * What the results screen can export: the heatmap, the flattened curves, the cell table, and for
+ * two-party sweeps the concession curves and the matchup grid.
+ */
+export const EXPORT_FIGURES = ['heatmap', 'curves', 'table', 'concession', 'matchup'] as const;
 export type ExportFigure = (typeof EXPORT_FIGURES)[number];
 /** pdf (vector, fonts embedded), svg and png (300 dpi) for figures; csv and tex for the table. */
 export const EXPORT_FORMATS = ['pdf', 'svg', 'png', 'csv', 'tex'] as const;
@@ -27,7 +33,7 @@ export type ExportWidth = (typeof EXPORT_WIDTHS)[number];
 /** Exported files larger than this are refused by the host (the CLI has no such limit). */
 export const EXPORT_MAX_BYTES = 20 * 1024 * 1024;
 
-const metric = z.enum(STORED_METRIC_IDS);
+const metric = z.enum(GRID_METRIC_IDS);
 
 export const gridCellSchema = z.object({
   /** Index into `x` and `y`. */
@@ -54,6 +60,14 @@ export const gridResultSchema = z.object({
   x: z.array(z.object({ focalId: z.string(), label: z.string(), capability: nullableNumber })),
   /** Competition axis: levels ascending. */
   y: z.array(z.number()),
+  /**
+   * Names of the y axis (short, for the chart; and in full) and of its levels when they are not
+   * competition levels: a deliberation sweep over competition.incentives gives "incentive",
+   * "incentive of <focal party>" and one incentive per level.
+   */
+  yName: z.string().optional(),
+  yTitle: z.string().optional(),
+  yLabels: z.array(z.string()).optional(),
   /** Every (column, level) pair, empty ones with n = 0. */
   cells: z.array(gridCellSchema),
   /** Score names the capability axis can be switched to. */
@@ -102,6 +116,8 @@ const exportFigureArgs = z
     format: z.enum(EXPORT_FORMATS),
     /** Ignored by the table. */
     width: z.enum(EXPORT_WIDTHS).default('column'),
+    /** The concession curves' fixed opponent (default: the sweep's most common one). */
+    opponent: z.string().min(1).optional(),
   })
   .strict()
   .superRefine((a, ctx) => {
