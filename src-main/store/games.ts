@@ -11,7 +11,7 @@ import {
 } from '../../src-shared/planned-game';
 import type { DbGame } from './rows';
 import type { Sql } from './sql';
-import type { GameOrderKey, GameQuery, GameReasonRow, GameRow, QueueEntry, Store } from './types';
+import type { GameQuery, GameReasonRow, GameRow, Store } from './types';
 import { StoreError } from './errors';
 import { GAME_STATUSES } from './types';
 import { now, parseOrNull } from './sql';
@@ -22,11 +22,6 @@ type GameMethods = Pick<
   | 'getGame'
   | 'findGame'
   | 'listGames'
-  | 'queuePage'
-  | 'leaseOwners'
-  | 'gamePages'
-  | 'gamesAt'
-  | 'gameOrderKeys'
   | 'countGames'
   | 'countGamesByStatus'
   | 'gameReasons'
@@ -261,73 +256,6 @@ export function gameMethods({ db, stmt }: Sql): GameMethods {
           query.offset ?? 0,
         ) as DbGame[]
       ).map(toGameRow);
-    },
-
-    queuePage(sweepId, afterRow, limit) {
-      // A range scan of games by rowid from where the last page ended (not the status index):
-      // the pages of a whole pass read each game once, at any sweep size.
-      return stmt(
-        `SELECT g.rowid AS row, g.id AS id, g.status AS status, g.lease_owner AS leaseOwner,
-           g.lease_until AS leaseUntil
-         FROM games g
-         WHERE g.rowid > ? AND +g.status IN ('queued', 'paused', 'running')
-           AND EXISTS (SELECT 1 FROM sweep_games sg WHERE sg.sweep_id = ? AND sg.game_id = g.id)
-         ORDER BY g.rowid LIMIT ?`,
-      ).all(afterRow, sweepId, limit) as QueueEntry[];
-    },
-
-    leaseOwners(sweepId) {
-      // Through games_cells (status first): the few running games, not every game of the sweep.
-      const rows = stmt(
-        `SELECT DISTINCT g.lease_owner AS owner FROM games g
-         WHERE g.status = 'running' AND g.lease_owner IS NOT NULL
-           AND (@sweepId IS NULL OR EXISTS (
-             SELECT 1 FROM sweep_games sg WHERE sg.sweep_id = @sweepId AND sg.game_id = g.id))
-         ORDER BY owner`,
-      ).all({ sweepId: sweepId ?? null }) as { owner: string }[];
-      return rows.map((r) => r.owner);
-    },
-
-    *gamePages(sweepId, pageSize = 500) {
-      const page = stmt(
-        `SELECT ${GAME_SELECT}, g.rowid AS row_position FROM games g
-         WHERE g.rowid > ?
-           AND EXISTS (SELECT 1 FROM sweep_games sg WHERE sg.sweep_id = ? AND sg.game_id = g.id)
-         ORDER BY g.rowid LIMIT ?`,
-      );
-      let after = 0;
-      for (;;) {
-        const rows = page.all(after, sweepId, pageSize) as (DbGameWithRules & {
-          row_position: number;
-        })[];
-        if (rows.length === 0) return;
-        after = rows[rows.length - 1].row_position;
-        yield rows.map(toGameRow);
-        if (rows.length < pageSize) return;
-      }
-    },
-
-    gamesAt(rows) {
-      if (rows.length === 0) return [];
-      const found = stmt(
-        `SELECT g.rowid AS row_position, ${GAME_SELECT} FROM games g
-         WHERE g.rowid IN (SELECT value FROM json_each(?))`,
-      ).all(JSON.stringify(rows)) as (DbGameWithRules & { row_position: number })[];
-      const byRow = new Map(found.map((r) => [r.row_position, r]));
-      return rows.flatMap((row) => {
-        const r = byRow.get(row);
-        return r ? [toGameRow(r)] : [];
-      });
-    },
-
-    gameOrderKeys(sweepId) {
-      return stmt(
-        `SELECT g.rowid AS row, g.focal_capability AS focalCapability, g.focal_id AS focalId,
-           g.competition_level AS competitionLevel, g.order_name AS "order",
-           g.run_index AS runIndex
-         FROM sweep_games sg JOIN games g ON g.id = sg.game_id
-         WHERE sg.sweep_id = ? ORDER BY g.rowid`,
-      ).all(sweepId) as GameOrderKey[];
     },
 
     countGames(query = {}) {

@@ -11,6 +11,7 @@ import { callMethods } from './calls';
 import { StorageError, StoreError, damagedAdvice, storageError } from './errors';
 import { eventMethods } from './events';
 import { gameMethods } from './games';
+import { gamePageMethods } from './game-pages';
 import { importMethods } from './imports';
 import { judgementMethods } from './judgements';
 import { mergeMethods } from './merge';
@@ -97,6 +98,7 @@ function openUnguarded(path: string, isMemory: boolean, opts: OpenStoreOptions):
     ...sweepMethods(sql),
     ...modelMethods(sql),
     ...gameMethods(sql),
+    ...gamePageMethods(sql),
     ...turnMethods(sql),
     ...callMethods(sql),
     ...eventMethods(sql),
