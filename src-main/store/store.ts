@@ -12,6 +12,7 @@ import { StorageError, StoreError, damagedAdvice, storageError } from './errors'
 import { eventMethods } from './events';
 import { gameMethods } from './games';
 import { importMethods } from './imports';
+import { batchMethods } from './batches';
 import { judgementMethods } from './judgements';
 import { mergeMethods } from './merge';
 import { migrate } from './migrate';
@@ -100,6 +101,7 @@ function openUnguarded(path: string, isMemory: boolean, opts: OpenStoreOptions):
     ...annotationMethods(sql),
     ...compareQueryMethods(sql),
     ...judgementMethods(sql),
+    ...batchMethods(sql),
     transaction: (fn) => db.transaction(fn)(),
     close() {
       if (!db.open) return;
