@@ -14,6 +14,7 @@ import type { SweepProgress, SweepValidation } from '../sweeps/service';
 import { shardOf } from '../cluster/shard';
 import { isRetryableFailure } from '../providers/errors';
 import { importNoteLines } from '../import/describe';
+import { batchSettingsOf } from '../../src-shared/batch';
 import { createRunRuntime, printEstimate } from './llm-commands';
 import {
   CliError,
@@ -282,6 +283,7 @@ export async function runSweepDoc(
   const runtime = await createRunRuntime(store, shardGames, {
     sweepId: v.sweepId,
     budgetUsd: v.expanded.sweep.budgetUsd,
+    batch: batchSettingsOf(v.expanded.sweep.batch),
     providerConcurrency: opts.providerConcurrency,
     onStatus: (change) => serviceRef.current?.emitProvider(change),
   });

@@ -1,5 +1,6 @@
 // LLM commands: `parley keys set|test|clear <provider>`, `parley mock-llm`, and the helpers
 // `parley run` uses to build the provider runtime and print `--estimate`.
+import type { BatchSettings } from '../../src-shared/batch';
 import type { Command } from 'commander';
 import { PROVIDERS, type ProviderName } from '../../src-shared/participant';
 import type { PlannedGame } from '../../src-shared/planned-game';
@@ -264,6 +265,7 @@ export async function createRunRuntime(
   opts: {
     sweepId: string;
     budgetUsd?: number;
+    batch?: BatchSettings | null;
     providerConcurrency?: string;
     onStatus: (change: ProviderStatusChange) => void;
   },
@@ -275,6 +277,7 @@ export async function createRunRuntime(
     keys: new KeyStore(),
     sweepId: opts.sweepId,
     budgetUsd: opts.budgetUsd,
+    batch: opts.batch,
     onStatus: opts.onStatus,
     scheduler: {
       maxConcurrency: opts.providerConcurrency

@@ -31,7 +31,7 @@ export interface MockBatchStats {
 }
 
 export interface MockBatchControls {
-  stats: MockBatchStats;
+  batchStats: MockBatchStats;
   /** The next `count` batch requests get `fault`, ahead of the random draw. */
   injectBatchFault(fault: MockBatchFault, count?: number): void;
   setBatchDelay(ms: number): void;
@@ -390,7 +390,7 @@ export function createBatchRoutes(deps: BatchRouteDeps): {
   return {
     handle,
     controls: {
-      stats,
+      batchStats: stats,
       injectBatchFault(fault, count = 1) {
         for (let i = 0; i < count; i++) forced.push(fault);
       },
