@@ -83,6 +83,8 @@ export class ProviderScheduler {
   /** The headers said the window is used up: no call starts before this time. */
   private holdUntil = 0;
   private holdTimer: NodeJS.Timeout | undefined;
+  /** Rate-limit headers were seen: they set the limit, so successes alone do not raise it. */
+  private isHeaderDriven = false;
   private successesSinceCut = 0;
   private failures = 0;
   private state: ProviderStatus = 'online';
@@ -187,6 +189,7 @@ export class ProviderScheduler {
         : Infinity;
     const allowed = Math.min(byRequests, byTokens);
     if (!Number.isFinite(allowed)) return;
+    this.isHeaderDriven = true;
     if (allowed <= 0) {
       this.limit = 1;
       this.holdUntil = Math.max(this.holdUntil, Date.now() + (info.resetMs ?? 1000));
@@ -229,6 +232,7 @@ export class ProviderScheduler {
   private onSuccess(): void {
     this.failures = 0;
     if (
+      !this.isHeaderDriven &&
       this.limit < this.opts.maxConcurrency &&
       ++this.successesSinceCut >= this.opts.recoverAfterSuccesses
     ) {
