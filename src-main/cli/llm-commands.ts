@@ -172,7 +172,7 @@ export function registerLlmCommands(program: Command): void {
   program
     .command('mock-llm')
     .description(
-      'Serve a fake LLM provider on 127.0.0.1 in both wire formats (Anthropic /v1/messages, OpenAI /v1/chat/completions, /v1/models), answering like a simple negotiator, with optional latency and faults.',
+      'Serve a fake LLM provider on 127.0.0.1 in both wire formats (Anthropic /v1/messages, OpenAI /v1/chat/completions, /v1/models, both batch APIs), answering like a simple negotiator, with optional latency, faults and rate-limit headers.',
     )
     .option('--port <n>', 'port (0 = any free port)', '0')
     .option('--latency <ms>', 'delay before every answer', '0')
@@ -184,11 +184,19 @@ export function registerLlmCommands(program: Command): void {
     )
     .option('--seed <n>', 'seed of the fault draws', '1')
     .option('--retry-after <s>', 'retry-after seconds sent with 429', '1')
+    .option('--batch-delay <ms>', 'how long a batch stays in progress (batch APIs)', '0')
+    .option('--batch-error-rate <r>', 'probability in [0, 1] that a batch request errors', '0')
+    .option('--batch-expire-rate <r>', 'probability in [0, 1] that a batch request expires', '0')
+    .option(
+      '--rate-limit <requests/tokens/seconds>',
+      'send rate-limit headers from this window, e.g. 50/40000/60',
+    )
     .addHelpText(
       'after',
       '\nFaults: 429 (rate limit with retry-after), 500 (server error), timeout (holds the\n' +
         'connection, then drops it), reset (drops the connection), garbage (a 200 whose text is\n' +
-        'not the requested JSON). Usage reports simulated prompt-cache reads and writes.\n\n' +
+        'not the requested JSON). Usage reports simulated prompt-cache reads and writes.\n' +
+        'Batch APIs: Anthropic /v1/messages/batches and OpenAI /v1/files + /v1/batches.\n\n' +
         'Point a sweep at it with inline models, e.g.\n' +
         '  {"id": "mock-claude", "kind": "llm", "provider": "anthropic", "model": "mock",\n' +
         '   "baseUrl": "http://127.0.0.1:PORT", "scores": {"capability": 0.5}}\n' +

@@ -149,7 +149,7 @@ export class BatchCollector {
       if (ids?.length === 0) batch.open.delete(waiter.hash);
       waiter.call.batchId = id;
       batch.waiters.set(customId, waiter);
-      this.changed();
+      if (!this.polling.has(id)) this.changed();
       void this.poll(id);
       return true;
     }
