@@ -113,10 +113,3 @@ describe('concurrency from rate-limit headers', () => {
     expect(last + 1).toBeLessThanOrEqual(2 * own);
   });
 });
-
-function firstCall(s: Store, gameId: string): number {
-  return Math.min(...s.listCalls(gameId).map((c) => c.id));
-}
-function lastCall(s: Store, gameId: string): number {
-  return Math.max(...s.listCalls(gameId).map((c) => c.id));
-}

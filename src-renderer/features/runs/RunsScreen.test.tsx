@@ -153,13 +153,11 @@ describe('runs screen: state and ETA', () => {
 describe('runs screen: batches in flight', () => {
   it('shows each endpoint’s batches next to the provider status', () => {
     const html = render([sweep('active', progress({}))], (store) => {
-      store
-        .getState()
-        .applyProvider({
-          provider: 'openai',
-          status: 'rate_limited',
-          detail: 'concurrency cut to 2',
-        });
+      store.getState().applyProvider({
+        provider: 'openai',
+        status: 'rate_limited',
+        detail: 'concurrency cut to 2',
+      });
       store.getState().applyProvider({
         provider: 'anthropic batch',
         status: 'batch',
