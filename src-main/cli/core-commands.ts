@@ -340,7 +340,9 @@ async function playSweep(
   const off = service.on('progress', (p: SweepProgress) => view.update(p));
   const offProvider = service.on('provider', (e) =>
     process.stderr.write(
-      `\nprovider ${e.provider}: ${e.status}${e.detail ? ` (${e.detail})` : ''}\n`,
+      e.status === 'batch'
+        ? `\nprovider ${e.provider}: ${e.detail ?? ''}\n`
+        : `\nprovider ${e.provider}: ${e.status}${e.detail ? ` (${e.detail})` : ''}\n`,
     ),
   );
   let interrupts = 0;

@@ -35,6 +35,8 @@ export interface MockBatchControls {
   /** The next `count` batch requests get `fault`, ahead of the random draw. */
   injectBatchFault(fault: MockBatchFault, count?: number): void;
   setBatchDelay(ms: number): void;
+  /** End every batch in progress now (their requests are answered when next read). */
+  endBatchesNow(): void;
 }
 
 type Json = Record<string, unknown>;
@@ -396,6 +398,10 @@ export function createBatchRoutes(deps: BatchRouteDeps): {
       },
       setBatchDelay(ms) {
         delayMs = ms;
+      },
+      endBatchesNow() {
+        const now = Date.now();
+        for (const b of batches.values()) b.endsAt = Math.min(b.endsAt, now);
       },
     },
   };
