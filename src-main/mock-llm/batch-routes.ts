@@ -2,7 +2,17 @@
 // Batch (file upload, create, retrieve, cancel, file content), answering every request with the
 // same responder as the online endpoints. Delays, per-request failures and expiry are injectable.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  anthropicLine,
+  multipartFile,
+  openaiLine,
+  parseJson,
+  sendJson,
+  type Answer,
+} from './batch-wire';
 import { errorBody, requestId } from './wire';
+
+export { captureAnswer } from './batch-wire';
 
 export type MockBatchFault = 'errored' | 'expired';
 
@@ -42,13 +52,6 @@ export interface MockBatchControls {
 type Json = Record<string, unknown>;
 type Format = 'anthropic' | 'openai';
 
-/** An online answer as the server would send it. */
-export interface CapturedAnswer {
-  status: number;
-  json: Json;
-  headers: Record<string, string>;
-}
-
 interface Item {
   customId: string;
   body: Json;
@@ -73,27 +76,9 @@ export interface BatchRouteDeps {
   /** The server's base URL (for results_url). */
   url: () => string;
   /** The online answer to one request body, as the server would send it. */
-  answer: (format: Format, body: Json) => CapturedAnswer;
+  answer: Answer;
   random: () => number;
   options: MockBatchOptions;
-}
-
-/** Run `write` against a stand-in response and return what it sent (status, headers, JSON). */
-export function captureAnswer(write: (res: ServerResponse) => void): CapturedAnswer {
-  const out: CapturedAnswer = { status: 0, json: {}, headers: {} };
-  const res = {
-    setHeader: () => res,
-    writeHead(status: number, headers: Record<string, string | number> = {}) {
-      out.status = status;
-      for (const [k, v] of Object.entries(headers)) out.headers[k] = String(v);
-      return res;
-    },
-    end(text: string) {
-      out.json = JSON.parse(text) as Json;
-    },
-  };
-  write(res as unknown as ServerResponse);
-  return out;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -155,7 +140,9 @@ export function createBatchRoutes(deps: BatchRouteDeps): {
       const outcome =
         b.canceledAt !== null ? 'canceled' : item.fault === undefined ? 'succeeded' : item.fault;
       stats.outcomes[outcome] = (stats.outcomes[outcome] ?? 0) + 1;
-      return b.format === 'anthropic' ? anthropicLine(item, outcome) : openaiLine(item, outcome);
+      return b.format === 'anthropic'
+        ? anthropicLine(item, outcome, deps.answer)
+        : openaiLine(item, outcome, deps.answer);
     });
     if (b.format === 'openai') {
       const ok = b.lines.filter((l) => (l.response as Json | null)?.status_code === 200);
@@ -170,53 +157,6 @@ export function createBatchRoutes(deps: BatchRouteDeps): {
     const id = requestId('file-');
     files.set(id, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
     return id;
-  };
-
-  const anthropicLine = (item: Item, outcome: string): Json => {
-    if (outcome === 'succeeded') {
-      const a = deps.answer('anthropic', item.body);
-      return { custom_id: item.customId, result: { type: 'succeeded', message: a.json } };
-    }
-    if (outcome === 'errored')
-      return {
-        custom_id: item.customId,
-        result: {
-          type: 'errored',
-          error: errorBody('anthropic', 500, 'internal error (mock batch)'),
-        },
-      };
-    return { custom_id: item.customId, result: { type: outcome } };
-  };
-
-  const openaiLine = (item: Item, outcome: string): Json => {
-    const id = requestId('batch_req_');
-    if (outcome === 'succeeded') {
-      const a = deps.answer('openai', item.body);
-      return {
-        id,
-        custom_id: item.customId,
-        response: { status_code: a.status, request_id: requestId('req_'), body: a.json },
-        error: null,
-      };
-    }
-    if (outcome === 'errored')
-      return {
-        id,
-        custom_id: item.customId,
-        response: {
-          status_code: 500,
-          request_id: requestId('req_'),
-          body: errorBody('openai', 500, 'internal error (mock batch)'),
-        },
-        error: null,
-      };
-    const code = outcome === 'expired' ? 'batch_expired' : 'batch_cancelled';
-    return {
-      id,
-      custom_id: item.customId,
-      response: null,
-      error: { code, message: `This request was not executed (${code}).` },
-    };
   };
 
   const counts = (b: MockBatch) => {
@@ -405,34 +345,4 @@ export function createBatchRoutes(deps: BatchRouteDeps): {
       },
     },
   };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null;
-  }
-}
-
-/** The content of the multipart part named "file", or null. */
-function multipartFile(contentType: string, body: string): string | null {
-  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
-  const mark = boundary?.[1] ?? boundary?.[2];
-  if (!mark) return null;
-  for (const part of body.split(`--${mark}`)) {
-    const split = part.indexOf('\r\n\r\n');
-    if (split < 0 || !/name="file"/.test(part.slice(0, split))) continue;
-    return part.slice(split + 4).replace(/\r\n$/, '');
-  }
-  return null;
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
-  });
-  res.end(text);
 }

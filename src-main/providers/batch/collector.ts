@@ -58,6 +58,8 @@ interface InFlight {
   requests: number;
   /** custom_id of each open request by hash, for requests that arrive again (after an abort). */
   open: Map<string, string[]>;
+  /** The provider reported it ended (kept only for open requests whose caller may return). */
+  isEnded: boolean;
 }
 
 /** The stored identity of a request: the game and the exact body, not the custom_id. */
@@ -111,11 +113,12 @@ export class BatchCollector {
   };
 
   snapshot(): BatchSnapshot {
+    const running = [...this.inFlight].filter(([, b]) => !b.isEnded);
     return {
       provider: this.opts.provider,
       model: this.opts.model,
-      batches: [...this.inFlight.keys()],
-      requests: [...this.inFlight.values()].reduce((n, b) => n + b.requests, 0),
+      batches: running.map(([id]) => id),
+      requests: running.reduce((n, [, b]) => n + b.requests, 0),
       pending: this.pending.length,
     };
   }
@@ -136,7 +139,12 @@ export class BatchCollector {
       const open = new Map<string, string[]>();
       for (const r of b.open)
         open.set(r.requestHash, [...(open.get(r.requestHash) ?? []), r.customId]);
-      this.inFlight.set(b.id, { waiters: new Map(), requests: b.requestCount, open });
+      this.inFlight.set(b.id, {
+        waiters: new Map(),
+        requests: b.requestCount,
+        open,
+        isEnded: b.status !== 'in_progress',
+      });
     }
   }
 
@@ -224,7 +232,7 @@ export class BatchCollector {
     );
     const waiters = new Map(lines.map((l) => [l.customId, l.waiter]));
     for (const w of items) w.call.batchId = id;
-    this.inFlight.set(id, { waiters, requests: items.length, open: new Map() });
+    this.inFlight.set(id, { waiters, requests: items.length, open: new Map(), isEnded: false });
     this.changed();
     void this.poll(id);
   }
@@ -261,6 +269,7 @@ export class BatchCollector {
   private async deliver(id: string, outcomes: readonly BatchOutcome[]): Promise<void> {
     const batch = this.inFlight.get(id);
     if (!batch) return;
+    batch.isEnded = true;
     const seen = new Set<string>();
     for (const o of outcomes) {
       seen.add(o.customId);
