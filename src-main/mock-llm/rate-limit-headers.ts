@@ -35,7 +35,7 @@ export function createRateLimitHeaders(initial: MockRateLimit | null = null): Ra
       windowStart = Date.now();
       used = 0;
     },
-    next(format) {
+    next(format): Record<string, string> {
       if (!limit) return {};
       const now = Date.now();
       if (now - windowStart >= limit.windowMs) {
