@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { batchSettingsOf } from '../../../src-shared/batch';
 import { openStore } from '../../store/store';
 import type { Store } from '../../store/types';
-import { BatchCollector } from './collector';
+import { BatchCollector, MAX_POLL_FAILURES } from './collector';
 import { runInBatchCall } from './context';
 import type { BatchLine, BatchOutcome, BatchTransport } from './transport';
 
@@ -148,6 +148,20 @@ describe('BatchCollector', () => {
     t.failNextPoll();
     expect((await ask(c, 'g0', 0, 'a')).body).toEqual({ echo: 'a' });
     expect(t.created).toHaveLength(1);
+    c.dispose();
+  });
+
+  it('re-batches the requests of a batch it cannot poll, after MAX_POLL_FAILURES', async () => {
+    const t = scripted(ok);
+    const c = collector(t.transport);
+    for (let i = 0; i < MAX_POLL_FAILURES; i++) t.failNextPoll();
+    const answer = await ask(c, 'g0', 0, 'a');
+    expect(answer).toMatchObject({
+      status: 200,
+      body: { echo: 'a' },
+      call: { batchId: 'b2', retries: 1 },
+    });
+    expect(t.created.map((b) => b.map((l) => l.body.q))).toEqual([['a'], ['a']]);
     c.dispose();
   });
 

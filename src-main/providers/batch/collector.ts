@@ -13,6 +13,8 @@ import type { BatchOutcome, BatchTransport } from './transport';
 
 /** Re-batches (or online retries) of one request after it errored or expired. */
 export const MAX_BATCH_RETRIES = 3;
+/** Failed polls in a row before a batch is given up (its requests re-batched). */
+export const MAX_POLL_FAILURES = 10;
 /** Requests per batch at most (OpenAI allows 50,000; Anthropic 100,000). */
 export const MAX_BATCH_REQUESTS = 10_000;
 
@@ -237,36 +239,44 @@ export class BatchCollector {
     void this.poll(id);
   }
 
-  /** Poll `id` until it ends, then hand each result to its waiter. One loop per batch. */
+  /**
+   * Poll `id` until it ends, then hand each result to its waiter. One loop per batch. A failed
+   * poll or results download is tried again after the interval; after MAX_POLL_FAILURES in a
+   * row the batch is given up and its requests go into the next batch, as if expired.
+   */
   private async poll(id: string): Promise<void> {
     if (this.polling.has(id)) return;
     this.polling.add(id);
     const stop = this.disposed.signal;
+    let failures = 0;
     try {
       for (;;) {
         const batch = this.inFlight.get(id);
         if (!batch || batch.waiters.size === 0) return;
-        let ended = false;
         try {
-          ended = await this.opts.transport.isEnded(id);
+          if (await this.opts.transport.isEnded(id)) {
+            const outcomes = await this.opts.transport.results(id);
+            this.opts.store.setBatchStatus(id, 'ended');
+            this.deliver(id, outcomes);
+            return;
+          }
+          failures = 0;
         } catch {
-          // A failed poll is tried again after the interval; the batch itself is not lost.
-        }
-        if (ended) {
-          this.opts.store.setBatchStatus(id, 'ended');
-          await this.deliver(id, await this.opts.transport.results(id));
-          return;
+          if (++failures >= MAX_POLL_FAILURES) {
+            this.deliver(id, []);
+            return;
+          }
         }
         await this.sleep(this.opts.settings.pollSeconds * 1000, stop);
       }
     } catch {
-      // Disposed, or results could not be read: waiters keep waiting; a restart polls again.
+      // Disposed: waiters are aborted by their games; a restart polls the stored batch again.
     } finally {
       this.polling.delete(id);
     }
   }
 
-  private async deliver(id: string, outcomes: readonly BatchOutcome[]): Promise<void> {
+  private deliver(id: string, outcomes: readonly BatchOutcome[]): void {
     const batch = this.inFlight.get(id);
     if (!batch) return;
     batch.isEnded = true;
@@ -288,7 +298,6 @@ export class BatchCollector {
     batch.waiters.clear();
     if (batch.open.size === 0) this.inFlight.delete(id);
     this.changed();
-    await Promise.resolve();
   }
 
   private settle(w: Waiter, o: BatchOutcome): void {
