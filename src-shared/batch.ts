@@ -38,7 +38,7 @@ export function batchSettingsOf(
 }
 
 /** Whether calls to `provider` go through its batch API under `settings`. */
-export function isBatched(settings: BatchSettings | null, provider: ProviderName): boolean {
+export function isBatched(settings: BatchSettings | null, provider: string): boolean {
   if (!settings || !(BATCH_PROVIDERS as readonly string[]).includes(provider)) return false;
-  return settings.providers === undefined || settings.providers.includes(provider);
+  return settings.providers === undefined || (settings.providers as string[]).includes(provider);
 }

@@ -275,6 +275,7 @@ export async function runSweepDoc(
     printEstimate(
       shardGames.filter((g) => !done.has(g.id)),
       v.expanded.sweep.budgetUsd,
+      batchSettingsOf(v.expanded.sweep.batch),
     );
     return v.sweepId;
   }

@@ -1,6 +1,6 @@
 // LLM commands: `parley keys set|test|clear <provider>`, `parley mock-llm`, and the helpers
 // `parley run` uses to build the provider runtime and print `--estimate`.
-import type { BatchSettings } from '../../src-shared/batch';
+import { isBatched, type BatchSettings } from '../../src-shared/batch';
 import type { Command } from 'commander';
 import { PROVIDERS, type ProviderName } from '../../src-shared/participant';
 import type { PlannedGame } from '../../src-shared/planned-game';
@@ -9,7 +9,8 @@ import { KEY_ENV_VARS, KeyStore } from '../keys/key-store';
 import { testKey } from '../keys/key-test';
 import { MOCK_FAULTS } from '../mock-llm/server';
 import { runMockLlmCli, type MockLlmFlags } from '../mock-llm/cli';
-import { estimateSweep } from '../providers/estimate';
+import { BATCH_PRICE_FACTOR } from '../providers/batch/batch-client';
+import { estimateSweep, type SweepEstimate } from '../providers/estimate';
 import { LlmRuntime, llmSpecsOf, type ProviderStatusChange } from '../providers/runtime';
 import type { Store } from '../store/types';
 import { CliError, EXIT_BAD_INPUT, parsePositiveInt } from './common';
@@ -219,6 +220,20 @@ export function registerLlmCommands(program: Command): void {
 }
 
 /** `parley run --estimate`: print the expected calls, tokens and cost of the unfinished games. */
+/** The estimate's cost with the batched providers' calls at the batch price. */
+function batchLine(
+  byModel: SweepEstimate['byModel'],
+  batch: BatchSettings,
+  fmt: (x: number) => string,
+): string {
+  const batched = byModel.filter((m) => isBatched(batch, m.provider));
+  if (batched.length === 0) return '  batch           no batched provider among the models\n';
+  const cost = (k: 'costCachedUsd' | 'costNoCacheUsd') =>
+    byModel.reduce((n, m) => n + m[k] * (isBatched(batch, m.provider) ? BATCH_PRICE_FACTOR : 1), 0);
+  const providers = [...new Set(batched.map((m) => m.provider))].join(', ');
+  return `  with batch      ${fmt(cost('costCachedUsd'))} .. ${fmt(cost('costNoCacheUsd'))} (${providers} at batch prices)\n`;
+}
+
 /** Whether the worst case fits under the cap, and if not roughly where the cap stops new calls. */
 function budgetNote(
   budgetUsd: number,
@@ -231,7 +246,11 @@ function budgetNote(
   return ` (below the estimate: if games run all rounds, new calls stop after about ${share}% of them and the rest pause)`;
 }
 
-export function printEstimate(games: readonly PlannedGame[], budgetUsd: number | undefined): void {
+export function printEstimate(
+  games: readonly PlannedGame[],
+  budgetUsd: number | undefined,
+  batch: BatchSettings | null = null,
+): void {
   const e = estimateSweep(games);
   const out = process.stdout;
   if (e.calls === 0) {
@@ -247,6 +266,7 @@ export function printEstimate(games: readonly PlannedGame[], budgetUsd: number |
       `  prompt tokens   ${e.promptTokens}\n` +
       `  output tokens   ${e.outputTokens}\n` +
       `  cost            ${fmt(e.costCachedUsd)} with prompt caching, ${fmt(e.costNoCacheUsd)} without\n` +
+      (batch ? batchLine(e.byModel, batch, fmt) : '') +
       (budgetUsd !== undefined
         ? `  budget cap      $${budgetUsd.toFixed(2)}${budgetNote(budgetUsd, e)}\n`
         : '') +

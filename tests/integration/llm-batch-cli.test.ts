@@ -37,6 +37,16 @@ describe('parley run with batch: true (child processes)', () => {
     });
     writeFileSync(file, JSON.stringify(doc));
     const db = join(tmp.dir, 'batch.db');
+    const estimate = await runCliAsync(['run', file, '--db', db, '--estimate'], keysEnv);
+    expect(estimate.status).toBe(0);
+    const cost = /cost +\$([\d.]+) with prompt caching, \$([\d.]+) without/.exec(estimate.stdout);
+    const batched =
+      /with batch +\$([\d.]+) \.\. \$([\d.]+) \(anthropic, openai at batch prices\)/.exec(
+        estimate.stdout,
+      );
+    expect(cost && batched).toBeTruthy();
+    expect(Math.abs(Number(batched![1]) - Number(cost![1]) / 2)).toBeLessThanOrEqual(0.0001);
+    expect(Math.abs(Number(batched![2]) - Number(cost![2]) / 2)).toBeLessThanOrEqual(0.0001);
     mock.setBatchDelay(60_000);
     const killed = await runCliAsync(['run', file, '--db', db], keysEnv, (child) => {
       void waitFor(
