@@ -365,7 +365,6 @@ export class ProviderScheduler {
         this.holdTimer = undefined;
         this.drain();
       }, wait);
-      this.holdTimer.unref?.();
     }
     return true;
   }
