@@ -1,6 +1,7 @@
 // The sweep document (DESIGN 7): a capability x competition grid of games, as JSON. This schema
 // is the single source of truth for the CLI, the designer form and the store.
 import { z } from 'zod';
+import { sweepBatchSchema } from './batch';
 import { ACCEPTANCE_RULES, GAME_KINDS, PROTOCOLS } from './game';
 import { participantSchema } from './participant';
 import { ORDERS } from './planned-game';
@@ -123,6 +124,8 @@ export const sweepSchema = z
     runs: runsSchema,
     concurrency: z.number().int().min(1).max(256).default(4),
     budgetUsd: z.number().positive().optional(),
+    /** Send LLM calls as provider batches at half price (DESIGN 8); see src-shared/batch.ts. */
+    batch: sweepBatchSchema.optional(),
     /**
      * The most games this sweep may plan (default SWEEP_LIMITS.defaultMaxGames); raise it for a
      * larger grid. It does not change any game, so it is not part of a game's id.

@@ -1,4 +1,5 @@
 // `parley bench`: runs every registered benchmark and prints one JSON line per figure.
+import { costVsNaive } from '../bench/cost-bench';
 import type { Command } from 'commander';
 import { alternatingGamesPerSecond } from '../bench/alternating-bench';
 import { figureExportMs, heatmapQueryMs } from '../bench/analysis-bench';
@@ -24,6 +25,7 @@ export const BENCHES: Record<string, () => Promise<BenchResult>> = {
   figure_export_ms: figureExportMs,
   sweep_makespan_ratio: sweepMakespanRatio,
   cache_read_share: cacheReadShare,
+  cost_vs_naive: costVsNaive,
   ui_first_paint_ms: uiFirstPaintMs,
   heatmap_render_ms: heatmapRenderMs,
   transcript_open_ms: transcriptOpenMs,

@@ -15,6 +15,7 @@ import type { SweepProgress, SweepValidation } from '../sweeps/service';
 import { shardOf } from '../cluster/shard';
 import { isRetryableFailure } from '../providers/errors';
 import { importNoteLines } from '../import/describe';
+import { batchSettingsOf } from '../../src-shared/batch';
 import { createRunRuntime, printEstimate } from './llm-commands';
 import {
   CliError,
@@ -271,6 +272,7 @@ export async function runSweepDoc(
     printEstimate(
       shardGames.filter((g) => !done.has(g.id)),
       v.expanded.sweep.budgetUsd,
+      batchSettingsOf(v.expanded.sweep.batch),
     );
     return v.sweepId;
   }
@@ -279,6 +281,7 @@ export async function runSweepDoc(
   const runtime = await createRunRuntime(store, shardGames, {
     sweepId: v.sweepId,
     budgetUsd: v.expanded.sweep.budgetUsd,
+    batch: batchSettingsOf(v.expanded.sweep.batch),
     providerConcurrency: opts.providerConcurrency,
     onStatus: (change) => serviceRef.current?.emitProvider(change),
   });
@@ -341,7 +344,9 @@ async function playSweep(
   const off = service.on('progress', (p: SweepProgress) => view.update(p));
   const offProvider = service.on('provider', (e) =>
     process.stderr.write(
-      `\nprovider ${e.provider}: ${e.status}${e.detail ? ` (${e.detail})` : ''}\n`,
+      e.status === 'batch'
+        ? `\nprovider ${e.provider}: ${e.detail ?? ''}\n`
+        : `\nprovider ${e.provider}: ${e.status}${e.detail ? ` (${e.detail})` : ''}\n`,
     ),
   );
   let interrupts = 0;

@@ -1,5 +1,6 @@
 // LLM commands: `parley keys set|test|clear <provider>`, `parley mock-llm`, and the helpers
 // `parley run` uses to build the provider runtime and print `--estimate`.
+import { isBatched, type BatchSettings } from '../../src-shared/batch';
 import type { Command } from 'commander';
 import { PROVIDERS, type ProviderName } from '../../src-shared/participant';
 import type { PlannedGame } from '../../src-shared/planned-game';
@@ -8,7 +9,8 @@ import { KEY_ENV_VARS, KeyStore } from '../keys/key-store';
 import { testKey } from '../keys/key-test';
 import { MOCK_FAULTS } from '../mock-llm/server';
 import { runMockLlmCli, type MockLlmFlags } from '../mock-llm/cli';
-import { estimateSweep } from '../providers/estimate';
+import { BATCH_PRICE_FACTOR } from '../providers/batch/batch-client';
+import { estimateSweep, type SweepEstimate } from '../providers/estimate';
 import { LlmRuntime, llmSpecsOf, type ProviderStatusChange } from '../providers/runtime';
 import type { Store } from '../store/types';
 import { CliError, EXIT_BAD_INPUT, parsePositiveInt } from './common';
@@ -171,7 +173,7 @@ export function registerLlmCommands(program: Command): void {
   program
     .command('mock-llm')
     .description(
-      'Serve a fake LLM provider on 127.0.0.1 in both wire formats (Anthropic /v1/messages, OpenAI /v1/chat/completions, /v1/models), answering like a simple negotiator, with optional latency and faults.',
+      'Serve a fake LLM provider on 127.0.0.1 in both wire formats (Anthropic /v1/messages, OpenAI /v1/chat/completions, /v1/models, both batch APIs), answering like a simple negotiator, with optional latency, faults and rate-limit headers.',
     )
     .option('--port <n>', 'port (0 = any free port)', '0')
     .option('--latency <ms>', 'delay before every answer', '0')
@@ -183,11 +185,19 @@ export function registerLlmCommands(program: Command): void {
     )
     .option('--seed <n>', 'seed of the fault draws', '1')
     .option('--retry-after <s>', 'retry-after seconds sent with 429', '1')
+    .option('--batch-delay <ms>', 'how long a batch stays in progress (batch APIs)', '0')
+    .option('--batch-error-rate <r>', 'probability in [0, 1] that a batch request errors', '0')
+    .option('--batch-expire-rate <r>', 'probability in [0, 1] that a batch request expires', '0')
+    .option(
+      '--rate-limit <requests/tokens/seconds>',
+      'send rate-limit headers from this window, e.g. 50/40000/60',
+    )
     .addHelpText(
       'after',
       '\nFaults: 429 (rate limit with retry-after), 500 (server error), timeout (holds the\n' +
         'connection, then drops it), reset (drops the connection), garbage (a 200 whose text is\n' +
-        'not the requested JSON). Usage reports simulated prompt-cache reads and writes.\n\n' +
+        'not the requested JSON). Usage reports simulated prompt-cache reads and writes.\n' +
+        'Batch APIs: Anthropic /v1/messages/batches and OpenAI /v1/files + /v1/batches.\n\n' +
         'Point a sweep at it with inline models, e.g.\n' +
         '  {"id": "mock-claude", "kind": "llm", "provider": "anthropic", "model": "mock",\n' +
         '   "baseUrl": "http://127.0.0.1:PORT", "scores": {"capability": 0.5}}\n' +
@@ -210,6 +220,20 @@ export function registerLlmCommands(program: Command): void {
 }
 
 /** `parley run --estimate`: print the expected calls, tokens and cost of the unfinished games. */
+/** The estimate's cost with the batched providers' calls at the batch price. */
+function batchLine(
+  byModel: SweepEstimate['byModel'],
+  batch: BatchSettings,
+  fmt: (x: number) => string,
+): string {
+  const batched = byModel.filter((m) => isBatched(batch, m.provider));
+  if (batched.length === 0) return '  batch           no batched provider among the models\n';
+  const cost = (k: 'costCachedUsd' | 'costNoCacheUsd') =>
+    byModel.reduce((n, m) => n + m[k] * (isBatched(batch, m.provider) ? BATCH_PRICE_FACTOR : 1), 0);
+  const providers = [...new Set(batched.map((m) => m.provider))].join(', ');
+  return `  with batch      ${fmt(cost('costCachedUsd'))} .. ${fmt(cost('costNoCacheUsd'))} (${providers} at batch prices)\n`;
+}
+
 /** Whether the worst case fits under the cap, and if not roughly where the cap stops new calls. */
 function budgetNote(
   budgetUsd: number,
@@ -222,7 +246,11 @@ function budgetNote(
   return ` (below the estimate: if games run all rounds, new calls stop after about ${share}% of them and the rest pause)`;
 }
 
-export function printEstimate(games: readonly PlannedGame[], budgetUsd: number | undefined): void {
+export function printEstimate(
+  games: readonly PlannedGame[],
+  budgetUsd: number | undefined,
+  batch: BatchSettings | null = null,
+): void {
   const e = estimateSweep(games);
   const out = process.stdout;
   if (e.calls === 0) {
@@ -238,6 +266,7 @@ export function printEstimate(games: readonly PlannedGame[], budgetUsd: number |
       `  prompt tokens   ${e.promptTokens}\n` +
       `  output tokens   ${e.outputTokens}\n` +
       `  cost            ${fmt(e.costCachedUsd)} with prompt caching, ${fmt(e.costNoCacheUsd)} without\n` +
+      (batch ? batchLine(e.byModel, batch, fmt) : '') +
       (budgetUsd !== undefined
         ? `  budget cap      $${budgetUsd.toFixed(2)}${budgetNote(budgetUsd, e)}\n`
         : '') +
@@ -264,6 +293,7 @@ export async function createRunRuntime(
   opts: {
     sweepId: string;
     budgetUsd?: number;
+    batch?: BatchSettings | null;
     providerConcurrency?: string;
     onStatus: (change: ProviderStatusChange) => void;
   },
@@ -275,6 +305,7 @@ export async function createRunRuntime(
     keys: new KeyStore(),
     sweepId: opts.sweepId,
     budgetUsd: opts.budgetUsd,
+    batch: opts.batch,
     onStatus: opts.onStatus,
     scheduler: {
       maxConcurrency: opts.providerConcurrency

@@ -1,6 +1,8 @@
-// `parley mock-llm [--port P] [--latency MS] [--fault-rate R] [--faults 429,500,...]`: runs the
-// mock provider in the foreground and prints its URL (for demos and manual testing). The flags
-// are parsed by the CLI (src-main/cli/llm-commands.ts); this module checks and applies them.
+// `parley mock-llm [--port P] [--latency MS] [--fault-rate R] [--faults 429,500,...] [--batch-*]
+// [--rate-limit R/T/S]`: runs the mock provider in the foreground and prints its URL (for demos
+// and manual testing). The flags are parsed by the CLI (src-main/cli/llm-commands.ts); this
+// module checks and applies them.
+import type { MockRateLimit } from './rate-limit-headers';
 import { MOCK_FAULTS, startMockLlm, type MockFault, type MockLlm } from './server';
 
 /** The command's flags as typed (commander's option values); missing ones take the defaults. */
@@ -11,6 +13,11 @@ export interface MockLlmFlags {
   faults?: string;
   seed?: string;
   retryAfter?: string;
+  batchDelay?: string;
+  batchErrorRate?: string;
+  batchExpireRate?: string;
+  /** "requests/tokens/seconds" */
+  rateLimit?: string;
 }
 
 /**
@@ -40,11 +47,32 @@ export async function runMockLlmCli(
     faults: faults as MockFault[],
     seed: numberOption('--seed', flags.seed ?? '1'),
     retryAfterSec: numberOption('--retry-after', flags.retryAfter ?? '1'),
+    batchDelayMs: numberOption('--batch-delay', flags.batchDelay ?? '0'),
+    batchErrorRate: rateOption('--batch-error-rate', flags.batchErrorRate),
+    batchExpireRate: rateOption('--batch-expire-rate', flags.batchExpireRate),
+    ...(flags.rateLimit !== undefined ? { rateLimit: rateLimitOption(flags.rateLimit) } : {}),
   });
   print(`mock LLM listening on ${mock.url}`);
   print(`  Anthropic baseUrl: ${mock.url}`);
   print(`  OpenAI-compatible baseUrl: ${mock.openaiBaseUrl}`);
   return mock;
+}
+
+function rateOption(name: string, raw = '0'): number {
+  const value = numberOption(name, raw);
+  if (value > 1) throw new Error(`${name} must be in [0, 1], got "${raw}"`);
+  return value;
+}
+
+/** "50/40000/60": 50 requests and 40,000 tokens per 60 s. */
+function rateLimitOption(raw: string): MockRateLimit {
+  const parts = raw.split('/');
+  const [requests, tokens, seconds] = parts.map((p) => Number(p));
+  if (parts.length !== 3 || ![requests, tokens, seconds].every((n) => Number.isFinite(n) && n > 0))
+    throw new Error(
+      `--rate-limit must be requests/tokens/seconds (e.g. 50/40000/60), got "${raw}"`,
+    );
+  return { requests, tokens, windowMs: seconds * 1000 };
 }
 
 function numberOption(name: string, raw: string): number {

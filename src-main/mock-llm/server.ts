@@ -2,6 +2,13 @@
 // token usage and prompt caching, seeded fault injection and an offline switch for outage tests.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import {
+  captureAnswer,
+  createBatchRoutes,
+  type MockBatchControls,
+  type MockBatchOptions,
+} from './batch-routes';
+import { createRateLimitHeaders, type MockRateLimit } from './rate-limit-headers';
 import { PrefixLru, anthropicCache, countTokens, openaiCache } from './prompt-cache';
 import { defaultResponder, type MockResponder } from './responder';
 import { errorBody, parseAnthropic, parseOpenAi, requestId } from './wire';
@@ -9,7 +16,7 @@ import { errorBody, parseAnthropic, parseOpenAi, requestId } from './wire';
 export const MOCK_FAULTS = ['429', '500', 'timeout', 'reset', 'garbage'] as const;
 export type MockFault = (typeof MOCK_FAULTS)[number];
 
-export interface MockLlmOptions {
+export interface MockLlmOptions extends MockBatchOptions {
   port?: number;
   host?: string;
   /** Delay before every answer. */
@@ -29,6 +36,8 @@ export interface MockLlmOptions {
   anthropicMinCacheTokens?: number;
   /** What requests get while offline: a dropped connection (default) or a 503. */
   offlineMode?: 'reset' | '503';
+  /** Send rate-limit headers from this simulated window (none by default). */
+  rateLimit?: MockRateLimit;
 }
 
 export interface MockLlmStats {
@@ -43,7 +52,7 @@ export interface MockLlmStats {
   connections: number;
 }
 
-export interface MockLlm {
+export interface MockLlm extends MockBatchControls {
   /** http://127.0.0.1:PORT — the Anthropic SDK's baseURL. */
   url: string;
   /** `${url}/v1` — the OpenAI SDK's baseURL. */
@@ -53,6 +62,8 @@ export interface MockLlm {
   setOffline(isOffline: boolean): void;
   /** Force the next `count` requests to get `fault`, ahead of the random draw. */
   injectFault(fault: MockFault | 'auth', count?: number): void;
+  /** Change (or stop, with null) the simulated rate-limit window. */
+  setRateLimit(limit: MockRateLimit | null): void;
   close(): Promise<void>;
 }
 
@@ -87,11 +98,20 @@ export async function startMockLlm(options: MockLlmOptions = {}): Promise<MockLl
   const holdMs = Math.min(options.timeoutHoldMs ?? MAX_HOLD_MS, MAX_HOLD_MS);
   const random = seededRandom(seed);
   const lru = new PrefixLru(50_000);
+  let url = '';
   const stats: MockLlmStats = { requests: 0, byRoute: {}, byFault: {}, ok: 0, connections: 0 };
   const forced: (MockFault | 'auth')[] = [];
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   let isOffline = false;
+  const rateLimits = createRateLimitHeaders(options.rateLimit);
+  const batches = createBatchRoutes({
+    url: () => url,
+    random,
+    options,
+    answer: (f, json) =>
+      captureAnswer((r) => (f === 'anthropic' ? answerAnthropic : answerOpenAi)(r, json, false)),
+  });
 
   const wait = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -132,6 +152,7 @@ export async function startMockLlm(options: MockLlmOptions = {}): Promise<MockLl
       send(res, 401, errorBody(format, 401, 'invalid x-api-key'));
       return;
     }
+    if (batches.handle(route, req, res, body)) return;
     const fault = drawFault();
     if (fault === 'auth') {
       countFault('auth');
@@ -140,6 +161,7 @@ export async function startMockLlm(options: MockLlmOptions = {}): Promise<MockLl
     }
     if (latencyMs > 0) await wait(latencyMs);
     if (fault && fault !== 'garbage') countFault(fault);
+    for (const [k, v] of Object.entries(rateLimits.next(format))) res.setHeader(k, v);
     switch (fault) {
       case '429':
         send(res, 429, errorBody(format, 429, 'rate limited (mock)'), {
@@ -296,7 +318,7 @@ export async function startMockLlm(options: MockLlmOptions = {}): Promise<MockLl
     server.listen(port, host, () => resolve());
   });
   const actualPort = (server.address() as AddressInfo).port;
-  const url = `http://${host}:${actualPort}`;
+  url = `http://${host}:${actualPort}`;
 
   return {
     url,
@@ -306,6 +328,8 @@ export async function startMockLlm(options: MockLlmOptions = {}): Promise<MockLl
     setOffline(value) {
       isOffline = value;
     },
+    ...batches.controls,
+    setRateLimit: (limit) => rateLimits.set(limit),
     injectFault(fault, count = 1) {
       for (let i = 0; i < count; i++) forced.push(fault);
     },

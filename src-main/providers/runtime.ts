@@ -1,6 +1,7 @@
 // The provider runtime of one sweep run: API keys, one SDK client per model, one scheduler per
 // provider endpoint (shared by every game), the sweep's budget, and the store as call log and
 // response cache. Its `createAgent` and `resumeWhen` plug into SweepService's options.
+import { isBatched, type BatchSettings } from '../../src-shared/batch';
 import type { LlmSpec, ParticipantSpec, ProviderName } from '../../src-shared/participant';
 import { AgentPausedError, type Agent } from '../engine/agent';
 import type { PauseReason } from '../engine/run-game';
@@ -11,8 +12,11 @@ import { keyScopeProblem } from '../keys/allowed-hosts';
 import { KEY_ENV_VARS, type StoredKey } from '../keys/key-store';
 import type { Store } from '../store/types';
 import type { GameRow } from '../store/types';
+import { BatchEndpoints, describeBatches } from './batch/batch-endpoints';
+import type { BatchSnapshot } from './batch/collector';
 import { BudgetGuard } from './budget';
 import { createProviderClient } from './client';
+import { observingFetch } from './rate-limits';
 import { ProviderScheduler, type ProviderStatus, type SchedulerOptions } from './scheduler';
 import type { ProviderClient, ProviderClientOptions } from './types';
 
@@ -27,8 +31,9 @@ export interface KeySource {
 }
 
 export interface ProviderStatusChange {
+  /** The provider, or "<provider> batch" for its batches in flight (status 'batch'). */
   provider: string;
-  status: ProviderStatus;
+  status: ProviderStatus | 'batch';
   detail: string;
 }
 
@@ -50,6 +55,8 @@ export interface LlmRuntimeOptions {
    * new key while the run waits); the CLI leaves those games paused and exits.
    */
   waitForKeys?: boolean;
+  /** Batch execution (the sweep's `batch`, see src-shared/batch.ts); off when null or absent. */
+  batch?: BatchSettings | null;
 }
 
 /** A participant a run needs a key for but has none. */
@@ -72,10 +79,22 @@ export class LlmRuntime {
   /** Games waiting for a key that was missing (`waitForKeys`), by provider. */
   private readonly keyWaiters = new Map<ProviderName, Set<() => void>>();
   readonly budget: BudgetGuard | undefined;
+  /** Start order of the games seen, so the oldest running game's calls go first. */
+  private readonly ranks = new Map<string, number>();
+  private readonly batches: BatchEndpoints | undefined;
 
   constructor(private readonly opts: LlmRuntimeOptions) {
     const spent = opts.sweepId ? opts.store.callTotals({ sweepId: opts.sweepId }).costUsd : 0;
     this.budget = opts.budgetUsd !== undefined ? new BudgetGuard(opts.budgetUsd, spent) : undefined;
+    if (opts.batch)
+      this.batches = new BatchEndpoints({
+        settings: opts.batch,
+        store: opts.store,
+        sweepId: opts.sweepId,
+        client: opts.client,
+        onlineFetch: (spec) => this.onlineFetch(spec),
+        onChange: (s) => this.batchChanged(s),
+      });
   }
 
   /**
@@ -98,17 +117,17 @@ export class LlmRuntime {
    * The agent for a seat: strategy agents as usual, LLM agents through this runtime (keys loaded
    * by `prepare`, or on the agent's first call).
    */
-  createAgent = (spec: ParticipantSpec, _game: GameRow): Agent => {
+  createAgent = (spec: ParticipantSpec, game: GameRow): Agent => {
     if (spec.kind === 'strategy') return createParticipantStrategyAgent(spec);
     const key = this.keys.get(spec.provider);
-    return key === undefined ? this.lazyAgent(spec) : this.llmAgent(spec, key);
+    return key === undefined ? this.lazyAgent(spec, game) : this.llmAgent(spec, key, game);
   };
 
   /**
    * An agent whose key is looked up on its first call (hosts that run sweeps without `prepare`).
    * Without a key its game pauses with 'auth' and a message saying how to add one.
    */
-  private lazyAgent(spec: LlmSpec): Agent {
+  private lazyAgent(spec: LlmSpec, game: GameRow): Agent {
     let agent: Promise<Agent> | undefined;
     const resolve = () =>
       (agent ??= this.prepare([spec]).then((missing) => {
@@ -120,22 +139,28 @@ export class LlmRuntime {
             'auth',
           );
         }
-        return this.llmAgent(spec, key);
+        return this.llmAgent(spec, key, game);
       }));
     return { id: spec.id, act: async (ctx, action) => (await resolve()).act(ctx, action) };
   }
 
-  private llmAgent(spec: LlmSpec, key: string): Agent {
+  private llmAgent(spec: LlmSpec, key: string, game: GameRow): Agent {
     // A key (stored or from the environment) goes only where the user allowed it; keyless local
     // servers get none to leak.
     if (key !== '') {
       const problem = keyScopeProblem(spec, this.opts.keys.allowedHosts?.(spec.provider) ?? []);
       if (problem) return pausedAgent(spec.id, new AgentPausedError(problem, 'auth'));
     }
+    let rank = this.ranks.get(game.id);
+    if (rank === undefined) this.ranks.set(game.id, (rank = this.ranks.size));
+    const batched = isBatched(this.opts.batch ?? null, spec.provider) ? this.batches : undefined;
+    const scheduler = batched ? this.batchScheduler(spec) : this.scheduler(spec, key);
     return createLlmParticipantAgent({
       spec,
-      client: this.client(spec, key),
-      scheduler: this.scheduler(spec, key),
+      client: batched
+        ? batched.clientFor(spec, key, { gameId: game.id, rank })
+        : this.client(spec, key),
+      scheduler: { run: (call, o) => scheduler.run(call, { ...o, priority: rank }) },
       cache: {
         get: (k) => this.opts.store.cacheGet(k),
         put: (k, v) => this.opts.store.cachePut(k, v),
@@ -188,13 +213,20 @@ export class LlmRuntime {
     endpoint: string;
     status: ProviderStatus;
     concurrency: number;
+    inFlight: number;
   }[] {
     return [...this.schedulers].map(([endpoint, s]) => ({
       provider: s.provider,
       endpoint,
       status: s.status,
       concurrency: s.concurrency,
+      inFlight: s.inFlight,
     }));
+  }
+
+  /** Batches in flight per endpoint and model (empty without batch execution). */
+  batchStatuses(): BatchSnapshot[] {
+    return this.batches?.snapshots() ?? [];
   }
 
   /**
@@ -205,6 +237,7 @@ export class LlmRuntime {
     this.keys.set(provider, key);
     for (const [id, client] of this.clients)
       if (client.provider === provider) this.clients.delete(id);
+    this.batches?.forgetClients(provider);
     for (const s of this.schedulers.values()) if (s.provider === provider) s.resetAuth();
     const waiters = [...(this.keyWaiters.get(provider) ?? [])];
     this.keyWaiters.delete(provider);
@@ -214,12 +247,16 @@ export class LlmRuntime {
   /** Stop background probes so the process can exit. */
   dispose(): void {
     for (const s of this.schedulers.values()) s.dispose();
+    this.batches?.dispose();
   }
 
   private client(spec: LlmSpec, key: string): ProviderClient {
     let client = this.clients.get(spec.id);
     if (!client) {
-      client = createProviderClient(spec, key, this.opts.client);
+      client = createProviderClient(spec, key, {
+        ...this.opts.client,
+        fetch: this.onlineFetch(spec),
+      });
       this.clients.set(spec.id, client);
     }
     return client;
@@ -248,6 +285,48 @@ export class LlmRuntime {
       this.schedulers.set(endpoint, scheduler);
     }
     return scheduler;
+  }
+
+  /** The network fetch of `spec`'s endpoint: its rate-limit headers steer the scheduler. */
+  private onlineFetch(spec: LlmSpec): typeof fetch {
+    const endpoint = endpointOf(spec);
+    return observingFetch(
+      (info) => this.schedulers.get(endpoint)?.observeRateLimit(info),
+      this.opts.client?.fetch,
+    );
+  }
+
+  /**
+   * Batched calls wait in their batch, not in a concurrency slot: their scheduler only retries
+   * and pauses (one per endpoint, no practical limit on calls in flight).
+   */
+  private batchScheduler(spec: LlmSpec): ProviderScheduler {
+    const endpoint = `batch|${endpointOf(spec)}`;
+    let scheduler = this.schedulers.get(endpoint);
+    if (!scheduler) {
+      scheduler = new ProviderScheduler({
+        ...this.opts.scheduler,
+        provider: spec.provider,
+        maxConcurrency: 1_000_000,
+        headerMaxConcurrency: 1_000_000,
+      });
+      this.schedulers.set(endpoint, scheduler);
+    }
+    return scheduler;
+  }
+
+  private batchChanged(s: BatchSnapshot): void {
+    const change: ProviderStatusChange = {
+      provider: `${s.provider} batch`,
+      status: 'batch',
+      detail: describeBatches(s),
+    };
+    this.opts.store.appendEvent(
+      'provider:status',
+      { ...change, batches: s.batches },
+      this.opts.sweepId ? { sweepId: this.opts.sweepId } : {},
+    );
+    this.opts.onStatus?.(change);
   }
 
   private recorder(): CallRecorder {

@@ -1,15 +1,24 @@
-// Per-provider call controller: adaptive concurrency (AIMD on 429s), retries with full-jitter
-// exponential backoff honouring retry-after, offline detection with probing, and auth pauses.
+// Per-provider call controller: adaptive concurrency (from rate-limit headers, and AIMD on
+// 429s), oldest-game-first queueing, retries with full-jitter exponential backoff honouring
+// retry-after, offline detection with probing, and auth pauses.
 import { AgentPausedError } from '../engine/agent';
 import { classifyError, type ErrorClass } from './errors';
+import type { RateLimitInfo } from './rate-limits';
 
 export type ProviderStatus = 'online' | 'rate_limited' | 'offline' | 'auth_error';
 export type StatusListener = (provider: string, status: ProviderStatus, detail: string) => void;
 
 export interface SchedulerOptions {
   provider: string;
-  /** Upper bound of concurrent calls (default 4); concurrency starts here. */
+  /** Concurrent calls at the start and the bound without rate-limit headers (default 4). */
   maxConcurrency?: number;
+  /**
+   * The bound when rate-limit headers report room (default max(64, maxConcurrency)): concurrency
+   * follows the requests (and tokens / tokensPerCall) the provider says are left in its window.
+   */
+  headerMaxConcurrency?: number;
+  /** Tokens one call is assumed to use when reading remaining tokens (default 2000). */
+  tokensPerCall?: number;
   /** Successes needed to raise the concurrency limit by one after a cut (default 5). */
   recoverAfterSuccesses?: number;
   /** Backoff: full jitter over min(cap, base * 2^attempt) (defaults 500 ms, 30 s). */
@@ -34,6 +43,14 @@ export interface SchedulerOptions {
 
 export interface RunOptions {
   signal?: AbortSignal;
+  /** Waiting calls go lowest first (e.g. the game's start order); ties in arrival order. */
+  priority?: number;
+}
+
+interface QueuedGrant {
+  grant: () => void;
+  priority: number;
+  seq: number;
 }
 
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -61,7 +78,13 @@ export class ProviderScheduler {
     Pick<SchedulerOptions, 'probe'>;
   private limit: number;
   private active = 0;
-  private queue: (() => void)[] = [];
+  private queue: QueuedGrant[] = [];
+  private queueSeq = 0;
+  /** The headers said the window is used up: no call starts before this time. */
+  private holdUntil = 0;
+  private holdTimer: NodeJS.Timeout | undefined;
+  /** Rate-limit headers were seen: they set the limit, so successes alone do not raise it. */
+  private isHeaderDriven = false;
   private successesSinceCut = 0;
   private failures = 0;
   private state: ProviderStatus = 'online';
@@ -76,6 +99,8 @@ export class ProviderScheduler {
     this.provider = options.provider;
     this.opts = {
       maxConcurrency: 4,
+      headerMaxConcurrency: Math.max(64, options.maxConcurrency ?? 4),
+      tokensPerCall: 2000,
       recoverAfterSuccesses: 5,
       baseDelayMs: 500,
       maxDelayMs: 30_000,
@@ -127,7 +152,7 @@ export class ProviderScheduler {
         await this.waitOnline(signal);
         attempt = 0;
       }
-      await this.acquire(signal);
+      await this.acquire(signal, options.priority ?? 0);
       let error: unknown;
       try {
         const value = await call(attempt);
@@ -149,6 +174,29 @@ export class ProviderScheduler {
       if (this.state === 'offline' && this.opts.pauseWhenOffline) throw this.offlinePause();
       if (this.state !== 'offline') await this.opts.sleep(this.delayFor(c, attempt), signal);
     }
+  }
+
+  /**
+   * A response's rate-limit headers: the limit becomes what the window has left (requests, and
+   * tokens / tokensPerCall), between 1 and headerMaxConcurrency; with nothing left, calls wait
+   * for the window's reset.
+   */
+  observeRateLimit(info: RateLimitInfo): void {
+    const byRequests = info.requestsRemaining ?? Infinity;
+    const byTokens =
+      info.tokensRemaining !== undefined
+        ? Math.floor(info.tokensRemaining / this.opts.tokensPerCall)
+        : Infinity;
+    const allowed = Math.min(byRequests, byTokens);
+    if (!Number.isFinite(allowed)) return;
+    this.isHeaderDriven = true;
+    if (allowed <= 0) {
+      this.limit = 1;
+      this.holdUntil = Math.max(this.holdUntil, Date.now() + (info.resetMs ?? 1000));
+    } else {
+      this.limit = Math.max(1, Math.min(this.opts.headerMaxConcurrency, Math.floor(allowed)));
+    }
+    this.drain();
   }
 
   /** Backoff before retry `attempt` (0-based): retry-after if sent (capped), else full jitter. */
@@ -184,6 +232,7 @@ export class ProviderScheduler {
   private onSuccess(): void {
     this.failures = 0;
     if (
+      !this.isHeaderDriven &&
       this.limit < this.opts.maxConcurrency &&
       ++this.successesSinceCut >= this.opts.recoverAfterSuccesses
     ) {
@@ -223,6 +272,7 @@ export class ProviderScheduler {
   /** Stop probing (the process may then exit); pending `whenOnline` waits never resolve. */
   dispose(): void {
     this.disposed.abort();
+    clearTimeout(this.holdTimer);
   }
 
   private async probeLoop(): Promise<void> {
@@ -276,24 +326,47 @@ export class ProviderScheduler {
     for (const l of this.listeners) l(this.provider, status, detail);
   }
 
-  private acquire(signal?: AbortSignal): Promise<void> {
-    if (this.active < this.limit) {
+  private acquire(signal: AbortSignal | undefined, priority: number): Promise<void> {
+    if (this.active < this.limit && this.queue.length === 0 && !this.isHeld()) {
       this.active++;
       return Promise.resolve();
     }
     return new Promise((resolve, reject) => {
-      const grant = () => {
-        signal?.removeEventListener('abort', onAbort);
-        this.active++;
-        resolve();
+      const entry: QueuedGrant = {
+        priority,
+        seq: this.queueSeq++,
+        grant: () => {
+          signal?.removeEventListener('abort', onAbort);
+          this.active++;
+          resolve();
+        },
       };
       const onAbort = () => {
-        this.queue = this.queue.filter((g) => g !== grant);
+        this.queue = this.queue.filter((g) => g !== entry);
         reject(cancelled());
       };
-      this.queue.push(grant);
+      // Sorted by (priority, arrival): the oldest game's call is granted first.
+      const at = this.queue.findIndex(
+        (q) => q.priority > priority || (q.priority === priority && q.seq > entry.seq),
+      );
+      if (at < 0) this.queue.push(entry);
+      else this.queue.splice(at, 0, entry);
       signal?.addEventListener('abort', onAbort, { once: true });
+      this.drain();
     });
+  }
+
+  /** Whether the rate-limit window is used up; schedules the drain at its reset. */
+  private isHeld(): boolean {
+    const wait = this.holdUntil - Date.now();
+    if (wait <= 0) return false;
+    if (!this.holdTimer) {
+      this.holdTimer = setTimeout(() => {
+        this.holdTimer = undefined;
+        this.drain();
+      }, wait);
+    }
+    return true;
   }
 
   private release(): void {
@@ -302,6 +375,7 @@ export class ProviderScheduler {
   }
 
   private drain(): void {
-    while (this.active < this.limit && this.queue.length > 0) this.queue.shift()?.();
+    if (this.isHeld()) return;
+    while (this.active < this.limit && this.queue.length > 0) this.queue.shift()?.grant();
   }
 }

@@ -2,12 +2,20 @@
 import type { LlmSpec } from '../../src-shared/participant';
 import type { ProviderClientOptions } from './types';
 
-/** SDK constructor options: no SDK retries (Parley's scheduler retries), a per-request timeout. */
+/**
+ * SDK constructor options: no SDK retries (Parley's scheduler retries), a per-request timeout,
+ * and the caller's fetch if any.
+ */
 export function sdkRequestOptions(options: ProviderClientOptions): {
   maxRetries: 0;
   timeout: number;
+  fetch?: typeof fetch;
 } {
-  return { maxRetries: 0, timeout: options.timeoutMs ?? 120_000 };
+  return {
+    maxRetries: 0,
+    timeout: options.timeoutMs ?? 120_000,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 // The provider runtimes of a long-lived host (`parley serve`, the desktop engine), one per sweep
 // so that each sweep's budget cap and provider events stay its own. Unlike `parley run`, a host
 // waits for a key the user stores while games are paused on an authentication error.
+import { batchSettingsOf, sweepBatchSchema, type BatchSettings } from '../../src-shared/batch';
 import type { ParticipantSpec, ProviderName } from '../../src-shared/participant';
 import type { Agent } from '../engine/agent';
 import type { PauseReason } from '../engine/run-game';
@@ -19,6 +20,13 @@ export interface SweepRuntimesOptions {
   /** Passed to every runtime (client timeouts, scheduler concurrency and probing). */
   client?: LlmRuntimeOptions['client'];
   scheduler?: LlmRuntimeOptions['scheduler'];
+}
+
+/** The batch settings a stored sweep document asks for (null when it does not batch). */
+function batchOf(store: Store, sweepId: string): BatchSettings | null {
+  const spec = store.getSweep(sweepId)?.spec as { batch?: unknown } | undefined;
+  const parsed = sweepBatchSchema.safeParse(spec?.batch);
+  return parsed.success ? batchSettingsOf(parsed.data) : null;
 }
 
 /** The budget cap a stored sweep document asks for, if any. */
@@ -41,6 +49,7 @@ export class SweepRuntimes {
         keys: this.opts.keys,
         sweepId,
         budgetUsd: budgetOf(this.opts.store, sweepId),
+        batch: batchOf(this.opts.store, sweepId),
         onStatus: (change) => this.opts.onStatus?.(sweepId, change),
         client: this.opts.client,
         scheduler: this.opts.scheduler,

@@ -55,4 +55,6 @@ export interface ProviderClientOptions {
   timeoutMs?: number;
   /** Output token limit when the spec sets none (default 1024). */
   defaultMaxTokens?: number;
+  /** The SDK's fetch (default: global fetch); the runtime reads rate-limit headers through it. */
+  fetch?: typeof fetch;
 }

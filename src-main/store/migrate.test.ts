@@ -62,6 +62,8 @@ describe('migrations', () => {
         'games',
         'judgements',
         'models',
+        'provider_batch_requests',
+        'provider_batches',
         'response_cache',
         'rules',
         'schema_migrations',
@@ -234,6 +236,8 @@ describe('migration 0002 (focal columns)', () => {
        DROP TABLE turn_search_keys;
        DROP TABLE turn_search_state;
        DROP TABLE judgements;
+       DROP TABLE provider_batch_requests;
+       DROP TABLE provider_batches;
        DELETE FROM schema_migrations WHERE id >= 2;`,
     );
     openStore(file).close();

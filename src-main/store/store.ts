@@ -13,6 +13,7 @@ import { eventMethods } from './events';
 import { gameMethods } from './games';
 import { gamePageMethods } from './game-pages';
 import { importMethods } from './imports';
+import { batchMethods } from './batches';
 import { judgementMethods } from './judgements';
 import { mergeMethods } from './merge';
 import { migrate } from './migrate';
@@ -109,6 +110,7 @@ function openUnguarded(path: string, isMemory: boolean, opts: OpenStoreOptions):
     ...annotationMethods(sql),
     ...compareQueryMethods(sql),
     ...judgementMethods(sql),
+    ...batchMethods(sql),
     transaction: (fn) => db.transaction(fn)(),
     close() {
       if (!db.open) return;

@@ -9,6 +9,7 @@ import type { TurnSearchPage, TurnSearchQuery } from './search';
 export type { TurnSearchHit, TurnSearchPage, TurnSearchQuery } from './search';
 import type { AnnotationMethods } from './annotations';
 import type { CompareQueryMethods } from './compare-queries';
+import type { BatchStore } from './batches';
 import type { JudgementStore } from './judgements';
 
 export { GAME_STATUSES } from '../../src-shared/planned-game';
@@ -223,7 +224,8 @@ export interface GameReasonRow {
 export type RequeueTarget = readonly string[] | { sweepId: string; status: readonly GameStatus[] };
 
 /** The durable store. Every method is synchronous and commits before it returns. */
-export interface Store extends ImportStore, AnnotationMethods, CompareQueryMethods, JudgementStore {
+export interface Store
+  extends ImportStore, AnnotationMethods, CompareQueryMethods, JudgementStore, BatchStore {
   /** The database file. */
   readonly path: string;
 

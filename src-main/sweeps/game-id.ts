@@ -67,10 +67,10 @@ export const SWEEP_ID_VERSION = 2;
 
 /**
  * Sweep fields that say how a run goes, not which games it plans: raising the budget, the
- * concurrency or the game cap, or moving to another gateway, keeps the sweep's id (its stored
+ * concurrency or the game cap, batching calls, or moving to another gateway, keeps the sweep's id (its stored
  * document is updated instead).
  */
-export const RUN_SETTINGS = ['concurrency', 'budgetUsd', 'maxGames'] as const;
+export const RUN_SETTINGS = ['concurrency', 'budgetUsd', 'maxGames', 'batch'] as const;
 
 /** The content id of a (parsed) sweep document. */
 export function sweepId(sweep: Sweep): string {

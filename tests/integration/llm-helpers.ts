@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { batchSettingsOf } from '../../src-shared/batch';
 import { PROVIDERS } from '../../src-shared/participant';
 import { PHASES, type TurnRecord } from '../../src-shared/game';
 import type { SweepInput } from '../../src-shared/sweep';
@@ -106,6 +107,7 @@ export async function runLlmSweep(
     keys: testKeys,
     sweepId: v.sweepId,
     budgetUsd: v.expanded.sweep.budgetUsd,
+    batch: batchSettingsOf(v.expanded.sweep.batch),
     onStatus: (c) => serviceRef.current?.emitProvider(c),
     ...runtimeOptions,
   });

@@ -149,3 +149,27 @@ describe('runs screen: state and ETA', () => {
     expect(render([sweep('active', running)])).not.toContain('need no network');
   });
 });
+
+describe('runs screen: batches in flight', () => {
+  it('shows each endpoint’s batches next to the provider status', () => {
+    const html = render([sweep('active', progress({}))], (store) => {
+      store.getState().applyProvider({
+        provider: 'openai',
+        status: 'rate_limited',
+        detail: 'concurrency cut to 2',
+      });
+      store.getState().applyProvider({
+        provider: 'anthropic batch',
+        status: 'batch',
+        detail: 'claude-x: 2 batches in flight (37 requests), 3 collecting',
+      });
+    });
+    const providers = /<ul class="providers"[^>]*>.*?<\/ul>/.exec(html)?.[0] ?? '';
+    expect(providers).toBe(
+      '<ul class="providers" aria-label="Provider status">' +
+        '<li class="pill pill-rate_limited">openai: rate_limited (concurrency cut to 2)</li>' +
+        '<li class="pill pill-batch">anthropic batch: claude-x: 2 batches in flight (37 requests), 3 collecting</li>' +
+        '</ul>',
+    );
+  });
+});

@@ -153,8 +153,15 @@ function Providers() {
     <ul className="providers" aria-label="Provider status">
       {list.map((p) => (
         <li key={p.provider} className={`pill pill-${p.status}`}>
-          {p.provider}: {p.status}
-          {p.detail ? ` (${p.detail})` : ''}
+          {/* "<provider> batch" lines say which batches are in flight. */}
+          {p.status === 'batch' ? (
+            `${p.provider}: ${p.detail ?? ''}`
+          ) : (
+            <>
+              {p.provider}: {p.status}
+              {p.detail ? ` (${p.detail})` : ''}
+            </>
+          )}
         </li>
       ))}
     </ul>
