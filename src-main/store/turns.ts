@@ -24,6 +24,8 @@ function toTurn(r: DbTurn): TurnRecord {
     status: r.status as TurnStatus,
   };
   if (r.error !== null) turn.error = r.error;
+  if (r.output_mode !== null) turn.mode = r.output_mode as NonNullable<TurnRecord['mode']>;
+  if (r.calls !== null) turn.calls = r.calls;
   return turn;
 }
 
@@ -34,9 +36,9 @@ function isUniqueViolation(e: unknown): boolean {
 export function turnMethods({ stmt }: Sql): TurnMethods {
   // One statement, so the seq it assigns and the row are committed together.
   const insertSql = `INSERT INTO turns (game_id, round, phase, phase_ord, pass, agent, attempt, seq,
-      visibility, text, action_json, status, error, created_at)
+      visibility, text, action_json, status, error, output_mode, calls, created_at)
     SELECT @gameId, @round, @phase, @ord, @pass, @agent, @attempt, coalesce(max(seq) + 1, 0),
-      @visibility, @text, @action, @status, @error, @createdAt
+      @visibility, @text, @action, @status, @error, @mode, @calls, @createdAt
     FROM turns WHERE game_id = @gameId
     RETURNING seq`;
   const selectSql = 'SELECT * FROM turns WHERE game_id = ? ORDER BY seq';
@@ -60,6 +62,8 @@ export function turnMethods({ stmt }: Sql): TurnMethods {
           action: jsonOrNull(t.action),
           status: t.status,
           error: t.error ?? null,
+          mode: t.mode ?? null,
+          calls: t.calls ?? null,
           createdAt: now(),
         }) as { seq: number };
         return row.seq;
