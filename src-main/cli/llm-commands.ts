@@ -245,6 +245,7 @@ export function printEstimate(games: readonly PlannedGame[], budgetUsd: number |
         .map(
           (m) =>
             `  ${m.model} (${m.provider}): ${m.calls} calls, ${m.promptTokens} prompt + ${m.outputTokens} output tokens, ` +
+            `cache reads ${(m.cacheReadShare * 100).toFixed(1)}% of prompt tokens, ` +
             (m.hasPrices
               ? `${fmt(m.costCachedUsd)} .. ${fmt(m.costNoCacheUsd)}`
               : 'no prices in the registry'),

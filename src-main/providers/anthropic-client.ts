@@ -58,20 +58,48 @@ function isMessage(data: unknown): data is Anthropic.Message {
   return Array.isArray(m.content) && typeof m.usage === 'object' && m.usage !== null;
 }
 
+/**
+ * The one tool every structured request forces. It is the same in every call (name, description,
+ * schema) because tools lead Anthropic's cached prefix and tool_choice changes drop the cached
+ * messages: a tool per action would lose the whole log cache at every phase change. The action's
+ * own schema goes in the final user message instead, after the last breakpoint.
+ */
+export const REPLY_TOOL: Anthropic.Tool = {
+  name: 'reply',
+  description:
+    'Give your reply by calling this tool; its input is the reply object, shaped as the last message says.',
+  input_schema: { type: 'object' },
+};
+
+/** The text block that tells a structured 'tool' request which reply object to give. */
+export function toolSchemaText(schema: Record<string, unknown>): string {
+  return `Call the reply tool. Its input must match this JSON Schema: ${JSON.stringify(schema)}`;
+}
+
 /** The forced tool of a structured 'tool' request, or undefined. */
-function toolsOf(request: ChatRequest): { name: string; tools: Anthropic.Tool[] } | undefined {
+function toolsOf(
+  request: ChatRequest,
+): { name: string; tools: Anthropic.Tool[]; note: string } | undefined {
   const output = request.output;
   if (output?.mode !== 'tool') return undefined;
-  return {
-    name: output.name,
-    tools: [
-      {
-        name: output.name,
-        description: 'Give your reply by calling this tool with the reply object.',
-        input_schema: output.schema as Anthropic.Tool.InputSchema,
-      },
-    ],
-  };
+  return { name: REPLY_TOOL.name, tools: [REPLY_TOOL], note: toolSchemaText(output.schema) };
+}
+
+/**
+ * `messages` with `note` as a text block just before the final prompt block (after every
+ * breakpoint, so the cached prefix stays the same; the prompt stays last).
+ */
+function withNote(messages: Anthropic.MessageParam[], note: string): Anthropic.MessageParam[] {
+  const last = messages[messages.length - 1];
+  if (!last || last.role !== 'user' || typeof last.content === 'string') return messages;
+  const blocks = last.content;
+  return [
+    ...messages.slice(0, -1),
+    {
+      role: 'user',
+      content: [...blocks.slice(0, -1), { type: 'text', text: note }, ...blocks.slice(-1)],
+    },
+  ];
 }
 
 export function createAnthropicClient(
@@ -107,7 +135,9 @@ export function createAnthropicClient(
           ...(systemTokens >= minCache ? { cache_control: { type: 'ephemeral' as const } } : {}),
         },
       ],
-      messages: toAnthropicMessages(request.messages, systemTokens, minCache),
+      messages: tools
+        ? withNote(toAnthropicMessages(request.messages, systemTokens, minCache), tools.note)
+        : toAnthropicMessages(request.messages, systemTokens, minCache),
       ...(tools
         ? {
             tools: tools.tools,

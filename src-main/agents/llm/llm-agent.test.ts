@@ -188,7 +188,7 @@ describe('LLM agent against the mock (both wire formats)', () => {
     expect(seen).toHaveLength(2);
     const reask = seen[1].messages.slice(-2);
     // The forced tool's input, as the agent recorded it (Anthropic does not enforce minItems).
-    expect(seen[0].body?.tool_choice).toEqual({ type: 'tool', name: 'vote_reply' });
+    expect(seen[0].body?.tool_choice).toEqual({ type: 'tool', name: 'reply' });
     expect(reask[0]).toEqual({ role: 'assistant', text: '{"votes":["accept"]}' });
     expect(reask[1].text).toMatch(
       /^Your reply could not be used: votes: votes must have exactly 2 entries, one per listed proposal\.\nPHASE: vote/,
