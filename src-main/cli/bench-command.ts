@@ -1,6 +1,7 @@
 // `parley bench`: runs every registered benchmark and prints one JSON line per figure.
 import type { Command } from 'commander';
 import { alternatingGamesPerSecond } from '../bench/alternating-bench';
+import { callsPerGame, callsPerGameProse } from '../bench/calls-bench';
 import { figureExportMs, heatmapQueryMs } from '../bench/analysis-bench';
 import { engineGamesPerSecond } from '../bench/engine-bench';
 import { engineProcessGamesPerSecond } from '../bench/process-bench';
@@ -20,6 +21,8 @@ export const BENCHES: Record<string, () => Promise<BenchResult>> = {
   figure_export_ms: figureExportMs,
   sweep_makespan_ratio: sweepMakespanRatio,
   cache_read_share: cacheReadShare,
+  calls_per_game: callsPerGame,
+  calls_per_game_prose: callsPerGameProse,
   ui_first_paint_ms: uiFirstPaintMs,
   heatmap_render_ms: heatmapRenderMs,
   transcript_open_ms: transcriptOpenMs,
