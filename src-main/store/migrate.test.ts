@@ -230,6 +230,8 @@ describe('migration 0002 (focal columns)', () => {
        DROP TABLE turn_search_keys;
        DROP TABLE turn_search_state;
        DROP TABLE judgements;
+       ALTER TABLE turns DROP COLUMN output_mode;
+       ALTER TABLE turns DROP COLUMN calls;
        DELETE FROM schema_migrations WHERE id >= 2;`,
     );
     openStore(file).close();
