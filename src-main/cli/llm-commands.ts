@@ -183,6 +183,10 @@ export function registerLlmCommands(program: Command): void {
     )
     .option('--seed <n>', 'seed of the fault draws', '1')
     .option('--retry-after <s>', 'retry-after seconds sent with 429', '1')
+    .option(
+      '--prose',
+      'answer plain-text requests in prose until re-asked (forced tools and JSON schemas still get the format)',
+    )
     .addHelpText(
       'after',
       '\nFaults: 429 (rate limit with retry-after), 500 (server error), timeout (holds the\n' +

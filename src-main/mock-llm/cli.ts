@@ -1,6 +1,7 @@
-// `parley mock-llm [--port P] [--latency MS] [--fault-rate R] [--faults 429,500,...]`: runs the
+// `parley mock-llm [--port P] [--latency MS] [--fault-rate R] [--faults 429,500,...] [--prose]`: runs the
 // mock provider in the foreground and prints its URL (for demos and manual testing). The flags
 // are parsed by the CLI (src-main/cli/llm-commands.ts); this module checks and applies them.
+import { proseResponder } from './responder';
 import { MOCK_FAULTS, startMockLlm, type MockFault, type MockLlm } from './server';
 
 /** The command's flags as typed (commander's option values); missing ones take the defaults. */
@@ -11,6 +12,8 @@ export interface MockLlmFlags {
   faults?: string;
   seed?: string;
   retryAfter?: string;
+  /** Answer like a model that ignores the format (responder.ts proseResponder). */
+  prose?: boolean;
 }
 
 /**
@@ -40,8 +43,9 @@ export async function runMockLlmCli(
     faults: faults as MockFault[],
     seed: numberOption('--seed', flags.seed ?? '1'),
     retryAfterSec: numberOption('--retry-after', flags.retryAfter ?? '1'),
+    ...(flags.prose ? { responder: proseResponder } : {}),
   });
-  print(`mock LLM listening on ${mock.url}`);
+  print(`mock LLM listening on ${mock.url}${flags.prose ? ' (answering in prose)' : ''}`);
   print(`  Anthropic baseUrl: ${mock.url}`);
   print(`  OpenAI-compatible baseUrl: ${mock.openaiBaseUrl}`);
   return mock;

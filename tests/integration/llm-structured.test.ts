@@ -13,6 +13,7 @@ import {
   type MockResponder,
 } from '../../src-main/mock-llm/responder';
 import { startMockLlm, type MockLlm } from '../../src-main/mock-llm/server';
+import { runMockLlmCli } from '../../src-main/mock-llm/cli';
 import { REPLY_TOOL, toolSchemaText } from '../../src-main/providers/anthropic-client';
 import { createProviderClient } from '../../src-main/providers/client';
 import { estimateSweep } from '../../src-main/providers/estimate';
@@ -175,6 +176,21 @@ describe('structured outputs through the SDKs', () => {
       [undefined, undefined, undefined],
     ]);
     expect(seen.map((r) => r.body!.prompt_cache_key)).toEqual(['game-1:0', undefined, undefined]);
+  });
+});
+
+describe('parley mock-llm --prose', () => {
+  it('answers plain text in prose until re-asked, and a strict schema with matching JSON', async () => {
+    const lines: string[] = [];
+    mock = await runMockLlmCli({ prose: true }, (l) => lines.push(l));
+    expect(lines[0]).toBe(`mock LLM listening on ${mock.url} (answering in prose)`);
+    const s = spec(mock, 'openai');
+    const plain = await agentFor({ ...s, structuredOutput: 'none' }).think(
+      context({ phase: 'thinking', callSeed: 11 }),
+    );
+    const strict = await agentFor(s).think(context({ phase: 'thinking', callSeed: 12 }));
+    expect([plain.ok, plain.calls, strict.ok, strict.calls]).toEqual([true, 2, true, 1]);
+    expect(mock.stats.requests).toBe(3);
   });
 });
 
