@@ -122,7 +122,11 @@ export function phaseMaxTokens(spec: LlmSpec, phase: TokenClass): number {
 
 /** Upper-bound cost of a call: every prompt token uncached, the full output allowance used. */
 export function estimateCostUsd(spec: LlmSpec, request: ChatRequest): number {
-  const chars = request.system.length + request.messages.reduce((n, m) => n + m.content.length, 0);
+  // The structured reply's schema travels too (Anthropic: as a text block; OpenAI: response_format).
+  const chars =
+    request.system.length +
+    request.messages.reduce((n, m) => n + m.content.length, 0) +
+    (request.output ? JSON.stringify(request.output.schema).length + 200 : 0);
   return costUsd(spec.provider, spec.prices, {
     inputTokens: Math.ceil(chars / 3),
     cacheWriteTokens: 0,
