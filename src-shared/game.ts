@@ -113,6 +113,13 @@ export interface TurnRecord {
   status: TurnStatus;
   /** Validation or parse error that made the turn invalid, if any. */
   error?: string;
+  /**
+   * LLM turns: how the reply was asked for ('tool': a forced Anthropic tool, 'json_schema': an
+   * OpenAI strict schema, 'none': plain text, parsed). Absent for strategy and moderator turns.
+   */
+  mode?: 'tool' | 'json_schema' | 'none';
+  /** LLM turns: model replies this turn took (first ask plus re-asks, cache replays included). */
+  calls?: number;
 }
 
 /** A vote on each listed proposal, in listing order. */

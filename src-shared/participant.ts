@@ -35,6 +35,10 @@ export const PROPOSE_VOTE_STRATEGIES = [
   'bounded-rational',
 ] as const satisfies readonly StrategyName[];
 
+/** How a model's replies are constrained (see llmSpecSchema.structuredOutput). */
+export const OUTPUT_MODES = ['tool', 'json_schema', 'none'] as const;
+export type OutputMode = (typeof OUTPUT_MODES)[number];
+
 export const PROVIDERS = ['anthropic', 'openai', 'openrouter', 'google', 'xai', 'local'] as const;
 export type ProviderName = (typeof PROVIDERS)[number];
 
@@ -112,6 +116,19 @@ export const llmSpecSchema = z
     reasoningEffort: z.enum(['minimal', 'low', 'medium', 'high']).optional(),
     thinkingBudget: z.number().int().positive().optional(),
     prices: pricesSchema.optional(),
+    /**
+     * How replies are constrained: 'tool' (Anthropic tool use with a forced tool), 'json_schema'
+     * (OpenAI strict JSON-schema responses) or 'none' (plain text, parsed). Absent: the
+     * provider's default (agents/llm/structured.ts defaultOutputMode).
+     */
+    structuredOutput: z.enum(OUTPUT_MODES).optional(),
+    /** Re-asks per turn, parse and validation re-asks together (default 2). */
+    maxReasks: z.number().int().min(0).max(10).optional(),
+    /**
+     * Shortest prompt prefix (tokens) the provider caches for this model; Anthropic breakpoints
+     * are placed only where the cached prefix reaches it. Absent: the registry's value.
+     */
+    minCacheTokens: z.number().int().positive().optional(),
     /** Strategy-wrapped LLM agent: the strategy decides the offer, the model phrases it. */
     wrapStrategy: strategySpecSchema.omit({ id: true, scores: true }).optional(),
   })

@@ -2,6 +2,7 @@
 import { costVsNaive } from '../bench/cost-bench';
 import type { Command } from 'commander';
 import { alternatingGamesPerSecond } from '../bench/alternating-bench';
+import { callsPerGame, callsPerGameProse } from '../bench/calls-bench';
 import { figureExportMs, heatmapQueryMs } from '../bench/analysis-bench';
 import { janusDatasetEpisodesPerSecond } from '../bench/dataset-bench';
 import { engineGamesPerSecond } from '../bench/engine-bench';
@@ -26,6 +27,8 @@ export const BENCHES: Record<string, () => Promise<BenchResult>> = {
   sweep_makespan_ratio: sweepMakespanRatio,
   cache_read_share: cacheReadShare,
   cost_vs_naive: costVsNaive,
+  calls_per_game: callsPerGame,
+  calls_per_game_prose: callsPerGameProse,
   ui_first_paint_ms: uiFirstPaintMs,
   heatmap_render_ms: heatmapRenderMs,
   transcript_open_ms: transcriptOpenMs,

@@ -192,6 +192,10 @@ export function registerLlmCommands(program: Command): void {
       '--rate-limit <requests/tokens/seconds>',
       'send rate-limit headers from this window, e.g. 50/40000/60',
     )
+    .option(
+      '--prose',
+      'answer plain-text requests in prose until re-asked (forced tools and JSON schemas still get the format)',
+    )
     .addHelpText(
       'after',
       '\nFaults: 429 (rate limit with retry-after), 500 (server error), timeout (holds the\n' +
@@ -274,6 +278,7 @@ export function printEstimate(
         .map(
           (m) =>
             `  ${m.model} (${m.provider}): ${m.calls} calls, ${m.promptTokens} prompt + ${m.outputTokens} output tokens, ` +
+            `cache reads ${(m.cacheReadShare * 100).toFixed(1)}% of prompt tokens, ` +
             (m.hasPrices
               ? `${fmt(m.costCachedUsd)} .. ${fmt(m.costNoCacheUsd)}`
               : 'no prices in the registry'),

@@ -32,6 +32,11 @@ export interface AgentContext {
   listedProposals: readonly ListedProposal[];
   /** Validation error of the previous attempt, when re-asking. */
   feedback?: string;
+  /**
+   * Model replies this turn may still take: the agent's re-ask budget less what earlier attempts
+   * of the same turn used (set by the session for agents with `maxReasks`). Absent: the whole budget.
+   */
+  callsLeft?: number;
   /** A stable seed for this exact call: hash of (game seed, agent, round, phase, pass, attempt). */
   callSeed: number;
   /** Identifies the game, for call logging and response caching. */
@@ -106,12 +111,24 @@ export interface Usage {
  * own bounded re-asks); the engine records it as a parse failure with the raw text.
  */
 export type AgentReply<T> =
-  | { ok: true; value: T; text: string; usage?: Usage }
-  | { ok: false; error: string; text: string; usage?: Usage };
+  | ({ ok: true; value: T; text: string; usage?: Usage } & ReplyMeta)
+  | ({ ok: false; error: string; text: string; usage?: Usage } & ReplyMeta);
+
+/** How an LLM reply was obtained; the session stores both with the turn. */
+export interface ReplyMeta {
+  mode?: 'tool' | 'json_schema' | 'none';
+  /** Model replies taken (first ask plus re-asks). */
+  calls?: number;
+}
 
 export interface Agent {
   /** The participant id (registry model id or strategy spec id). */
   readonly id: string;
+  /**
+   * Re-asks one turn may take in all (parse and validation re-asks share it); the session stops
+   * re-asking an invalid turn once its replies reach 1 + maxReasks. Absent: no such limit.
+   */
+  readonly maxReasks?: number;
   /** Answer one action. Throw AgentPausedError when the provider is unavailable. */
   act<T>(ctx: AgentContext, action: Action<T>): Promise<AgentReply<T>>;
 }

@@ -5,7 +5,14 @@
 import { hashSeed } from '../../games/rng';
 import type { GameDefinition } from '../../games/types';
 import type { GameInstance, Phase, ProtocolParams, TurnRecord } from '../../src-shared/game';
-import { toAgent, type Action, type Agent, type AgentContext, type AnyAgent } from './agent';
+import {
+  toAgent,
+  type Action,
+  type Agent,
+  type AgentContext,
+  type AnyAgent,
+  type ReplyMeta,
+} from './agent';
 
 export interface SessionOptions {
   gameId: string;
@@ -56,6 +63,10 @@ export class GameSession {
   readonly agents: readonly Agent[];
   readonly n: number;
   private readonly committed = new Map<string, TurnRecord>();
+  /** Reply metadata (output mode, calls) of the turns asked and not yet recorded, by turn key. */
+  private readonly replyMeta = new Map<string, ReplyMeta>();
+  /** Model replies left for the next ask of a turn under a re-ask budget, by turn key. */
+  private readonly callsLeft = new Map<string, number>();
 
   constructor(readonly opts: SessionOptions) {
     this.n = opts.agents.length;
@@ -93,12 +104,23 @@ export class GameSession {
   /** Append a turn to the transcript and histories, committing it first unless it was replayed. */
   async record({ turn, isNew }: Pending): Promise<void> {
     if (isNew) {
+      this.attachMeta(turn);
       this.checkAbort();
       await this.opts.onTurn(turn);
     }
     this.turns.push(turn);
     if (turn.visibility === 'public') this.publicHistory.push(turn);
     else if (turn.agent >= 0) this.privateHistories[turn.agent].push(turn);
+  }
+
+  /** Store how the reply of `turn`'s slot was obtained (output mode, calls) on the turn itself. */
+  private attachMeta(turn: TurnRecord): void {
+    const key = turnKey(turn.round, turn.phase, turn.pass, turn.agent, turn.attempt);
+    const meta = this.replyMeta.get(key);
+    if (!meta) return;
+    this.replyMeta.delete(key);
+    if (meta.mode !== undefined) turn.mode = meta.mode;
+    if (meta.calls !== undefined) turn.calls = meta.calls;
   }
 
   /** Record a moderator-authored turn, preferring the committed copy; returns what was recorded. */
@@ -150,8 +172,17 @@ export class GameSession {
   }
 
   /** Ask seat `ctx.index` for `action`. */
-  act<T>(ctx: AgentContext, action: Action<T>) {
-    return this.agents[ctx.index].act(ctx, action);
+  async act<T>(ctx: AgentContext, action: Action<T>) {
+    const key = turnKey(ctx.round, ctx.phase, ctx.pass, ctx.index, ctx.attempt);
+    const left = this.callsLeft.get(key);
+    this.callsLeft.delete(key);
+    const reply = await this.agents[ctx.index].act(
+      left === undefined ? ctx : { ...ctx, callsLeft: left },
+      action,
+    );
+    if (reply.mode !== undefined || reply.calls !== undefined)
+      this.replyMeta.set(key, { mode: reply.mode, calls: reply.calls });
+    return reply;
   }
 
   /**
@@ -166,9 +197,23 @@ export class GameSession {
   ): Promise<Pending[]> {
     const out: Pending[] = [];
     let feedback: string | undefined;
+    // An agent with a re-ask budget shares it across the attempts of this turn: each attempt
+    // spends its replies (one per attempt when the record does not say).
+    const reasks = this.agents[slot.agent].maxReasks;
+    let used = 0;
     for (let attempt = 0; attempt < Math.max(1, maxAttempts); attempt++) {
       const stored = this.stored({ ...slot, attempt });
+      if (!stored && reasks !== undefined) {
+        const left = reasks + 1 - used;
+        if (left <= 0 && attempt > 0) break;
+        this.callsLeft.set(
+          turnKey(slot.round, slot.phase, slot.pass, slot.agent, attempt),
+          Math.max(1, left),
+        );
+      }
       const turn = stored ?? (await ask(attempt, feedback, out));
+      if (!stored) this.attachMeta(turn);
+      used += turn.calls ?? 1;
       out.push({ turn, isNew: !stored });
       if (turn.status === 'ok') break;
       feedback = turn.error ?? 'the reply was not valid';

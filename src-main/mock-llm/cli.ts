@@ -1,8 +1,9 @@
 // `parley mock-llm [--port P] [--latency MS] [--fault-rate R] [--faults 429,500,...] [--batch-*]
-// [--rate-limit R/T/S]`: runs the mock provider in the foreground and prints its URL (for demos
-// and manual testing). The flags are parsed by the CLI (src-main/cli/llm-commands.ts); this
-// module checks and applies them.
+// [--rate-limit R/T/S] [--prose]`: runs the mock provider in the foreground and prints its URL
+// (for demos and manual testing). The flags are parsed by the CLI (src-main/cli/llm-commands.ts);
+// this module checks and applies them.
 import type { MockRateLimit } from './rate-limit-headers';
+import { proseResponder } from './responder';
 import { MOCK_FAULTS, startMockLlm, type MockFault, type MockLlm } from './server';
 
 /** The command's flags as typed (commander's option values); missing ones take the defaults. */
@@ -18,6 +19,8 @@ export interface MockLlmFlags {
   batchExpireRate?: string;
   /** "requests/tokens/seconds" */
   rateLimit?: string;
+  /** Answer like a model that ignores the format (responder.ts proseResponder). */
+  prose?: boolean;
 }
 
 /**
@@ -51,8 +54,9 @@ export async function runMockLlmCli(
     batchErrorRate: rateOption('--batch-error-rate', flags.batchErrorRate),
     batchExpireRate: rateOption('--batch-expire-rate', flags.batchExpireRate),
     ...(flags.rateLimit !== undefined ? { rateLimit: rateLimitOption(flags.rateLimit) } : {}),
+    ...(flags.prose ? { responder: proseResponder } : {}),
   });
-  print(`mock LLM listening on ${mock.url}`);
+  print(`mock LLM listening on ${mock.url}${flags.prose ? ' (answering in prose)' : ''}`);
   print(`  Anthropic baseUrl: ${mock.url}`);
   print(`  OpenAI-compatible baseUrl: ${mock.openaiBaseUrl}`);
   return mock;

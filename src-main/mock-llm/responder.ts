@@ -4,12 +4,14 @@ import {
   FORMAT_MARKER,
   LISTED_MARKER,
   PHASE_MARKER,
+  REASK_PREFIX,
   REQUIRED_MARKER,
   lastMarkerValue,
   readPrivateState,
   type PrivateStateBlock,
 } from '../agents/llm/prompt-markers';
 import { offerReply } from './offer-responder';
+import type { MockOutputRequest } from './wire';
 
 /** What a responder sees of a request, whichever wire format it came in. */
 export interface MockRequestInfo {
@@ -22,6 +24,10 @@ export interface MockRequestInfo {
   lastUserText: string;
   /** The request's output limit (max_tokens or max_completion_tokens), if any. */
   maxTokens?: number;
+  /** The structured reply asked for (a tool or a JSON schema); the answer is shaped to it. */
+  output?: MockOutputRequest;
+  /** The request body as received (JSON), for tests that check what a client sent. */
+  body?: Record<string, unknown>;
 }
 
 export type MockResponder = (request: MockRequestInfo) => string;
@@ -55,6 +61,18 @@ export const defaultResponder: MockResponder = (request) => {
     default:
       return 'OK.';
   }
+};
+
+/**
+ * A model that ignores the format when it can (as real models often do): the first ask of a
+ * turn gets prose without any JSON; a re-ask (the agent's "Your reply could not be used: ...")
+ * gets the default answer. A structured request (forced tool, strict schema) is constrained by
+ * the provider, so it gets the default answer too.
+ */
+export const proseResponder: MockResponder = (request) => {
+  if (request.output || request.lastUserText.startsWith(REASK_PREFIX))
+    return defaultResponder(request);
+  return 'Thank you. I have considered the situation carefully and I would like to reach a fair agreement that leaves everyone better off, so I am open to the proposals on the table.';
 };
 
 function findStateInMessages(request: MockRequestInfo): PrivateStateBlock | undefined {

@@ -11,7 +11,14 @@ import {
 import { createRateLimitHeaders, type MockRateLimit } from './rate-limit-headers';
 import { PrefixLru, anthropicCache, countTokens, openaiCache } from './prompt-cache';
 import { defaultResponder, type MockResponder } from './responder';
-import { errorBody, parseAnthropic, parseOpenAi, requestId } from './wire';
+import {
+  anthropicContent,
+  errorBody,
+  parseAnthropic,
+  parseOpenAi,
+  requestId,
+  structuredAnswer,
+} from './wire';
 
 export const MOCK_FAULTS = ['429', '500', 'timeout', 'reset', 'garbage'] as const;
 export type MockFault = (typeof MOCK_FAULTS)[number];
@@ -225,11 +232,17 @@ export async function startMockLlm(options: MockLlmOptions = {}): Promise<MockLl
     const thinking = body.thinking as { type?: string; budget_tokens?: number } | undefined;
     const thinkingTokens =
       thinking?.type === 'enabled' ? Math.min(thinking.budget_tokens ?? 0, 64) : 0;
-    const reply = truncate(isGarbage ? GARBAGE : responder(info), Number(body.max_tokens ?? 4096));
+    const reply = truncate(
+      isGarbage ? GARBAGE : structuredAnswer(info, responder(info)),
+      Number(body.max_tokens ?? 4096),
+    );
     const content: unknown[] = [];
     if (thinkingTokens > 0)
       content.push({ type: 'thinking', thinking: 'Weighing my options.', signature: 'mock' });
-    content.push({ type: 'text', text: reply.text, citations: null });
+    const answer = reply.isTruncated
+      ? anthropicContent({ ...info, output: undefined }, reply.text)
+      : anthropicContent(info, reply.text);
+    content.push(answer.block);
     send(
       res,
       200,
@@ -239,7 +252,7 @@ export async function startMockLlm(options: MockLlmOptions = {}): Promise<MockLl
         role: 'assistant',
         model: info.model,
         content,
-        stop_reason: reply.isTruncated ? 'max_tokens' : 'end_turn',
+        stop_reason: reply.isTruncated ? 'max_tokens' : (answer.stopReason ?? 'end_turn'),
         stop_sequence: null,
         usage: {
           input_tokens: cache.inputTokens,
@@ -265,7 +278,7 @@ export async function startMockLlm(options: MockLlmOptions = {}): Promise<MockLl
     const reasoning =
       ({ minimal: 0, low: 16, medium: 32, high: 64 } as Record<string, number>)[effort] ?? 0;
     const max = Number(body.max_completion_tokens ?? body.max_tokens ?? 4096);
-    const reply = truncate(isGarbage ? GARBAGE : responder(info), max);
+    const reply = truncate(isGarbage ? GARBAGE : structuredAnswer(info, responder(info)), max);
     const promptTokens = countTokens(serialized);
     send(
       res,

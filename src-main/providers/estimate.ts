@@ -12,6 +12,7 @@ import { offerSystemPrompt } from '../engine/alternating/prompts';
 import { rulesOf } from '../engine/alternating/state';
 import { protocolFor } from '../engine/protocol';
 import { costUsd } from './pricing';
+import { cacheLimitOf } from '../registry/cache-limits';
 import type { DeliberationInstance } from '../../games/deliberation/definition';
 import { gameOf } from '../../games/deliberation/definition';
 import { systemPrefix } from '../engine/protocols/deliberation/prompts';
@@ -26,6 +27,13 @@ export interface ModelEstimate {
   costNoCacheUsd: number;
   /** The log prefix read from the provider's prompt cache (written once per call's new part). */
   costCachedUsd: number;
+  /**
+   * Prompt tokens expected to be read from the provider's cache: the previous call's prefix,
+   * where it reaches the model's minimum cacheable length (none for models without caching).
+   */
+  cacheReadTokens: number;
+  /** cacheReadTokens / promptTokens (0 without calls). */
+  cacheReadShare: number;
   hasPrices: boolean;
 }
 
@@ -84,6 +92,8 @@ export function estimateSweep(games: readonly PlannedGame[], replyTokens = 120):
     });
   }
   const models = [...byModel.values()];
+  for (const m of models)
+    m.cacheReadShare = m.promptTokens > 0 ? m.cacheReadTokens / m.promptTokens : 0;
   const sum = (f: (m: ModelEstimate) => number) => models.reduce((a, m) => a + f(m), 0);
   return {
     games: games.length,
@@ -106,49 +116,63 @@ function emptyEstimate(spec: LlmSpec): ModelEstimate {
     outputTokens: 0,
     costNoCacheUsd: 0,
     costCachedUsd: 0,
+    cacheReadTokens: 0,
+    cacheReadShare: 0,
     hasPrices: spec.prices !== undefined,
   };
 }
 
+/** One call of a seat: the log entries that arrived since its previous call, and what it asks. */
+interface ScheduledCall {
+  entries: number;
+  kind: string;
+}
+
 /** Log entries a seat sees arrive before each of its calls, over all T rounds of propose-and-vote. */
-function proposeVoteSchedule(g: PlannedGame): number[] {
+function proposeVoteSchedule(g: PlannedGame): ScheduledCall[] {
   const { rounds, discussionTurns } = g.protocol;
   const n = g.nAgents;
-  const out: number[] = [];
+  const out: ScheduledCall[] = [];
   for (let r = 0; r < rounds; r++) {
     // Between two of this seat's calls the log gains the turns of everyone in between.
-    for (let p = 0; p < discussionTurns; p++) out.push(r === 0 && p === 0 ? 0 : n);
-    out.push(discussionTurns > 0 ? 0 : 2); // thinking
-    out.push(1); // proposal (own plan)
-    out.push(2); // vote (own proposal, listing)
-    out.push(2); // reflection (own vote, tally)
+    for (let p = 0; p < discussionTurns; p++)
+      out.push({ entries: r === 0 && p === 0 ? 0 : n, kind: 'discussion' });
+    out.push({ entries: discussionTurns > 0 ? 0 : 2, kind: 'thinking' });
+    out.push({ entries: 1, kind: 'proposal' }); // own plan
+    out.push({ entries: 2, kind: 'vote' }); // own proposal, listing
+    out.push({ entries: 2, kind: 'reflection' }); // own vote, tally
   }
   return out;
 }
 
 /** Alternating offers over all T turns: seat 0 moves on odd turns; each move adds 3 entries. */
-function alternatingSchedule(turnLimit: number, seat: number): number[] {
+function alternatingSchedule(turnLimit: number, seat: number): ScheduledCall[] {
   const calls = seat === 0 ? Math.ceil(turnLimit / 2) : Math.floor(turnLimit / 2);
-  return Array.from({ length: calls }, (_, i) => (i === 0 ? seat : 3));
+  return Array.from({ length: calls }, (_, i) => ({ entries: i === 0 ? seat : 3, kind: 'offer' }));
 }
 
 /** One seat over the whole game: each call sends the system prompt, the log so far and a prompt. */
 function addSeat(
   e: ModelEstimate,
   spec: LlmSpec,
-  schedule: readonly number[],
+  schedule: readonly ScheduledCall[],
   systemTokens: number,
   reply: number,
 ): void {
   const entry = reply + ENTRY_OVERHEAD_TOKENS;
+  const minCache = cacheLimitOf(spec);
   let log = 0;
   let previousPrefix = 0;
-  const call = (newEntries: number) => {
+  const call = ({ entries: newEntries }: ScheduledCall) => {
     log += newEntries * entry;
     const prefix = systemTokens + log;
     const prompt = prefix + PHASE_PROMPT_TOKENS;
+    // What the cache holds for this call: the previous call's prefix, when it was long enough to
+    // be cached (structured calls keep it: their one tool is the same in every call).
+    const held = minCache !== null && previousPrefix >= minCache ? previousPrefix : 0;
     e.calls++;
     e.promptTokens += prompt;
+    e.cacheReadTokens += held;
     e.outputTokens += reply;
     const out = { reasoningTokens: 0, outputTokens: reply };
     e.costNoCacheUsd += costUsd(spec.provider, spec.prices, {
@@ -157,12 +181,13 @@ function addSeat(
       cacheReadTokens: 0,
       ...out,
     });
-    const write = spec.provider === 'anthropic' ? prefix - previousPrefix : 0;
+    const isAnthropic = spec.provider === 'anthropic';
+    // Anthropic writes the new part of a prefix long enough to cache; shorter ones are input.
+    const write = isAnthropic && minCache !== null && prefix >= minCache ? prefix - held : 0;
     e.costCachedUsd += costUsd(spec.provider, spec.prices, {
-      inputTokens:
-        PHASE_PROMPT_TOKENS + (spec.provider === 'anthropic' ? 0 : prefix - previousPrefix),
+      inputTokens: prompt - held - write,
       cacheWriteTokens: write,
-      cacheReadTokens: previousPrefix,
+      cacheReadTokens: held,
       ...out,
     });
     previousPrefix = prefix;
@@ -192,11 +217,17 @@ function addDeliberationGame(
     if (spec.kind !== 'llm') return;
     const e = byModel.get(spec.id) ?? emptyEstimate(spec);
     const system = tokens(systemPrefix(game, seat));
+    const minCache = cacheLimitOf(spec);
+    const cacheable = minCache !== null && system >= minCache;
+    const isAnthropic = spec.provider === 'anthropic';
     const calls = schedule.filter((p, t) => t > 0 && p === seat).length;
     for (let c = 0; c < calls; c++) {
       const out = { reasoningTokens: 0, outputTokens: reply };
+      const held = c > 0 && cacheable ? system : 0;
+      const write = c === 0 && cacheable && isAnthropic ? system : 0;
       e.calls++;
       e.promptTokens += system + prompt;
+      e.cacheReadTokens += held;
       e.outputTokens += reply;
       e.costNoCacheUsd += costUsd(spec.provider, spec.prices, {
         inputTokens: system + prompt,
@@ -204,11 +235,10 @@ function addDeliberationGame(
         cacheReadTokens: 0,
         ...out,
       });
-      const isAnthropic = spec.provider === 'anthropic';
       e.costCachedUsd += costUsd(spec.provider, spec.prices, {
-        inputTokens: prompt + (c === 0 && !isAnthropic ? system : 0),
-        cacheWriteTokens: c === 0 && isAnthropic ? system : 0,
-        cacheReadTokens: c === 0 ? 0 : system,
+        inputTokens: system + prompt - held - write,
+        cacheWriteTokens: write,
+        cacheReadTokens: held,
         ...out,
       });
     }

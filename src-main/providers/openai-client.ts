@@ -1,5 +1,6 @@
 // OpenAI, OpenRouter, Google, xAI and local servers through the official `openai` SDK's Chat
-// Completions API. Their prompt caching is automatic on a stable prefix, so no markers are sent.
+// Completions API. Their prompt caching is automatic on a stable prefix, so no markers are sent;
+// OpenAI gets a `prompt_cache_key` per game seat. Structured replies use a strict JSON schema.
 import OpenAI from 'openai';
 import type { LlmSpec, ProviderName } from '../../src-shared/participant';
 import { ProviderError, badResponse, classifyError, isAnswered } from './errors';
@@ -25,6 +26,15 @@ function isChatCompletion(data: unknown): data is OpenAI.ChatCompletion {
     data !== null &&
     Array.isArray((data as { choices?: unknown }).choices)
   );
+}
+
+/** The JSON content of a strict-schema reply; undefined (text parsed as usual) when it is not. */
+function jsonOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 export function createOpenAiCompatibleClient(
@@ -62,6 +72,22 @@ export function createOpenAiCompatibleClient(
         : { max_tokens: maxTokens }),
       ...(spec.temperature !== undefined ? { temperature: spec.temperature } : {}),
       ...(spec.reasoningEffort ? { reasoning_effort: spec.reasoningEffort } : {}),
+      ...(request.output?.mode === 'json_schema'
+        ? {
+            response_format: {
+              type: 'json_schema' as const,
+              json_schema: {
+                name: request.output.name,
+                strict: true,
+                schema: request.output.schema,
+              },
+            },
+          }
+        : {}),
+      // Only OpenAI documents the key; other compatible servers may reject unknown fields.
+      ...(spec.provider === 'openai' && request.promptCacheKey
+        ? { prompt_cache_key: request.promptCacheKey }
+        : {}),
     };
     try {
       const { data, response, request_id } = await client.chat.completions
@@ -72,8 +98,11 @@ export function createOpenAiCompatibleClient(
       const choice = data.choices[0];
       const u = data.usage;
       const cached = u?.prompt_tokens_details?.cached_tokens ?? 0;
+      const text = choice?.message.content ?? '';
+      const structured = request.output?.mode === 'json_schema' ? jsonOrUndefined(text) : undefined;
       return {
-        text: choice?.message.content ?? '',
+        text,
+        ...(structured !== undefined ? { structured } : {}),
         usage: withCost(spec.provider, spec.prices, {
           inputTokens: (u?.prompt_tokens ?? 0) - cached,
           cacheWriteTokens: 0,

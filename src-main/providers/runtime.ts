@@ -6,7 +6,7 @@ import type { LlmSpec, ParticipantSpec, ProviderName } from '../../src-shared/pa
 import { AgentPausedError, type Agent } from '../engine/agent';
 import type { PauseReason } from '../engine/run-game';
 import { createParticipantStrategyAgent } from '../agents/strategies';
-import type { CallRecorder } from '../agents/llm/llm-agent';
+import { DEFAULT_MAX_REASKS, type CallRecorder } from '../agents/llm/llm-agent';
 import { createLlmParticipantAgent } from '../agents/llm/strategy-wrapped';
 import { keyScopeProblem } from '../keys/allowed-hosts';
 import { KEY_ENV_VARS, type StoredKey } from '../keys/key-store';
@@ -141,7 +141,11 @@ export class LlmRuntime {
         }
         return this.llmAgent(spec, key, game);
       }));
-    return { id: spec.id, act: async (ctx, action) => (await resolve()).act(ctx, action) };
+    return {
+      id: spec.id,
+      maxReasks: spec.maxReasks ?? DEFAULT_MAX_REASKS,
+      act: async (ctx, action) => (await resolve()).act(ctx, action),
+    };
   }
 
   private llmAgent(spec: LlmSpec, key: string, game: GameRow): Agent {

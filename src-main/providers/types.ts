@@ -1,5 +1,5 @@
 // What the provider layer takes and returns, independent of the wire format.
-import type { ProviderName } from '../../src-shared/participant';
+import type { OutputMode, ProviderName } from '../../src-shared/participant';
 import type { Usage } from '../engine/agent';
 
 export interface ChatMessage {
@@ -18,7 +18,20 @@ export interface ChatRequest {
   messages: ChatMessage[];
   /** Output token limit of this call (per phase); the client's default when absent. */
   maxTokens?: number;
+  /** A structured reply (forced tool or strict JSON schema); plain text when absent. */
+  output?: StructuredOutput;
+  /** OpenAI `prompt_cache_key`: routes calls sharing a prefix (one game seat) to one cache. */
+  promptCacheKey?: string;
   signal?: AbortSignal;
+}
+
+/** The reply shape a request asks for, as JSON Schema generated from the action's zod schema. */
+export interface StructuredOutput {
+  mode: Exclude<OutputMode, 'none'>;
+  /** Tool or schema name, e.g. "proposal_reply". */
+  name: string;
+  /** JSON Schema of the reply object ('tool': input_schema; 'json_schema': strict schema). */
+  schema: Record<string, unknown>;
 }
 
 export interface ChatResult {
@@ -34,6 +47,11 @@ export interface ChatResult {
   requestId: string | null;
   /** Provider stop reason, e.g. 'end_turn', 'max_tokens', 'stop', 'length'. */
   stopReason: string | null;
+  /**
+   * The reply object of a structured request (the forced tool's input, or the parsed JSON
+   * content); `text` then holds its JSON. Absent for plain-text replies.
+   */
+  structured?: unknown;
   /** True when the result was replayed from Parley's response cache (no network, cost 0). */
   isCached?: boolean;
 }
@@ -57,4 +75,12 @@ export interface ProviderClientOptions {
   defaultMaxTokens?: number;
   /** The SDK's fetch (default: global fetch); the runtime reads rate-limit headers through it. */
   fetch?: typeof fetch;
+}
+
+/**
+ * Tokens of a text, approximated as ceil(chars / 4) (the mock LLM counts the same way); used to
+ * decide where a cached prefix reaches a model's minimum cacheable length, and for estimates.
+ */
+export function approxTokens(text: string): number {
+  return Math.ceil(text.length / 4);
 }

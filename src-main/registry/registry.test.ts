@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { minCacheTokensOf } from './cache-limits';
 import { parseRegistryCsv, shippedRegistry } from './registry';
 
 describe('model registry', () => {
@@ -35,6 +36,45 @@ describe('model registry', () => {
     );
     expect(() => parseRegistryCsv(`${header}m1,acme:x,1200\n`, 'user')).toThrow(
       'line 2, column "provider_route": "acme:x" must start with one of anthropic, openai, openrouter, google, xai, local',
+    );
+  });
+
+  it("records each model's minimum cacheable prompt length (published rule, or the column)", () => {
+    const byId = new Map(shippedRegistry().map((m) => [m.spec.id, m.minCacheTokens]));
+    expect(
+      [
+        'claude-3-haiku-20240307',
+        'claude-3-5-haiku-20241022',
+        'claude-sonnet-4-5-20250929',
+        'claude-opus-4-5-20251101',
+        'claude-haiku-4-5-20251001',
+        'gpt-3.5-turbo-0125',
+        'gpt-4-turbo-2024-04-09',
+        'gpt-4o-2024-08-06',
+        'o3-2025-04-16',
+        'gemini-2.5-pro',
+      ].map((id) => [id, byId.get(id)]),
+    ).toEqual([
+      ['claude-3-haiku-20240307', 2048],
+      ['claude-3-5-haiku-20241022', 2048],
+      ['claude-sonnet-4-5-20250929', 1024],
+      ['claude-opus-4-5-20251101', 4096],
+      ['claude-haiku-4-5-20251001', 4096],
+      ['gpt-3.5-turbo-0125', null],
+      ['gpt-4-turbo-2024-04-09', null],
+      ['gpt-4o-2024-08-06', 1024],
+      ['o3-2025-04-16', 1024],
+      ['gemini-2.5-pro', 1024],
+    ]);
+    // The shipped table has no such column, so shipped specs (and game ids) are unchanged.
+    expect(shippedRegistry().every((m) => m.spec.minCacheTokens === undefined)).toBe(true);
+    const [own] = parseRegistryCsv(
+      'id,provider_route,min_cache_tokens\nm1,anthropic,512\n',
+      'user',
+    );
+    expect([own.spec.minCacheTokens, own.minCacheTokens, own.spec.scores]).toEqual([512, 512, {}]);
+    expect(minCacheTokensOf({ provider: 'openai', model: 'gpt-3.5-turbo-0125' })).toBe(
+      Number.POSITIVE_INFINITY,
     );
   });
 });

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { llmSpecSchema, PROVIDERS } from '../../src-shared/participant';
 import type { LlmSpec, ParticipantSpec } from '../../src-shared/participant';
 import type { Store } from '../store/store';
+import { cacheLimitOf } from './cache-limits';
 
 /** The score columns of the seed table, usable as the capability axis. */
 export const SCORE_COLUMNS = ['arena_elo', 'mmlu_pro', 'gpqa_diamond', 'mmlu'] as const;
@@ -26,6 +27,12 @@ export interface RegistryModel {
   reasoning: boolean;
   releaseDate: string | null;
   contextWindow: number | null;
+  /**
+   * Shortest prompt prefix (tokens) the provider caches for this model: the table's
+   * min_cache_tokens column where given, else the providers' published rule (cache-limits.ts);
+   * null where the model has no prompt caching.
+   */
+  minCacheTokens?: number | null;
   sources: string[];
   /** Position in the shipped table (the "registry order" capability axis); null for user models. */
   order: number | null;
@@ -48,7 +55,8 @@ const csvRowSchema = z.object({
 
 /**
  * Parse a registry CSV (the seed format: id, display_name, developer, family, provider_route,
- * reasoning, release_date, score columns, prices, context_window, source_urls). Extra numeric
+ * reasoning, release_date, score columns, prices, context_window, source_urls, and optionally
+ * min_cache_tokens). Extra numeric
  * columns become scores. Errors name the line and column.
  */
 export function parseRegistryCsv(text: string, origin: 'registry' | 'user'): RegistryModel[] {
@@ -70,6 +78,7 @@ export function parseRegistryCsv(text: string, origin: 'registry' | 'user'): Reg
       'input_usd_per_mtok',
       'output_usd_per_mtok',
       'cached_input_usd_per_mtok',
+      'min_cache_tokens',
     ]);
     for (const [column, value] of Object.entries(row)) {
       if (known.has(column) || value === '') continue;
@@ -81,6 +90,7 @@ export function parseRegistryCsv(text: string, origin: 'registry' | 'user'): Reg
     const input = num(row.input_usd_per_mtok);
     const output = num(row.output_usd_per_mtok);
     const cached = num(row.cached_input_usd_per_mtok);
+    const minCache = num(row.min_cache_tokens);
     const spec = llmSpecSchema.parse({
       id: row.id,
       kind: 'llm',
@@ -88,6 +98,7 @@ export function parseRegistryCsv(text: string, origin: 'registry' | 'user'): Reg
       provider: providerName,
       model: routed ?? row.id,
       scores,
+      ...(minCache !== undefined ? { minCacheTokens: minCache } : {}),
       prices:
         input !== undefined && output !== undefined
           ? {
@@ -104,6 +115,7 @@ export function parseRegistryCsv(text: string, origin: 'registry' | 'user'): Reg
       reasoning: row.reasoning === 'true',
       releaseDate: row.release_date || null,
       contextWindow: num(row.context_window) ?? null,
+      minCacheTokens: cacheLimitOf(spec),
       sources: (row.source_urls ?? '').split(';').filter(Boolean),
       order: origin === 'registry' ? i : null,
       origin,

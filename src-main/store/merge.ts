@@ -22,7 +22,7 @@ const GAME_COLUMNS = `id, kind, params_json, protocol_json, participants_json, n
   social_welfare, alpha, sigma, rules_hash`;
 
 const TURN_COLUMNS = `game_id, round, phase, phase_ord, pass, agent, attempt, seq, visibility, text,
-  rules_hash, action_json, status, error, created_at`;
+  rules_hash, action_json, status, error, output_mode, calls, created_at`;
 
 const CALL_COLUMNS = `game_id, round, phase, agent, attempt, provider, model, request_hash, status,
   http_status, error_kind, error, input_tokens, cache_write_tokens, cache_read_tokens,

@@ -238,6 +238,8 @@ describe('migration 0002 (focal columns)', () => {
        DROP TABLE judgements;
        DROP TABLE provider_batch_requests;
        DROP TABLE provider_batches;
+       ALTER TABLE turns DROP COLUMN output_mode;
+       ALTER TABLE turns DROP COLUMN calls;
        DELETE FROM schema_migrations WHERE id >= 2;`,
     );
     openStore(file).close();

@@ -80,6 +80,8 @@ export interface DbTurn {
   action_json: string | null;
   status: string;
   error: string | null;
+  output_mode: string | null;
+  calls: number | null;
   created_at: string;
 }
 

@@ -125,6 +125,7 @@ describe('migration 0006', () => {
       DROP TRIGGER turns_search_rekey; DROP TRIGGER turns_search_text;
       DROP TABLE turns_fts; DROP TABLE turn_search_keys; DROP TABLE turn_search_state;
       DROP TABLE judgements;
+      ALTER TABLE turns DROP COLUMN output_mode; ALTER TABLE turns DROP COLUMN calls;
       DELETE FROM schema_migrations WHERE id >= 6;`);
     db.close();
     store = openStore(older);

@@ -18,7 +18,7 @@ const PHASE_ORD = new Map<string, number>(PHASES.map((p, i) => [p, i]));
 
 /** A turn's columns with its whole text, for a FROM naming the turn `t`. */
 export const TURN_SELECT = `t.game_id, t.round, t.phase, t.phase_ord, t.pass, t.agent, t.attempt,
-  t.seq, t.visibility, t.action_json, t.status, t.error, t.created_at,
+  t.seq, t.visibility, t.action_json, t.status, t.error, t.output_mode, t.calls, t.created_at,
   CASE WHEN t.rules_hash IS NULL THEN t.text
     ELSE (SELECT text FROM rules WHERE hash = t.rules_hash) || t.text END AS text`;
 
@@ -35,6 +35,8 @@ function toTurn(r: DbTurn): TurnRecord {
     status: r.status as TurnStatus,
   };
   if (r.error !== null) turn.error = r.error;
+  if (r.output_mode !== null) turn.mode = r.output_mode as NonNullable<TurnRecord['mode']>;
+  if (r.calls !== null) turn.calls = r.calls;
   return turn;
 }
 
@@ -45,9 +47,9 @@ function isUniqueViolation(e: unknown): boolean {
 export function turnMethods({ db, stmt }: Sql): TurnMethods {
   // One statement, so the seq it assigns and the row are committed together.
   const insertSql = `INSERT INTO turns (game_id, round, phase, phase_ord, pass, agent, attempt, seq,
-      visibility, text, rules_hash, action_json, status, error, created_at)
+      visibility, text, rules_hash, action_json, status, error, output_mode, calls, created_at)
     SELECT @gameId, @round, @phase, @ord, @pass, @agent, @attempt, coalesce(max(seq) + 1, 0),
-      @visibility, @text, @rulesHash, @action, @status, @error, @createdAt
+      @visibility, @text, @rulesHash, @action, @status, @error, @mode, @calls, @createdAt
     FROM turns WHERE game_id = @gameId
     RETURNING seq`;
   const selectSql = `SELECT ${TURN_SELECT} FROM turns t WHERE t.game_id = ? ORDER BY t.seq`;
@@ -77,6 +79,8 @@ export function turnMethods({ db, stmt }: Sql): TurnMethods {
         action: jsonOrNull(t.action),
         status: t.status,
         error: t.error ?? null,
+        mode: t.mode ?? null,
+        calls: t.calls ?? null,
         createdAt: now(),
       }) as { seq: number };
       return row.seq;

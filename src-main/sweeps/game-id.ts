@@ -15,7 +15,13 @@ export const GAME_ID_VERSION = 2;
  * to another gateway, changing prices or a delivery option keeps every game's id. A field added
  * to the participant schema for transport (concurrency, batch mode) belongs in this list.
  */
-export const TRANSPORT_FIELDS = ['baseUrl', 'prices', 'concurrency', 'batch'] as const;
+export const TRANSPORT_FIELDS = [
+  'baseUrl',
+  'prices',
+  'concurrency',
+  'batch',
+  'minCacheTokens',
+] as const;
 
 export type GameIdContent = Pick<
   PlannedGame,

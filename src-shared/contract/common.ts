@@ -25,6 +25,8 @@ export const turnRecordSchema = z.object({
   action: z.unknown(),
   status: z.enum(['ok', 'invalid', 'parse_failure', 'synthetic']),
   error: z.string().optional(),
+  mode: z.enum(['tool', 'json_schema', 'none']).optional(),
+  calls: z.number().optional(),
 }) satisfies z.ZodType<TurnRecord>;
 
 export const gameOutcomeSchema = z.object({

@@ -40,6 +40,16 @@ export const testKeys = {
     ),
 };
 
+/** `doc` with every LLM participant asked for plain text (no forced tool, no JSON schema). */
+export function plainText(doc: SweepInput): SweepInput {
+  return {
+    ...doc,
+    participants: doc.participants?.map((p) =>
+      typeof p === 'object' && p.kind === 'llm' ? { ...p, structuredOutput: 'none' as const } : p,
+    ),
+  };
+}
+
 /** Two inline models, one per wire format, against `mockUrl`; competition 1 makes games long. */
 export function llmSweep(
   mockUrl: string,

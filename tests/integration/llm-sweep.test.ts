@@ -10,6 +10,7 @@ import type { Store } from '../../src-main/store/types';
 import { LlmRuntime } from '../../src-main/providers/runtime';
 import { SweepService, validateSweepDoc } from '../../src-main/sweeps/service';
 import {
+  plainText,
   ANTHROPIC_KEY,
   expectedTurnKeys,
   llmSweep,
@@ -98,11 +99,13 @@ describe('LLM sweep over both wire formats', () => {
       },
     });
     const s = open();
-    const doc = llmSweep(mock.url, {
-      competition: { levels: [1] },
-      orders: ['weak_first'],
-      runs: { count: 1, baseSeed: 3 },
-    });
+    const doc = plainText(
+      llmSweep(mock.url, {
+        competition: { levels: [1] },
+        orders: ['weak_first'],
+        runs: { count: 1, baseSeed: 3 },
+      }),
+    );
     const run = await runLlmSweep(s, doc, { maxParseAttempts: 3 });
     const [game] = s.listGames({ sweepId: run.sweepId });
     expect(game.status).toBe('finished');
@@ -115,6 +118,8 @@ describe('LLM sweep over both wire formats', () => {
         text: GARBAGE,
         error: 'the reply contains no JSON object',
         visibility: 'private',
+        mode: 'none',
+        calls: 3,
       });
     }
     expect(game.outcome!.parseFailures).toEqual([thinking.length / 2, thinking.length / 2]);

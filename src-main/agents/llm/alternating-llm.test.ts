@@ -97,11 +97,17 @@ describe('LLM agents in alternating offers', () => {
 
   it('records a reply with no parseable action as a failure after its re-asks', async () => {
     nextReplies = ['no idea', 'still none', '{"action": "HAGGLE"}'];
-    const r = await agent({}).act({ ...ctx, callSeed: 79 }, offerAction(ctx));
+    // Plain text: with a forced tool the provider would shape the reply.
+    const r = await agent({ structuredOutput: 'none' }).act(
+      { ...ctx, callSeed: 79 },
+      offerAction(ctx),
+    );
     expect(r).toMatchObject({
       ok: false,
       text: '{"action": "HAGGLE"}',
       error: 'action: action must be one of "OFFER", "ACCEPT", "REJECT", "NONE"',
+      mode: 'none',
+      calls: 3,
     });
   });
 });

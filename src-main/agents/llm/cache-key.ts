@@ -18,7 +18,9 @@ function canonical(value: unknown): unknown {
 
 /**
  * Key of one model call: provider, model, sampling and reasoning parameters, the full
- * conversation, the game and the call seed. The API key and base URL are not part of it.
+ * conversation, the structured output asked for (mode, name and schema; absent for plain text,
+ * so plain-text keys are what they were before structured outputs), the game and the call seed.
+ * The API key, base URL and prompt_cache_key (routing only) are not part of it.
  */
 export function responseCacheKey(
   spec: LlmSpec,
@@ -37,6 +39,7 @@ export function responseCacheKey(
     },
     system: request.system,
     messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
+    output: request.output,
     gameId,
     callSeed,
   };

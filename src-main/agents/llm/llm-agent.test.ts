@@ -187,8 +187,12 @@ describe('LLM agent against the mock (both wire formats)', () => {
     expect(v.ok).toBe(true);
     expect(seen).toHaveLength(2);
     const reask = seen[1].messages.slice(-2);
-    expect(reask[0]).toEqual({ role: 'assistant', text: '{"votes": ["accept"]}' });
-    expect(reask[1].text).toMatch(
+    // The forced tool's input, as the agent recorded it (Anthropic does not enforce minItems).
+    expect(seen[0].body?.tool_choice).toEqual({ type: 'tool', name: 'reply' });
+    expect(reask[0]).toEqual({ role: 'assistant', text: '{"votes":["accept"]}' });
+    // The reply tool's schema note precedes the prompt in the last message (Anthropic).
+    expect(reask[1].text).toMatch(/^Call the reply tool\. Its input must match this JSON Schema: /);
+    expect(seen[1].lastUserText).toMatch(
       /^Your reply could not be used: votes: votes must have exactly 2 entries, one per listed proposal\.\nPHASE: vote/,
     );
   });

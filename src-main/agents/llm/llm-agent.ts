@@ -2,6 +2,7 @@
 // through its scheduler (retries, offline waits, auth pauses), replays cached answers, records
 // every HTTP attempt, and re-asks with the parse error when a reply does not parse.
 import { setMaxListeners } from 'node:events';
+import type { z } from 'zod';
 import type { Phase } from '../../../src-shared/game';
 import type { LlmSpec } from '../../../src-shared/participant';
 import { personaText } from '../../../src-shared/persona';
@@ -21,8 +22,13 @@ import { ZERO_USAGE, addUsage, costUsd } from '../../providers/pricing';
 import type { ProviderScheduler } from '../../providers/scheduler';
 import type { ChatMessage, ChatRequest, ChatResult, ProviderClient } from '../../providers/types';
 import { responseCacheKey } from './cache-key';
-import { parseWith } from './parse';
+import { parseWith, zodError } from './parse';
+import { REASK_PREFIX } from './prompt-markers';
 import { buildRequest } from './prompts';
+import { outputModeOf, structuredPlan } from './structured';
+
+/** Re-asks per turn when neither the agent's options nor its spec set them. */
+export const DEFAULT_MAX_REASKS = 2;
 
 /** Where replies are cached (the store's cacheGet / cachePut fit). */
 export interface ResponseCache {
@@ -72,7 +78,12 @@ export interface LlmAgentOptions {
   cache?: ResponseCache;
   recordCall?: CallRecorder;
   budget?: BudgetGuard;
-  /** Replies per phase call, re-asking with the parse error in between (default 3). */
+  /**
+   * Re-asks per turn, parse and validation re-asks together (default: the spec's maxReasks,
+   * else DEFAULT_MAX_REASKS). After them the turn is recorded as a parse failure or invalid.
+   */
+  maxReasks?: number;
+  /** Older form of the same limit: replies per turn (maxReasks = maxParseAttempts - 1). */
   maxParseAttempts?: number;
   /**
    * Strategy-wrapped agents: the reply a strategy gives to a wrappable action (one with a
@@ -111,7 +122,11 @@ export function phaseMaxTokens(spec: LlmSpec, phase: TokenClass): number {
 
 /** Upper-bound cost of a call: every prompt token uncached, the full output allowance used. */
 export function estimateCostUsd(spec: LlmSpec, request: ChatRequest): number {
-  const chars = request.system.length + request.messages.reduce((n, m) => n + m.content.length, 0);
+  // The structured reply's schema travels too (Anthropic: as a text block; OpenAI: response_format).
+  const chars =
+    request.system.length +
+    request.messages.reduce((n, m) => n + m.content.length, 0) +
+    (request.output ? JSON.stringify(request.output.schema).length + 200 : 0);
   return costUsd(spec.provider, spec.prices, {
     inputTokens: Math.ceil(chars / 3),
     cacheWriteTokens: 0,
@@ -123,12 +138,29 @@ export function estimateCostUsd(spec: LlmSpec, request: ChatRequest): number {
   });
 }
 
+/** A structured reply object checked against the action's schema, errors as parseWith gives them. */
+function validate<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+): { ok: true; value: T } | { ok: false; error: string } {
+  const result = schema.safeParse(value);
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, error: zodError(result.error) };
+}
+
 /** An LLM agent: `act` for any protocol, plus the propose-and-vote phases as shorthands. */
 export type LlmAgent = Agent & PhaseAgent;
 
 export function createLlmAgent(options: LlmAgentOptions): LlmAgent {
   const { spec, client, scheduler, cache, recordCall, budget, decide } = options;
-  const maxParseAttempts = options.maxParseAttempts ?? 3;
+  const maxReasks =
+    options.maxReasks ??
+    (options.maxParseAttempts !== undefined
+      ? Math.max(0, options.maxParseAttempts - 1)
+      : undefined) ??
+    spec.maxReasks ??
+    DEFAULT_MAX_REASKS;
+  const mode = outputModeOf(spec);
 
   /** One model reply: from the cache, or over the network (each HTTP attempt recorded). */
   async function callModel(
@@ -203,7 +235,10 @@ export function createLlmAgent(options: LlmAgentOptions): LlmAgent {
     return result;
   }
 
-  /** Ask for `action`, re-asking with the error (bounded) until the reply parses and passes `check`. */
+  /**
+   * Ask for `action`, re-asking with the error until the reply parses and passes `check`, within
+   * the turn's budget (ctx.callsLeft replies when earlier attempts of this turn spent some).
+   */
   async function ask<T>(
     ctx: AgentContext,
     action: Action<T>,
@@ -211,33 +246,46 @@ export function createLlmAgent(options: LlmAgentOptions): LlmAgent {
     check?: (value: T) => string | undefined,
   ): Promise<AgentReply<T>> {
     const base = buildRequest(ctx, action as Action, personaText(spec.persona), required);
+    const plan = structuredPlan(action as Action, mode);
+    const turnMode = plan ? plan.output.mode : 'none';
     let messages: ChatMessage[] = base.messages;
     let usage: Usage = ZERO_USAGE;
     let text = '';
     let error = '';
-    for (let attempt = 0; attempt < maxParseAttempts; attempt++) {
-      const request = {
+    const replies = Math.max(1, Math.min(maxReasks + 1, ctx.callsLeft ?? maxReasks + 1));
+    let calls = 0;
+    while (calls < replies) {
+      const request: ChatRequest = {
         system: base.system,
         messages,
         maxTokens: phaseMaxTokens(spec, action.tokens),
+        ...(plan ? { output: plan.output } : {}),
+        promptCacheKey: `${ctx.gameId}:${ctx.index}`,
       };
-      const result = await callModel(ctx, action.phase, request, attempt);
+      const result = await callModel(ctx, action.phase, request, calls);
+      calls++;
       usage = addUsage(usage, result.usage);
       text = result.text;
-      const parsed = action.parse ? action.parse(text) : parseWith(action.schema, text);
+      const parsed =
+        plan && result.structured !== undefined
+          ? validate(action.schema, plan.decode(result.structured))
+          : action.parse
+            ? action.parse(text)
+            : parseWith(action.schema, text);
       const problem = parsed.ok ? check?.(parsed.value) : parsed.error;
-      if (parsed.ok && problem === undefined) return { ok: true, value: parsed.value, text, usage };
+      if (parsed.ok && problem === undefined)
+        return { ok: true, value: parsed.value, text, usage, mode: turnMode, calls };
       error = problem ?? 'unusable reply';
       messages = [
         ...messages,
         { role: 'assistant', content: text.trim() === '' ? '(empty reply)' : text },
         {
           role: 'user',
-          content: `Your reply could not be used: ${error}.\n${action.prompt(required)}`,
+          content: `${REASK_PREFIX} ${error}.\n${action.prompt(required)}`,
         },
       ];
     }
-    return { ok: false, error, text, usage };
+    return { ok: false, error, text, usage, mode: turnMode, calls };
   }
 
   async function act<T>(ctx: AgentContext, action: Action<T>): Promise<AgentReply<T>> {
@@ -252,6 +300,7 @@ export function createLlmAgent(options: LlmAgentOptions): LlmAgent {
 
   return {
     id: spec.id,
+    maxReasks,
     act,
     discuss: (ctx) => act(ctx, proposeVoteAction(ctx, 'discussion')),
     think: (ctx) => act(ctx, proposeVoteAction(ctx, 'thinking')),

@@ -69,8 +69,12 @@ export function parseWith<T>(
   if (json === undefined) return { ok: false, error: 'the reply contains no JSON object' };
   const result = schema.safeParse(json);
   if (result.success) return { ok: true, value: result.data };
-  const error = result.error.issues
+  return { ok: false, error: zodError(result.error) };
+}
+
+/** A zod error as the model is shown it: each issue's field path and message. */
+export function zodError(error: z.ZodError): string {
+  return error.issues
     .map((i) => `${i.path.length > 0 ? i.path.join('.') : 'reply'}: ${i.message}`)
     .join('; ');
-  return { ok: false, error };
 }

@@ -9,6 +9,8 @@ export const FORMAT_MARKER = 'FORMAT:';
 export const LISTED_MARKER = 'LISTED:';
 /** Strategy-wrapped proposal prompt: `REQUIRED_PROPOSAL: {...}`. */
 export const REQUIRED_MARKER = 'REQUIRED_PROPOSAL:';
+/** A re-ask's user message starts with this, then the error (the mock's prose mode reads it). */
+export const REASK_PREFIX = 'Your reply could not be used:';
 /** Stable prefix: the agent's private state as JSON between these tags. */
 export const STATE_OPEN = '<private_state>';
 export const STATE_CLOSE = '</private_state>';
