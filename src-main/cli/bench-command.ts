@@ -8,7 +8,12 @@ import { cacheReadShare, sweepMakespanRatio } from '../bench/llm-bench';
 import { uiLatencyUnderLoadMs } from '../bench/latency-bench';
 import { cliStartMs } from '../bench/startup-bench';
 import type { BenchResult } from '../bench/types';
-import { heatmapRenderMs, transcriptOpenMs, uiFirstPaintMs } from '../bench/ui-bench';
+import {
+  heatmapRenderMs,
+  transcriptOpenMs,
+  uiFirstLoadBytes,
+  uiFirstPaintMs,
+} from '../bench/ui-bench';
 
 /** Benchmarks by name; other modules add theirs here. */
 export const BENCHES: Record<string, () => Promise<BenchResult>> = {
@@ -21,6 +26,7 @@ export const BENCHES: Record<string, () => Promise<BenchResult>> = {
   sweep_makespan_ratio: sweepMakespanRatio,
   cache_read_share: cacheReadShare,
   ui_first_paint_ms: uiFirstPaintMs,
+  ui_first_load_bytes: uiFirstLoadBytes,
   heatmap_render_ms: heatmapRenderMs,
   transcript_open_ms: transcriptOpenMs,
   ui_latency_under_load_ms: uiLatencyUnderLoadMs,
