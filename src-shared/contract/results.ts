@@ -76,6 +76,8 @@ export const exportFigureResultSchema = z.object({
    * with its defaults, which `parley figures` renders to the same file), parleyVersion, createdAt.
    */
   provenance: z.record(z.string(), jsonSchema),
+  /** What the figure leaves out and why (e.g. cell values too small to print at one column). */
+  notes: z.array(z.string()),
 });
 export type ExportFigureResult = z.infer<typeof exportFigureResultSchema>;
 
