@@ -32,16 +32,21 @@ function preferencesOf(row: GameRow): Transcript['preferences'] {
 
 export function registerGameHandlers(table: HandlerTable, store: Store): void {
   table.register('games:list', (args) => {
-    const { sweepId, focalId, competitionLevel, status, deal, limit, offset } = args;
+    const { sweepId, round, facets, sort, limit, offset, ...filters } = args;
     if (sweepId && !store.getSweep(sweepId))
       throw new HostError(`no sweep with id "${sweepId}"`, [
         { path: 'sweepId', message: 'unknown sweep' },
       ]);
+    if (facets && !sweepId)
+      throw new HostError('facets need a sweep', [
+        { path: 'facets', message: 'give sweepId to list its filter values' },
+      ]);
     const metric = sweepMetric(store, sweepId);
-    const query = { sweepId, status, focalId, competitionLevel, deal };
+    const query = { sweepId, ...filters, agreementRound: round };
     return {
       total: store.countGames(query),
-      rows: store.listGames({ ...query, limit, offset }).map((r) => gameSummary(r, metric)),
+      rows: store.listGames({ ...query, sort, limit, offset }).map((r) => gameSummary(r, metric)),
+      ...(facets && sweepId ? { facets: store.gameFacets(sweepId) } : {}),
     };
   });
 

