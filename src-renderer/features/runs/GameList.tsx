@@ -27,10 +27,10 @@ const COLUMNS: { key: GameSortKey | null; label: string; isNumeric: boolean }[] 
   { key: 'utility', label: 'Focal utility', isNumeric: true },
 ];
 
+/** The last answer and the request it answered (a newer request shows it until it arrives). */
 type PageState =
-  | { state: 'loading'; page: GamesPage | null }
-  | { state: 'ready'; page: GamesPage }
-  | { state: 'error'; error: string; page: GamesPage | null };
+  | { key: string; state: 'ready'; page: GamesPage }
+  | { key: string; state: 'error'; error: string; page: GamesPage | null };
 
 function Select({
   id,
@@ -158,28 +158,36 @@ export function GameList({ sweepId }: { sweepId: string }) {
   const [filters, setFilters] = useState<GameListFilters>(NO_FILTERS);
   const [sort, setSort] = useState<GameListSort | null>(null);
   const [offset, setOffset] = useState(0);
-  const [state, setState] = useState<PageState>({ state: 'loading', page: null });
+  const [state, setState] = useState<PageState | null>(null);
   const [facets, setFacets] = useState<GameFacets | undefined>(undefined);
+  const args = listArgs(sweepId, filters, sort, offset);
+  const key = JSON.stringify(args);
 
   useEffect(() => {
     let current = true;
-    setState((s) => ({ state: 'loading', page: s.page }));
     platform.api
-      .invoke('games:list', listArgs(sweepId, filters, sort, offset))
+      .invoke('games:list', JSON.parse(key) as typeof args)
       .then((page) => {
         if (!current) return;
-        setState({ state: 'ready', page });
+        setState({ key, state: 'ready', page });
         if (page.facets) setFacets(page.facets);
       })
       .catch((err: unknown) => {
-        if (current) setState((s) => ({ state: 'error', error: errorMessage(err), page: s.page }));
+        if (current)
+          setState((s) => ({
+            key,
+            state: 'error',
+            error: errorMessage(err),
+            page: s?.page ?? null,
+          }));
       });
     return () => {
       current = false;
     };
-  }, [platform, sweepId, filters, sort, offset]);
+  }, [platform, key]);
 
-  const page = state.page;
+  const page = state?.page ?? null;
+  const isLoading = state?.key !== key;
   const update = (f: Partial<GameListFilters>) => {
     setFilters((old) => ({ ...old, ...f }));
     setOffset(0);
@@ -197,7 +205,7 @@ export function GameList({ sweepId }: { sweepId: string }) {
         <span data-testid="game-list-total" aria-live="polite">
           {page ? pageLabel(offset, page.rows.length, page.total) : 'Loading games…'}
         </span>
-        {state.state === 'loading' && page && <span className="muted small">updating…</span>}
+        {isLoading && page && <span className="muted small">updating…</span>}
         <span className="spacer" />
         <button
           type="button"
@@ -216,7 +224,7 @@ export function GameList({ sweepId }: { sweepId: string }) {
           Next →
         </button>
       </div>
-      {state.state === 'error' && (
+      {state?.state === 'error' && !isLoading && (
         <div className="error-box" role="alert">
           <strong>Could not load the games.</strong> {state.error}
         </div>
