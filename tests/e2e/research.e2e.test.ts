@@ -116,3 +116,75 @@ describe('game list of a sweep', () => {
     await page.close();
   });
 });
+
+describe('design form', () => {
+  it('says what to fix in plain words at the row, keeps rows still while typing, warns on budget', async () => {
+    const page = await openApp(browser, served.url, { width: 1024, height: 700 });
+    await page.getByRole('link', { name: 'Design' }).click();
+    const section = page.getByTestId('participants');
+    await section.getByTestId('participant-br-0.5').waitFor();
+    const preview = page.getByTestId('grid-preview');
+    await preview.and(page.locator('[data-state="valid"]')).waitFor();
+
+    // No baseline: said in words, above the table, and the preview names it instead of a count.
+    await section.getByLabel('Role of Bounded-rational c=0.5').selectOption('opponent');
+    await section
+      .getByText('choose a baseline: set one participant’s role to “baseline”')
+      .waitFor();
+    await preview.and(page.locator('[data-state="invalid"]')).waitFor();
+    expect(await preview.textContent()).toBe(
+      'No game count until the form is fixed. First: Capability axis: choose a baseline: set one participant’s role to “baseline”.',
+    );
+    expect(await page.locator('body').textContent()).not.toMatch(/Too small|expected string/);
+    await section.getByLabel('Role of Bounded-rational c=0.5').selectOption('baseline');
+    await preview.and(page.locator('[data-state="valid"]')).waitFor();
+
+    // Rows keep their places while a capability is typed; they sort when the field is left.
+    const first = section.getByTestId('capability-1');
+    expect(await first.inputValue()).toBe('0.2');
+    await first.selectText();
+    await page.keyboard.type('0.9');
+    expect(await section.getByTestId('participant-br-0.9').getAttribute('data-row')).toBe('1');
+    await page.keyboard.type('5');
+    // 0.95 is still valid; 2 is not: the issue is at the row, numbered as the table shows it.
+    await first.selectText();
+    await page.keyboard.type('2');
+    const issue = section.getByTestId('row-issues-1');
+    await issue.waitFor();
+    expect(await issue.textContent()).toBe('Row 1 (Bounded-rational c=2): must be at most 1');
+    await issue.scrollIntoViewIfNeeded();
+    await screenshot(page, 'research-design-row-issue-1024');
+    await first.selectText();
+    await page.keyboard.type('0.9');
+    await page.keyboard.press('Tab');
+    await section.getByTestId('participant-br-0.9').and(page.locator('[data-row="3"]')).waitFor();
+    await preview.and(page.locator('[data-state="valid"]')).waitFor();
+
+    // An LLM participant with prices and a tiny budget: the estimate warns.
+    const registry = section.getByLabel('Model from the registry');
+    const options = await registry
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    expect(options.length).toBeGreaterThan(0);
+    await registry.selectOption(options[0]);
+    await section.getByRole('button', { name: 'Add model' }).click();
+    // Without a capability score the model cannot be seated weak or strong first: said at its row.
+    await section
+      .getByTestId('row-issues-1')
+      .filter({ hasText: 'has no "capability" score' })
+      .waitFor();
+    await page.getByLabel('Who speaks first').selectOption('random');
+    await page.getByLabel('Budget (USD, optional)').fill('0.05');
+    const warning = page.getByTestId('budget-warning');
+    await warning.waitFor({ timeout: 30_000 });
+    expect(await warning.textContent()).toMatch(
+      /^Over budget: the estimate with the prompt cache, ≤ \$[\d.,]+, is [\d.]+ times the budget of \$0\.05\./,
+    );
+    await warning.scrollIntoViewIfNeeded();
+    await screenshot(page, 'research-design-budget-1024');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await screenshot(page, 'research-design-budget-1440');
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+});
