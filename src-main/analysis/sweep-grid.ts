@@ -4,9 +4,11 @@
 import { capabilityOf, type ParticipantSpec } from '../../src-shared/participant';
 import { focalSeatOf } from '../../src-shared/planned-game';
 import type { GridCell, GridResult } from '../../src-shared/contract';
-import type { MetricId } from '../../src-shared/metrics';
+import type { GameKind } from '../../src-shared/game';
+import { METRICS, metricDef, type MetricId } from '../../src-shared/metrics';
 import type { Store } from '../store/types';
-import { computeCellsAsync, type CiMethod } from './cells';
+import { computeCellsAsync, type CiMethod, type Row } from './cells';
+import { loadDataset } from './dataset';
 import { storedRows } from './stored-rows';
 
 /** The dimensions of a screen cell: the same `--by` as `parley analyze --by focal_id,competition_level`. */
@@ -23,6 +25,13 @@ export interface SweepGridOptions {
   capabilityMetric: string;
   ci: CiMethod;
   seed: number;
+  /** The sweep's game: which metrics it has (null: every metric is offered). */
+  kind: GameKind | null;
+}
+
+/** The vocabulary's metrics a game kind has (every metric for an unknown kind). */
+export function metricsOfKind(kind: GameKind | null): MetricId[] {
+  return METRICS.filter((d) => kind === null || d.games.includes(kind)).map((d) => d.id);
 }
 
 /** Score names found on the sweep's participants, the sweep's own metric first. */
@@ -41,7 +50,7 @@ export function capabilityMetricsOf(
 }
 
 export async function sweepGrid(store: Store, options: SweepGridOptions): Promise<SweepGrid> {
-  const { sweepId, metric, capabilityMetric, ci, seed } = options;
+  const { sweepId, metric, capabilityMetric, ci, seed, kind } = options;
   const lineups = store.sweepLineups({ sweepId });
   const games = store.cellGames({ sweepId });
   const columns = new Map<string, GridColumn>();
@@ -59,7 +68,11 @@ export async function sweepGrid(store: Store, options: SweepGridOptions): Promis
       (a.capability ?? Infinity) - (b.capability ?? Infinity) || a.label.localeCompare(b.label),
   );
   const y = [...new Set(games.map((g) => g.competitionLevel))].sort((a, b) => a - b);
-  const rows = storedRows(games);
+  // Stored metrics come from plain columns; the others from each game's outcome (dataset.ts),
+  // as `parley analyze` computes them.
+  const rows: Row[] = metricDef(metric).stored
+    ? storedRows(games)
+    : loadDataset(store, [sweepId]).rows;
   const computed = await computeCellsAsync(rows, { metric, by: GRID_BY, ci, seed });
   const byKey = new Map(
     computed.map((c) => [`${String(c.key.focal_id)}\u0000${String(c.key.competition_level)}`, c]),
@@ -92,5 +105,6 @@ export async function sweepGrid(store: Store, options: SweepGridOptions): Promis
     cells,
     capabilityMetrics: capabilityMetricsOf(lineups, capabilityMetric),
     games: rows.length,
+    metrics: metricsOfKind(kind),
   };
 }

@@ -6,7 +6,7 @@ import type { GameRow, Store } from '../store/types';
 import { getGame } from '../../games/index';
 import type { HandlerTable } from './handler-table';
 import { HostError } from './handler-table';
-import { sweepGrid } from '../analysis/sweep-grid';
+import { metricsOfKind, sweepGrid } from '../analysis/sweep-grid';
 import { gameCatalog } from './catalog';
 import { gameSummary, importView, specFields } from './views';
 
@@ -84,6 +84,11 @@ export function registerGameHandlers(table: HandlerTable, store: Store): void {
       ]);
     const counts = store.countGamesByStatus(sweepId);
     const capabilityMetric = args.capabilityMetric ?? sweepMetric(store, sweepId);
+    const { kind } = specFields(store.getSweep(sweepId)?.spec);
+    if (!metricsOfKind(kind).includes(metric))
+      throw new HostError(`the ${kind} game has no metric "${metric}"`, [
+        { path: 'metric', message: `not defined for ${kind} games` },
+      ]);
     const key = JSON.stringify([
       sweepId,
       metric,
@@ -96,7 +101,7 @@ export function registerGameHandlers(table: HandlerTable, store: Store): void {
     ]);
     const cached = grids.get(key);
     if (cached) return cached;
-    const result = sweepGrid(store, { sweepId, metric, capabilityMetric, ci, seed });
+    const result = sweepGrid(store, { sweepId, metric, capabilityMetric, ci, seed, kind });
     grids.set(key, result);
     result.catch(() => grids.delete(key));
     if (grids.size > 8) grids.delete(grids.keys().next().value as string);

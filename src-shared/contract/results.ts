@@ -2,10 +2,13 @@
 // request; the screen draws both the heatmap and the curves from it) and paper-ready exports
 // drawn by the same code as `parley figures`.
 import { z } from 'zod';
-import { CI_METHODS, STORED_METRIC_IDS, type MetricId } from '../metrics';
+import { CI_METHODS, METRIC_IDS, STORED_METRIC_IDS, type MetricId } from '../metrics';
 import { jsonSchema, nullableNumber } from './common';
 
-/** Metrics the results screen can grid: the vocabulary's stored metrics (src-shared/metrics.ts). */
+/**
+ * Metrics the results screen offers before a grid names the sweep's own: the vocabulary's stored
+ * metrics (src-shared/metrics.ts). A grid lists every metric its sweep's game has (`metrics`).
+ */
 export const RESULT_METRICS: readonly MetricId[] = STORED_METRIC_IDS;
 export type ResultMetric = MetricId;
 
@@ -27,7 +30,7 @@ export type ExportWidth = (typeof EXPORT_WIDTHS)[number];
 /** Exported files larger than this are refused by the host (the CLI has no such limit). */
 export const EXPORT_MAX_BYTES = 20 * 1024 * 1024;
 
-const metric = z.enum(STORED_METRIC_IDS);
+const metric = z.enum(METRIC_IDS as [MetricId, ...MetricId[]]);
 
 export const gridCellSchema = z.object({
   /** Index into `x` and `y`. */
@@ -60,6 +63,8 @@ export const gridResultSchema = z.object({
   capabilityMetrics: z.array(z.string()),
   /** Finished games that fed the grid. */
   games: z.number(),
+  /** Every metric of the vocabulary defined for the sweep's game, in the vocabulary's order. */
+  metrics: z.array(z.string()),
 });
 export type GridResult = z.infer<typeof gridResultSchema>;
 

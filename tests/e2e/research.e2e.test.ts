@@ -4,7 +4,13 @@
 // gamma 0.9 against 0.8, same seeds) for the file. Screenshots go to tests/artifacts/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { CreateResult, GamesPage, SweepProgress } from '../../src-shared/contract';
+import type {
+  CompareResult,
+  CreateResult,
+  GamesPage,
+  GridResult,
+  SweepProgress,
+} from '../../src-shared/contract';
 import { openSocket, SocketClient } from '../integration/serve-helpers';
 import { launchBrowser, openApp, pageErrors, screenshot, serve } from './harness';
 import type { Served } from './harness';
@@ -184,6 +190,105 @@ describe('design form', () => {
     await screenshot(page, 'research-design-budget-1024');
     await page.setViewportSize({ width: 1440, height: 900 });
     await screenshot(page, 'research-design-budget-1440');
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('results', () => {
+  it('offers every metric of the game, prints CI and n, and works from the keyboard', async () => {
+    const grid = await call<GridResult>('results:grid', {
+      sweepId: a.sweepId,
+      metric: 'welfare_ratio',
+    });
+    // Item allocation has more metrics than the five stored ones; this one is computed per game.
+    expect(grid.metrics.length).toBeGreaterThan(5);
+    expect(grid.metrics).toContain('welfare_ratio');
+    expect(grid.games).toBe(a.total);
+
+    const page = await openApp(browser, served.url, { width: 1440, height: 900 });
+    await page.evaluate((id) => (location.hash = `#/results/${id}`), a.sweepId);
+    await page.locator('[data-testid="heatmap"][data-rendered="true"]').waitFor();
+    const options = await page
+      .getByTestId('metric')
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(options).toEqual(grid.metrics);
+    await page.getByTestId('metric').selectOption('welfare_ratio');
+    await page.locator('[data-testid="heatmap"][data-rendered="true"]').waitFor();
+    await screenshot(page, 'research-results-heatmap-1440');
+
+    // The table view by keyboard: Tab to a cell, arrows move, Enter lists the cell's games.
+    await page.getByTestId('results-view-table').focus();
+    await page.keyboard.press('Enter');
+    const first = page.getByTestId('grid-cell-0-0');
+    await first.waitFor();
+    const c00 = grid.cells.find((c) => c.xi === 0 && c.yi === 0)!;
+    const c10 = grid.cells.find((c) => c.xi === 1 && c.yi === 0)!;
+    const d = 2;
+    // The computed metric's cell, printed with its interval and n (the grid the host sent).
+    await first
+      .filter({
+        hasText: `${c00.mean!.toFixed(d)} [${c00.ciLow!.toFixed(d)}, ${c00.ciHigh!.toFixed(d)}] n ${c00.n}`,
+      })
+      .waitFor();
+    await first.focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await focused(page)).toBe('grid-cell-1-0');
+    await page.keyboard.press('ArrowUp');
+    expect(await focused(page)).toBe('grid-cell-1-1');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const summary = page.getByTestId('cell-summary');
+    await summary.filter({ hasText: 'deal rate: ' }).filter({ hasNotText: '…' }).waitFor();
+    const games = await call<GamesPage>('games:list', {
+      sweepId: a.sweepId,
+      focalId: c10.focalId,
+      competitionLevel: c10.level,
+    });
+    const deals = games.rows.filter((g) => g.deal === true).length;
+    expect(await summary.textContent()).toBe(
+      `n = ${c10.n}Welfare / maximum welfare: ${c10.mean!.toFixed(d)} [${c10.ciLow!.toFixed(d)}, ${c10.ciHigh!.toFixed(d)}] (mean [95% bootstrap CI])deal rate: ${Math.round((100 * deals) / games.total)}% (${deals} of ${games.total})`,
+    );
+    await screenshot(page, 'research-results-table-1440');
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await screenshot(page, 'research-results-table-1024');
+    await page.getByTestId('results-view-heatmap').click();
+    await page.locator('[data-testid="heatmap"][data-rendered="true"]').waitFor();
+    await screenshot(page, 'research-results-heatmap-1024');
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('compare', () => {
+  it('shows the Wilcoxon signed-rank p beside the sign-flip p', async () => {
+    const page = await openApp(browser, served.url, { width: 1440, height: 900 });
+    await page.evaluate(
+      ([sa, sb]) => (location.hash = `#/compare?a=${sa}&b=${sb}`),
+      [a.sweepId, b.sweepId],
+    );
+    await page.locator('[data-testid="diff-heatmap"][data-rendered="true"]').waitFor();
+    expect(await page.getByTestId('compare-summary').textContent()).toContain(
+      'Wilcoxon signed-rank test (zero differences dropped), exact up to 25 pairs, else normal with ties correction',
+    );
+    const result = await call<CompareResult>('compare:grid', {
+      a: { sweepId: a.sweepId },
+      b: { sweepId: b.sweepId },
+      metric: 'utility_focal',
+    });
+    const c = result.cells.find((x) => x.xi === 0 && x.yi === 0)!;
+    expect(c.wilcoxonP).not.toBeNull();
+    await page.getByTestId('view-table').click();
+    const cell = page.getByTestId('diff-cell-0-0');
+    await cell.waitFor();
+    const fmtP = (p: number | null) => (p === null ? '–' : p < 0.001 ? '< 0.001' : p.toFixed(3));
+    expect(await cell.textContent()).toContain(
+      `n ${c.n} · p ${fmtP(c.p)} · W p ${fmtP(c.wilcoxonP)}`,
+    );
+    await screenshot(page, 'research-compare-wilcoxon-1440');
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await screenshot(page, 'research-compare-wilcoxon-1024');
     expect(pageErrors(page)).toEqual([]);
     await page.close();
   });

@@ -1,12 +1,14 @@
 // Results: the capability x competition heatmap (metric and capability axis selectable), the
 // games of a clicked cell, and the flattened curves. Everything is in the URL.
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { RESULT_METRICS } from '../../../src-shared/contract';
 import type { ResultMetric } from '../../../src-shared/contract';
 import { EChart } from '../../components/EChart';
 import type { ChartClick } from '../../components/EChart';
 import { LoadState } from '../../components/Loading';
 import { CellGames } from './CellGames';
+import { CellSummary } from './CellSummary';
+import { GridTable } from './GridTable';
 import { EmptyState } from '../../components/EmptyState';
 import { ExportFigure } from './ExportFigure';
 import {
@@ -15,6 +17,7 @@ import {
   heatmapHeight,
   heatmapOption,
   pickLevels,
+  showsCellDetail,
   xLabel,
 } from '../../lib/charts';
 import { fmt } from '../../lib/format';
@@ -51,6 +54,7 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
   const loadCellGames = useApp((s) => s.loadCellGames);
   const navigate = useApp((s) => s.navigate);
   const { sweepId, metric, capabilityMetric, cell } = route;
+  const [view, setView] = useState<'heatmap' | 'table'>('heatmap');
 
   useEffect(() => {
     void loadResults({ sweepId, metric, capabilityMetric });
@@ -71,11 +75,14 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
         : null,
     [grid],
   );
+  const selectCell = (c: { focalId: string; level: number }) =>
+    navigate({ ...route, cell: { focalId: c.focalId, level: c.level } });
   const onCellClick = (e: ChartClick) => {
-    if (!grid) return;
-    const c = grid.cells[e.dataIndex];
-    if (c) navigate({ ...route, cell: { focalId: c.focalId, level: c.level } });
+    const c = grid?.cells[e.dataIndex];
+    if (c) selectCell(c);
   };
+  // Every metric the sweep's game has (from the grid), the stored ones until it arrives.
+  const metrics = grid?.metrics ?? RESULT_METRICS;
   const selected = grid && cell ? grid.x.findIndex((x) => x.focalId === cell.focalId) : -1;
   const list = sweeps.state === 'ready' ? sweeps.value : [];
 
@@ -104,7 +111,7 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
             value={metric}
             onChange={(e) => navigate({ ...route, metric: e.target.value as ResultMetric })}
           >
-            {RESULT_METRICS.map((m) => (
+            {(metrics.includes(metric) ? metrics : [metric, ...metrics]).map((m) => (
               <option key={m} value={m}>
                 {metricDef(m).label}
               </option>
@@ -127,7 +134,10 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
         {grid && (
           <span className="muted">
             {grid.games} finished games · 95% {grid.ci === 'bootstrap' ? 'bootstrap' : 't'} CI ·
-            click a cell for its games
+            {showsCellDetail(grid) || view === 'table'
+              ? ' cells show mean [CI] and n'
+              : ' the Table view prints each cell’s CI and n'}{' '}
+            · click a cell for its games
           </span>
         )}
       </div>
@@ -145,13 +155,30 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
               </p>
             ) : (
               <>
-                <EChart
-                  option={hOption}
-                  onClick={onCellClick}
-                  height={heatmapHeight(grid)}
-                  testId="heatmap"
-                  label={`Heatmap of ${metricDef(metric).label} by capability and competition`}
-                />
+                <div className="segmented" role="group" aria-label="View">
+                  {(['heatmap', 'table'] as const).map((v) => (
+                    <button
+                      key={v}
+                      type="button"
+                      data-testid={`results-view-${v}`}
+                      aria-pressed={view === v}
+                      onClick={() => setView(v)}
+                    >
+                      {v === 'heatmap' ? 'Heatmap' : 'Table'}
+                    </button>
+                  ))}
+                </div>
+                {view === 'heatmap' ? (
+                  <EChart
+                    option={hOption}
+                    onClick={onCellClick}
+                    height={heatmapHeight(grid)}
+                    testId="heatmap"
+                    label={`Heatmap of ${metricDef(metric).label} by capability and competition; the Table view lists the same cells`}
+                  />
+                ) : (
+                  <GridTable grid={grid} selected={cell} onSelect={selectCell} />
+                )}
                 <ExportFigure
                   figure="heatmap"
                   sweepId={sweepId}
@@ -177,6 +204,7 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
               clear
             </button>
           </h2>
+          {grid && <CellSummary grid={grid} cell={cell} />}
           <CellGames sweepId={sweepId} />
         </section>
       )}
