@@ -84,7 +84,11 @@ export function registerGameHandlers(table: HandlerTable, store: Store): void {
       ]);
     const counts = store.countGamesByStatus(sweepId);
     const capabilityMetric = args.capabilityMetric ?? sweepMetric(store, sweepId);
-    const { kind } = specFields(store.getSweep(sweepId)?.spec);
+    // The sweep's game as its document names it, else as its games are (an older or imported sweep).
+    const kind =
+      specFields(store.getSweep(sweepId)?.spec).kind ??
+      store.listGames({ sweepId, limit: 1 })[0]?.kind ??
+      null;
     if (!metricsOfKind(kind).includes(metric))
       throw new HostError(`the ${kind} game has no metric "${metric}"`, [
         { path: 'metric', message: `not defined for ${kind} games` },
