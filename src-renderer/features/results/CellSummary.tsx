@@ -14,6 +14,7 @@ export function dealRate(games: readonly GameSummary[]): { deals: number; finish
 
 export function CellSummary({ grid, cell }: { grid: GridResult; cell: ResultsCell }) {
   const games = useApp((s) => s.cellGames);
+  const total = useApp((s) => s.cellGamesTotal);
   const c = grid.cells.find(
     (g) => g.focalId === cell.focalId && Math.abs(g.level - cell.level) < 1e-9,
   );
@@ -42,6 +43,13 @@ export function CellSummary({ grid, cell }: { grid: GridResult; cell: ResultsCel
               : `${fmt((100 * rate.deals) / rate.finished, 0)}% (${rate.deals} of ${rate.finished})`}
         </strong>
       </span>
+      {games.state === 'ready' && total > games.value.length && (
+        <span className="notice notice-warn" data-testid="cell-games-capped">
+          listing the first {games.value.length.toLocaleString('en-US')} of{' '}
+          {total.toLocaleString('en-US')} games (deal rate over those); Runs › Games pages through
+          all of them
+        </span>
+      )}
     </p>
   );
 }
