@@ -2,6 +2,7 @@
 // host; design errors in plain words at their rows; results with every metric, visible CIs and
 // a keyboard table; the Wilcoxon test in Compare. One server and two demo sweeps (150 games each,
 // gamma 0.9 against 0.8, same seeds) for the file. Screenshots go to tests/artifacts/.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type {
@@ -289,6 +290,40 @@ describe('compare', () => {
     await screenshot(page, 'research-compare-wilcoxon-1440');
     await page.setViewportSize({ width: 1024, height: 700 });
     await screenshot(page, 'research-compare-wilcoxon-1024');
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('exports from Results', () => {
+  it('writes the LaTeX table as a capability x level matrix with a caption printed once', async () => {
+    const page = await openApp(browser, served.url, { width: 1440, height: 900 });
+    await page.evaluate((id) => (location.hash = `#/results/${id}`), a.sweepId);
+    await page.locator('[data-testid="heatmap"][data-rendered="true"]').waitFor();
+    const download = async (testId: string, format: string, width: string) => {
+      const group = page.getByTestId(testId);
+      await group.getByTestId(`${testId}-format`).selectOption(format);
+      if (format !== 'tex') await group.getByTestId(`${testId}-width`).selectOption(width);
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        group.getByTestId(`${testId}-button`).click(),
+      ]);
+      const path = await file.path();
+      await page.locator(`[data-testid="${testId}"][data-state="idle"]`).waitFor();
+      return readFileSync(path, 'utf8');
+    };
+    const tex = await download('export-heatmap', 'tex', 'column');
+    expect(tex).toContain('\\multicolumn{5}{c}{Competition level}');
+    expect(tex).toMatch(
+      /\\caption\{Focal utility \(discounted, points\): mean \$\\pm\$ half the 95\\% bootstrap CI; n = 6 games per cell\.\}/,
+    );
+    expect(tex).not.toContain('textbackslash');
+    // Five capability rows between the rules.
+    const body = tex.split('\n');
+    expect(body.indexOf('    \\bottomrule') - body.indexOf('    \\midrule') - 1).toBe(5);
+    const svg = await download('export-curves', 'svg', 'column');
+    expect(svg).toContain('>Competition level (mean and 95% CI)<');
+    expect(await page.getByTestId('export-curves-done').textContent()).not.toContain('Note');
     expect(pageErrors(page)).toEqual([]);
     await page.close();
   });
