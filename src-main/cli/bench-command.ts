@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { alternatingGamesPerSecond } from '../bench/alternating-bench';
 import { figureExportMs, heatmapQueryMs } from '../bench/analysis-bench';
+import { janusDatasetEpisodesPerSecond } from '../bench/dataset-bench';
 import { engineGamesPerSecond } from '../bench/engine-bench';
 import { engineProcessGamesPerSecond } from '../bench/process-bench';
 import { cacheReadShare, sweepMakespanRatio } from '../bench/llm-bench';
@@ -21,6 +22,7 @@ export const BENCHES: Record<string, () => Promise<BenchResult>> = {
   engine_games_per_s: engineGamesPerSecond,
   engine_process_games_per_s: engineProcessGamesPerSecond,
   alternating_games_per_s: alternatingGamesPerSecond,
+  janus_dataset_episodes_per_s: janusDatasetEpisodesPerSecond,
   heatmap_query_ms: heatmapQueryMs,
   figure_export_ms: figureExportMs,
   sweep_makespan_ratio: sweepMakespanRatio,

@@ -61,6 +61,11 @@ export const COMMAND_MODULES: readonly CommandModule[] = [
     load: async () => (await import('./import-command')).registerImportCommand,
   },
   {
+    file: 'dataset-command.ts',
+    commands: { dataset: 'price-domain training data (Janus JSONL, Parquet, CSV)' },
+    load: async () => (await import('./dataset-command')).registerDatasetCommand,
+  },
+  {
     file: 'judge-command.ts',
     commands: { judge: 'score-leakage judge of a deliberation sweep, and its leak rates' },
     load: async () => (await import('./judge-command')).registerJudgeCommand,

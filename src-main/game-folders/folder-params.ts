@@ -12,7 +12,10 @@ export function folderPath(folder: string, cwd = process.cwd()): string {
 }
 
 /** The game with each party's instructions cut to the incentive it plays. */
-function pruned(game: DeliberationGame, incentives: Record<string, string>): DeliberationGame {
+export function pruned(
+  game: DeliberationGame,
+  incentives: Record<string, string>,
+): DeliberationGame {
   return {
     ...game,
     parties: game.parties.map((p) => {

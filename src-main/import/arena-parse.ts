@@ -46,7 +46,8 @@ export interface ArenaGame {
   className: ArenaClass;
   runEpochMs: string | null;
   iterations: number | null;
-  players: { model: string; agentName: string }[];
+  /** Each player's model, name and the system prompt it was given (null when not saved). */
+  players: { model: string; agentName: string; systemPrompt: string | null }[];
   settings: {
     goals: ArenaGoal[];
     initialResources: Resources[];
@@ -123,7 +124,11 @@ export function parseArenaGame(data: unknown): ArenaGame {
   const players = data.players.map((p, i) => {
     const model = isObject(p) ? str(p.model) : null;
     if (!model) throw new ImportError(`field players.${i}.model: missing`);
-    return { model, agentName: (isObject(p) && str(p.agent_name)) || `Player ${i + 1}` };
+    return {
+      model,
+      agentName: (isObject(p) && str(p.agent_name)) || `Player ${i + 1}`,
+      systemPrompt: isObject(p) ? systemPromptOf(p.conversation) : null,
+    };
   });
   const records = data.game_state.filter(isObject);
   const start = records.find((r) => r.current_iteration === 'START');
@@ -152,6 +157,13 @@ export function parseArenaGame(data: unknown): ArenaGame {
     ),
     end: endRecord ? summaryOf(endRecord) : null,
   };
+}
+
+function systemPromptOf(conversation: unknown): string | null {
+  if (!Array.isArray(conversation)) return null;
+  const first = conversation.find((m) => isObject(m) && m.role === 'system') as
+    Record<string, unknown> | undefined;
+  return first && typeof first.content === 'string' ? first.content : null;
 }
 
 function summaryOf(r: Record<string, unknown>): ArenaSummary {

@@ -12,7 +12,9 @@ export function importNoteLines(game: GameRow, row: GameImportRow | null): strin
   const ours = game.outcome;
   const lines = [
     `Imported (${row.format}) from ${row.sourceFile}${row.isTruncated ? ' [truncated: the log ends before the game did]' : ''}`,
-    `  published: ${p.deal ? `deal in round ${p.round}` : 'no deal'}; utilities ${p.utilities.map(fmt).join(', ')}`,
+    typeof p.detail?.note === 'string' && p.utilities.every((u) => u === null)
+      ? `  published: no outcome (${p.detail.note})`
+      : `  published: ${p.deal ? `deal in round ${p.round}` : 'no deal'}; utilities ${p.utilities.map(fmt).join(', ')}`,
     `  Parley:    ${ours ? (ours.deal ? `deal in round ${ours.round}` : 'no deal') : 'not finished'}` +
       (ours
         ? `; utilities ${ours.utilities.map(fmt).join(', ')} (undiscounted ${ours.rawUtilities.map(fmt).join(', ')})`

@@ -4,7 +4,9 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Store } from '../store/store';
 import { loadRegistry } from '../registry/registry';
+import { importArenaGame } from './arena';
 import { importBargainRun } from './bargain';
+import { importDeliberationLog } from './deliberation';
 import { bargainInteractionsSchema, bargainResultsSchema, parseOrExplain } from './bargain-schema';
 import { createModelMatcher, type ModelMatcher } from './models';
 import {
@@ -115,12 +117,8 @@ function readGame(
   if (forced && kind !== 'unknown' && kind !== forced)
     throw new ImportError(`not ${FORMAT_LABEL[forced]} (it looks like ${FORMAT_LABEL[kind]})`);
   if (format === 'bargain') return readBargain(src, models);
-  if (format === 'deliberation') deliberationFolderOf(file, opts.gameDir);
-  throw new ImportError(
-    format === 'arena'
-      ? `${FORMAT_LABEL[format]}: this importer is not available yet (Parley's buy-sell, trading and ultimatum games have not landed)`
-      : `${FORMAT_LABEL[format]}: mapping the logs into Parley's deliberation game is not built yet`,
-  );
+  if (format === 'arena') return importArenaGame(src, models);
+  return importDeliberationLog(src, deliberationFolderOf(file, opts.gameDir), models);
 }
 
 function readBargain(src: SourceFile, models: ModelMatcher): ImportedGame {

@@ -114,7 +114,7 @@ describe('parley import', () => {
     expect(lines).toHaveLength(7);
     expect(lines[0]).toBe(`parley import: ${at('bad', 'empty.json')}: the file is empty`);
     expect(lines[1]).toBe(
-      `parley import: ${at('bad', 'game_state.json')}: a NegotiationArena game_state.json: this importer is not available yet (Parley's buy-sell, trading and ultimatum games have not landed)`,
+      `parley import: ${at('bad', 'game_state.json')}: game_state has no START record with its settings`,
     );
     expect(lines[2]).toBe(
       `parley import: ${at('bad', 'history17_35_29.json')}: a deliberation log needs its game folder: there is no config.txt and scores_files/ next to it; give one with --game DIR`,

@@ -45,8 +45,6 @@ export function priceMove(spec: StrategySpec, ctx: AgentContext): OfferReply {
   switch (d.verb) {
     case 'ACCEPT':
       return { message: `Agreed at ${view.standing}.`, action: 'ACCEPT', reason, strategy };
-    case 'REJECT':
-      return { message: 'We are too far apart; I walk away.', action: 'REJECT', reason, strategy };
     case 'OFFER':
       return {
         message:

@@ -53,7 +53,7 @@ describe('time-based curves (price-domain convention, beta > 1 tough)', () => {
     expect(decidePrice('linear', seller({ turn: 10 }), 2)).toMatchObject({ price: 700 });
   });
 
-  it('accepts a standing offer at least as good as its own price now, rejects on the last turn', () => {
+  it('accepts a standing offer at least as good as its own price now, and still offers on the last turn', () => {
     expect(decidePrice('linear', seller({ turn: 10, standing: 600 }))).toMatchObject({
       verb: 'ACCEPT',
     });
@@ -61,8 +61,11 @@ describe('time-based curves (price-domain convention, beta > 1 tough)', () => {
       verb: 'OFFER',
       price: 600,
     });
+    // No walk-away, as in the published strategies: the last turn offers (420 = 400 + 400 x
+    // 0.05, the curve capped at 0.95) and the game ends at its limit.
     expect(decidePrice('linear', seller({ turn: 20, standing: 419 }))).toMatchObject({
-      verb: 'REJECT',
+      verb: 'OFFER',
+      price: 420,
     });
   });
 });

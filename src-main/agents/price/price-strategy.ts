@@ -21,7 +21,7 @@ export interface PriceView {
 }
 
 export interface PriceDecision {
-  verb: 'OFFER' | 'ACCEPT' | 'REJECT';
+  verb: 'OFFER' | 'ACCEPT';
   price?: number;
   /** The price this strategy would offer now (what it accepts against). */
   target: number;
@@ -124,8 +124,10 @@ function target(
 
 /**
  * The move of `name` this turn: ACCEPT a standing offer at least as good as what it would ask
- * now (and within its reservation), else OFFER its price; on the last turn with a worse offer
- * standing, REJECT.
+ * now (and within its reservation), else OFFER its price. As in the published price-domain
+ * strategies, there is no walk-away: on the last turn a strategy still offers, and the game ends
+ * at its turn limit with no deal (so a failed episode has T decisions, as the Janus pipeline's
+ * data preparation requires of a failure).
  */
 export function decidePrice(name: StrategyName, v: PriceView, exponent?: number): PriceDecision {
   const t = target(name, v, exponent);
@@ -137,6 +139,5 @@ export function decidePrice(name: StrategyName, v: PriceView, exponent?: number)
     atLeast(v, v.standing, v.reservation)
   )
     return { verb: 'ACCEPT', ...base };
-  if (v.turn >= v.turnLimit) return { verb: 'REJECT', ...base };
   return { verb: 'OFFER', price, ...base };
 }

@@ -43,7 +43,7 @@ export const alternatingOffers: Protocol = {
       if (move.verb === 'ACCEPT') endedBy = 'accept';
       else if (move.verb === 'REJECT' && rejectEnds) endedBy = 'reject';
     }
-    return outcome(session, state, endedBy, turn - 1);
+    return alternatingOutcome(session, state, endedBy, turn - 1);
   },
 };
 
@@ -79,7 +79,8 @@ function publicMove(reply: OfferAttempt): OfferMove {
   return reply.action === 'OFFER' ? { verb: 'OFFER', offer: reply.offer } : { verb: reply.action };
 }
 
-function moveText(s: GameSession, move: OfferMove): string {
+/** The public text of a move (exported for importers that rebuild played games). */
+export function moveText(s: Pick<GameSession, 'game' | 'instance'>, move: OfferMove): string {
   if (move.isForfeit) return 'No valid action; the turn passes.';
   return move.verb === 'OFFER'
     ? `OFFER: ${s.game.describeProposal(s.instance, move.offer)}`
@@ -179,8 +180,9 @@ function stripUndefined(reply: OfferReply): OfferReply {
   return JSON.parse(JSON.stringify(reply)) as OfferReply;
 }
 
-function outcome(
-  s: GameSession,
+/** The outcome of a finished game (exported so importers score a published game the same way). */
+export function alternatingOutcome(
+  s: Pick<GameSession, 'game' | 'instance' | 'n' | 'turns'>,
   state: OfferState,
   endedBy: 'accept' | 'reject' | 'limit',
   turnsPlayed: number,

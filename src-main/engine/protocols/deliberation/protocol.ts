@@ -62,11 +62,15 @@ export const deliberationRounds: Protocol = {
     const opening = `<DEAL>${formatDeal(game.issues, game.initialDeal)}</DEAL>`;
     await session.moderate(answerTurn(1, p1, opening, { deal: game.initialDeal, isOpening: true }));
     for (let turn = 1; turn < schedule.length; turn++) await playTurn(session, turn);
-    return outcome(session, instance);
+    return deliberationOutcome(session, instance);
   },
 };
 
-function outcome(s: GameSession, instance: DeliberationInstance): GameOutcome {
+/** The outcome of a finished game (exported so importers score a published log the same way). */
+export function deliberationOutcome(
+  s: Pick<GameSession, 'publicHistory' | 'turns'>,
+  instance: DeliberationInstance,
+): GameOutcome {
   const { game, schedule } = turnFacts(instance, 0);
   const last = schedule.length;
   const answers = publicDeals(s.publicHistory);
