@@ -10,7 +10,7 @@ import {
 } from '../../src-shared/planned-game';
 import type { DbGame } from './rows';
 import type { Sql } from './sql';
-import type { GameQuery, GameReasonRow, GameRow, Store } from './types';
+import type { GameReasonRow, GameRow, Store } from './types';
 import { StoreError } from './errors';
 import { GAME_STATUSES } from './types';
 import { jsonOrNull, now, parseOrNull } from './sql';
