@@ -11,6 +11,8 @@ import { jsonSchema, nullableNumber } from './common';
  */
 export const RESULT_METRICS: readonly MetricId[] = STORED_METRIC_IDS;
 export type ResultMetric = MetricId;
+/** Every metric of the vocabulary (a grid of a game without it is refused by the host). */
+export const ALL_RESULT_METRICS: readonly MetricId[] = METRIC_IDS;
 
 /** What the results screen can export: the heatmap, the flattened curves, or the cell table. */
 export const EXPORT_FIGURES = ['heatmap', 'curves', 'table'] as const;
