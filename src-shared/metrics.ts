@@ -35,6 +35,10 @@ const ALL = GAME_KINDS;
 /** The propose-and-vote games, whose outcome space gives welfare, Nash and Pareto references. */
 const BARGAIN: readonly GameKind[] = ['item-allocation', 'treaty', 'cofunding'];
 const DELIBERATION: readonly GameKind[] = ['deliberation'];
+/** Single-issue price (DESIGN 3.4): a seller and a buyer with reservations s and b. */
+const PRICE: readonly GameKind[] = ['price'];
+/** The two-party alternating-offers games (DESIGN 3.4, 3.5). */
+const ALTERNATING: readonly GameKind[] = ['price', 'ultimatum', 'resource-exchange'];
 
 /** How a cell's 95% interval is computed: percentile bootstrap of the mean (2000 resamples, seeded per cell) or mean +- t SD/sqrt(n). */
 export const CI_METHODS = ['bootstrap', 't'] as const;
@@ -189,6 +193,51 @@ export const METRICS = [
     DELIBERATION,
   ),
   m('feasible_deals', 'Deals that pass (of all)', null, 0, 'neither', 'game', false, DELIBERATION),
+  // The price game (DESIGN 3.4) from its stored measures: price and surplus in the preset's
+  // currency; shares of the zone b - s (null with no deal or no zone); rho = (p - s) / (b - s)
+  // over deals only (the stored -1 of a no-deal game is left out of the mean).
+  m('price', 'Agreed price', null, 2, 'neither', 'game', false, PRICE),
+  m('seller_surplus', 'Seller surplus (price - cost)', null, 2, 'neither', 'game', false, PRICE),
+  m('buyer_surplus', 'Buyer surplus (value - price)', null, 2, 'neither', 'game', false, PRICE),
+  m('seller_zone_share', 'Seller share of the zone', null, 2, 'neither', 'game', false, PRICE),
+  m('buyer_zone_share', 'Buyer share of the zone', null, 2, 'neither', 'game', false, PRICE),
+  m('zone_share_focal', 'Focal share of the zone', null, 2, 'higher', 'agent', false, PRICE),
+  m('price_rho', 'Outcome orientation rho (deals)', null, 2, 'neither', 'game', false, PRICE),
+  // NegotiationArena's win rate: over deals, 1 when the focal seat's payoff is above the
+  // opponent's, 0 below, 0.5 for a tie.
+  m('win_focal', 'Focal wins the surplus', 'fraction', 2, 'higher', 'agent', false, ALTERNATING),
+  // A deal at a price outside a seat's own reservation (seller below cost, buyer above value);
+  // 0 for a no-deal game, so the mean is the share of games with such a deal.
+  m(
+    'irrational_seller',
+    'Irrational deals of the seller',
+    'fraction',
+    2,
+    'lower',
+    'game',
+    false,
+    PRICE,
+  ),
+  m(
+    'irrational_buyer',
+    'Irrational deals of the buyer',
+    'fraction',
+    2,
+    'lower',
+    'game',
+    false,
+    PRICE,
+  ),
+  m(
+    'irrational_focal',
+    'Irrational deals of the focal agent',
+    'fraction',
+    2,
+    'lower',
+    'agent',
+    false,
+    PRICE,
+  ),
 ] as const satisfies readonly MetricDef[];
 
 function m<const Id extends string>(
@@ -213,6 +262,30 @@ export const STORED_METRIC_IDS = METRICS.filter((d) => d.stored).map((d) => d.id
   MetricId,
   ...MetricId[],
 ];
+
+/**
+ * Metrics the results screen grids besides the stored ones, read from each game's outcome: those
+ * of the alternating-offers games (their sweeps are small enough to load) and the invalid
+ * actions (invalid offers and proposals) of any game.
+ */
+export const OUTCOME_GRID_METRIC_IDS = METRICS.filter(
+  (d) =>
+    (!d.stored && d.games.every((g) => ALTERNATING.includes(g))) ||
+    d.id === 'invalid_proposals' ||
+    d.id === 'invalid_focal',
+).map((d) => d.id);
+
+/** Every metric the results screen can grid: the stored ones, then the outcome-read ones. */
+export const GRID_METRIC_IDS = [...STORED_METRIC_IDS, ...OUTCOME_GRID_METRIC_IDS] as [
+  MetricId,
+  ...MetricId[],
+];
+
+/** Of `ids`, the metrics a game kind has (all of them for an unknown kind). */
+export function metricsOfGame<T extends MetricId>(ids: readonly T[], kind: GameKind | null): T[] {
+  if (kind === null) return [...ids];
+  return ids.filter((id) => metricDef(id).games.includes(kind));
+}
 
 const BY_ID = new Map<string, MetricDef>(METRICS.map((d) => [d.id, d]));
 

@@ -37,6 +37,21 @@ const lineupSchema = z.discriminatedUnion('mode', [
       lineups: z.array(z.array(z.string().min(1))).min(1, 'list at least one line-up'),
     })
     .strict(),
+  z
+    .object({
+      /**
+       * Deliberation only: a model per party of the game folder. The focal party plays each of
+       * `focalModels` in turn (the capability axis); every other party plays its `byParty`
+       * model, else its role's (`byRole`: p1, p2, target, player), else `models`.
+       */
+      mode: z.literal('parties'),
+      focalParty: z.string().min(1),
+      focalModels: z.array(z.string().min(1)).min(1, 'list at least one focal model'),
+      models: z.string().min(1).optional(),
+      byRole: z.record(z.string(), z.string().min(1)).default({}),
+      byParty: z.record(z.string(), z.string().min(1)).default({}),
+    })
+    .strict(),
 ]);
 
 const competitionSchema = z.union([
@@ -55,6 +70,16 @@ const competitionSchema = z.union([
       /** Co-funding game only: preference similarity alpha and budget ratio sigma (DESIGN 3.3). */
       alpha: z.array(unit).min(1, 'list at least one alpha'),
       sigma: z.array(unit).min(1, 'list at least one sigma'),
+    })
+    .strict(),
+  z
+    .object({
+      /**
+       * Deliberation only: the incentive of the focal party (lineup.focalParty) per cell; the
+       * cell's competition level is the incentive's index (cooperative 0, greedy 1,
+       * untargeted_adv 2, targeted_adv 3).
+       */
+      incentives: z.array(z.string().min(1)).min(1, 'list at least one incentive'),
     })
     .strict(),
 ]);

@@ -5,7 +5,9 @@ import { getGame } from '../../games/index';
 import { capabilityOf, type ParticipantSpec } from '../../src-shared/participant';
 import type { RegistryModel } from '../registry/registry';
 import type { GameRow, Store } from '../store/types';
+import { bargainColumns } from './bargain-columns';
 import { deliberationColumns } from './deliberation-columns';
+import { invalidColumns } from './invalid-columns';
 import { computeGameMetrics, type GameMetrics } from './game-metrics';
 import { mean } from './stats';
 
@@ -76,7 +78,6 @@ export function seatCapability(
   return capabilityOf(p, axis) ?? model?.spec.scores[axis] ?? null;
 }
 
-const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 const meanOrNull = (xs: readonly (number | null)[]) => {
   const present = xs.filter((x): x is number => x !== null && Number.isFinite(x));
   return present.length ? mean(present) : null;
@@ -156,14 +157,9 @@ export function gameRow(
     pareto_gap: m.paretoGap,
     min_max_fairness: m.minMaxFairness,
     gini: m.gini,
-    invalid_proposals: sum(m.invalidProposals),
-    synthetic_votes: sum(m.syntheticVotes),
-    parse_failures: sum(m.parseFailures),
+    ...invalidColumns(m, seat),
     ...deliberationColumns(game, seat),
-    invalid_focal:
-      (m.invalidProposals[seat] ?? 0) +
-      (m.syntheticVotes[seat] ?? 0) +
-      (m.parseFailures[seat] ?? 0),
+    ...bargainColumns(game, seat),
     calls: usage ? usage.calls : null,
     input_tokens: usage ? usage.inputTokens : null,
     output_tokens: usage ? usage.outputTokens : null,

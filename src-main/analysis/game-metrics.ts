@@ -239,8 +239,13 @@ export function computeGameMetrics(
   extras: UsageExtras = {},
 ): GameMetrics {
   const n = instance.nAgents;
-  const raw = outcome.deal ? outcome.rawUtilities : new Array<number>(n).fill(0);
-  const disc = outcome.deal ? outcome.utilities : new Array<number>(n).fill(0);
+  // Without a deal a bargaining game pays nothing; a deliberation game pays what its outcome
+  // records (150 to an adversarial party, 0 to the others: DESIGN 3.6), as the store's
+  // focal_utility column (the results screen) has it.
+  const paysWithoutDeal = game.kind === 'deliberation';
+  const none = new Array<number>(n).fill(0);
+  const raw = outcome.deal ? outcome.rawUtilities : paysWithoutDeal ? outcome.utilities : none;
+  const disc = outcome.deal || paysWithoutDeal ? outcome.utilities : none;
   const ref = outcomeReference(game, instance);
   const sumDisc = welfare(disc);
   const sumRaw = welfare(raw);

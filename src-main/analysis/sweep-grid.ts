@@ -5,11 +5,18 @@ import { capabilityOf, type ParticipantSpec } from '../../src-shared/participant
 import { focalSeatOf } from '../../src-shared/planned-game';
 import type { GridCell, GridResult } from '../../src-shared/contract';
 import type { GameKind } from '../../src-shared/game';
-import { METRICS, metricDef, type MetricId } from '../../src-shared/metrics';
+import {
+  METRICS,
+  OUTCOME_GRID_METRIC_IDS,
+  metricDef,
+  type MetricId,
+} from '../../src-shared/metrics';
 import type { Store } from '../store/types';
 import { computeCellsAsync, type CiMethod, type Row } from './cells';
 import { loadDataset } from './dataset';
+import { outcomeRows } from './outcome-rows';
 import { storedRows } from './stored-rows';
+import { incentiveAxisParty, incentiveOfLevel } from '../sweeps/incentive-cells';
 
 /** The dimensions of a screen cell: the same `--by` as `parley analyze --by focal_id,competition_level`. */
 export const GRID_BY = ['focal_id', 'competition_level'] as const;
@@ -68,11 +75,14 @@ export async function sweepGrid(store: Store, options: SweepGridOptions): Promis
       (a.capability ?? Infinity) - (b.capability ?? Infinity) || a.label.localeCompare(b.label),
   );
   const y = [...new Set(games.map((g) => g.competitionLevel))].sort((a, b) => a - b);
-  // Stored metrics come from plain columns; the others from each game's outcome (dataset.ts),
+  // Stored metrics come from plain columns; the alternating-offers games' and the invalid
+  // actions from each outcome; every other one from the full per-game computation (dataset.ts),
   // as `parley analyze` computes them.
   const rows: Row[] = metricDef(metric).stored
     ? storedRows(games)
-    : loadDataset(store, [sweepId]).rows;
+    : (OUTCOME_GRID_METRIC_IDS as readonly string[]).includes(metric)
+      ? outcomeRows(store, sweepId)
+      : loadDataset(store, [sweepId]).rows;
   const computed = await computeCellsAsync(rows, { metric, by: GRID_BY, ci, seed });
   const byKey = new Map(
     computed.map((c) => [`${String(c.key.focal_id)}\u0000${String(c.key.competition_level)}`, c]),
@@ -102,9 +112,24 @@ export async function sweepGrid(store: Store, options: SweepGridOptions): Promis
     seed,
     x,
     y,
+    ...incentiveAxis(store.getSweep(sweepId)?.spec, y),
     cells,
     capabilityMetrics: capabilityMetricsOf(lineups, capabilityMetric),
     games: rows.length,
     metrics: metricsOfKind(kind),
+  };
+}
+
+/** The y axis of a sweep over competition.incentives: the focal party's incentive per level. */
+function incentiveAxis(
+  spec: unknown,
+  y: readonly number[],
+): Pick<GridResult, 'yName' | 'yTitle' | 'yLabels'> {
+  const party = incentiveAxisParty(spec);
+  if (party === null) return {};
+  return {
+    yName: 'incentive',
+    yTitle: `incentive of ${party}`,
+    yLabels: y.map((level) => incentiveOfLevel(level) ?? String(level)),
   };
 }

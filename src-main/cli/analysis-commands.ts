@@ -7,6 +7,8 @@ import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { DELIBERATION_COLUMNS } from '../analysis/deliberation-columns';
 import { formatFitTable, runFit } from '../analysis/fit-command';
+import { leakReport, leakTables } from '../judge/report';
+import { incentiveAxisNote } from '../sweeps/incentive-cells';
 import {
   DIMENSION_COLUMNS,
   applyFilters,
@@ -47,6 +49,7 @@ const VIEWS = [
   'rank',
   'tokens',
   'columns',
+  'leaks',
 ] as const;
 type View = (typeof VIEWS)[number];
 
@@ -111,7 +114,7 @@ function cellText(v: unknown, digits: number | null, isKey: boolean): string {
 }
 
 const STAT_COLUMNS =
-  /^(mean|sd|ci_|slope|intercept|r$|r2|adj_r2|estimate|se$|p$|mean_|extrapolate_y|band_|fraction|cost)/;
+  /^(mean|sd|ci_|slope|intercept|r$|r2|adj_r2|estimate|se$|p$|mean_|extrapolate_y|band_|fraction|cost|leak_rate)/;
 
 /** A fixed-width text table: numbers right-aligned, each column with a consistent precision. */
 /**
@@ -244,6 +247,7 @@ function runAnalyze(ref: string, opts: AnalyzeOptions): void {
     const id = sweepId(store, ref, opts.db);
     if (view === 'tokens')
       return writeTables([tokensTable(store.callUsage({ sweepId: id }))], format);
+    if (view === 'leaks') return writeTables(leakTables(leakReport(store, id)), format);
     const registry = loadRegistry(store);
     if (view === 'quick-heatmap') {
       if (!(STORED_METRIC_IDS as readonly string[]).includes(opts.metric)) {
@@ -308,6 +312,8 @@ function runAnalyze(ref: string, opts: AnalyzeOptions): void {
       view === 'fits' ? '--metric/--by/--x' : '--metric/--by',
     );
     const note = dataset.unfinished ? [`${dataset.unfinished} unfinished game(s) left out.`] : [];
+    const axisNote = incentiveAxisNote(store.getSweep(id)?.spec);
+    if (axisNote) note.push(axisNote);
     let tables: Table[];
     if (view === 'cells') {
       const planned =
@@ -503,6 +509,8 @@ export function registerAnalysisCommands(program: Command): void {
         '  variance       R^2 of developer, family and numeric focal scores, alone and together\n' +
         '  rank           n > 2: utility by capability rank; do the weaker agents together win?\n' +
         '  tokens         token usage and cost per model and phase\n' +
+        '  leaks          deliberation: score-leak rate per judge and party and per judge and model\n' +
+        '                 (the verdicts of `parley judge <sweep> --model M`)\n' +
         '  columns        list the metric and dimension columns\n\n' +
         'Examples:\n' +
         '  parley analyze dc74 --db out/demo/parley.db   (the demo sweep by id prefix; see `parley status`)\n' +
@@ -515,7 +523,7 @@ export function registerAnalysisCommands(program: Command): void {
   program
     .command('figures')
     .description(
-      'Render every figure of a figure spec (heatmap, curves, scaling, table) to --out: vector PDF with embedded fonts, SVG, 300 dpi PNG, CSV/LaTeX tables, each with a provenance sidecar.',
+      'Render every figure of a figure spec (heatmap, curves, scaling, table; concession and matchup for two-party games) to --out: vector PDF with embedded fonts, SVG, 300 dpi PNG, CSV/LaTeX tables, each with a provenance sidecar.',
     )
     .argument('<spec.json>', 'figure spec (see resources/examples/figures.json)')
     .requiredOption('--out <dir>', 'output folder')

@@ -58,7 +58,8 @@ export function registerJudgeCommand(program: Command): void {
         "sweep's totals and a repeated request costs nothing.\n\n" +
         'The leak rates are reported here, by `parley judge <sweep> --report` (optionally with\n' +
         '--model to show one judge): leaked / (leaked + not leaked) per judge, party and speaking\n' +
-        'model, parse failures counted beside it.\n\n' +
+        'model, parse failures counted beside it; the same rates are in `parley analyze <sweep>\n' +
+        '--view leaks` (text, --csv, --json) and on the Results screen.\n\n' +
         'Exit codes: 0 every answer judged, 1 some answers left (budget, provider, interrupted),\n' +
         '2 bad input (unknown sweep or model).\n\n' +
         'Examples:\n' +

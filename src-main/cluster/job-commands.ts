@@ -201,6 +201,9 @@ export function mergeJob(dir: string): { text: string; complete: boolean } {
 export function mergeLine(label: string, r: MergeReport): string {
   return (
     `${label}: ${r.added} games added, ${r.advanced} advanced, ${r.turns} turns, ${r.calls} calls` +
+    (r.judgements + r.tags + r.notes > 0
+      ? `, ${r.judgements} judgements, ${r.tags} tags, ${r.notes} notes`
+      : '') +
     (r.conflicts > 0
       ? `; WARNING ${r.conflicts} games finished in both with different outcomes (kept the earlier copy)`
       : '')

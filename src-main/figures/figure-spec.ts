@@ -114,11 +114,37 @@ export const tableFigureSchema = z
   })
   .strict();
 
+/** Two-party games: each strategy's offers over turns against one fixed opponent. */
+export const concessionFigureSchema = z
+  .object({
+    ...figureCommon,
+    type: z.literal('concession'),
+    /** What is drawn: the surplus each offer asks for the seat that makes it. */
+    metric: z.literal('demand').default('demand'),
+    /** The fixed opponent (participant id); default the most common opponent of the games. */
+    opponent: z.string().min(1).optional(),
+  })
+  .strict();
+
+/** Two-party games: first role x second role (seller x buyer, RED x BLUE), a metric's mean. */
+export const matchupFigureSchema = z
+  .object({
+    ...figureCommon,
+    type: z.literal('matchup'),
+    metric: z.string().min(1).default('price'),
+    palette: z.enum(['viridis', 'cividis']).default('viridis'),
+    digits: z.number().int().min(0).max(4).default(2),
+    annotate: z.boolean().default(true),
+  })
+  .strict();
+
 export const figureSchema = z.discriminatedUnion('type', [
   heatmapFigureSchema,
   curvesFigureSchema,
   scalingFigureSchema,
   tableFigureSchema,
+  concessionFigureSchema,
+  matchupFigureSchema,
 ]);
 
 export const figureSpecSchema = z

@@ -19,7 +19,11 @@ import {
   wrapText,
   type FigureWidth,
 } from './layout';
+import { colorBarTicks, formatBarTick } from './heatmap-scale';
+import { emptyNotesSeries } from './heatmap-notes';
 import { PALETTES, contrastText, paletteColor, type SequentialPalette } from './palettes';
+
+export { colorBarTicks };
 
 export interface HeatmapCell {
   x: number | string;
@@ -28,6 +32,8 @@ export interface HeatmapCell {
   n: number;
   ciLow?: number | null;
   ciHigh?: number | null;
+  /** A second annotation line (e.g. "80% deals"); shown alone in a cell without a mean. */
+  note?: string;
 }
 
 export interface HeatmapData {
@@ -84,27 +90,6 @@ const LABEL_MARGIN = 4;
 const EMPTY_FILL = '#eeeeee';
 const HATCH_STROKE = '#c4c4c4';
 
-/** Colour-bar tick text: at most four significant digits, no float noise. */
-function formatBarTick(value: number): string {
-  return String(Number(value.toPrecision(4)));
-}
-
-/** The largest 1/2/5 x 10^k step giving at least four colour-bar intervals. */
-function niceStep(span: number): number {
-  const raw = span / 4;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  return [5, 2, 1].map((m) => m * magnitude).find((step) => step <= raw) ?? magnitude;
-}
-
-/** Round values inside [lo, hi] for the colour bar, ends included only when they are round. */
-export function colorBarTicks(lo: number, hi: number): number[] {
-  const step = niceStep(hi - lo);
-  const ticks: number[] = [];
-  for (let k = Math.ceil(lo / step - 1e-9); k * step <= hi + step * 1e-9; k++)
-    ticks.push(Number((k * step).toPrecision(12)));
-  return ticks;
-}
-
 function valueRange(data: HeatmapData): [number, number] {
   const means = data.cells.flatMap((c) => (c.mean === null ? [] : [c.mean]));
   const lo = data.min ?? (means.length ? Math.min(...means) : 0);
@@ -149,9 +134,14 @@ function computeLayout(
   const height = opts.height ?? Math.round(top + plotH + bottom);
 
   const cellH = plotH / Math.max(1, data.yValues.length);
-  const annotations = data.cells.flatMap((c) => (c.mean === null ? [] : [c.mean.toFixed(digits)]));
+  const annotations = data.cells.flatMap((c) => [
+    ...(c.mean === null ? [] : [c.mean.toFixed(digits)]),
+    ...(c.note === undefined ? [] : [c.note]),
+  ]);
+  const lineCount = data.cells.some((c) => c.note !== undefined && c.mean !== null) ? 2 : 1;
   const fits = (size: number): boolean =>
-    widest(annotations, size) + 4 <= cellW && size + 4 <= cellH;
+    widest(annotations, size) + 4 <= cellW &&
+    (lineCount === 1 ? size + 4 : lineCount * size * LINE_HEIGHT + 4) <= cellH;
   const annotationSize = opts.annotate === false ? null : ([8, 7].find(fits) ?? null);
 
   return {
@@ -260,7 +250,13 @@ export function heatmapOption(data: HeatmapData, opts: HeatmapOptions): EChartsO
           cell.mean,
         ],
         itemStyle: { color },
-        label: { formatter: cell.mean.toFixed(digits), color: contrastText(color) },
+        label: {
+          formatter:
+            cell.note === undefined
+              ? cell.mean.toFixed(digits)
+              : `${cell.mean.toFixed(digits)}\n${cell.note}`,
+          color: contrastText(color),
+        },
       },
     ];
   });
@@ -270,6 +266,20 @@ export function heatmapOption(data: HeatmapData, opts: HeatmapOptions): EChartsO
       indexOfValue(data.xValues, cell.x, 'x'),
       indexOfValue(data.yValues, cell.y, 'y'),
     ]);
+
+  const emptyNotes = data.cells.flatMap((cell) =>
+    cell.mean === null && cell.note !== undefined
+      ? [
+          {
+            value: [
+              indexOfValue(data.xValues, cell.x, 'x'),
+              indexOfValue(data.yValues, cell.y, 'y'),
+            ] as [number, number],
+            label: { formatter: cell.note },
+          },
+        ]
+      : [],
+  );
 
   const categoryAxis = (values: (number | string)[], name: string, gap: number) => ({
     type: 'category' as const,
@@ -390,6 +400,7 @@ export function heatmapOption(data: HeatmapData, opts: HeatmapOptions): EChartsO
         renderItem: renderEmptyCell,
         silent: true,
       },
+      ...emptyNotesSeries(emptyNotes, layout.annotationSize, textStyle.fontFamily, EMPTY_FILL),
     ],
   };
 }

@@ -61,6 +61,9 @@ export interface LinesOptions {
   width: FigureWidth;
   height?: number;
   fontFamily?: string;
+  /** Fixed axis starts (e.g. 0 for an amount, 1 for the first turn); by default fitted to the data. */
+  xMin?: number;
+  yMin?: number;
 }
 
 const PAD = 4;
@@ -222,6 +225,7 @@ function cartesianFrame(
             ...axisCommon,
             type: 'value',
             scale: true,
+            ...(opts.xMin !== undefined ? { min: opts.xMin } : {}),
             name: xName.join('\n'),
             nameGap: 4 + FONT_PT.tick + 6,
             splitLine: { show: false },
@@ -230,6 +234,7 @@ function cartesianFrame(
         ...axisCommon,
         type: 'value',
         scale: true,
+        ...(opts.yMin !== undefined ? { min: opts.yMin } : {}),
         name: yName.join('\n'),
         nameGap: 4 + yTickW + 5,
       },
@@ -297,6 +302,8 @@ export function linesOption(
   );
   const series: SeriesOption[] = data.series.flatMap((s, i) => {
     const color = colorAt(i);
+    // Past the palette, colours repeat: a dashed line and the next marker keep series apart.
+    const round = Math.floor(i / OKABE_ITO.length);
     const withCi = s.points.filter((p) => p.ciLow !== null && p.ciHigh !== null);
     const line: SeriesOption = {
       type: 'line',
@@ -304,11 +311,11 @@ export function linesOption(
       z: 3,
       data: s.points.map((p) => [xOf(p.x), p.mean]),
       connectNulls: false,
-      symbol: SYMBOLS[i % SYMBOLS.length],
+      symbol: SYMBOLS[(i + round) % SYMBOLS.length],
       symbolSize: 5,
       // Hollow markers keep a thin outline (the line's 1.5 pt would fill them).
       itemStyle: { color, borderWidth: 1 },
-      lineStyle: { color, width: 1.5 },
+      lineStyle: { color, width: 1.5, ...(round > 0 ? { type: 'dashed' as const } : {}) },
     };
     const upper = withCi.map((p): [number, number] => [xOf(p.x), p.ciHigh ?? 0]);
     const lower = withCi.map((p): [number, number] => [xOf(p.x), p.ciLow ?? 0]);

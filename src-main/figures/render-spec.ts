@@ -7,6 +7,7 @@ import { applyFilters, loadDataset, type AnalysisRow, type Dataset } from '../an
 import { fitLinear } from '../analysis/regression';
 import type { RegistryModel } from '../registry/registry';
 import type { Store } from '../store/types';
+import { bargainFigureSvg } from './bargain-svg';
 import { exportFigure, svgSize, type Provenance } from './export';
 import type { FigureEntry, FigureSpec } from './figure-spec';
 import { droppedValuesNote, renderHeatmapSvg } from './heatmap';
@@ -353,7 +354,11 @@ export async function renderFigure(
   const columns =
     entry.type === 'table'
       ? [...entry.by, ...entry.metrics]
-      : [entry.metric, entry.x, ...(entry.type === 'heatmap' ? [entry.y] : [])];
+      : entry.type === 'concession'
+        ? []
+        : entry.type === 'matchup'
+          ? [entry.metric]
+          : [entry.metric, entry.x, ...(entry.type === 'heatmap' ? [entry.y] : [])];
   for (const c of columns) requireColumn(rows, c, entry.id);
   const provenance: Provenance = {
     sweepIds,
@@ -391,9 +396,11 @@ export async function renderFigure(
       ? heatmapSvg(entry, rows, axis, seed)
       : {
           svg:
-            entry.type === 'curves'
-              ? curvesSvg(entry, rows, axis, seed)
-              : scalingSvg(entry, rows, axis, seed),
+            entry.type === 'concession' || entry.type === 'matchup'
+              ? bargainFigureSvg(entry, ctx.store, rows, axis, seed)
+              : entry.type === 'curves'
+                ? curvesSvg(entry, rows, axis, seed)
+                : scalingSvg(entry, rows, axis, seed),
           notes: [],
         };
   const size = svgSize(svg);

@@ -13,6 +13,7 @@ import { loadRegistry } from '../registry/registry';
 import type { Store } from '../store/types';
 import type { HandlerTable } from './handler-table';
 import { HostError } from './handler-table';
+import { sweepBargainFigures } from '../analysis/bargain-view';
 import { capabilityMetricsOf, GRID_BY } from '../analysis/sweep-grid';
 import { metricDigits } from '../../src-shared/metrics';
 import type { HostDeps } from './types';
@@ -52,7 +53,7 @@ export function slug(name: string, fallback: string): string {
  * cells. `parley figures` renders this spec to the same file.
  */
 export function exportSpec(store: Store, args: ExportArgs): FigureSpec {
-  const { sweepId, figure, metric, capabilityMetric, format, width } = args;
+  const { sweepId, figure, metric, capabilityMetric, format, width, opponent } = args;
   const sweep = store.getSweep(sweepId);
   if (!sweep)
     throw new HostError(`no sweep with id "${sweepId}"`, [
@@ -83,10 +84,23 @@ export function exportSpec(store: Store, args: ExportArgs): FigureSpec {
   // Every default is written out, so the provenance's figure is exactly this spec, re-parsed or not.
   const capabilityAxis =
     capabilityMetric === undefined || capabilityMetric === own ? 'sweep' : capabilityMetric;
-  const id = `${slug(sweep.name, sweepId.slice(0, 12))}-${figure}-${metric}`;
+  const stem = slug(sweep.name, sweepId.slice(0, 12));
+  const id = figure === 'concession' ? `${stem}-concession` : `${stem}-${figure}-${metric}`;
   const common = { id, sweeps: [sweepId], seed: 1, capabilityAxis };
   let entry: Record<string, unknown>;
-  if (figure === 'table') {
+  if (figure === 'concession' || figure === 'matchup') {
+    entry = {
+      ...common,
+      type: figure,
+      width,
+      formats: [format],
+      ...(figure === 'concession'
+        ? opponent
+          ? { opponent }
+          : {}
+        : { metric: column, digits: metricDigits(column) }),
+    };
+  } else if (figure === 'table') {
     entry = {
       ...common,
       type: 'table',
@@ -206,4 +220,18 @@ export function registerFigureHandlers(
       parleyVersion: deps.version ?? '0.0.0',
     }),
   );
+  table.register('results:bargainFigures', ({ sweepId, opponent }) => {
+    if (!deps.store.getSweep(sweepId))
+      throw new HostError(`no sweep with id "${sweepId}"`, [
+        { path: 'sweepId', message: 'unknown sweep' },
+      ]);
+    try {
+      return sweepBargainFigures(deps.store, sweepId, opponent ? { opponent } : {});
+    } catch (err) {
+      throw new HostError(
+        err instanceof Error ? err.message : String(err),
+        opponent ? [{ path: 'opponent', message: 'not an opponent of the sweep' }] : undefined,
+      );
+    }
+  });
 }

@@ -3,6 +3,7 @@
 // all call `handle` and `subscribe`.
 import type { EventName, EventPayloads, HostEvent } from '../../src-shared/contract';
 import { registerCompareHandlers } from './handlers-compare';
+import { registerDeliberationHandlers } from './handlers-deliberation';
 import { registerFigureHandlers } from './handlers-figures';
 import { registerGameHandlers } from './handlers-games';
 import { registerModelAndKeyHandlers } from './handlers-keys';
@@ -42,6 +43,7 @@ export function createHost(deps: HostDeps): Host {
   registerModelAndKeyHandlers(table, deps.store, deps.keys);
   registerFigureHandlers(table, deps);
   registerCompareHandlers(table, deps.store);
+  registerDeliberationHandlers(table, deps.store);
   const missing = table.missing();
   if (missing.length > 0)
     throw new Error(`contract channels without a handler: ${missing.join(', ')}`);

@@ -11,6 +11,7 @@ import { GAME_KINDS } from '../../src-shared/game';
 import type { GameKind } from '../../src-shared/game';
 import type { ParticipantSpec } from '../../src-shared/participant';
 import { capabilityOf } from '../../src-shared/participant';
+import { PERSONA_PRESETS, personaText } from '../../src-shared/persona';
 import { focalSeatOf } from '../../src-shared/planned-game';
 import type { RegistryModel } from '../registry/registry';
 import type { GameImportRow } from '../store/imports';
@@ -27,6 +28,14 @@ export function participantView(p: ParticipantSpec, metric: string): Participant
     kind: p.kind,
     detail,
     capability: capabilityOf(p, metric),
+    ...(p.persona !== undefined
+      ? {
+          persona: {
+            preset: p.persona in PERSONA_PRESETS ? p.persona : null,
+            text: personaText(p.persona) ?? p.persona,
+          },
+        }
+      : {}),
   };
 }
 

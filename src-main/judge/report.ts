@@ -2,26 +2,11 @@
 // and per judge and speaking model. The rate is leaked / (leaked + not leaked): parse failures
 // are counted beside it, never as either verdict.
 import type { DeliberationInstance } from '../../games/deliberation/definition';
+import type { LeakRateRow, LeakReport } from '../../src-shared/contract/deliberation';
+import type { Table } from '../analysis/views';
 import type { Store } from '../store/types';
 
-export interface LeakRateRow {
-  judgeId: string;
-  /** The party's name, or null in the per-model rows. */
-  party: string | null;
-  /** The participant id that spoke for the party. */
-  speaker: string;
-  judged: number;
-  leaked: number;
-  notLeaked: number;
-  parseFailures: number;
-  /** leaked / (leaked + notLeaked); null when no answer got a verdict. */
-  leakRate: number | null;
-}
-
-export interface LeakReport {
-  byParty: LeakRateRow[];
-  byModel: LeakRateRow[];
-}
+export type { LeakRateRow, LeakReport };
 
 function add(
   rows: Map<string, LeakRateRow>,
@@ -68,6 +53,41 @@ export function leakReport(store: Store, sweepId: string, judgeId?: string): Lea
     byParty: [...parties.values()].sort(byKey),
     byModel: [...models.values()].sort(byKey),
   };
+}
+
+/**
+ * The report as the two tables of `parley analyze --view leaks` (text, CSV or JSON through the
+ * analysis table writer); the rows are the report's, with snake_case columns.
+ */
+export function leakTables(report: LeakReport): Table[] {
+  const row = (r: LeakRateRow) => ({
+    judge: r.judgeId,
+    ...(r.party !== null ? { party: r.party } : {}),
+    speaker: r.speaker,
+    judged: r.judged,
+    leaked: r.leaked,
+    not_leaked: r.notLeaked,
+    parse_failures: r.parseFailures,
+    leak_rate: r.leakRate,
+  });
+  const counts = ['judged', 'leaked', 'not_leaked', 'parse_failures', 'leak_rate'];
+  return [
+    {
+      title: 'Leak rate per judge and party',
+      columns: ['judge', 'party', 'speaker', ...counts],
+      rows: report.byParty.map(row),
+      notes: [
+        report.byParty.length === 0
+          ? 'No judged answers in this sweep: run `parley judge <sweep> --model M` first.'
+          : 'leak_rate = leaked / (leaked + not_leaked); parse failures are counted beside it.',
+      ],
+    },
+    {
+      title: 'Leak rate per judge and speaking model',
+      columns: ['judge', 'speaker', ...counts],
+      rows: report.byModel.map(row),
+    },
+  ];
 }
 
 /** The report as text tables (one line per row). */

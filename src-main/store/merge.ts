@@ -1,7 +1,8 @@
 // Merging databases: the shards of a sweep run as SLURM array tasks (each into its own file)
 // come back into one store. Games are content-addressed, so the same game in two files is the
 // same game; the more advanced copy wins (finished > failed > in progress > queued) and brings
-// its whole transcript and calls with it, never a mix of two copies.
+// its whole transcript and calls with it, never a mix of two copies. Judgements, tags and notes
+// (migrations 0007, 0008) come along; merging the same file twice adds nothing the second time.
 import type { Sql } from './sql';
 import type { MergeReport, Store } from './types';
 import { StoreError } from './errors';
@@ -82,6 +83,7 @@ export function mergeMethods({ db }: Sql, selfPath: string): MergeMethods {
           const cached = db
             .prepare('INSERT OR IGNORE INTO main.response_cache SELECT * FROM src.response_cache')
             .run().changes;
+          const { judgements, tags, notes } = mergeAnnotations(db);
           db.exec('DROP TABLE temp.merge_take');
 
           const report: MergeReport = {
@@ -93,6 +95,9 @@ export function mergeMethods({ db }: Sql, selfPath: string): MergeMethods {
             turns,
             calls,
             cached,
+            judgements,
+            tags,
+            notes,
           };
           db.prepare('INSERT INTO main.events (ts, kind, payload_json) VALUES (?, ?, ?)').run(
             now(),
@@ -106,4 +111,37 @@ export function mergeMethods({ db }: Sql, selfPath: string): MergeMethods {
       }
     },
   };
+}
+
+/**
+ * A judgement names a turn by its seq, so it is copied only where the game's turns are the
+ * source's: games just taken from it, or finished in both with the same outcome (the same
+ * replayed transcript). Tags are a union; of two notes on a game the later edit wins.
+ */
+function mergeAnnotations(db: Sql['db']): { judgements: number; tags: number; notes: number } {
+  const judgements = db
+    .prepare(
+      `INSERT OR IGNORE INTO main.judgements SELECT j.* FROM src.judgements j
+       WHERE j.game_id IN (SELECT id FROM temp.merge_take)
+          OR j.game_id IN (SELECT s.id FROM src.games s JOIN main.games m ON m.id = s.id
+               WHERE s.status = 'finished' AND m.status = 'finished'
+                 AND s.outcome_json IS m.outcome_json)`,
+    )
+    .run().changes;
+  const tags = db
+    .prepare(
+      `INSERT OR IGNORE INTO main.game_tags (game_id, tag)
+       SELECT game_id, tag FROM src.game_tags WHERE game_id IN (SELECT id FROM main.games)`,
+    )
+    .run().changes;
+  const notes = db
+    .prepare(
+      `INSERT INTO main.game_notes (game_id, text, updated_at)
+       SELECT game_id, text, updated_at FROM src.game_notes
+       WHERE game_id IN (SELECT id FROM main.games)
+       ON CONFLICT (game_id) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at
+       WHERE excluded.updated_at > game_notes.updated_at`,
+    )
+    .run().changes;
+  return { judgements, tags, notes };
 }

@@ -358,4 +358,8 @@ export interface MergeReport {
   turns: number;
   calls: number;
   cached: number;
+  /** Judge verdicts (0008), tags and notes (0007) new to this database. */
+  judgements: number;
+  tags: number;
+  notes: number;
 }

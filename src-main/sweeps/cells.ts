@@ -1,9 +1,11 @@
-// Competition cells of a sweep: one per level, or one per point of a two-axis grid (treaty's
-// rho x theta, co-funding's alpha x sigma), each with the game parameters it plays.
+// Competition cells of a sweep: one per level, one per point of a two-axis grid (treaty's
+// rho x theta, co-funding's alpha x sigma), or one per incentive of a deliberation game's focal
+// party, each with the game parameters it plays.
 import { getGame } from '../../games/index';
 import type { Sweep, SweepIssue } from '../../src-shared/sweep';
 import { toSweepIssues } from '../../src-shared/sweep-issues';
 import { prepareGameParams } from '../game-folders/folder-params';
+import { incentiveCells } from './incentive-cells';
 
 export interface Cell {
   /** The competition index of the cell (for plots). */
@@ -38,25 +40,42 @@ export function countCells(sweep: Sweep): number {
   const comp = sweep.competition;
   if ('levels' in comp) return comp.levels.length;
   if ('rho' in comp) return comp.rho.length * comp.theta.length;
+  if ('incentives' in comp) return comp.incentives.length;
   return comp.alpha.length * comp.sigma.length;
+}
+
+/**
+ * The game's params of `raw` (a deliberation game's folder read in: its parsed parties and
+ * issues become params), or null with the problems in `issues`.
+ */
+export function gameParams(
+  sweep: Sweep,
+  raw: Record<string, unknown>,
+  issues: SweepIssue[],
+): Record<string, unknown> | null {
+  const prepared = prepareGameParams(sweep.game.kind, raw);
+  if (!prepared.ok) {
+    issues.push({ path: 'game.params.folder', message: prepared.error });
+    return null;
+  }
+  const parsed = getGame(sweep.game.kind).paramsSchema.safeParse(prepared.params, {
+    reportInput: true,
+  });
+  if (!parsed.success) {
+    issues.push(...toSweepIssues(parsed.error.issues, ['game', 'params']));
+    return null;
+  }
+  return parsed.data as Record<string, unknown>;
 }
 
 /** Build every cell; problems (bad parameters, duplicate values, wrong game) go to `issues`. */
 export function buildCells(sweep: Sweep, issues: SweepIssue[]): Cell[] {
   const game = getGame(sweep.game.kind);
-  // A deliberation game reads its folder here: the parsed parties and issues become params.
-  const prepared = prepareGameParams(sweep.game.kind, sweep.game.params);
-  if (!prepared.ok) {
-    issues.push({ path: 'game.params.folder', message: prepared.error });
-    return [];
-  }
-  const parsed = game.paramsSchema.safeParse(prepared.params, { reportInput: true });
-  if (!parsed.success) {
-    issues.push(...toSweepIssues(parsed.error.issues, ['game', 'params']));
-    return [];
-  }
-  const base = parsed.data as Record<string, unknown>;
   const comp = sweep.competition;
+  // Each incentive cell reads the folder with its own incentives (only those in play are kept).
+  if ('incentives' in comp) return incentiveCells(sweep, comp.incentives, issues);
+  const base = gameParams(sweep, sweep.game.params, issues);
+  if (!base) return [];
   if ('levels' in comp) {
     const seen = new Set<number>();
     return comp.levels.flatMap((level, i) => {

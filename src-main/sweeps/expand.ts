@@ -13,6 +13,7 @@ import { buildCells, type Cell } from './cells';
 import { checkGridSize } from './grid-size';
 import { createGameIdHasher, sweepId } from './game-id';
 import { buildLineups, type Lineup } from './lineups';
+import { buildPartyLineups } from './party-lineups';
 
 /** Looks a participant id up outside the sweep (the model registry). */
 export type ParticipantResolver = (id: string) => ParticipantSpec | undefined;
@@ -58,6 +59,8 @@ export function expandSweep(
   const lineups = buildLineups(sweep, lookup, issues);
   const seeds = runSeeds(sweep, issues);
   const cells = buildCells(sweep, issues);
+  if (sweep.lineup.mode === 'parties')
+    lineups.push(...buildPartyLineups(sweep, cells, lookup, issues));
 
   sweep.vetoHolders.forEach((v, i) => {
     if (v >= sweep.agents) {

@@ -27,7 +27,7 @@ describe('union fields name the element at fault', () => {
     [
       { competition: {} },
       'competition',
-      'must be an object with "levels" or an object with "rho" and "theta" or an object with "alpha" and "sigma"',
+      'must be an object with "levels" or an object with "rho" and "theta" or an object with "alpha" and "sigma" or an object with "incentives"',
     ],
     [{ competition: { rho: [2], theta: [0.5] } }, 'competition.rho[0]', 'must be between -1 and 1'],
     [{ runs: { count: 0 } }, 'runs.count', 'Too small: expected number to be >=1'],

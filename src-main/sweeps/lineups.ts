@@ -19,17 +19,22 @@ export function countLineups(sweep: Sweep): number {
   const n = sweep.agents;
   if (lineup.mode === 'baseline') return lineup.opponents.length;
   if (lineup.mode === 'lineups') return lineup.lineups.length;
+  if (lineup.mode === 'parties') return lineup.focalModels.length;
   const p = lineup.players.length;
   // Each combination once per distinct member as focal: n C(p, n) without repetition; with
   // self-play, the multisets holding a given player number C(p + n - 2, n - 1), so p times that.
   return lineup.includeSelfPlay ? p * binomial(p + n - 2, n - 1) : n * binomial(p, n);
 }
 
-/** Resolve and build every line-up; problems go to `issues` with their paths. */
+/**
+ * Resolve and build every line-up; problems go to `issues` with their paths. Line-ups of mode
+ * "parties" need the game folder's parties: party-lineups.ts builds them from the cells.
+ */
 export function buildLineups(sweep: Sweep, lookup: Lookup, issues: SweepIssue[]): Lineup[] {
   const n = sweep.agents;
   const lineup = sweep.lineup;
   const out: Lineup[] = [];
+  if (lineup.mode === 'parties') return out;
   if (lineup.mode === 'baseline') {
     const base = lookup(lineup.baseline, 'lineup.baseline');
     noDuplicateIds(lineup.opponents, 'lineup.opponents', 'opponent', issues);

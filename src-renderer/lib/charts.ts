@@ -57,6 +57,11 @@ export function showsCellDetail(h: Pick<GridResult, 'x' | 'y'>): boolean {
   return h.x.length <= 10 && h.y.length <= 8;
 }
 
+/** A row of the grid as the heatmap names it: "competition 0.50", or e.g. "greedy". */
+export function yLabel(h: Pick<GridResult, 'y' | 'yLabels'>, yi: number): string {
+  return h.yLabels?.[yi] ?? `competition ${fmt(h.y[yi], 2)}`;
+}
+
 /** The heatmap; `selected` (a focal id and level) is outlined, as the cell whose games are listed. */
 export function heatmapOption(
   h: GridResult,
@@ -79,7 +84,7 @@ export function heatmapOption(
         const cell = h.cells[(p as { dataIndex: number }).dataIndex];
         return [
           `<div class="tt-title">${escapeHtml(xLabel(h, cell.xi))}</div>`,
-          `<div>competition ${fmt(cell.level, 2)}</div>`,
+          `<div>${escapeHtml(yLabel(h, cell.yi))}</div>`,
           `<div class="tt-value">${fmtCI(cell.mean, cell.ciLow, cell.ciHigh, digits)}</div>`,
           `<div class="tt-n">n = ${cell.n}</div>`,
         ].join('');
@@ -102,8 +107,8 @@ export function heatmapOption(
     },
     yAxis: {
       type: 'category',
-      data: h.y.map((l) => fmt(l, 2)),
-      name: 'competition →',
+      data: h.y.map((l, yi) => h.yLabels?.[yi] ?? fmt(l, 2)),
+      name: h.yName ? `${h.yName} →` : 'competition →',
       nameLocation: 'middle',
       nameGap: 44,
       splitArea: { show: true },
@@ -162,6 +167,7 @@ export function gridCurves(grid: GridResult) {
     capabilityMetric: grid.capabilityMetric,
     series: grid.y.map((level, yi) => ({
       level,
+      name: yLabel(grid, yi),
       points: grid.cells.filter((c) => c.yi === yi),
     })),
   };
@@ -175,7 +181,7 @@ export function curvesOption(full: GridCurves, labels: string[]): ChartOption {
   const series: ChartOption['series'] = [];
   c.series.forEach((s, i) => {
     const color = SERIES_COLORS[i % SERIES_COLORS.length];
-    const name = `competition ${fmt(s.level, 2)}`;
+    const name = s.name;
     const stack = `ci-${i}`;
     series.push(
       {
@@ -214,7 +220,7 @@ export function curvesOption(full: GridCurves, labels: string[]): ChartOption {
   return {
     animation: false,
     grid: { left: 64, right: 24, top: 40, bottom: 76 },
-    legend: { top: 4, data: c.series.map((s) => `competition ${fmt(s.level, 2)}`) },
+    legend: { top: 4, data: c.series.map((s) => s.name) },
     tooltip: {
       trigger: 'axis',
       className: 'chart-tooltip',
@@ -223,7 +229,7 @@ export function curvesOption(full: GridCurves, labels: string[]): ChartOption {
         const rows = list
           .filter((p) => !p.seriesName.endsWith(' lo') && !p.seriesName.endsWith(' band'))
           .map((p) => {
-            const s = c.series.find((x) => `competition ${fmt(x.level, 2)}` === p.seriesName);
+            const s = c.series.find((x) => x.name === p.seriesName);
             const pt = s?.points[p.dataIndex];
             return pt
               ? `<div>${escapeHtml(p.seriesName)}: ${fmtCI(pt.mean, pt.ciLow, pt.ciHigh, digits)} <span class="tt-n">n = ${pt.n}</span></div>`

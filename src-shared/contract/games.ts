@@ -24,6 +24,11 @@ export const participantViewSchema = z.object({
   detail: z.string(),
   /** Null when the store has no capability for this participant (shown as unknown, never 0). */
   capability: nullableNumber,
+  /**
+   * The participant's persona (DESIGN 3.5, 5), absent without one: `preset` names a preset of
+   * src-shared/persona.ts (null for free text), `text` is what the agent was sent.
+   */
+  persona: z.object({ preset: z.string().nullable(), text: z.string() }).optional(),
 });
 export type ParticipantView = z.infer<typeof participantViewSchema>;
 

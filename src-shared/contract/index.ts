@@ -6,8 +6,10 @@
 import type { z } from 'zod';
 import type { SweepIssue } from '../sweep';
 import { appRequests } from './app';
+import { bargainRequests } from './bargain';
 import type { EventName, RequestChannel } from './channels';
 import { compareRequests } from './compare';
+import { deliberationRequests } from './deliberation';
 import { gameEvents, gameRequests } from './games';
 import { keyEvents, keyRequests } from './keys';
 import { modelRequests } from './models';
@@ -17,8 +19,10 @@ import { sweepEvents, sweepRequests } from './sweeps';
 export { EVENT_NAMES, REQUEST_CHANNELS, isEventName, isRequestChannel } from './channels';
 export type { EventName, RequestChannel } from './channels';
 export * from './app';
+export * from './bargain';
 export * from './common';
 export * from './compare';
+export * from './deliberation';
 export * from './games';
 export * from './keys';
 export * from './models';
@@ -47,13 +51,17 @@ const requests = merge<Record<string, Entry>>(
   modelRequests,
   keyRequests,
   compareRequests,
+  bargainRequests,
+  deliberationRequests,
 ) as typeof appRequests &
   typeof sweepRequests &
   typeof gameRequests &
   typeof resultRequests &
   typeof modelRequests &
   typeof keyRequests &
-  typeof compareRequests;
+  typeof compareRequests &
+  typeof bargainRequests &
+  typeof deliberationRequests;
 
 const events = merge<Record<string, z.ZodType>>(
   sweepEvents,

@@ -2,20 +2,24 @@
 // request; the screen draws both the heatmap and the curves from it) and paper-ready exports
 // drawn by the same code as `parley figures`.
 import { z } from 'zod';
-import { CI_METHODS, METRIC_IDS, STORED_METRIC_IDS, type MetricId } from '../metrics';
+import { CI_METHODS, GRID_METRIC_IDS, METRIC_IDS, type MetricId } from '../metrics';
 import { jsonSchema, nullableNumber } from './common';
 
 /**
  * Metrics the results screen offers before a grid names the sweep's own: the vocabulary's stored
- * metrics (src-shared/metrics.ts). A grid lists every metric its sweep's game has (`metrics`).
+ * metrics and those read from the alternating-offers games' outcomes (GRID_METRIC_IDS). A grid
+ * lists every metric its sweep's game has (`metrics`).
  */
-export const RESULT_METRICS: readonly MetricId[] = STORED_METRIC_IDS;
+export const RESULT_METRICS: readonly MetricId[] = GRID_METRIC_IDS;
 export type ResultMetric = MetricId;
 /** Every metric of the vocabulary (a grid of a game without it is refused by the host). */
 export const ALL_RESULT_METRICS: readonly MetricId[] = METRIC_IDS;
 
-/** What the results screen can export: the heatmap, the flattened curves, or the cell table. */
-export const EXPORT_FIGURES = ['heatmap', 'curves', 'table'] as const;
+/**
+ * What the results screen can export: the heatmap, the flattened curves, the cell table, and for
+ * two-party sweeps the concession curves and the matchup grid.
+ */
+export const EXPORT_FIGURES = ['heatmap', 'curves', 'table', 'concession', 'matchup'] as const;
 export type ExportFigure = (typeof EXPORT_FIGURES)[number];
 /** pdf (vector, fonts embedded), svg and png (300 dpi) for figures; csv and tex for the table. */
 export const EXPORT_FORMATS = ['pdf', 'svg', 'png', 'csv', 'tex'] as const;
@@ -59,6 +63,14 @@ export const gridResultSchema = z.object({
   x: z.array(z.object({ focalId: z.string(), label: z.string(), capability: nullableNumber })),
   /** Competition axis: levels ascending. */
   y: z.array(z.number()),
+  /**
+   * Names of the y axis (short, for the chart; and in full) and of its levels when they are not
+   * competition levels: a deliberation sweep over competition.incentives gives "incentive",
+   * "incentive of <focal party>" and one incentive per level.
+   */
+  yName: z.string().optional(),
+  yTitle: z.string().optional(),
+  yLabels: z.array(z.string()).optional(),
   /** Every (column, level) pair, empty ones with n = 0. */
   cells: z.array(gridCellSchema),
   /** Score names the capability axis can be switched to. */
@@ -111,6 +123,8 @@ const exportFigureArgs = z
     format: z.enum(EXPORT_FORMATS),
     /** Ignored by the table. */
     width: z.enum(EXPORT_WIDTHS).default('column'),
+    /** The concession curves' fixed opponent (default: the sweep's most common one). */
+    opponent: z.string().min(1).optional(),
   })
   .strict()
   .superRefine((a, ctx) => {

@@ -8,7 +8,10 @@ import { ROOT, runCli, tempDir } from './cli-helpers';
 import { loopbackConfig, runCliAsync } from './llm-helpers';
 
 const EXAMPLES = join(ROOT, 'resources', 'examples');
-const sweepFiles = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json') && f !== 'figures.json');
+// Figure specs (figures.json, figures-price.json) are not sweeps.
+const sweepFiles = readdirSync(EXAMPLES).filter(
+  (f) => f.endsWith('.json') && !f.startsWith('figures'),
+);
 
 let mock: MockLlm | undefined;
 let cleanup: (() => void) | undefined;
@@ -22,6 +25,7 @@ describe('shipped example sweeps', () => {
     expect(sweepFiles).toEqual([
       'buy-sell.json',
       'deliberation-base.json',
+      'deliberation-capability-incentive.json',
       'deliberation-mock-llm.json',
       'mock-llm-dry-run.json',
       'price-strategies.json',

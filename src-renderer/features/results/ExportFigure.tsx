@@ -22,14 +22,22 @@ export const WIDTH_LABELS: Record<ExportWidth, string> = {
 const isTable = (format: ExportFormat) => format === 'csv' || format === 'tex';
 
 export interface ExportFigureProps {
-  figure: 'heatmap' | 'curves';
+  figure: 'heatmap' | 'curves' | 'concession' | 'matchup';
   sweepId: string;
   metric: ResultMetric;
   /** The capability axis the chart shows (the grid's own). */
   capabilityMetric: string | null;
+  /** The concession curves' opponent. */
+  opponent?: string;
 }
 
-export function ExportFigure({ figure, sweepId, metric, capabilityMetric }: ExportFigureProps) {
+export function ExportFigure({
+  figure,
+  sweepId,
+  metric,
+  capabilityMetric,
+  opponent,
+}: ExportFigureProps) {
   const platform = usePlatform();
   const formats: ExportFormat[] =
     figure === 'heatmap' ? ['pdf', 'svg', 'png', 'csv', 'tex'] : ['pdf', 'svg', 'png'];
@@ -51,6 +59,7 @@ export function ExportFigure({ figure, sweepId, metric, capabilityMetric }: Expo
         figure: isTable(format) ? 'table' : figure,
         metric,
         ...(capabilityMetric ? { capabilityMetric } : {}),
+        ...(opponent ? { opponent } : {}),
         format,
         width,
       });

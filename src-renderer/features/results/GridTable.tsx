@@ -3,7 +3,7 @@
 import type { KeyboardEvent } from 'react';
 import type { GridCell, GridResult } from '../../../src-shared/contract';
 import { metricDigits } from '../../../src-shared/metrics';
-import { xLabel } from '../../lib/charts';
+import { xLabel, yLabel } from '../../lib/charts';
 import { fmt } from '../../lib/format';
 
 /** One line for a cell: "0.42 [0.31, 0.55], n = 20" (or "no games"). */
@@ -53,7 +53,7 @@ export function GridTable({
         </caption>
         <thead>
           <tr>
-            <th scope="col">competition</th>
+            <th scope="col">{grid.yName ?? 'competition'}</th>
             {grid.x.map((_, xi) => (
               <th key={xi} scope="col" className="num">
                 {xLabel(grid, xi)}
@@ -65,7 +65,7 @@ export function GridTable({
           {levels.map(({ level, yi }) => (
             <tr key={yi}>
               <th scope="row" className="num">
-                {fmt(level, 2)}
+                {grid.yLabels?.[yi] ?? fmt(level, 2)}
               </th>
               {grid.x.map((_, xi) => {
                 const c = at.get(`${xi}:${yi}`);
@@ -81,7 +81,7 @@ export function GridTable({
                       data-yi={yi}
                       data-testid={`grid-cell-${xi}-${yi}`}
                       aria-pressed={isSelected}
-                      aria-label={`${xLabel(grid, xi)}, competition ${fmt(level, 2)}: ${gridCellText(grid, c)}`}
+                      aria-label={`${xLabel(grid, xi)}, ${yLabel(grid, yi)}: ${gridCellText(grid, c)}`}
                       onClick={() => onSelect(c)}
                     >
                       <span className="grid-mean">{c.mean === null ? '–' : fmt(c.mean, d)}</span>

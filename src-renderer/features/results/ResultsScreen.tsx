@@ -1,16 +1,18 @@
 // Results: the capability x competition heatmap (metric and capability axis selectable), the
 // games of a clicked cell, and the flattened curves. Everything is in the URL.
 import { useEffect, useMemo, useState } from 'react';
-import { RESULT_METRICS } from '../../../src-shared/contract';
+import { BARGAIN_FIGURE_KINDS, RESULT_METRICS } from '../../../src-shared/contract';
 import type { ResultMetric } from '../../../src-shared/contract';
 import { EChart } from '../../components/EChart';
 import type { ChartClick } from '../../components/EChart';
 import { LoadState } from '../../components/Loading';
+import { BargainFigures } from './BargainFigures';
 import { CellGames } from './CellGames';
 import { CellSummary } from './CellSummary';
 import { GridTable } from './GridTable';
 import { EmptyState } from '../../components/EmptyState';
 import { ExportFigure } from './ExportFigure';
+import { LeakRates } from './LeakRates';
 import {
   curvesOption,
   gridCurves,
@@ -19,9 +21,10 @@ import {
   pickLevels,
   showsCellDetail,
   xLabel,
+  yLabel,
 } from '../../lib/charts';
 import { fmt } from '../../lib/format';
-import { metricDef } from '../../../src-shared/metrics';
+import { metricDef, metricsOfGame } from '../../../src-shared/metrics';
 import type { Route } from '../../lib/route';
 import { useApp } from '../../state/hooks';
 
@@ -81,10 +84,12 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
     const c = grid?.cells[e.dataIndex];
     if (c) selectCell(c);
   };
-  // Every metric the sweep's game has (from the grid), the stored ones until it arrives.
-  const metrics = grid?.metrics ?? RESULT_METRICS;
   const selected = grid && cell ? grid.x.findIndex((x) => x.focalId === cell.focalId) : -1;
   const list = sweeps.state === 'ready' ? sweeps.value : [];
+  const summary = list.find((s) => s.id === sweepId);
+  const kind = summary?.kind ?? null;
+  // Every metric the sweep's game has (from the grid), the gridded ones until it arrives.
+  const metrics = grid?.metrics ?? metricsOfGame(RESULT_METRICS, kind);
 
   return (
     <section className="results" aria-label="Results">
@@ -174,7 +179,7 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
                     onClick={onCellClick}
                     height={heatmapHeight(grid)}
                     testId="heatmap"
-                    label={`Heatmap of ${metricDef(metric).label} by capability and competition; the Table view lists the same cells`}
+                    label={`Heatmap of ${metricDef(metric).label} by capability and ${grid.yTitle ?? 'competition'}; the Table view lists the same cells`}
                   />
                 ) : (
                   <GridTable grid={grid} selected={cell} onSelect={selectCell} />
@@ -194,8 +199,8 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
       {cell && (
         <section className="panel" aria-label="Games in the selected cell" data-testid="cell-panel">
           <h2>
-            {grid && selected >= 0 ? xLabel(grid, selected) : cell.focalId} · competition{' '}
-            {fmt(cell.level, 2)}
+            {grid && selected >= 0 ? xLabel(grid, selected) : cell.focalId} ·{' '}
+            {grid ? yLabel(grid, grid.y.indexOf(cell.level)) : `competition ${fmt(cell.level, 2)}`}
             <button
               type="button"
               className="link"
@@ -212,7 +217,8 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
       {grid && grid.games > 0 && cOption && (
         <section className="panel" aria-label="Curves">
           <h2>
-            {metricDef(metric).label} vs capability, one line per competition level
+            {metricDef(metric).label} vs capability, one line per{' '}
+            {grid.yTitle ?? 'competition level'}
             {grid.y.length > pickLevels(grid.y).length && (
               <span className="muted small">
                 ({pickLevels(grid.y).length} of {grid.y.length} levels, evenly spread)
@@ -232,6 +238,13 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
             capabilityMetric={grid.capabilityMetric}
           />
         </section>
+      )}
+      {grid && grid.games > 0 && kind && BARGAIN_FIGURE_KINDS.includes(kind) && (
+        <BargainFigures sweepId={sweepId} games={grid.games} />
+      )}
+
+      {summary?.kind === 'deliberation' && (
+        <LeakRates key={sweepId} sweepId={sweepId} finished={summary.progress.done} />
       )}
     </section>
   );

@@ -1,6 +1,7 @@
 // Each seat: who sat there, its private preferences (marked private) and its final utility.
 import type { Transcript } from '../../../src-shared/contract';
 import { agentName, fmt } from '../../lib/format';
+import { PersonaLine } from './PersonaLine';
 
 export function AgentsPanel({ transcript }: { transcript: Transcript }) {
   const { game, preferences, outcome } = transcript;
@@ -19,6 +20,7 @@ export function AgentsPanel({ transcript }: { transcript: Transcript }) {
               {p.detail}
               {p.capability !== null ? ` · capability ${fmt(p.capability, 2)}` : ''}
             </div>
+            <PersonaLine persona={p.persona} />
             {pref && (
               <p className="pref private" title="Private: only this agent knew it">
                 <span className="private-tag">private</span> {pref.text}

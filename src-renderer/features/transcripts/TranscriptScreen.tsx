@@ -13,6 +13,7 @@ import { buildTimeline, neighbourRound, NO_FILTERS, rowOfSeq, stepMatch } from '
 import type { TimelineRow } from './timeline';
 import { useApp } from '../../state/hooks';
 import { AgentsPanel } from './AgentsPanel';
+import { DeliberationReader } from './deliberation/DeliberationReader';
 import { ImportNote } from './ImportNote';
 import { GamePicker } from './GamePicker';
 import { ReaderHeader } from './ReaderHeader';
@@ -48,7 +49,13 @@ export function TranscriptScreen({ route }: { route: TranscriptRoute }) {
   }
   return (
     <LoadState value={transcript} what="the transcript" retry={() => void loadTranscript(gameId)}>
-      {(t) => (t.game.id === gameId ? <Reader transcript={t} route={route} /> : null)}
+      {(t) =>
+        t.game.id !== gameId ? null : t.game.kind === 'deliberation' ? (
+          <DeliberationReader transcript={t} route={route} />
+        ) : (
+          <Reader transcript={t} route={route} />
+        )
+      }
     </LoadState>
   );
 }
