@@ -66,6 +66,9 @@ describe('compareGrid', () => {
           ciHigh: hi,
           p: 0.25,
           pMethod: 'exact',
+          // W+ = 1 + 2 + 3 = 6 of 6: 1 of 8 assignments, two-sided 2/8.
+          wilcoxonP: 0.25,
+          wilcoxonMethod: 'exact',
           unpairedA: 1,
           unpairedB: 0,
           missing: 0,
@@ -83,6 +86,9 @@ describe('compareGrid', () => {
           ciHigh: 0,
           p: 1,
           pMethod: 'exact',
+          // The one difference is 0: Wilcoxon drops it and has nothing left to rank.
+          wilcoxonP: null,
+          wilcoxonMethod: 'none',
           unpairedA: 0,
           unpairedB: 1,
           missing: 1,
@@ -99,6 +105,10 @@ describe('compareGrid', () => {
         exactMaxPairs: 16,
         monteCarloDraws: 10000,
         bootstrapResamples: 2000,
+        wilcoxon: {
+          name: 'Wilcoxon signed-rank, two-sided, zero differences dropped, average ranks',
+          exactMaxPairs: 25,
+        },
       },
     });
   });

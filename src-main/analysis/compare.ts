@@ -5,7 +5,7 @@ import type { CompareCell, CompareResult } from '../../src-shared/contract';
 import type { Order } from '../../src-shared/planned-game';
 import type { CompareGameRow } from '../store/compare-queries';
 import { compareValues } from './cells';
-import { EXACT_MAX_PAIRS, MONTE_CARLO_DRAWS, pairedSummary } from './paired';
+import { EXACT_MAX_PAIRS, MONTE_CARLO_DRAWS, WILCOXON_EXACT_MAX, pairedSummary } from './paired';
 
 /** The column key used when both sides pin their focal participant. */
 export const PINNED_FOCAL = '*';
@@ -185,6 +185,8 @@ export function compareGrid(
         ciHigh: s.ciHigh,
         p: s.test.p,
         pMethod: s.test.method,
+        wilcoxonP: s.wilcoxon.p,
+        wilcoxonMethod: s.wilcoxon.method,
         unpairedA: c.ua,
         unpairedB: c.ub,
         missing: c.missing,
@@ -207,6 +209,10 @@ export function compareGrid(
       exactMaxPairs: EXACT_MAX_PAIRS,
       monteCarloDraws: MONTE_CARLO_DRAWS,
       bootstrapResamples: 2000,
+      wilcoxon: {
+        name: 'Wilcoxon signed-rank, two-sided, zero differences dropped, average ranks',
+        exactMaxPairs: WILCOXON_EXACT_MAX,
+      },
     },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MONTE_CARLO_DRAWS, pairedSummary, signFlipTest } from './paired';
+import { MONTE_CARLO_DRAWS, pairedSummary, signFlipTest, wilcoxonSignedRank } from './paired';
 import { bootstrapCI } from './stats';
 
 /** Every one of the 2^n sign assignments, counted the slow and obvious way. */
@@ -64,6 +64,51 @@ describe('sign-flip permutation test', () => {
   });
 });
 
+describe('Wilcoxon signed-rank test', () => {
+  it('is exact for small n, counted by hand', () => {
+    // Ranks 1 2 3 4, W+ = 1 + 2 + 3 = 6. Subset sums of {1..4} over 16 assignments:
+    // W+ >= 6 for 6 7 7 8 9 10 ... = 7 of 16, so p = 2 * 7/16.
+    expect(wilcoxonSignedRank([1, 2, 3, -4])).toEqual({
+      p: 0.875,
+      method: 'exact',
+      wPlus: 6,
+      n: 4,
+    });
+    // Every difference positive: only the all-plus assignment reaches W+ = 15, p = 2/32.
+    expect(wilcoxonSignedRank([5, 4, 3, 2, 1])).toEqual({
+      p: 0.0625,
+      method: 'exact',
+      wPlus: 15,
+      n: 5,
+    });
+    // Ties and a zero: the 0 is dropped; |1|, |1| share rank 1.5. Doubled ranks 3 3 6 8, W+ = 6
+    // (doubled 12). Subset sums 0 3 3 6 6 9 9 12 8 11 11 14 14 17 17 20: 6 of 16 are >= 12.
+    expect(wilcoxonSignedRank([1, 0, 1, 2, -3])).toEqual({
+      p: 0.75,
+      method: 'exact',
+      wPlus: 6,
+      n: 4,
+    });
+    expect(wilcoxonSignedRank([0, 0])).toEqual({ p: null, method: 'none', wPlus: null, n: 0 });
+  });
+
+  it('uses the normal approximation with the ties correction for large n', () => {
+    // Same four differences as above, forced onto the normal approximation: mean 5, variance
+    // 4*5*9/24 - (2^3 - 2)/48 = 7.375, z = (6 - 5 - 0.5) / sqrt(7.375) = 0.18411,
+    // p = 2 (1 - Phi(z)) = 0.853923 (scipy.stats.wilcoxon agrees).
+    const small = wilcoxonSignedRank([1, 0, 1, 2, -3], 0);
+    expect(small).toMatchObject({ method: 'normal', wPlus: 6, n: 4 });
+    expect(small.p).toBeCloseTo(0.8539233, 6);
+    // 30 differences, six each of -1.5 0.5 2.5 -0.5 1.5: |d| groups of 12, 12, 6 with ranks
+    // 6.5, 18.5, 27.5; W+ = 6 (6.5 + 18.5 + 27.5) = 315; mean 232.5; variance
+    // 30*31*61/24 - (2 (12^3 - 12) + 6^3 - 6)/48 = 2287.875; z = 82 / 47.8317 = 1.71434.
+    const d = Array.from({ length: 30 }, (_, i) => ((i * 7) % 5) - 1.5);
+    const large = wilcoxonSignedRank(d);
+    expect(large).toMatchObject({ method: 'normal', wPlus: 315, n: 30 });
+    expect(large.p).toBeCloseTo(0.0864658, 6);
+  });
+});
+
 describe('paired summary', () => {
   it('reports n, the mean difference, its seeded bootstrap CI and the test', () => {
     const diffs = [1, 2, 3];
@@ -74,6 +119,7 @@ describe('paired summary', () => {
       ciLow: lo,
       ciHigh: hi,
       test: { p: 0.25, method: 'exact', assignments: 8 },
+      wilcoxon: { p: 0.25, method: 'exact', wPlus: 6, n: 3 },
     });
     expect(lo).toBeGreaterThanOrEqual(1);
     expect(hi).toBeLessThanOrEqual(3);
@@ -85,6 +131,7 @@ describe('paired summary', () => {
       ciLow: null,
       ciHigh: null,
       test: { p: null, method: 'none', assignments: 0 },
+      wilcoxon: { p: null, method: 'none', wPlus: null, n: 0 },
     });
   });
 });

@@ -1,5 +1,6 @@
 // Paired statistics for run-vs-run comparison: the mean of paired differences B - A, its seeded
-// percentile bootstrap CI (stats.ts), and a two-sided sign-flip permutation test of mean 0.
+// percentile bootstrap CI (stats.ts), a two-sided sign-flip permutation test of mean 0 and a
+// two-sided Wilcoxon signed-rank test of median 0.
 import { createRng } from '../../games/rng';
 import { bootstrapCI, mean } from './stats';
 
@@ -67,6 +68,105 @@ export function signFlipTest(diffs: readonly number[], seed: number): SignFlipRe
   };
 }
 
+/** Up to this many non-zero differences the Wilcoxon test uses its exact distribution. */
+export const WILCOXON_EXACT_MAX = 25;
+
+export interface WilcoxonResult {
+  /** Two-sided p-value; null when every difference is 0 (or there are none). */
+  p: number | null;
+  method: 'exact' | 'normal' | 'none';
+  /** Sum of the ranks of the positive differences (average ranks for ties). */
+  wPlus: number | null;
+  /** Non-zero differences ranked (zeros are dropped, Wilcoxon's convention). */
+  n: number;
+}
+
+/** Standard normal upper tail P(Z >= z) (erfc of Numerical Recipes, relative error < 1.2e-7). */
+function normalUpper(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.5 * x);
+  const poly =
+    -x * x -
+    1.26551223 +
+    t *
+      (1.00002368 +
+        t *
+          (0.37409196 +
+            t *
+              (0.09678418 +
+                t *
+                  (-0.18628806 +
+                    t *
+                      (0.27886807 +
+                        t *
+                          (-1.13520398 +
+                            t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+  const erfc = t * Math.exp(poly);
+  return z >= 0 ? erfc / 2 : 1 - erfc / 2;
+}
+
+/**
+ * Wilcoxon signed-rank test of H0 "the differences are symmetric about 0". Zero differences are
+ * dropped; |d| is ranked with average ranks for ties (equal within a relative 1e-9). Exact (up to
+ * WILCOXON_EXACT_MAX non-zero differences): the distribution of W+ over the 2^n sign assignments
+ * of the observed ranks, counted on doubled ranks (integers, so ties stay exact);
+ * p = min(1, 2 min(P(W+ <= w), P(W+ >= w))). Normal approximation otherwise: mean n(n+1)/4,
+ * variance n(n+1)(2n+1)/24 - sum(t^3 - t)/48 over tie groups, continuity correction 0.5.
+ */
+export function wilcoxonSignedRank(
+  diffs: readonly number[],
+  exactMax = WILCOXON_EXACT_MAX,
+): WilcoxonResult {
+  const scale = diffs.reduce((s, d) => Math.max(s, Math.abs(d)), 0);
+  const tol = 1e-9 * Math.max(scale, 1);
+  const nz = diffs.filter((d) => Math.abs(d) > tol).sort((a, b) => Math.abs(a) - Math.abs(b));
+  const n = nz.length;
+  if (n === 0) return { p: null, method: 'none', wPlus: null, n: 0 };
+  // Doubled average ranks: a tie group over positions i..j (1-based) has rank (i + j) / 2.
+  const ranks2 = new Array<number>(n);
+  const ties: number[] = [];
+  for (let i = 0; i < n;) {
+    let j = i;
+    while (j + 1 < n && Math.abs(nz[j + 1]) - Math.abs(nz[i]) <= tol) j++;
+    for (let k = i; k <= j; k++) ranks2[k] = i + j + 2;
+    if (j > i) ties.push(j - i + 1);
+    i = j + 1;
+  }
+  let w2 = 0;
+  nz.forEach((d, k) => {
+    if (d > 0) w2 += ranks2[k];
+  });
+  const wPlus = w2 / 2;
+  if (n <= exactMax) {
+    const max = n * (n + 1);
+    // counts[s]: sign assignments whose doubled W+ is s.
+    let counts = new Float64Array(max + 1);
+    counts[0] = 1;
+    for (const r of ranks2) {
+      const next = new Float64Array(max + 1);
+      for (let s = 0; s <= max; s++) {
+        if (counts[s] === 0) continue;
+        next[s] += counts[s];
+        next[s + r] += counts[s];
+      }
+      counts = next;
+    }
+    let below = 0;
+    let above = 0;
+    for (let s = 0; s <= max; s++) {
+      if (s <= w2) below += counts[s];
+      if (s >= w2) above += counts[s];
+    }
+    const total = 2 ** n;
+    return { p: Math.min(1, (2 * Math.min(below, above)) / total), method: 'exact', wPlus, n };
+  }
+  const mu = (n * (n + 1)) / 4;
+  const variance = (n * (n + 1) * (2 * n + 1)) / 24 - ties.reduce((s, t) => s + t ** 3 - t, 0) / 48;
+  if (variance <= 0) return { p: 1, method: 'normal', wPlus, n };
+  const dev = Math.max(0, Math.abs(wPlus - mu) - 0.5);
+  return { p: Math.min(1, 2 * normalUpper(dev / Math.sqrt(variance))), method: 'normal', wPlus, n };
+}
+
 export interface PairedSummary {
   n: number;
   /** Mean of B - A; null without pairs. */
@@ -75,12 +175,20 @@ export interface PairedSummary {
   ciLow: number | null;
   ciHigh: number | null;
   test: SignFlipResult;
+  wilcoxon: WilcoxonResult;
 }
 
-/** n, mean difference, its bootstrap CI and the sign-flip p-value, all seeded by `seed`. */
+/** n, mean difference, its bootstrap CI, the sign-flip and Wilcoxon p-values, seeded by `seed`. */
 export function pairedSummary(diffs: readonly number[], seed: number): PairedSummary {
   if (diffs.length === 0)
-    return { n: 0, meanDiff: null, ciLow: null, ciHigh: null, test: signFlipTest(diffs, seed) };
+    return {
+      n: 0,
+      meanDiff: null,
+      ciLow: null,
+      ciHigh: null,
+      test: signFlipTest(diffs, seed),
+      wilcoxon: wilcoxonSignedRank(diffs),
+    };
   const [ciLow, ciHigh] = bootstrapCI(diffs, { seed });
   return {
     n: diffs.length,
@@ -88,5 +196,6 @@ export function pairedSummary(diffs: readonly number[], seed: number): PairedSum
     ciLow,
     ciHigh,
     test: signFlipTest(diffs, seed),
+    wilcoxon: wilcoxonSignedRank(diffs),
   };
 }

@@ -4,9 +4,16 @@
 import { capabilityOf, type ParticipantSpec } from '../../src-shared/participant';
 import { focalSeatOf } from '../../src-shared/planned-game';
 import type { GridCell, GridResult } from '../../src-shared/contract';
-import { metricDef, type MetricId } from '../../src-shared/metrics';
+import type { GameKind } from '../../src-shared/game';
+import {
+  METRICS,
+  OUTCOME_GRID_METRIC_IDS,
+  metricDef,
+  type MetricId,
+} from '../../src-shared/metrics';
 import type { Store } from '../store/types';
-import { computeCellsAsync, type CiMethod } from './cells';
+import { computeCellsAsync, type CiMethod, type Row } from './cells';
+import { loadDataset } from './dataset';
 import { outcomeRows } from './outcome-rows';
 import { storedRows } from './stored-rows';
 import { incentiveAxisParty, incentiveOfLevel } from '../sweeps/incentive-cells';
@@ -25,6 +32,13 @@ export interface SweepGridOptions {
   capabilityMetric: string;
   ci: CiMethod;
   seed: number;
+  /** The sweep's game: which metrics it has (null: every metric is offered). */
+  kind: GameKind | null;
+}
+
+/** The vocabulary's metrics a game kind has (every metric for an unknown kind). */
+export function metricsOfKind(kind: GameKind | null): MetricId[] {
+  return METRICS.filter((d) => kind === null || d.games.includes(kind)).map((d) => d.id);
 }
 
 /** Score names found on the sweep's participants, the sweep's own metric first. */
@@ -43,7 +57,7 @@ export function capabilityMetricsOf(
 }
 
 export async function sweepGrid(store: Store, options: SweepGridOptions): Promise<SweepGrid> {
-  const { sweepId, metric, capabilityMetric, ci, seed } = options;
+  const { sweepId, metric, capabilityMetric, ci, seed, kind } = options;
   const lineups = store.sweepLineups({ sweepId });
   const games = store.cellGames({ sweepId });
   const columns = new Map<string, GridColumn>();
@@ -61,8 +75,14 @@ export async function sweepGrid(store: Store, options: SweepGridOptions): Promis
       (a.capability ?? Infinity) - (b.capability ?? Infinity) || a.label.localeCompare(b.label),
   );
   const y = [...new Set(games.map((g) => g.competitionLevel))].sort((a, b) => a - b);
-  // A metric without a column (the alternating-offers games') is read from each outcome.
-  const rows = metricDef(metric).stored ? storedRows(games) : outcomeRows(store, sweepId);
+  // Stored metrics come from plain columns; the alternating-offers games' and the invalid
+  // actions from each outcome; every other one from the full per-game computation (dataset.ts),
+  // as `parley analyze` computes them.
+  const rows: Row[] = metricDef(metric).stored
+    ? storedRows(games)
+    : (OUTCOME_GRID_METRIC_IDS as readonly string[]).includes(metric)
+      ? outcomeRows(store, sweepId)
+      : loadDataset(store, [sweepId]).rows;
   const computed = await computeCellsAsync(rows, { metric, by: GRID_BY, ci, seed });
   const byKey = new Map(
     computed.map((c) => [`${String(c.key.focal_id)}\u0000${String(c.key.competition_level)}`, c]),
@@ -96,6 +116,7 @@ export async function sweepGrid(store: Store, options: SweepGridOptions): Promis
     cells,
     capabilityMetrics: capabilityMetricsOf(lineups, capabilityMetric),
     games: rows.length,
+    metrics: metricsOfKind(kind),
   };
 }
 

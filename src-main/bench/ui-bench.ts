@@ -1,11 +1,12 @@
 // UI benchmarks of the served app in Debian's Chromium (playwright-core), against `parley serve`
 // on a temporary database: ui_first_paint_ms (first contentful paint of a cold load),
 // heatmap_render_ms (a 40 x 40 grid: data received -> painted) and transcript_open_ms (a game of
-// 5,000 messages: request -> first frame painted). Needs the built renderer (out/renderer).
+// 5,000 messages: request -> first frame painted) and ui_first_load_bytes (the compressed JS and
+// CSS a cold load of the first screen transfers). Needs the built renderer (out/renderer).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Response } from 'playwright-core';
 import { getGame } from '../../games/index';
 import type { TurnRecord, Vote } from '../../src-shared/game';
 import type { PlannedGame } from '../../src-shared/planned-game';
@@ -283,7 +284,18 @@ async function inApp(page: Page, hash: string): Promise<void> {
   }, hash);
 }
 
+/** One script or stylesheet of a cold first load: bytes on the wire and decoded. */
+interface LoadedFile {
+  url: string;
+  type: 'script' | 'stylesheet';
+  wireBytes: number;
+  bodyBytes: number;
+  encoding: string | null;
+}
+
 interface Figures {
+  /** The JS and CSS of the first cold load (the first repetition). */
+  firstLoad: LoadedFile[];
   firstPaint: number[];
   appReady: number[];
   heatmapRender: number[];
@@ -300,6 +312,7 @@ async function measure(
   gameId: string,
 ): Promise<Figures> {
   const f: Figures = {
+    firstLoad: [],
     firstPaint: [],
     appReady: [],
     heatmapRender: [],
@@ -312,9 +325,28 @@ async function measure(
     // A fresh context each time: a cold cache, as on first opening the printed URL.
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
+    const loads: Promise<LoadedFile>[] = [];
+    const onResponse = (r: Response) => {
+      const type = r.request().resourceType();
+      if (type !== 'script' && type !== 'stylesheet') return;
+      loads.push(
+        Promise.all([r.request().sizes(), r.body()]).then(([sizes, body]) => ({
+          url: new URL(r.url()).pathname,
+          type,
+          wireBytes: sizes.responseBodySize,
+          bodyBytes: body.length,
+          encoding: r.headers()['content-encoding'] ?? null,
+        })),
+      );
+    };
+    if (rep === 0) page.on('response', onResponse);
     await page.goto(url);
     await page.waitForSelector('[data-testid="connection"][data-state="open"]');
     await page.waitForSelector('[data-testid^="sweep-"]');
+    if (rep === 0) {
+      page.off('response', onResponse);
+      f.firstLoad = await Promise.all(loads);
+    }
     const [fcp, ready] = await page.evaluate(() => [
       performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
       performance.now(),
@@ -394,7 +426,7 @@ async function runUiBench(): Promise<Figures & { turns: number; cells: number }>
   }
 }
 
-// The three figures share one setup (store, server, browser), run once per `parley bench`.
+// The four figures share one setup (store, server, browser), run once per `parley bench`.
 let shared: ReturnType<typeof runUiBench> | null = null;
 const figures = () => (shared ??= runUiBench());
 
@@ -412,6 +444,32 @@ export async function uiFirstPaintMs(): Promise<BenchResult> {
       app_ready_ms: round2(median(f.appReady)),
       cold_cache: true,
       viewport: '1440x900',
+    },
+  };
+}
+
+/** Budget of the first screen's compressed JS + CSS (the 992 KB single chunk was ~300 KB gzip). */
+const FIRST_LOAD_BUDGET = 250_000;
+
+export async function uiFirstLoadBytes(): Promise<BenchResult> {
+  const f = await figures();
+  const sum = (type: LoadedFile['type'], key: 'wireBytes' | 'bodyBytes') =>
+    f.firstLoad.filter((l) => l.type === type).reduce((s, l) => s + l[key], 0);
+  const value = sum('script', 'wireBytes') + sum('stylesheet', 'wireBytes');
+  return {
+    name: 'ui_first_load_bytes',
+    value,
+    unit: 'bytes',
+    target: `< ${FIRST_LOAD_BUDGET}`,
+    pass: value > 0 && value < FIRST_LOAD_BUDGET,
+    detail: {
+      js_bytes: sum('script', 'wireBytes'),
+      css_bytes: sum('stylesheet', 'wireBytes'),
+      uncompressed_bytes: sum('script', 'bodyBytes') + sum('stylesheet', 'bodyBytes'),
+      // As the browser asked for them (brotli or gzip; files under 1 KB go as they are).
+      encodings: [...new Set(f.firstLoad.map((l) => l.encoding ?? 'identity'))],
+      files: f.firstLoad.map((l) => `${l.url} ${l.wireBytes}`),
+      screen: 'runs (the first screen)',
     },
   };
 }

@@ -641,6 +641,7 @@ export function registerAnalysisCommands(program: Command): void {
             `${r.id} (${r.type}, ${r.rows} games): ${r.files.filter((f) => !f.endsWith('.json') || r.type === 'table').join(', ')}\n`,
           );
           for (const w of r.warnings) process.stderr.write(`warning: ${r.id}: ${w}\n`);
+          for (const n of r.notes) process.stderr.write(`note: ${r.id}: ${n}\n`);
         }
       } finally {
         store.close();

@@ -12,7 +12,12 @@ import { uiLatencyUnderLoadMs } from '../bench/latency-bench';
 import { cliStartMs } from '../bench/startup-bench';
 import { alternatingProcessCpu, sweep100k } from '../bench/scale-bench';
 import type { BenchResult } from '../bench/types';
-import { heatmapRenderMs, transcriptOpenMs, uiFirstPaintMs } from '../bench/ui-bench';
+import {
+  heatmapRenderMs,
+  transcriptOpenMs,
+  uiFirstLoadBytes,
+  uiFirstPaintMs,
+} from '../bench/ui-bench';
 
 /** Benchmarks by name; other modules add theirs here. */
 export const BENCHES: Record<string, () => Promise<BenchResult>> = {
@@ -30,6 +35,7 @@ export const BENCHES: Record<string, () => Promise<BenchResult>> = {
   calls_per_game: callsPerGame,
   calls_per_game_prose: callsPerGameProse,
   ui_first_paint_ms: uiFirstPaintMs,
+  ui_first_load_bytes: uiFirstLoadBytes,
   heatmap_render_ms: heatmapRenderMs,
   transcript_open_ms: transcriptOpenMs,
   ui_latency_under_load_ms: uiLatencyUnderLoadMs,

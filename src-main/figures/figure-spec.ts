@@ -103,6 +103,12 @@ export const tableFigureSchema = z
       .array(z.enum(['csv', 'tex']))
       .min(1)
       .optional(),
+    /**
+     * A column of `by` whose values become the LaTeX table's columns (one metric only): e.g.
+     * competition_level gives a capability x level matrix. The CSV stays one row per cell.
+     */
+    pivot: z.string().min(1).optional(),
+    /** Plain text (escaped); the default caption names the metrics, the interval and n. */
     caption: z.string().optional(),
     digits: z.number().int().min(0).max(6).default(2),
   })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colorBarTicks, heatmapLayout, renderHeatmapSvg } from './heatmap';
+import { colorBarTicks, droppedValuesNote, heatmapLayout, renderHeatmapSvg } from './heatmap';
 import { PALETTES, contrastText, paletteColor } from './palettes';
 import { gridData } from './fixtures.test-helpers';
 
@@ -112,5 +112,16 @@ describe('renderHeatmapSvg', () => {
         { width: 'column' },
       ),
     ).toThrow('Heatmap cell has x = 9, which is not in xValues');
+  });
+});
+
+describe('droppedValuesNote', () => {
+  it('says when a one-column heatmap leaves its cell values out, and only then', () => {
+    expect(droppedValuesNote(gridData(4), { width: 'column' })).toBeNull();
+    expect(droppedValuesNote(gridData(30), { width: 'column' })).toBe(
+      'cell values are not printed: 30 x 30 cells are too small for 7 pt text at one column (3.25 in); export at full width, or the cell table, for the numbers',
+    );
+    // Turned off on purpose: nothing to say.
+    expect(droppedValuesNote(gridData(30), { width: 'column', annotate: false })).toBeNull();
   });
 });

@@ -410,3 +410,20 @@ export function renderHeatmapSvg(data: HeatmapData, opts: HeatmapOptions): strin
   const layout = heatmapLayout(data, opts);
   return renderOptionToSvg(heatmapOption(data, opts), layout.width, layout.height);
 }
+
+/**
+ * Why the cell values are missing, when they are: annotation was asked for (the default) and
+ * the values do not fit their cells at 7 pt at this size. Null when they are printed (or when
+ * `annotate: false` turned them off).
+ */
+export function droppedValuesNote(data: HeatmapData, opts: HeatmapOptions): string | null {
+  if (opts.annotate === false || !data.cells.some((c) => c.mean !== null)) return null;
+  if (heatmapLayout(data, opts).annotationSize !== null) return null;
+  const size =
+    opts.width === 'full'
+      ? 'full width (6.75 in)'
+      : opts.width === 'column'
+        ? 'one column (3.25 in)'
+        : `${opts.width} pt wide`;
+  return `cell values are not printed: ${data.xValues.length} x ${data.yValues.length} cells are too small for 7 pt text at ${size}; export at full width, or the cell table, for the numbers`;
+}

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { renderLinesSvg, renderScatterFitSvg, type LinesData } from './lines';
+import {
+  linesLabels,
+  linesOption,
+  renderLinesSvg,
+  renderScatterFitSvg,
+  type LinesData,
+} from './lines';
 
 const data: LinesData = {
   xLabel: 'Competition level',
@@ -28,6 +34,47 @@ describe('renderLinesSvg', () => {
     // The y axis (right-anchored tick labels) hugs the data and bands instead of starting at zero.
     expect(svg).not.toMatch(/text-anchor="end"[^>]*>0<\/text>/);
     expect(svg).toMatch(/text-anchor="end"[^>]*>0\.45<\/text>/);
+  });
+});
+
+describe('curves labels and legend', () => {
+  const levels: LinesData = {
+    xLabel: 'Focal capability',
+    yLabel: 'Focal utility',
+    yNote: 'mean and 95% CI',
+    legendTitle: 'Competition level',
+    series: [0, 0.25, 0.5, 0.75, 1].map((l) => ({
+      name: `Competition level = ${l}`,
+      shortName: String(l),
+      points: [0.2, 0.8].map((x) => ({ x, mean: 40, ciLow: 35, ciHigh: 45, n: 10 })),
+    })),
+  };
+
+  it('gives a one-column figure a titled legend of short names and a one-line y label', () => {
+    // 'Focal utility, mean and 95% CI' is 125 pt at 8 pt: over the ~112 pt a column plot has,
+    // so the note moves to the legend title and the label stays on one line.
+    expect(linesLabels(levels, { width: 'column' })).toEqual({
+      yLabel: 'Focal utility',
+      legendTitle: 'Competition level (mean and 95% CI)',
+      names: ['0', '0.25', '0.5', '0.75', '1'],
+    });
+    const { option } = linesOption(levels, { width: 'column' });
+    const o = option as { yAxis: { name: string }; legend: { data: { name: string }[] } };
+    expect(o.yAxis.name).toBe('Focal utility');
+    expect(o.legend.data.map((d) => d.name)).toEqual(['0', '0.25', '0.5', '0.75', '1']);
+    // Full width has room: full names, and the note on the y label.
+    expect(linesLabels(levels, { width: 'full' })).toEqual({
+      yLabel: 'Focal utility, mean and 95% CI',
+      names: levels.series.map((s) => s.name),
+    });
+  });
+
+  it('marks every series with a shape centred on its points', () => {
+    const { option } = linesOption(levels, { width: 'column' });
+    const symbols = (option.series as { type: string; symbol?: string }[])
+      .filter((s) => s.type === 'line')
+      .map((s) => s.symbol);
+    expect(symbols).toEqual(['circle', 'rect', 'triangle', 'diamond', 'emptyCircle']);
   });
 });
 

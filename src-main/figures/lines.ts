@@ -35,7 +35,15 @@ export interface LinesData {
   title?: string;
   xLabel: string;
   yLabel: string;
-  series: { name: string; points: LinePoint[] }[];
+  /**
+   * What the lines and bands are ("mean and 95% CI"): appended to the y label when that stays
+   * on one line, else put in the legend's title.
+   */
+  yNote?: string;
+  /** The series variable ("Competition level"); with it a one-column legend lists short names. */
+  legendTitle?: string;
+  /** `shortName` ("0.5") is the legend entry under `legendTitle` in a compact legend. */
+  series: { name: string; shortName?: string; points: LinePoint[] }[];
 }
 
 export interface ScatterFitData {
@@ -63,16 +71,20 @@ const LEGEND_GAP = 8;
 // ECharts stacks legend rows at max(icon, text line) + itemGap.
 const LEGEND_ROW = FONT_PT.legend * LINE_HEIGHT + LEGEND_GAP;
 const LEGEND_ICON = 14;
-// Distinct marker shapes keep series apart when the figure is printed in greyscale.
+/** A one-column figure's legend: shorter icons and gaps, so it takes one or two rows. */
+const COMPACT_ICON = 10;
+const COMPACT_GAP = 6;
+// Distinct marker shapes keep series apart when the figure is printed in greyscale. Only shapes
+// centred on their point: ECharts anchors 'pin' and 'arrow' by their tip, off the line.
 const SYMBOLS = [
   'circle',
   'rect',
   'triangle',
   'diamond',
-  'pin',
-  'arrow',
-  'roundRect',
   'emptyCircle',
+  'emptyRect',
+  'emptyTriangle',
+  'emptyDiamond',
 ];
 const FIT_COLOR = '#333333';
 
@@ -104,6 +116,8 @@ function cartesianFrame(
     xLabel: string;
     yLabel: string;
     legend: { name: string; icon?: string }[];
+    /** Text left of the legend's entries (a compact legend). */
+    legendTitle?: string;
     xCategories?: string[];
     yExtent: [number, number];
   },
@@ -113,18 +127,32 @@ function cartesianFrame(
   const textStyle = baseTextStyle(opts.fontFamily ?? FONT_FAMILY);
   const legendTop = spec.title ? PAD + FONT_PT.title + 8 : PAD;
   const usable = width - 2 * PAD;
+  const compact = spec.legendTitle !== undefined;
+  const icon = compact ? COMPACT_ICON : LEGEND_ICON;
+  const gap = compact ? COMPACT_GAP : LEGEND_GAP;
+  const itemW = (name: string) => icon + 5 + textWidth(name, FONT_PT.legend);
+  const itemsW = spec.legend.reduce((w, { name }) => w + itemW(name) + gap, 0) - gap;
+  const titleW = compact ? textWidth(spec.legendTitle ?? '', FONT_PT.legend, true) : 0;
+  // A compact legend's title sits left of its entries when all fit one row, else on a row above.
+  const titleInline = compact && titleW + gap + itemsW <= usable;
+  const titleRows = compact && !titleInline ? 1 : 0;
+  const entriesWidth = usable - (titleInline ? titleW + gap : 0);
   let rows = 1;
   let rowWidth = 0;
   for (const { name } of spec.legend) {
-    const item = LEGEND_ICON + 5 + textWidth(name, FONT_PT.legend) + LEGEND_GAP;
+    const item = itemW(name) + gap;
     // ECharts wraps when the item itself (without its trailing gap) would cross the edge.
-    if (rowWidth > 0 && rowWidth + item - LEGEND_GAP > usable) {
+    // (6 pt of slack: ECharts measures a little wider than DejaVu's advances.)
+    if (rowWidth > 0 && rowWidth + item - gap > entriesWidth - (compact ? 6 : 0)) {
       rows += 1;
       rowWidth = 0;
     }
     rowWidth += item;
   }
-  const top = legendTop + rows * LEGEND_ROW - LEGEND_GAP + 10;
+  const legendRow = compact ? FONT_PT.legend * LINE_HEIGHT + gap : LEGEND_ROW;
+  const blockLeft = titleInline ? (width - titleW - gap - itemsW) / 2 : 0;
+  const entriesTop = legendTop + titleRows * legendRow;
+  const top = entriesTop + rows * legendRow - gap + 10;
   const yTickW = Math.max(...likelyTicks(...spec.yExtent).map((t) => textWidth(t, FONT_PT.tick)));
   const height = opts.height ?? Math.round(width * (width < 300 ? 0.8 : 0.5));
   const provisionalPlotH = height - top - 40;
@@ -158,15 +186,31 @@ function cartesianFrame(
         : undefined,
       legend: {
         data: spec.legend,
-        top: legendTop,
-        left: 'center',
-        width: usable,
+        top: entriesTop,
+        left: titleInline ? blockLeft + titleW + gap : 'center',
+        width: entriesWidth,
         padding: 0,
-        itemGap: LEGEND_GAP,
-        itemWidth: LEGEND_ICON,
+        itemGap: gap,
+        itemWidth: icon,
         itemHeight: 7,
         textStyle: { fontSize: FONT_PT.legend, color: INK },
       },
+      graphic: compact
+        ? [
+            {
+              type: 'text',
+              left: titleInline ? blockLeft : 'center',
+              top: legendTop,
+              style: {
+                text: spec.legendTitle,
+                fontSize: FONT_PT.legend,
+                fontFamily: textStyle.fontFamily,
+                fontWeight: 'bold',
+                fill: INK,
+              },
+            },
+          ]
+        : undefined,
       grid: { left, right, top, bottom, containLabel: false },
       xAxis: spec.xCategories
         ? {
@@ -244,10 +288,13 @@ export function linesOption(
   const ys = allPoints
     .flatMap((p) => [p.mean, p.ciLow, p.ciHigh])
     .filter((v): v is number => v !== null);
+  const layout = linesLabels(data, opts);
   const frame = cartesianFrame(
     {
       ...data,
-      legend: data.series.map((s) => ({ name: s.name })),
+      yLabel: layout.yLabel,
+      legendTitle: layout.legendTitle,
+      legend: layout.names.map((name) => ({ name })),
       xCategories: categories,
       yExtent: [Math.min(...ys), Math.max(...ys)],
     },
@@ -260,20 +307,48 @@ export function linesOption(
     const withCi = s.points.filter((p) => p.ciLow !== null && p.ciHigh !== null);
     const line: SeriesOption = {
       type: 'line',
-      name: s.name,
+      name: layout.names[i],
       z: 3,
       data: s.points.map((p) => [xOf(p.x), p.mean]),
       connectNulls: false,
       symbol: SYMBOLS[(i + round) % SYMBOLS.length],
       symbolSize: 5,
-      itemStyle: { color },
+      // Hollow markers keep a thin outline (the line's 1.5 pt would fill them).
+      itemStyle: { color, borderWidth: 1 },
       lineStyle: { color, width: 1.5, ...(round > 0 ? { type: 'dashed' as const } : {}) },
     };
     const upper = withCi.map((p): [number, number] => [xOf(p.x), p.ciHigh ?? 0]);
     const lower = withCi.map((p): [number, number] => [xOf(p.x), p.ciLow ?? 0]);
-    return withCi.length > 1 ? [bandSeries(`${s.name} (CI)`, color, upper, lower), line] : [line];
+    return withCi.length > 1
+      ? [bandSeries(`${layout.names[i]} (CI)`, color, upper, lower), line]
+      : [line];
   });
   return { option: { ...frame.option, series }, width: frame.width, height: frame.height };
+}
+
+/**
+ * The y label, legend title and legend names of a curves figure. A one-column figure with a
+ * legend title lists short names under it (one or two rows, not a third of the figure). The note
+ * joins the y label when the label stays on one line at 8 pt within the plot's likely height,
+ * else it goes to the legend title (or, without one, stays on the label, wrapped).
+ */
+export function linesLabels(
+  data: LinesData,
+  opts: LinesOptions,
+): { yLabel: string; legendTitle?: string; names: string[] } {
+  const width = resolveWidth(opts.width);
+  const height = opts.height ?? Math.round(width * (width < 300 ? 0.8 : 0.5));
+  const compact = width < 300 && data.legendTitle !== undefined;
+  // Legend and title above, ticks and the x name below: about 75 pt in a one-column figure.
+  const plotH = height - (compact ? 75 : 95);
+  const withNote = data.yNote ? `${data.yLabel}, ${data.yNote}` : data.yLabel;
+  const fits = textWidth(withNote, FONT_PT.axisName) <= plotH;
+  const names = data.series.map((s) => (compact ? (s.shortName ?? s.name) : s.name));
+  if (fits || !data.yNote)
+    return { yLabel: withNote, legendTitle: compact ? data.legendTitle : undefined, names };
+  if (compact)
+    return { yLabel: data.yLabel, legendTitle: `${data.legendTitle} (${data.yNote})`, names };
+  return { yLabel: withNote, names };
 }
 
 /** Flattened curves with confidence bands as a standalone SVG string, sized in pt. */

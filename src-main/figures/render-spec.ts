@@ -10,11 +10,19 @@ import type { Store } from '../store/types';
 import { bargainFigureSvg } from './bargain-svg';
 import { exportFigure, svgSize, type Provenance } from './export';
 import type { FigureEntry, FigureSpec } from './figure-spec';
-import { renderHeatmapSvg } from './heatmap';
+import { droppedValuesNote, renderHeatmapSvg } from './heatmap';
 import { columnLabel } from './labels';
 import { PT_PER_INCH } from './layout';
 import { renderLinesSvg, renderScatterFitSvg } from './lines';
-import { toCsv, toLatexBooktabs, type TableColumn, type TableRow } from './tables';
+import {
+  escapeLatex,
+  toCsv,
+  toLatexBooktabs,
+  toLatexMatrix,
+  type MeanCi,
+  type TableColumn,
+  type TableRow,
+} from './tables';
 
 export interface RenderContext {
   store: Store;
@@ -32,6 +40,8 @@ export interface RenderedFigure {
   files: string[];
   rows: number;
   warnings: string[];
+  /** What the figure leaves out and why (e.g. cell values too small to print at this width). */
+  notes: string[];
 }
 
 type Category = number | string;
@@ -63,7 +73,7 @@ function heatmapSvg(
   rows: AnalysisRow[],
   axis: string,
   seed: number,
-): string {
+): { svg: string; notes: string[] } {
   const computed = cellsOf(rows, [f.x, f.y], f.metric, seed);
   const xValues = [...new Set(computed.map((c) => c.key[f.x]))].sort(compareValues);
   const yValues = [...new Set(computed.map((c) => c.key[f.y]))].sort(compareValues);
@@ -80,24 +90,24 @@ function heatmapSvg(
       };
     }),
   );
-  return renderHeatmapSvg(
-    {
-      title: f.title,
-      xLabel: f.labels?.x ?? columnLabel(f.x, axis),
-      yLabel: f.labels?.y ?? columnLabel(f.y, axis),
-      valueLabel: f.labels?.value ?? columnLabel(f.metric, axis),
-      xValues: xValues.map(asCategory),
-      yValues: yValues.map(asCategory),
-      cells,
-    },
-    {
-      width: f.width ?? 'column',
-      height: f.height ? f.height * PT_PER_INCH : undefined,
-      palette: f.palette,
-      digits: f.digits,
-      annotate: f.annotate,
-    },
-  );
+  const data = {
+    title: f.title,
+    xLabel: f.labels?.x ?? columnLabel(f.x, axis),
+    yLabel: f.labels?.y ?? columnLabel(f.y, axis),
+    valueLabel: f.labels?.value ?? columnLabel(f.metric, axis),
+    xValues: xValues.map(asCategory),
+    yValues: yValues.map(asCategory),
+    cells,
+  };
+  const opts = {
+    width: f.width ?? 'column',
+    height: f.height ? f.height * PT_PER_INCH : undefined,
+    palette: f.palette,
+    digits: f.digits,
+    annotate: f.annotate,
+  };
+  const note = droppedValuesNote(data, opts);
+  return { svg: renderHeatmapSvg(data, opts), notes: note ? [note] : [] };
 }
 
 function curvesSvg(
@@ -109,17 +119,19 @@ function curvesSvg(
   const by = f.series ? [f.series, f.x] : [f.x];
   const groups = cellsOf(rows, by, f.metric, seed);
   const seriesValues = f.series ? [...new Set(groups.map((g) => g.key[f.series!]))] : [null];
-  const seriesName = (v: unknown) =>
-    f.series
-      ? `${f.labels?.series ?? columnLabel(f.series, axis)} = ${typeof v === 'number' ? Number(v.toPrecision(6)) : String(v)}`
-      : columnLabel(f.metric, axis);
+  const seriesLabel = f.series ? (f.labels?.series ?? columnLabel(f.series, axis)) : undefined;
+  const valueText = (v: unknown) =>
+    typeof v === 'number' ? String(Number(v.toPrecision(6))) : String(v);
   return renderLinesSvg(
     {
       title: f.title,
       xLabel: f.labels?.x ?? columnLabel(f.x, axis),
-      yLabel: f.labels?.y ?? `${columnLabel(f.metric, axis)}, mean and 95% CI`,
+      yLabel: f.labels?.y ?? columnLabel(f.metric, axis),
+      ...(f.labels?.y ? {} : { yNote: 'mean and 95% CI' }),
+      ...(seriesLabel ? { legendTitle: seriesLabel } : {}),
       series: seriesValues.map((sv) => ({
-        name: seriesName(sv),
+        name: seriesLabel ? `${seriesLabel} = ${valueText(sv)}` : columnLabel(f.metric, axis),
+        shortName: valueText(sv),
         points: groups
           .filter((g) => !f.series || g.key[f.series] === sv)
           .map((g) => ({
@@ -229,15 +241,62 @@ function tableFiles(
     ...f.metrics.map((m): TableColumn => ({ key: m, header: columnLabel(m, axis), kind: 'ci' })),
   ];
   const tableRows = [...byKey.values()];
+  const ns = tableRows.map((r) => r.n as number);
+  const [nLo, nHi] = [Math.min(...ns), Math.max(...ns)];
+  const nText = nLo === nHi ? `n = ${nLo}` : `n = ${nLo}--${nHi}`;
+  const what = f.metrics.map((m) => escapeLatex(columnLabel(m, axis))).join(', ');
+  const captionLatex = `${what}: mean $\\pm$ half the 95\\% bootstrap CI; ${nText} games per cell.`;
+  const latexOpts = {
+    digits: f.digits,
+    ...(f.caption ? { caption: f.caption } : { captionLatex }),
+    label: `tab:${f.id}`,
+  };
   return {
     csv: toCsv(tableRows, columns),
-    tex: toLatexBooktabs(tableRows, columns, {
-      digits: f.digits,
-      caption:
-        f.caption ??
-        `${f.metrics.map((m) => columnLabel(m, axis)).join(', ')}: mean $\\pm$ half the 95\\% bootstrap CI.`,
-      label: `tab:${f.id}`,
-    }),
+    tex: f.pivot
+      ? toLatexMatrix(matrixOf(f, f.pivot, tableRows, columns, axis), latexOpts)
+      : toLatexBooktabs(tableRows, columns, latexOpts),
+  };
+}
+
+/** The table's cells as rows by the other `by` columns and one column per value of `pivot`. */
+function matrixOf(
+  f: Extract<FigureEntry, { type: 'table' }>,
+  pivot: string,
+  tableRows: TableRow[],
+  columns: TableColumn[],
+  axis: string,
+) {
+  if (!f.by.includes(pivot))
+    throw new Error(`${f.id}: pivot "${pivot}" must be one of by (${f.by.join(', ')})`);
+  if (f.metrics.length !== 1)
+    throw new Error(`${f.id}: a pivoted table shows one metric; metrics has ${f.metrics.length}`);
+  const metric = f.metrics[0];
+  const rowKeys = f.by.filter((b) => b !== pivot);
+  const across = [...new Set(tableRows.map((r) => r[pivot] as Category))].sort(compareValues);
+  const rowOf = (r: TableRow) => JSON.stringify(rowKeys.map((k) => r[k]));
+  const byRow = new Map<string, { row: TableRow; cells: (MeanCi | null)[] }>();
+  for (const r of tableRows) {
+    const key = rowOf(r);
+    let entry = byRow.get(key);
+    if (!entry) {
+      entry = {
+        row: Object.fromEntries(rowKeys.map((k) => [k, r[k]])) as TableRow,
+        cells: across.map(() => null),
+      };
+      byRow.set(key, entry);
+    }
+    entry.cells[across.indexOf(r[pivot] as Category)] = r[metric] as MeanCi;
+  }
+  const entries = [...byRow.values()];
+  return {
+    rowColumns: columns.filter((c) => rowKeys.includes(c.key)),
+    rows: entries.map((e) => e.row),
+    across: {
+      header: columnLabel(pivot, axis),
+      values: across.map((v) => (typeof v === 'number' ? String(Number(v.toPrecision(6))) : v)),
+    },
+    cells: entries.map((e) => e.cells),
   };
 }
 
@@ -329,16 +388,21 @@ export async function renderFigure(
       files: [...files, sidecar],
       rows: rows.length,
       warnings: [],
+      notes: [],
     };
   }
-  const svg =
-    entry.type === 'concession' || entry.type === 'matchup'
-      ? bargainFigureSvg(entry, ctx.store, rows, axis, seed)
-      : entry.type === 'heatmap'
-        ? heatmapSvg(entry, rows, axis, seed)
-        : entry.type === 'curves'
-          ? curvesSvg(entry, rows, axis, seed)
-          : scalingSvg(entry, rows, axis, seed);
+  const { svg, notes } =
+    entry.type === 'heatmap'
+      ? heatmapSvg(entry, rows, axis, seed)
+      : {
+          svg:
+            entry.type === 'concession' || entry.type === 'matchup'
+              ? bargainFigureSvg(entry, ctx.store, rows, axis, seed)
+              : entry.type === 'curves'
+                ? curvesSvg(entry, rows, axis, seed)
+                : scalingSvg(entry, rows, axis, seed),
+          notes: [],
+        };
   const size = svgSize(svg);
   const files: string[] = [];
   const warnings: string[] = [];
@@ -354,7 +418,7 @@ export async function renderFigure(
     files.push(result.figurePath, result.sidecarPath);
     warnings.push(...result.warnings);
   }
-  return { id: entry.id, type: entry.type, files, rows: rows.length, warnings };
+  return { id: entry.id, type: entry.type, files, rows: rows.length, warnings, notes };
 }
 
 /** Render every figure of the spec, in order. */

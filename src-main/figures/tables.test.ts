@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { escapeLatex, toCsv, toLatexBooktabs, type TableColumn, type TableRow } from './tables';
+import {
+  escapeLatex,
+  toCsv,
+  toLatexBooktabs,
+  toLatexMatrix,
+  type TableColumn,
+  type TableRow,
+} from './tables';
 
 const columns: TableColumn[] = [
   { key: 'model', header: 'Model_name' },
@@ -72,5 +79,66 @@ describe('toLatexBooktabs', () => {
       '    0.42 [0.37, 0.47] \\\\',
       '    $-$0.13 [$-$0.30, 0.05] \\\\',
     ]);
+  });
+});
+
+describe('toLatexMatrix', () => {
+  it('writes rows by capability, one column per level, and a LaTeX caption as given', () => {
+    const latex = toLatexMatrix(
+      {
+        rowColumns: [{ key: 'c', header: 'Focal capability', kind: 'text' }],
+        rows: [{ c: 0.2 }, { c: 0.8 }],
+        across: { header: 'Competition level', values: ['0', '1'] },
+        cells: [
+          [{ mean: 40, ciLow: 38, ciHigh: 42 }, null],
+          [
+            { mean: 60.25, ciLow: 60, ciHigh: 61 },
+            { mean: -1, ciLow: null, ciHigh: null },
+          ],
+        ],
+      },
+      { digits: 1, captionLatex: 'Utility: mean $\\pm$ half the 95\\% CI.', label: 'tab:m' },
+    );
+    expect(latex).toBe(
+      [
+        '\\begin{table}[t]',
+        '  \\centering',
+        '  \\caption{Utility: mean $\\pm$ half the 95\\% CI.}',
+        '  \\label{tab:m}',
+        '  \\begin{tabular}{lrr}',
+        '    \\toprule',
+        '     & \\multicolumn{2}{c}{Competition level} \\\\',
+        '    \\cmidrule(lr){2-3}',
+        '    Focal capability & 0 & 1 \\\\',
+        '    \\midrule',
+        '    0.2 & $40.0 \\pm 2.0$ & -- \\\\',
+        '    0.8 & $60.3 \\pm 0.5$ & $-$1.0 \\\\',
+        '    \\bottomrule',
+        '  \\end{tabular}',
+        '\\end{table}',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('spans both columns in small type past five levels', () => {
+    const values = ['0', '0.2', '0.4', '0.6', '0.8', '1'];
+    const latex = toLatexMatrix(
+      {
+        rowColumns: [{ key: 'c', header: 'c', kind: 'text' }],
+        rows: [{ c: 'a' }],
+        across: { header: 'Level', values },
+        cells: [values.map(() => ({ mean: 1 }))],
+      },
+      { digits: 0, caption: '50% & more' },
+    );
+    expect(latex.split('\n').slice(0, 5)).toEqual([
+      '\\begin{table*}[t]',
+      '  \\centering',
+      '  \\caption{50\\% \\& more}',
+      '  \\small',
+      '  \\setlength{\\tabcolsep}{4pt}',
+    ]);
+    expect(latex).toContain('\\end{table*}');
   });
 });

@@ -22,7 +22,10 @@ export interface TableColumn {
 }
 
 export interface LatexOptions {
+  /** Plain text, escaped. */
   caption?: string;
+  /** A caption already written in LaTeX (e.g. with `$\pm$`), used as is; wins over `caption`. */
+  captionLatex?: string;
   label?: string;
   digits: number;
   /** 'pm': $0.42 \pm 0.05$ (half the CI width); 'brackets': 0.42 [0.31, 0.55]. Default 'pm'. */
@@ -112,8 +115,7 @@ export function toLatexBooktabs(
   return [
     '\\begin{table}[t]',
     '  \\centering',
-    ...(opts.caption ? [`  \\caption{${escapeLatex(opts.caption)}}`] : []),
-    ...(opts.label ? [`  \\label{${opts.label}}`] : []),
+    ...captionLines(opts),
     `  \\begin{tabular}{${align}}`,
     '    \\toprule',
     line(columns.map((c) => escapeLatex(c.header))),
@@ -122,6 +124,66 @@ export function toLatexBooktabs(
     '    \\bottomrule',
     '  \\end{tabular}',
     '\\end{table}',
+    '',
+  ].join('\n');
+}
+
+function captionLines(opts: LatexOptions): string[] {
+  const caption = opts.captionLatex ?? (opts.caption ? escapeLatex(opts.caption) : undefined);
+  return [
+    ...(caption ? [`  \\caption{${caption}}`] : []),
+    ...(opts.label ? [`  \\label{${opts.label}}`] : []),
+  ];
+}
+
+export interface MatrixTable {
+  /** The row variables (e.g. capability and participant), each a text column at the left. */
+  rowColumns: TableColumn[];
+  rows: TableRow[];
+  /** Name of the variable across (e.g. "Competition level") and its values, in order. */
+  across: { header: string; values: string[] };
+  /** cells[r][k]: row r at the k-th value across. */
+  cells: (MeanCi | null)[][];
+}
+
+/** Up to this many value columns a matrix fits one column of the page; more use table*. */
+export const MATRIX_COLUMN_MAX = 5;
+
+/**
+ * A booktabs matrix: rows by the row variables, one column per value of the variable across
+ * (a capability x competition-level table fits a page where a long list of cells does not). A
+ * wide matrix spans both columns (table*) in \\small with tighter column padding.
+ */
+export function toLatexMatrix(m: MatrixTable, opts: LatexOptions): string {
+  const k = m.across.values.length;
+  const wide = k > MATRIX_COLUMN_MAX;
+  const env = wide ? 'table*' : 'table';
+  const lead = m.rowColumns.length;
+  const line = (cells: string[]): string => `    ${cells.join(' & ')} \\\\`;
+  const ciColumn: TableColumn = { key: 'value', header: '', kind: 'ci' };
+  return [
+    `\\begin{${env}}[t]`,
+    '  \\centering',
+    ...captionLines(opts),
+    ...(wide ? ['  \\small', '  \\setlength{\\tabcolsep}{4pt}'] : []),
+    `  \\begin{tabular}{${'l'.repeat(lead)}${'r'.repeat(k)}}`,
+    '    \\toprule',
+    line([
+      ...Array<string>(lead).fill(''),
+      `\\multicolumn{${k}}{c}{${escapeLatex(m.across.header)}}`,
+    ]),
+    `    \\cmidrule(lr){${lead + 1}-${lead + k}}`,
+    line([...m.rowColumns.map((c) => escapeLatex(c.header)), ...m.across.values.map(escapeLatex)]),
+    '    \\midrule',
+    ...m.rows.map((row, r) =>
+      line([
+        ...m.rowColumns.map((c) => latexCell(row[c.key], c, opts)),
+        ...m.cells[r].map((cell) => latexCell(cell, ciColumn, opts)),
+      ]),
+    ),
+    '    \\bottomrule',
+    '  \\end{tabular}',
+    `\\end{${env}}`,
     '',
   ].join('\n');
 }

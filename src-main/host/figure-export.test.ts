@@ -1,6 +1,7 @@
 // Figure export through the contract over a real store file with a finished strategy-agent
 // sweep: PDF (vector, 6.75 in, fonts embedded), PNG (3.25 in at 300 dpi), SVG and the cell table,
 // each equal to what `parley figures` draws for the same one-figure spec.
+import { metricDigits } from '../../src-shared/metrics';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -155,6 +156,8 @@ describe('results:exportFigure over a finished strategy-agent sweep', () => {
     ).toBe(true);
     expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
     expect(png.readUInt32BE(16)).toBe(975);
+    // 5 x 3 cells: every value fits its cell at one column, so nothing is left out.
+    expect(r.notes).toEqual([]);
     expect(r.provenance).toMatchObject({ query: { figure: { metric: 'deal', width: 'column' } } });
   });
 
@@ -233,6 +236,27 @@ describe('results:exportFigure over a finished strategy-agent sweep', () => {
     expect(tex).toMatchObject({ mime: 'application/x-tex', encoding: 'utf8' });
     expect(tex.content).toMatch(/^% Parley 9\.9\.9-test, sweeps /);
     expect(tex.content).toContain('\\toprule');
+    // A capability x level matrix: one row per capability, one column per level, and each
+    // cell the grid's mean +- half its interval (the same seeded intervals as the screen).
+    const body = tex.content.split('\n');
+    const rows = body.slice(body.indexOf('    \\midrule') + 1, body.indexOf('    \\bottomrule'));
+    expect(rows).toHaveLength(grid.x.length);
+    expect(tex.content).toContain(`\\multicolumn{${grid.y.length}}{c}{Competition level}`);
+    const digits = metricDigits('utility_focal');
+    grid.x.forEach((col, xi) => {
+      const cells = grid.y.map((_, yi) => {
+        const c = grid.cells.find((g) => g.xi === xi && g.yi === yi)!;
+        return `$${c.mean!.toFixed(digits)} \\pm ${((c.ciHigh! - c.ciLow!) / 2).toFixed(digits)}$`;
+      });
+      expect(rows[xi]).toBe(
+        `    ${String(col.capability)} & ${col.focalId} & ${cells.join(' & ')} \\\\`,
+      );
+    });
+    // The caption is LaTeX written once: $\pm$ prints a plus-minus sign, not its source.
+    expect(tex.content).toMatch(
+      /\\caption\{Focal utility \(discounted, points\): mean \$\\pm\$ half the 95\\% bootstrap CI; n = \d+ games per cell\.\}/,
+    );
+    expect(tex.content).not.toContain('textbackslash');
   });
 
   it('refuses bad arguments naming the field', async () => {
@@ -296,10 +320,21 @@ describe('results:exportFigure over a finished strategy-agent sweep', () => {
     expect(r.provenance).toMatchObject({
       query: { figure: { filters: { competition_level: shown } }, rows: 5 * 7 * 2 },
     });
-    const legend = [...r.content.matchAll(/>Competition level = ([\d.]+)</g)].map((m) =>
-      Number(m[1]),
-    );
-    expect(legend).toEqual(shown);
+    // A one-column figure titles its legend once and lists the levels under it.
+    expect(r.content).toContain('>Competition level (mean and 95% CI)<');
+    expect(r.content).not.toContain('Competition level =');
+    for (const level of shown) expect(r.content).toContain(`>${level}<`);
+    const heat = await exportFigure({
+      sweepId: many,
+      figure: 'heatmap',
+      metric: 'utility_focal',
+      format: 'pdf',
+      width: 'column',
+    });
+    // 5 x 9 cells still fit their values at one column.
+    expect(heat.notes).toEqual([]);
+    // The two levels the results screen leaves out are not drawn (nor ticks: x is capability).
+    for (const level of [0.25, 0.75]) expect(r.content).not.toContain(`>${level}<`);
   });
 
   it('refuses a sweep without finished games', async () => {

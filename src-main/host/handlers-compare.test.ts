@@ -64,6 +64,9 @@ describe('host: compare and annotations', () => {
         // All three differences are positive: only all-plus and all-minus reach |8|: 2 / 8.
         p: 0.25,
         pMethod: 'exact',
+        // Wilcoxon: W+ = 6, the maximum, in 1 of 8 assignments; two-sided 2/8.
+        wilcoxonP: 0.25,
+        wilcoxonMethod: 'exact',
       }),
     ]);
   });

@@ -106,6 +106,8 @@ export function exportSpec(store: Store, args: ExportArgs): FigureSpec {
       type: 'table',
       metrics: [column],
       by: ['focal_capability', 'focal_id', 'competition_level'],
+      // A capability x level matrix in LaTeX (the CSV keeps one row per cell).
+      pivot: 'competition_level',
       // Seeded as the results screen's cells, so the table has the intervals on screen.
       seedBy: [...GRID_BY],
       formats: [format],
@@ -156,8 +158,9 @@ export async function exportFigureFile(
   const entry: FigureEntry = withDefaults(spec, spec.figures[0]);
   const dir = mkdtempSync(join(tmpdir(), 'parley-export-'));
   try {
+    let notes: string[];
     try {
-      await renderFigure(
+      ({ notes } = await renderFigure(
         entry,
         {
           store,
@@ -174,7 +177,7 @@ export async function exportFigureFile(
           createdAt: options.createdAt ?? figureCreatedAt(),
         },
         dir,
-      );
+      ));
     } catch (err) {
       if (err instanceof HostError) throw err;
       throw new HostError(
@@ -201,6 +204,7 @@ export async function exportFigureFile(
       encoding: binary ? 'base64' : 'utf8',
       content: binary ? bytes.toString('base64') : bytes.toString('utf8'),
       provenance,
+      notes,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

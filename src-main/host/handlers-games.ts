@@ -6,7 +6,7 @@ import type { GameRow, Store } from '../store/types';
 import { getGame } from '../../games/index';
 import type { HandlerTable } from './handler-table';
 import { HostError } from './handler-table';
-import { sweepGrid } from '../analysis/sweep-grid';
+import { metricsOfKind, sweepGrid } from '../analysis/sweep-grid';
 import { gameCatalog } from './catalog';
 import { gameSummary, importView, specFields } from './views';
 
@@ -32,16 +32,21 @@ function preferencesOf(row: GameRow): Transcript['preferences'] {
 
 export function registerGameHandlers(table: HandlerTable, store: Store): void {
   table.register('games:list', (args) => {
-    const { sweepId, focalId, competitionLevel, status, deal, limit, offset } = args;
+    const { sweepId, round, facets, sort, limit, offset, ...filters } = args;
     if (sweepId && !store.getSweep(sweepId))
       throw new HostError(`no sweep with id "${sweepId}"`, [
         { path: 'sweepId', message: 'unknown sweep' },
       ]);
+    if (facets && !sweepId)
+      throw new HostError('facets need a sweep', [
+        { path: 'facets', message: 'give sweepId to list its filter values' },
+      ]);
     const metric = sweepMetric(store, sweepId);
-    const query = { sweepId, status, focalId, competitionLevel, deal };
+    const query = { sweepId, ...filters, agreementRound: round };
     return {
       total: store.countGames(query),
-      rows: store.listGames({ ...query, limit, offset }).map((r) => gameSummary(r, metric)),
+      rows: store.listGames({ ...query, sort, limit, offset }).map((r) => gameSummary(r, metric)),
+      ...(facets && sweepId ? { facets: store.gameFacets(sweepId) } : {}),
     };
   });
 
@@ -79,6 +84,15 @@ export function registerGameHandlers(table: HandlerTable, store: Store): void {
       ]);
     const counts = store.countGamesByStatus(sweepId);
     const capabilityMetric = args.capabilityMetric ?? sweepMetric(store, sweepId);
+    // The sweep's game as its document names it, else as its games are (an older or imported sweep).
+    const kind =
+      specFields(store.getSweep(sweepId)?.spec).kind ??
+      store.listGames({ sweepId, limit: 1 })[0]?.kind ??
+      null;
+    if (!metricsOfKind(kind).includes(metric))
+      throw new HostError(`the ${kind} game has no metric "${metric}"`, [
+        { path: 'metric', message: `not defined for ${kind} games` },
+      ]);
     const key = JSON.stringify([
       sweepId,
       metric,
@@ -91,7 +105,7 @@ export function registerGameHandlers(table: HandlerTable, store: Store): void {
     ]);
     const cached = grids.get(key);
     if (cached) return cached;
-    const result = sweepGrid(store, { sweepId, metric, capabilityMetric, ci, seed });
+    const result = sweepGrid(store, { sweepId, metric, capabilityMetric, ci, seed, kind });
     grids.set(key, result);
     result.catch(() => grids.delete(key));
     if (grids.size > 8) grids.delete(grids.keys().next().value as string);

@@ -108,6 +108,30 @@ describe('results grid (UI heatmap) on the hand sweep', () => {
     ]);
   });
 
+  it('grids a metric no column stores, from each game, and refuses one the game lacks', async () => {
+    // Undiscounted: g1 agreed in round 2 at 72 = 80 x 0.9, so weak's raw mean is (80 + 50) / 2.
+    expect(table(await grid('utility_focal_raw'))).toEqual([
+      [
+        [2, 65],
+        [0, null],
+      ],
+      [
+        [0, null],
+        [1, 80],
+      ],
+      [
+        [2, 25],
+        [0, null],
+      ],
+    ]);
+    const g = await grid('utility_focal');
+    expect(g.metrics).toContain('utility_focal_raw');
+    expect(g.metrics).not.toContain('all_agree');
+    await expect(grid('all_agree')).rejects.toMatchObject({
+      issues: [{ path: 'metric', message: 'not defined for item-allocation games' }],
+    });
+  });
+
   it('gives each cell n, mean, SD and the interval asked for, with its seed', async () => {
     const boot = await grid('utility_focal');
     expect([boot.ci, boot.seed]).toEqual(['bootstrap', 1]);

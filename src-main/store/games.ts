@@ -11,10 +11,11 @@ import {
 } from '../../src-shared/planned-game';
 import type { DbGame } from './rows';
 import type { Sql } from './sql';
-import type { GameQuery, GameReasonRow, GameRow, Store } from './types';
+import type { GameReasonRow, GameRow, Store } from './types';
 import { StoreError } from './errors';
 import { GAME_STATUSES } from './types';
 import { now, parseOrNull } from './sql';
+import { gamesOrderBy, gamesWhere } from './game-query';
 
 type GameMethods = Pick<
   Store,
@@ -44,34 +45,6 @@ const REASON_SQL = "CASE g.status WHEN 'paused' THEN g.pause_reason ELSE g.error
 const REQUEUEABLE: readonly GameStatus[] = ['running', 'paused', 'failed', 'cancelled'];
 /** Every transition out of 'running' drops the lease: no runner holds the game any more. */
 const NO_LEASE = 'lease_owner = NULL, lease_until = NULL';
-
-/** FROM and WHERE of a game query (the filters only; paging is the caller's). */
-function gamesWhere(q: GameQuery): { sql: string; args: unknown[] } {
-  const args: unknown[] = [];
-  const where: string[] = [];
-  let sql = 'FROM games g';
-  if (q.sweepId !== undefined) {
-    sql += ' JOIN sweep_games sg ON sg.game_id = g.id AND sg.sweep_id = ?';
-    args.push(q.sweepId);
-  }
-  if (q.status) {
-    where.push(`g.status IN (${q.status.map(() => '?').join(', ')})`);
-    args.push(...q.status);
-  }
-  if (q.focalId !== undefined) {
-    where.push('g.focal_id = ?');
-    args.push(q.focalId);
-  }
-  if (q.competitionLevel !== undefined) {
-    where.push('abs(g.competition_level - ?) < 1e-9');
-    args.push(q.competitionLevel);
-  }
-  if (q.deal !== undefined) {
-    where.push('g.deal = ?');
-    args.push(q.deal ? 1 : 0);
-  }
-  return { sql: where.length ? `${sql} WHERE ${where.join(' AND ')}` : sql, args };
-}
 
 /** A game row as the store reads it: with its rules text (migration 0009) beside it. */
 export type DbGameWithRules = DbGame & { rules_text?: string | null };
@@ -250,7 +223,7 @@ export function gameMethods({ db, stmt }: Sql): GameMethods {
       if (query.status && query.status.length === 0) return [];
       const { sql, args } = gamesWhere(query);
       return (
-        stmt(`SELECT ${GAME_SELECT} ${sql} ORDER BY g.rowid LIMIT ? OFFSET ?`).all(
+        stmt(`SELECT ${GAME_SELECT} ${sql} ${gamesOrderBy(query)} LIMIT ? OFFSET ?`).all(
           ...args,
           query.limit ?? -1,
           query.offset ?? 0,

@@ -5,6 +5,7 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Store } from './types';
 import { analysisMethods } from './analysis-queries';
+import { gameQueryMethods } from './game-query';
 import { annotationMethods } from './annotations';
 import { compareQueryMethods } from './compare-queries';
 import { callMethods } from './calls';
@@ -108,6 +109,7 @@ function openUnguarded(path: string, isMemory: boolean, opts: OpenStoreOptions):
     ...importMethods(sql),
     ...searchMethods(sql),
     ...annotationMethods(sql),
+    ...gameQueryMethods(sql),
     ...compareQueryMethods(sql),
     ...judgementMethods(sql),
     ...batchMethods(sql),

@@ -2,7 +2,7 @@
 // the raw row shapes live in rows.ts.
 import type { GameInstance, GameOutcome, Phase, TurnRecord } from '../../src-shared/game';
 import type { ParticipantSpec } from '../../src-shared/participant';
-import type { GameStatus, PlannedGame } from '../../src-shared/planned-game';
+import type { GameStatus, Order, PlannedGame } from '../../src-shared/planned-game';
 import type { ImportStore } from './imports';
 import type { TurnSearchPage, TurnSearchQuery } from './search';
 
@@ -11,6 +11,7 @@ import type { AnnotationMethods } from './annotations';
 import type { CompareQueryMethods } from './compare-queries';
 import type { BatchStore } from './batches';
 import type { JudgementStore } from './judgements';
+import type { GameQueryMethods, GameSortKey } from './game-query';
 
 export { GAME_STATUSES } from '../../src-shared/planned-game';
 
@@ -96,6 +97,17 @@ export interface GameQuery {
   competitionLevel?: number;
   /** Finished games with (true) or without (false) a deal. */
   deal?: boolean;
+  order?: Order;
+  /** Games whose deal was reached in this round. */
+  agreementRound?: number;
+  /** Games with this participant in any seat. */
+  participantId?: string;
+  /** Games with (true) or without (false) a turn that failed to parse. */
+  parseFailures?: boolean;
+  /** Games carrying this tag. */
+  tag?: string;
+  /** Default: insertion order. */
+  sort?: { key: GameSortKey; dir: 'asc' | 'desc' };
   limit?: number;
   offset?: number;
 }
@@ -225,7 +237,12 @@ export type RequeueTarget = readonly string[] | { sweepId: string; status: reado
 
 /** The durable store. Every method is synchronous and commits before it returns. */
 export interface Store
-  extends ImportStore, AnnotationMethods, CompareQueryMethods, JudgementStore, BatchStore {
+  extends ImportStore,
+    AnnotationMethods,
+    CompareQueryMethods,
+    JudgementStore,
+    BatchStore,
+    GameQueryMethods {
   /** The database file. */
   readonly path: string;
 

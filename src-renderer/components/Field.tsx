@@ -6,16 +6,19 @@ import type { SweepIssue } from '../../src-shared/sweep';
 export function FieldIssues({
   id,
   issues,
+  showPath = true,
 }: {
   id: string;
   issues: readonly SweepIssue[] | undefined;
+  /** Off where the issue is shown at its own field (the path would only repeat it). */
+  showPath?: boolean;
 }) {
   if (!issues || issues.length === 0) return null;
   return (
     <ul className="field-issues" id={id} role="alert">
       {issues.map((i) => (
         <li key={`${i.path}:${i.message}`}>
-          {i.path && !i.path.startsWith('(') ? <code>{i.path}</code> : null} {i.message}
+          {showPath && i.path && !i.path.startsWith('(') ? <code>{i.path}</code> : null} {i.message}
         </li>
       ))}
     </ul>
@@ -44,7 +47,7 @@ export function Field({
       <label htmlFor={id}>{label}</label>
       {children({ id, describedBy: isInvalid ? issuesId : undefined, isInvalid })}
       {hint && !isInvalid && <span className="hint">{hint}</span>}
-      <FieldIssues id={issuesId} issues={issues} />
+      <FieldIssues id={issuesId} issues={issues} showPath={false} />
     </div>
   );
 }

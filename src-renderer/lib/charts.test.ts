@@ -32,6 +32,7 @@ function grid(nx: number, ny: number): GridResult {
   return {
     sweepId: 's',
     metric: 'utility_focal',
+    metrics: ['utility_focal'],
     capabilityMetric: 'capability',
     ci: 'bootstrap',
     seed: 1,
@@ -83,7 +84,29 @@ describe('xLabel', () => {
   it('says a capability is unknown instead of placing the participant at 0', () => {
     const g = grid(2, 1);
     g.x[1] = { ...g.x[1], capability: null };
-    expect([xLabel(g, 0), xLabel(g, 1)]).toEqual(['F0 (0.00)', 'F1 (unknown)']);
+    expect([xLabel(g, 0), xLabel(g, 1)]).toEqual(['F0 (0)', 'F1 (unknown)']);
+  });
+
+  it('prints whole scores (Elo) as integers and fractional ones with two decimals', () => {
+    const g = grid(2, 1);
+    g.x = [
+      { ...g.x[0], capability: 1000 },
+      { ...g.x[1], capability: 1250 },
+    ];
+    expect([xLabel(g, 0), xLabel(g, 1)]).toEqual(['F0 (1000)', 'F1 (1250)']);
+    g.x[1] = { ...g.x[1], capability: 0.5 };
+    expect([xLabel(g, 0), xLabel(g, 1)]).toEqual(['F0 (1000.00)', 'F1 (0.50)']);
+  });
+
+  it('prints the mean, its CI and n in cells large enough for them', () => {
+    const g = grid(2, 2);
+    const option = heatmapOption(g) as {
+      series: { label: { formatter: (p: { dataIndex: number }) => string } }[];
+    };
+    const c = g.cells[1];
+    expect(option.series[0].label.formatter({ dataIndex: 1 })).toBe(
+      `{mean|${c.mean!.toFixed(1)}}\n{ci|[${c.ciLow!.toFixed(1)}, ${c.ciHigh!.toFixed(1)}]}\n{ci|n ${c.n}}`,
+    );
   });
 });
 

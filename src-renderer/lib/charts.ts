@@ -30,10 +30,31 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** Decimals of the capability axis: none when every score is whole (Elo 1000, not 1000.00). */
+export function capabilityDigits(h: Pick<GridResult, 'x'>): number {
+  return h.x.every((c) => c.capability === null || Number.isInteger(c.capability)) ? 0 : 2;
+}
+
 export function xLabel(h: Pick<GridResult, 'x'>, xi: number): string {
   const col = h.x[xi];
   // A participant without a score on the axis says so; it is never placed at 0.
-  return `${col.label} (${col.capability === null ? 'unknown' : fmt(col.capability, 2)})`;
+  return `${col.label} (${col.capability === null ? 'unknown' : fmt(col.capability, capabilityDigits(h))})`;
+}
+
+const RICH = {
+  mean: { fontSize: 13, fontWeight: 600, lineHeight: 16 },
+  ci: { fontSize: 10, lineHeight: 12 },
+} as const;
+
+/** Dark text on light cells, white on dark ones; rich text parts take the colour themselves. */
+function cellLabelStyle(isLight: boolean) {
+  const color = isLight ? '#111' : '#fff';
+  return { color, rich: { mean: { ...RICH.mean, color }, ci: { ...RICH.ci, color } } };
+}
+
+/** Whether the heatmap's cells are big enough to print the CI and n under the mean. */
+export function showsCellDetail(h: Pick<GridResult, 'x' | 'y'>): boolean {
+  return h.x.length <= 10 && h.y.length <= 8;
 }
 
 /** A row of the grid as the heatmap names it: "competition 0.50", or e.g. "greedy". */
@@ -53,6 +74,7 @@ export function heatmapOption(
   const span = max - min || 1;
   // Printed values only where a cell is wide enough to hold one; the tooltip always has them.
   const showLabels = h.x.length <= 16 && h.y.length <= 24;
+  const detail = showsCellDetail(h);
   return {
     animation: false,
     grid: heatmapMargins(h.x.length),
@@ -109,7 +131,7 @@ export function heatmapOption(
         data: h.cells.map((c) => ({
           value: [c.xi, c.yi, c.mean ?? '-'],
           ...(showLabels
-            ? { label: { color: c.mean !== null && (c.mean - min) / span > 0.6 ? '#111' : '#fff' } }
+            ? { label: cellLabelStyle(c.mean !== null && (c.mean - min) / span > 0.6) }
             : {}),
           ...(selected &&
           c.focalId === selected.focalId &&
@@ -120,9 +142,14 @@ export function heatmapOption(
         label: {
           show: showLabels,
           formatter: (p: unknown) => {
-            const v = (p as { value: unknown[] }).value[2];
-            return typeof v === 'number' ? fmt(v, digits) : '–';
+            const c = h.cells[(p as { dataIndex: number }).dataIndex];
+            if (c.mean === null) return c.n === 0 ? '–' : `–\nn ${c.n}`;
+            if (!detail) return fmt(c.mean, digits);
+            const ci =
+              c.ciLow === null ? '' : `[${fmt(c.ciLow, digits)}, ${fmt(c.ciHigh, digits)}]`;
+            return `{mean|${fmt(c.mean, digits)}}\n{ci|${ci}}\n{ci|n ${c.n}}`;
           },
+          rich: RICH,
         },
         emphasis: { itemStyle: { borderColor: '#111', borderWidth: 2 } },
       },

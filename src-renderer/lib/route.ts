@@ -2,7 +2,7 @@
 // #/design, #/runs, #/results/<sweepId>?metric=..&cap=..&cell=<focalId>@<level>,
 // #/transcripts/<gameId>?sweep=<sweepId>&turn=<seq>&q=<words>, #/transcripts?sweep=<id>&search=<words>,
 // #/models, #/compare?a=..&b=.. (compare-route.ts).
-import { RESULT_METRICS } from '../../src-shared/contract';
+import { ALL_RESULT_METRICS } from '../../src-shared/contract';
 import type { ResultMetric } from '../../src-shared/contract';
 import type { CompareRoute } from '../features/compare/compare-route';
 import { formatCompare, parseCompare } from '../features/compare/compare-route';
@@ -47,8 +47,9 @@ export const SCREENS: { screen: Screen; label: string; key: string }[] = [
   { screen: 'compare', label: 'Compare', key: '6' },
 ];
 
+/** Any metric of the vocabulary (the host says when the sweep's game has none of that name). */
 const isMetric = (v: string | null): v is ResultMetric =>
-  v !== null && (RESULT_METRICS as readonly string[]).includes(v);
+  v !== null && (ALL_RESULT_METRICS as readonly string[]).includes(v);
 
 function parseCell(raw: string | null): ResultsCell | null {
   if (!raw) return null;

@@ -75,6 +75,9 @@ export const compareCellSchema = z.object({
   /** Two-sided sign-flip permutation p-value. */
   p: nullableNumber,
   pMethod: z.enum(['exact', 'monte-carlo', 'none']),
+  /** Two-sided Wilcoxon signed-rank p-value (zero differences dropped). */
+  wilcoxonP: nullableNumber,
+  wilcoxonMethod: z.enum(['exact', 'normal', 'none']),
   /** Finished games of A (of B) in the cell with no partner on the other side. */
   unpairedA: z.number(),
   unpairedB: z.number(),
@@ -104,6 +107,11 @@ export const compareResultSchema = z.object({
     exactMaxPairs: z.number(),
     monteCarloDraws: z.number(),
     bootstrapResamples: z.number(),
+    wilcoxon: z.object({
+      name: z.literal('Wilcoxon signed-rank, two-sided, zero differences dropped, average ranks'),
+      /** Exact distribution up to this many non-zero differences, else normal with ties correction. */
+      exactMaxPairs: z.number(),
+    }),
   }),
   /** Time the host took, in ms. */
   elapsedMs: z.number(),

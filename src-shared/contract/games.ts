@@ -54,7 +54,26 @@ export const gameSummarySchema = z.object({
 });
 export type GameSummary = z.infer<typeof gameSummarySchema>;
 
-export const gamesPageSchema = z.object({ total: z.number(), rows: z.array(gameSummarySchema) });
+/** The values a sweep's game list can be filtered by (what its games have). */
+export const gameFacetsSchema = z.object({
+  /** Focal participants, weakest first. */
+  focalIds: z.array(z.string()),
+  levels: z.array(z.number()),
+  /** Every participant seated in the sweep's games. */
+  participantIds: z.array(z.string()),
+  orders: z.array(orderSchema),
+  /** Rounds in which a deal was reached. */
+  rounds: z.array(z.number()),
+  tags: z.array(z.string()),
+});
+export type GameFacets = z.infer<typeof gameFacetsSchema>;
+
+export const gamesPageSchema = z.object({
+  total: z.number(),
+  rows: z.array(gameSummarySchema),
+  /** With `facets: true` and a sweep: what its list can be filtered by. */
+  facets: gameFacetsSchema.optional(),
+});
 export type GamesPage = z.infer<typeof gamesPageSchema>;
 
 /** A committed transcript entry with its commit order. */
@@ -146,8 +165,24 @@ export const searchArgsSchema = z
   .strict();
 export type SearchArgs = z.input<typeof searchArgsSchema>;
 
+/** What the game list sorts by (the host's SQL names them; see src-main/store/game-query.ts). */
+export const GAME_SORT_KEYS = [
+  'seed',
+  'run',
+  'level',
+  'capability',
+  'round',
+  'utility',
+  'status',
+  'updated',
+] as const;
+export type GameSortKey = (typeof GAME_SORT_KEYS)[number];
+
 export const gameRequests = {
-  /** Games filtered by sweep, focal participant, competition level and status (paged). */
+  /**
+   * Games filtered by sweep, cell, status, outcome, round, order, participant, parse failures and
+   * tag, sorted and paged in SQL (a list of any length is paged, never cut).
+   */
   'games:list': {
     args: z
       .object({
@@ -157,6 +192,21 @@ export const gameRequests = {
         status: z.array(z.enum(GAME_STATUSES)).min(1).optional(),
         /** Finished games with (true) or without (false) a deal. */
         deal: z.boolean().optional(),
+        order: orderSchema.optional(),
+        /** Games whose deal was reached in this round. */
+        round: z.number().int().min(0).optional(),
+        /** Games with this participant (model or strategy) in any seat. */
+        participantId: z.string().min(1).optional(),
+        /** Games with (true) or without (false) a turn that failed to parse. */
+        parseFailures: z.boolean().optional(),
+        tag: z.string().min(1).optional(),
+        /** Server-side order; default: the order the games were planned in. */
+        sort: z
+          .object({ key: z.enum(GAME_SORT_KEYS), dir: z.enum(['asc', 'desc']).default('asc') })
+          .strict()
+          .optional(),
+        /** Also return the sweep's filter values (needs sweepId). */
+        facets: z.boolean().optional(),
         limit: z.number().int().min(1).max(5000).default(200),
         offset: z.number().int().min(0).default(0),
       })

@@ -2,15 +2,18 @@
 // request; the screen draws both the heatmap and the curves from it) and paper-ready exports
 // drawn by the same code as `parley figures`.
 import { z } from 'zod';
-import { CI_METHODS, GRID_METRIC_IDS, type MetricId } from '../metrics';
+import { CI_METHODS, GRID_METRIC_IDS, METRIC_IDS, type MetricId } from '../metrics';
 import { jsonSchema, nullableNumber } from './common';
 
 /**
- * Metrics the results screen can grid: the vocabulary's stored metrics and those read from the
- * alternating-offers games' outcomes (src-shared/metrics.ts GRID_METRIC_IDS).
+ * Metrics the results screen offers before a grid names the sweep's own: the vocabulary's stored
+ * metrics and those read from the alternating-offers games' outcomes (GRID_METRIC_IDS). A grid
+ * lists every metric its sweep's game has (`metrics`).
  */
 export const RESULT_METRICS: readonly MetricId[] = GRID_METRIC_IDS;
 export type ResultMetric = MetricId;
+/** Every metric of the vocabulary (a grid of a game without it is refused by the host). */
+export const ALL_RESULT_METRICS: readonly MetricId[] = METRIC_IDS;
 
 /**
  * What the results screen can export: the heatmap, the flattened curves, the cell table, and for
@@ -33,7 +36,7 @@ export type ExportWidth = (typeof EXPORT_WIDTHS)[number];
 /** Exported files larger than this are refused by the host (the CLI has no such limit). */
 export const EXPORT_MAX_BYTES = 20 * 1024 * 1024;
 
-const metric = z.enum(GRID_METRIC_IDS);
+const metric = z.enum(METRIC_IDS as [MetricId, ...MetricId[]]);
 
 export const gridCellSchema = z.object({
   /** Index into `x` and `y`. */
@@ -74,6 +77,8 @@ export const gridResultSchema = z.object({
   capabilityMetrics: z.array(z.string()),
   /** Finished games that fed the grid. */
   games: z.number(),
+  /** Every metric of the vocabulary defined for the sweep's game, in the vocabulary's order. */
+  metrics: z.array(z.string()),
 });
 export type GridResult = z.infer<typeof gridResultSchema>;
 
@@ -90,6 +95,8 @@ export const exportFigureResultSchema = z.object({
    * with its defaults, which `parley figures` renders to the same file), parleyVersion, createdAt.
    */
   provenance: z.record(z.string(), jsonSchema),
+  /** What the figure leaves out and why (e.g. cell values too small to print at one column). */
+  notes: z.array(z.string()),
 });
 export type ExportFigureResult = z.infer<typeof exportFigureResultSchema>;
 

@@ -30,6 +30,19 @@ export function isRendererStale(): boolean {
 }
 
 export async function buildRenderer(): Promise<void> {
+  // Under vitest NODE_ENV is "test", and Vite would then bundle React's development build
+  // (twice the first screen's bytes): build what users get.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await buildProduction();
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
+}
+
+async function buildProduction(): Promise<void> {
   await build({
     root: join(ROOT, 'src-renderer'),
     base: './',

@@ -134,7 +134,9 @@ function Comparison({ route }: { route: Ready }) {
                 ` · left out as ambiguous (several games per key): A ${r.ambiguousA}, B ${r.ambiguousB}`}{' '}
               · 95% bootstrap CI ({r.test.bootstrapResamples} resamples) · sign-flip permutation
               test, exact up to {r.test.exactMaxPairs} pairs, else {r.test.monteCarloDraws} seeded
-              draws · computed in {r.elapsedMs} ms
+              draws · Wilcoxon signed-rank test (zero differences dropped), exact up to{' '}
+              {r.test.wilcoxon.exactMaxPairs} pairs, else normal with ties correction · computed in{' '}
+              {r.elapsedMs} ms
             </p>
             {r.pairs === 0 ? (
               <p className="notice notice-info" data-testid="compare-empty">

@@ -44,8 +44,8 @@ export function DiffTable({
     <div className="table-scroll">
       <table className="grid compact diff-table" data-testid="diff-table" onKeyDown={onKeyDown}>
         <caption className="muted small">
-          B − A per cell: mean difference [95% CI], pairs n, sign-flip p. Arrow keys move, Enter
-          opens the pairs.
+          B − A per cell: mean difference [95% CI], pairs n, sign-flip p, Wilcoxon signed-rank p (W
+          p). Arrow keys move, Enter opens the pairs.
         </caption>
         <thead>
           <tr>
@@ -93,7 +93,7 @@ export function DiffTable({
                       )}
                       <span className="small muted">
                         {' '}
-                        n {c.n} · p {fmtP(c.p)}
+                        n {c.n} · p {fmtP(c.p)} · W p {fmtP(c.wilcoxonP)}
                         {c.unpairedA + c.unpairedB > 0 &&
                           ` · unpaired ${c.unpairedA}/${c.unpairedB}`}
                       </span>

@@ -48,7 +48,7 @@ export function cellSummary(r: CompareResult, c: CompareCell): string {
   const d = diffDigits(r.metric);
   if (c.n === 0) return `no pairs (unpaired A ${c.unpairedA}, B ${c.unpairedB})`;
   const ci = c.ciLow === null ? '' : ` [${fmtDiff(c.ciLow, d)}, ${fmtDiff(c.ciHigh, d)}]`;
-  return `${fmtDiff(c.meanDiff, d)}${ci}, n = ${c.n}, p = ${fmtP(c.p)}`;
+  return `${fmtDiff(c.meanDiff, d)}${ci}, n = ${c.n}, sign-flip p = ${fmtP(c.p)}, Wilcoxon p = ${fmtP(c.wilcoxonP)}`;
 }
 
 /** Half-width of the colour scale: the largest |mean difference|, so 0 sits in the middle. */

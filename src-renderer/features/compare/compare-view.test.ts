@@ -21,6 +21,8 @@ const result = (diffs: (number | null)[]): CompareResult => ({
     ciHigh: d === null ? null : d + 0.1,
     p: d === null ? null : 0.125,
     pMethod: d === null ? 'none' : 'exact',
+    wilcoxonP: d === null ? null : 0.25,
+    wilcoxonMethod: d === null ? 'none' : 'exact',
     unpairedA: 0,
     unpairedB: d === null ? 3 : 0,
     missing: 0,
@@ -36,6 +38,10 @@ const result = (diffs: (number | null)[]): CompareResult => ({
     exactMaxPairs: 16,
     monteCarloDraws: 10000,
     bootstrapResamples: 2000,
+    wilcoxon: {
+      name: 'Wilcoxon signed-rank, two-sided, zero differences dropped, average ranks',
+      exactMaxPairs: 25,
+    },
   },
   elapsedMs: 1,
 });
@@ -59,7 +65,9 @@ describe('difference heatmap', () => {
 
   it('says each cell in words', () => {
     const r = result([0.25, null]);
-    expect(cellSummary(r, r.cells[0])).toBe('+0.25 [+0.15, +0.35], n = 4, p = 0.125');
+    expect(cellSummary(r, r.cells[0])).toBe(
+      '+0.25 [+0.15, +0.35], n = 4, sign-flip p = 0.125, Wilcoxon p = 0.250',
+    );
     expect(cellSummary(r, r.cells[1])).toBe('no pairs (unpaired A 0, B 3)');
     expect([fmtDiff(-1.234, 1), fmtDiff(0, 2), fmtP(0.0004), fmtP(null)]).toEqual([
       '-1.2',

@@ -99,7 +99,7 @@ describe('sweep designer', () => {
   it('previews the grid of the default form', () => {
     const html = render({});
     expect(html).toContain(
-      '<p class="grid-formula" data-testid="grid-preview"><span class="num">2</span> capabilities × <span class="num">3</span> levels × <span class="num">3</span> runs = <strong class="num">18</strong> games</p>',
+      '<p class="grid-formula" data-testid="grid-preview" data-state="valid"><span class="num">2</span> capabilities × <span class="num">3</span> levels × <span class="num">3</span> runs = <strong class="num">18</strong> games</p>',
     );
     expect(html).toContain('The estimate follows once the sweep checks out.');
     expect(html).toContain('data-testid="design-summary" data-state="checking"');
@@ -109,10 +109,16 @@ describe('sweep designer', () => {
   it('shows schema problems at their fields and keeps launch disabled', () => {
     const html = render({ rounds: 0, levels: [], participants: [strategyRow(0.5, 'baseline')] });
     expect(html).toMatch(
-      /aria-invalid="true" aria-describedby="(_R_\w+_)-issues" data-testid="field-rounds" value="0"\/><ul class="field-issues" id="\1-issues" role="alert"><li><code>rounds<\/code> Too small: expected number to be &gt;=1<\/li><\/ul>/,
+      /aria-invalid="true" aria-describedby="(_R_\w+_)-issues" data-testid="field-rounds" value="0"\/><ul class="field-issues" id="\1-issues" role="alert"><li> must be at least 1<\/li><\/ul>/,
     );
     expect(html).toContain('list at least one competition level');
-    expect(html).toContain('list at least one opponent');
+    expect(html).toContain(
+      '<ul class="field-issues" id="participants-issues" role="alert"><li> put at least one participant on the axis</li></ul>',
+    );
+    // The preview names the first thing to fix instead of counting games of an invalid form.
+    expect(html).toContain(
+      '<p class="grid-formula grid-invalid" data-testid="grid-preview" data-state="invalid">No game count until the form is fixed. First: Rounds: must be at least 1 (and 2 more problems).</p>',
+    );
     expect(html).toContain('data-testid="design-summary" data-state="invalid"');
     expect(html).toContain(
       '<div class="check check-invalid" role="status" data-testid="validation">3 problems: see the marked fields.</div>',

@@ -4,22 +4,15 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ACCEPTANCE_RULES, GAME_KINDS } from '../../../src-shared/game';
 import type { GameKind } from '../../../src-shared/game';
-import type { SweepEstimateView } from '../../../src-shared/contract';
 import { parseSweep } from '../../../src-shared/sweep';
 import type { SweepIssue } from '../../../src-shared/sweep';
 import { Field, FieldIssues, NumberInput } from '../../components/Field';
-import {
-  formParams,
-  formToDoc,
-  gridSize,
-  issuesByField,
-  usesGrid,
-  withParamDefaults,
-} from './form-model';
+import { formParams, formToDoc, issuesByField, withParamDefaults } from './form-model';
 import type { DesignForm, OrderChoice } from './form-model';
+import { plainIssues } from './issue-text';
+import { DesignSummary } from './DesignSummary';
 import { LevelsField } from './LevelsField';
 import { ParticipantsSection } from './ParticipantsSection';
-import { fmtCount, fmtUsd } from '../../lib/format';
 import { useApp, usePlatform } from '../../state/hooks';
 
 const ORDER_LABELS: Record<OrderChoice, string> = {
@@ -68,11 +61,13 @@ export function DesignScreen() {
     return () => clearTimeout(timer);
   }, [local, validate]);
 
-  const issues: SweepIssue[] = !local.ok
-    ? local.issues
-    : validation.state === 'done' && !validation.result.ok
-      ? validation.result.issues
-      : [];
+  const issues: SweepIssue[] = plainIssues(
+    !local.ok
+      ? local.issues
+      : validation.state === 'done' && !validation.result.ok
+        ? validation.result.issues
+        : [],
+  );
   const byField = issuesByField(issues);
   const modelList = models.state === 'ready' ? models.value : [];
   const num = (
@@ -311,119 +306,6 @@ function DesignFileActions() {
           {loadError}
         </span>
       )}
-    </div>
-  );
-}
-
-function DesignSummary({
-  issues,
-  isLocalOk,
-  canRun,
-  isReadOnly,
-}: {
-  issues: SweepIssue[];
-  isLocalOk: boolean;
-  canRun: boolean;
-  isReadOnly: boolean;
-}) {
-  const form = useApp((s) => s.form);
-  const validation = useApp((s) => s.validation);
-  const launch = useApp((s) => s.launch);
-  const isLaunching = useApp((s) => s.isLaunching);
-  const navigate = useApp((s) => s.navigate);
-  const grid = gridSize(form);
-  const hostOk = validation.state === 'done' && validation.result.ok ? validation.result : null;
-  const state =
-    !isLocalOk || issues.length > 0
-      ? 'invalid'
-      : validation.state === 'checking' || validation.state === 'idle'
-        ? 'checking'
-        : hostOk
-          ? 'valid'
-          : 'invalid';
-  return (
-    <aside
-      className="design-summary"
-      aria-label="Sweep summary"
-      data-testid="design-summary"
-      data-state={state}
-    >
-      <h2>Grid</h2>
-      <p className="grid-formula" data-testid="grid-preview">
-        <span className="num">{grid.rows}</span> capabilities ×{' '}
-        <span className="num">{grid.columns}</span> {usesGrid(form) ? '(ρ, θ) cells' : 'levels'}
-        {grid.orders > 1 ? (
-          <>
-            {' '}
-            × <span className="num">2</span> orders
-          </>
-        ) : null}{' '}
-        × <span className="num">{grid.runs}</span> runs ={' '}
-        <strong className="num">{Number.isFinite(grid.games) ? fmtCount(grid.games) : '–'}</strong>{' '}
-        games
-      </p>
-      <Estimate estimate={hostOk?.estimate ?? null} />
-      <h2>Check</h2>
-      <div className={`check check-${state}`} role="status" data-testid="validation">
-        {state === 'valid' && hostOk && (
-          <>
-            Ready: {hostOk.cells} cells, {hostOk.games} games.
-          </>
-        )}
-        {state === 'checking' && 'Checking…'}
-        {state === 'invalid' &&
-          (issues.length > 0
-            ? `${issues.length} problem${issues.length > 1 ? 's' : ''}: see the marked fields.`
-            : 'The host could not check the sweep.')}
-        {validation.state === 'error' && <div className="error-inline">{validation.error}</div>}
-      </div>
-      {hostOk && hostOk.warnings.length > 0 && (
-        <ul className="warnings">
-          {hostOk.warnings.map((w) => (
-            <li key={w}>{w}</li>
-          ))}
-        </ul>
-      )}
-      <button
-        type="button"
-        className="primary launch"
-        data-testid="launch"
-        disabled={state !== 'valid' || isLaunching || !canRun}
-        onClick={() =>
-          void launch().then((id) => {
-            if (id) navigate({ screen: 'runs' });
-          })
-        }
-      >
-        {isLaunching ? 'Launching…' : 'Launch sweep'}
-      </button>
-      {isReadOnly && (
-        <p className="hint">This host is read-only: save the JSON and run it with `parley run`.</p>
-      )}
-    </aside>
-  );
-}
-
-/** The host's estimate (sweeps:validate), the figure `parley run --estimate` prints. */
-function Estimate({ estimate }: { estimate: SweepEstimateView | null }) {
-  if (!estimate) return <p className="hint">The estimate follows once the sweep checks out.</p>;
-  if (estimate.calls === 0)
-    return <p className="hint">Strategy agents only: no API calls, no cost.</p>;
-  const cost = (usd: number | null) =>
-    usd === null ? 'unknown (a model has no price)' : `≤ ${fmtUsd(usd)}`;
-  return (
-    <div className="estimate" data-testid="estimate">
-      <h3>LLM usage (upper bound)</h3>
-      <p>
-        ≤ {fmtCount(estimate.calls)} calls in {fmtCount(estimate.llmGames)} games · ≤{' '}
-        {fmtCount(estimate.promptTokens + estimate.outputTokens)} tokens · cost{' '}
-        {cost(estimate.costCachedUsd)} with the prompt cache, {cost(estimate.costNoCacheUsd)}{' '}
-        without
-      </p>
-      <p className="hint">
-        As <code>parley run --estimate</code>: each game&apos;s real prompts, replies of{' '}
-        {estimate.replyTokens} tokens, every game lasting all rounds. Real runs stop at agreement.
-      </p>
     </div>
   );
 }

@@ -143,7 +143,7 @@ export function LevelsField({
           onChange={(levels) => update({ levels })}
         />
       )}
-      <FieldIssues id="levels-issues" issues={issues} />
+      <FieldIssues id="levels-issues" issues={issues} showPath={false} />
     </div>
   );
 }

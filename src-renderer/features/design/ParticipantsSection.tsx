@@ -1,11 +1,12 @@
 // The capability axis of the designer: who plays, in which role, placed by the chosen score.
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import type { ModelView } from '../../../src-shared/contract';
 import { STRATEGIES } from '../../../src-shared/participant';
 import type { StrategyName } from '../../../src-shared/participant';
 import type { SweepIssue } from '../../../src-shared/sweep';
 import { FieldIssues, NumberInput } from '../../components/Field';
 import { fmt } from '../../lib/format';
+import { issuesByRow } from './issue-text';
 import { metricChoices, rowInfo } from './row-info';
 import type { DesignForm, ParticipantRow, Role } from './form-model';
 import { rowKey, strategyRow } from './form-model';
@@ -27,16 +28,24 @@ export function ParticipantsSection({ form, models, issues, update }: Props) {
   const metric = form.capabilityMetric;
   const [newC, setNewC] = useState(0.6);
   const [pick, setPick] = useState('');
-  const rows = useMemo(
-    () =>
-      form.participants
-        .map((row) => ({ row, info: rowInfo(row, metric, models) }))
-        .sort(
-          (a, b) =>
-            (a.info.score ?? Number.NEGATIVE_INFINITY) - (b.info.score ?? Number.NEGATIVE_INFINITY),
-        ),
-    [form.participants, metric, models],
-  );
+  // While a capability is being typed the rows keep their places; they sort again on blur.
+  const [frozen, setFrozen] = useState<string[] | null>(null);
+  const rows = useMemo(() => {
+    const withInfo = form.participants.map((row) => ({ row, info: rowInfo(row, metric, models) }));
+    if (frozen) {
+      const at = (key: string) => {
+        const i = frozen.indexOf(key);
+        return i < 0 ? frozen.length : i;
+      };
+      return withInfo.sort((a, b) => at(a.row.key) - at(b.row.key));
+    }
+    return withInfo.sort(
+      (a, b) =>
+        (a.info.score ?? Number.NEGATIVE_INFINITY) - (b.info.score ?? Number.NEGATIVE_INFINITY),
+    );
+  }, [form.participants, metric, models, frozen]);
+  const { byRow, rest } = issuesByRow(issues ?? [], form);
+  const freeze = () => setFrozen(rows.map((r) => r.row.key));
   const choices = useMemo(
     () =>
       models
@@ -102,100 +111,137 @@ export function ParticipantsSection({ form, models, issues, update }: Props) {
           sorted by the chosen score, weakest first.
         </p>
       </div>
-      <table className="grid compact participants-table">
-        <thead>
-          <tr>
-            <th>Role</th>
-            <th>Participant</th>
-            <th>Kind</th>
-            <th className="num">{metric}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ row, info }) => (
-            <tr
-              key={row.key}
-              data-testid={`participant-${row.id}`}
-              className={row.role === 'off' ? 'off' : ''}
-            >
-              <td>
-                <select
-                  aria-label={`Role of ${info.label}`}
-                  value={row.role}
-                  onChange={(e) => setRow(row.key, { role: e.target.value as Role })}
-                >
-                  {(Object.keys(ROLE_LABELS) as Role[]).map((r) => (
-                    <option key={r} value={r}>
-                      {ROLE_LABELS[r]}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>
-                {row.source === 'strategy' ? (
-                  <span className="inline-edit">
-                    <select
-                      aria-label={`Strategy of ${info.label}`}
-                      value={row.strategy}
-                      onChange={(e) =>
-                        setStrategy(row, { strategy: e.target.value as StrategyName })
-                      }
-                    >
-                      {STRATEGIES.map((s) => (
-                        <option key={s} value={s}>
-                          {s}
-                        </option>
-                      ))}
-                    </select>
-                    <span className="muted">c</span>
-                    <NumberInput
-                      ariaLabel={`Capability c of ${info.label}`}
-                      value={row.capability}
-                      step={0.05}
-                      min={0}
-                      max={1}
-                      onChange={(v) => setStrategy(row, { capability: v })}
-                    />
-                  </span>
-                ) : (
-                  <>
-                    {info.label} <span className="muted">{row.id}</span>
-                  </>
-                )}
-              </td>
-              <td className="muted">
-                {info.kind === 'strategy'
-                  ? 'strategy'
-                  : info.kind === 'llm'
-                    ? info.detail
-                    : 'unknown id'}
-              </td>
-              <td className="num">
-                {info.score === null ? (
-                  <span className="muted" title={`no ${metric} score`}>
-                    –
-                  </span>
-                ) : (
-                  fmt(info.score, Number.isInteger(info.score) ? 0 : 2)
-                )}
-              </td>
-              <td>
-                <button
-                  type="button"
-                  className="link"
-                  aria-label={`Remove ${info.label}`}
-                  onClick={() =>
-                    update({ participants: form.participants.filter((r) => r.key !== row.key) })
-                  }
-                >
-                  remove
-                </button>
-              </td>
+      <FieldIssues id="participants-issues" issues={rest} showPath={false} />
+      <div className="participants-scroll">
+        <table className="grid compact participants-table">
+          <thead>
+            <tr>
+              <th className="num">#</th>
+              <th>Role</th>
+              <th>Participant</th>
+              <th>Kind</th>
+              <th className="num">{metric}</th>
+              <th />
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map(({ row, info }, index) => {
+              const rowIssues = byRow.get(row.key);
+              return (
+                <Fragment key={row.key}>
+                  <tr
+                    data-testid={`participant-${row.id}`}
+                    data-row={index + 1}
+                    className={`${row.role === 'off' ? 'off' : ''}${rowIssues ? ' invalid' : ''}`}
+                    aria-invalid={rowIssues ? true : undefined}
+                  >
+                    <td className="num muted row-number">{index + 1}</td>
+                    <td>
+                      <select
+                        aria-label={`Role of ${info.label}`}
+                        value={row.role}
+                        onChange={(e) => setRow(row.key, { role: e.target.value as Role })}
+                      >
+                        {(Object.keys(ROLE_LABELS) as Role[]).map((r) => (
+                          <option key={r} value={r}>
+                            {ROLE_LABELS[r]}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td>
+                      {row.source === 'strategy' ? (
+                        <span className="inline-edit">
+                          <select
+                            aria-label={`Strategy of ${info.label}`}
+                            value={row.strategy}
+                            onChange={(e) =>
+                              setStrategy(row, { strategy: e.target.value as StrategyName })
+                            }
+                          >
+                            {STRATEGIES.map((s) => (
+                              <option key={s} value={s}>
+                                {s}
+                              </option>
+                            ))}
+                          </select>
+                          <span className="muted">c</span>
+                          <span onFocus={freeze} onBlur={() => setFrozen(null)}>
+                            <NumberInput
+                              ariaLabel={`Capability c of ${info.label}`}
+                              testId={`capability-${index + 1}`}
+                              value={row.capability}
+                              step={0.05}
+                              min={0}
+                              max={1}
+                              isInvalid={!!rowIssues}
+                              describedBy={rowIssues ? `row-issues-${row.key}` : undefined}
+                              onChange={(v) => setStrategy(row, { capability: v })}
+                            />
+                          </span>
+                        </span>
+                      ) : (
+                        <>
+                          {info.label} <span className="muted">{row.id}</span>
+                        </>
+                      )}
+                    </td>
+                    <td className="muted">
+                      {info.kind === 'strategy'
+                        ? 'strategy'
+                        : info.kind === 'llm'
+                          ? info.detail
+                          : 'unknown id'}
+                    </td>
+                    <td className="num">
+                      {info.score === null ? (
+                        <span className="muted" title={`no ${metric} score`}>
+                          –
+                        </span>
+                      ) : (
+                        fmt(info.score, Number.isInteger(info.score) ? 0 : 2)
+                      )}
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="link"
+                        aria-label={`Remove ${info.label}`}
+                        onClick={() =>
+                          update({
+                            participants: form.participants.filter((r) => r.key !== row.key),
+                          })
+                        }
+                      >
+                        remove
+                      </button>
+                    </td>
+                  </tr>
+                  {rowIssues && (
+                    <tr className="row-issues">
+                      <td />
+                      <td colSpan={5}>
+                        <ul
+                          className="field-issues"
+                          id={`row-issues-${row.key}`}
+                          role="alert"
+                          data-testid={`row-issues-${index + 1}`}
+                        >
+                          {rowIssues.map((m) => (
+                            <li key={m}>
+                              Row {index + 1} ({info.label}): {m}
+                            </li>
+                          ))}
+                        </ul>
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       <div className="add-row">
         <span className="inline-edit">
           <span>Strategy agent c =</span>
@@ -254,7 +300,6 @@ export function ParticipantsSection({ form, models, issues, update }: Props) {
           </button>
         </span>
       </div>
-      <FieldIssues id="participants-issues" issues={issues} />
     </fieldset>
   );
 }

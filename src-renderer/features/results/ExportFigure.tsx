@@ -67,7 +67,10 @@ export function ExportFigure({
         encoding: file.encoding,
         mime: file.mime,
       });
-      setDone(result.saved ? `Saved ${result.path ?? file.fileName}` : 'Not saved (cancelled)');
+      const saved = result.saved
+        ? `Saved ${result.path ?? file.fileName}`
+        : 'Not saved (cancelled)';
+      setDone(file.notes.length ? `${saved}. Note: ${file.notes.join('; ')}.` : saved);
     } catch (err) {
       setError(`Export failed: ${errorMessage(err)}`);
     } finally {

@@ -60,6 +60,7 @@ const grid: GridResult = {
   sweepId: 's1',
   metric: 'deal',
   capabilityMetric: 'capability',
+  metrics: ['deal', 'utility_focal', 'welfare_ratio'],
   ci: 'bootstrap',
   seed: 1,
   x,

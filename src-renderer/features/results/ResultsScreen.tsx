@@ -1,6 +1,6 @@
 // Results: the capability x competition heatmap (metric and capability axis selectable), the
 // games of a clicked cell, and the flattened curves. Everything is in the URL.
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { BARGAIN_FIGURE_KINDS, RESULT_METRICS } from '../../../src-shared/contract';
 import type { ResultMetric } from '../../../src-shared/contract';
 import { EChart } from '../../components/EChart';
@@ -8,6 +8,8 @@ import type { ChartClick } from '../../components/EChart';
 import { LoadState } from '../../components/Loading';
 import { BargainFigures } from './BargainFigures';
 import { CellGames } from './CellGames';
+import { CellSummary } from './CellSummary';
+import { GridTable } from './GridTable';
 import { EmptyState } from '../../components/EmptyState';
 import { ExportFigure } from './ExportFigure';
 import { LeakRates } from './LeakRates';
@@ -17,6 +19,7 @@ import {
   heatmapHeight,
   heatmapOption,
   pickLevels,
+  showsCellDetail,
   xLabel,
   yLabel,
 } from '../../lib/charts';
@@ -54,6 +57,7 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
   const loadCellGames = useApp((s) => s.loadCellGames);
   const navigate = useApp((s) => s.navigate);
   const { sweepId, metric, capabilityMetric, cell } = route;
+  const [view, setView] = useState<'heatmap' | 'table'>('heatmap');
 
   useEffect(() => {
     void loadResults({ sweepId, metric, capabilityMetric });
@@ -74,15 +78,18 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
         : null,
     [grid],
   );
+  const selectCell = (c: { focalId: string; level: number }) =>
+    navigate({ ...route, cell: { focalId: c.focalId, level: c.level } });
   const onCellClick = (e: ChartClick) => {
-    if (!grid) return;
-    const c = grid.cells[e.dataIndex];
-    if (c) navigate({ ...route, cell: { focalId: c.focalId, level: c.level } });
+    const c = grid?.cells[e.dataIndex];
+    if (c) selectCell(c);
   };
   const selected = grid && cell ? grid.x.findIndex((x) => x.focalId === cell.focalId) : -1;
   const list = sweeps.state === 'ready' ? sweeps.value : [];
   const summary = list.find((s) => s.id === sweepId);
   const kind = summary?.kind ?? null;
+  // Every metric the sweep's game has (from the grid), the gridded ones until it arrives.
+  const metrics = grid?.metrics ?? metricsOfGame(RESULT_METRICS, kind);
 
   return (
     <section className="results" aria-label="Results">
@@ -109,7 +116,7 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
             value={metric}
             onChange={(e) => navigate({ ...route, metric: e.target.value as ResultMetric })}
           >
-            {metricsOfGame(RESULT_METRICS, kind).map((m) => (
+            {(metrics.includes(metric) ? metrics : [metric, ...metrics]).map((m) => (
               <option key={m} value={m}>
                 {metricDef(m).label}
               </option>
@@ -132,7 +139,10 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
         {grid && (
           <span className="muted">
             {grid.games} finished games · 95% {grid.ci === 'bootstrap' ? 'bootstrap' : 't'} CI ·
-            click a cell for its games
+            {showsCellDetail(grid) || view === 'table'
+              ? ' cells show mean [CI] and n'
+              : ' the Table view prints each cell’s CI and n'}{' '}
+            · click a cell for its games
           </span>
         )}
       </div>
@@ -150,13 +160,30 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
               </p>
             ) : (
               <>
-                <EChart
-                  option={hOption}
-                  onClick={onCellClick}
-                  height={heatmapHeight(grid)}
-                  testId="heatmap"
-                  label={`Heatmap of ${metricDef(metric).label} by capability and ${grid.yTitle ?? 'competition'}`}
-                />
+                <div className="segmented" role="group" aria-label="View">
+                  {(['heatmap', 'table'] as const).map((v) => (
+                    <button
+                      key={v}
+                      type="button"
+                      data-testid={`results-view-${v}`}
+                      aria-pressed={view === v}
+                      onClick={() => setView(v)}
+                    >
+                      {v === 'heatmap' ? 'Heatmap' : 'Table'}
+                    </button>
+                  ))}
+                </div>
+                {view === 'heatmap' ? (
+                  <EChart
+                    option={hOption}
+                    onClick={onCellClick}
+                    height={heatmapHeight(grid)}
+                    testId="heatmap"
+                    label={`Heatmap of ${metricDef(metric).label} by capability and ${grid.yTitle ?? 'competition'}; the Table view lists the same cells`}
+                  />
+                ) : (
+                  <GridTable grid={grid} selected={cell} onSelect={selectCell} />
+                )}
                 <ExportFigure
                   figure="heatmap"
                   sweepId={sweepId}
@@ -182,6 +209,7 @@ function SweepResults({ route }: { route: ResultsRoute & { sweepId: string } }) 
               clear
             </button>
           </h2>
+          {grid && <CellSummary grid={grid} cell={cell} />}
           <CellGames sweepId={sweepId} />
         </section>
       )}

@@ -17,6 +17,8 @@ export interface ResultsSlice {
   resultsQuery: ResultsQuery | null;
   grid: Loadable<GridResult>;
   cellGames: Loadable<GameSummary[]>;
+  /** The cell's games on the host (cellGames holds at most CELL_GAMES_MAX of them). */
+  cellGamesTotal: number;
   loadResults(query: ResultsQuery): Promise<void>;
   loadCellGames(sweepId: string, cell: ResultsCell | null): Promise<void>;
   /** Called on progress of `sweepId`: refreshes the open grid, throttled. */
@@ -24,6 +26,8 @@ export interface ResultsSlice {
 }
 
 const RELOAD_MS = 2000;
+/** A cell's games listed in its panel; beyond, the panel says how many more the Runs list has. */
+export const CELL_GAMES_MAX = 5000;
 
 export const resultsSlice: Slice<ResultsSlice> = (set, get, { api }) => {
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -49,6 +53,7 @@ export const resultsSlice: Slice<ResultsSlice> = (set, get, { api }) => {
     resultsQuery: null,
     grid: { state: 'idle' },
     cellGames: { state: 'idle' },
+    cellGamesTotal: 0,
     async loadResults(query) {
       set({ resultsQuery: query });
       await fetchGrid(query, false);
@@ -61,9 +66,9 @@ export const resultsSlice: Slice<ResultsSlice> = (set, get, { api }) => {
           sweepId,
           focalId: cell.focalId,
           competitionLevel: cell.level,
-          limit: 5000,
+          limit: CELL_GAMES_MAX,
         });
-        set({ cellGames: { state: 'ready', value: page.rows } });
+        set({ cellGames: { state: 'ready', value: page.rows }, cellGamesTotal: page.total });
       } catch (err) {
         set({ cellGames: { state: 'error', error: errorMessage(err) } });
       }

@@ -1,6 +1,8 @@
 // The jobs monitor: every sweep with live progress, rate, ETA, tokens and cost, why games are
 // paused or failed, and its controls.
+import { useState } from 'react';
 import type { SweepSummary } from '../../../src-shared/contract';
+import { GameList } from './GameList';
 import { EmptyState } from '../../components/EmptyState';
 import { GameReasons } from './GameReasons';
 import { LoadState } from '../../components/Loading';
@@ -24,6 +26,7 @@ function SweepRow({ sweep }: { sweep: SweepSummary }) {
   const navigate = useApp((s) => s.navigate);
   const isBusy = useApp((s) => s.busy.includes(sweep.id));
   const gameTitle = useGameTitle();
+  const [showGames, setShowGames] = useState(false);
   const p = sweep.progress;
   const phase = phaseOf(sweep);
   const isFinal = phase === 'complete' || phase === 'cancelled';
@@ -121,6 +124,15 @@ function SweepRow({ sweep }: { sweep: SweepSummary }) {
         <span className="spacer" />
         <button
           type="button"
+          data-testid="toggle-games"
+          aria-expanded={showGames}
+          aria-controls={`games-${sweep.id}`}
+          onClick={() => setShowGames(!showGames)}
+        >
+          {showGames ? 'Hide games' : `Games (${fmtCount(p.total)})`}
+        </button>
+        <button
+          type="button"
           data-testid="open-results"
           onClick={() =>
             navigate({
@@ -141,6 +153,11 @@ function SweepRow({ sweep }: { sweep: SweepSummary }) {
           Transcripts
         </button>
       </div>
+      {showGames && (
+        <div id={`games-${sweep.id}`}>
+          <GameList sweepId={sweep.id} />
+        </div>
+      )}
     </article>
   );
 }
