@@ -237,7 +237,8 @@ export type RequeueTarget = readonly string[] | { sweepId: string; status: reado
 
 /** The durable store. Every method is synchronous and commits before it returns. */
 export interface Store
-  extends ImportStore,
+  extends
+    ImportStore,
     AnnotationMethods,
     CompareQueryMethods,
     JudgementStore,
