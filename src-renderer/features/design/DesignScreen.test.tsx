@@ -215,7 +215,7 @@ describe('sweep designer', () => {
     );
     // Optional without a default: empty, and saying so.
     expect(html).toMatch(
-      /<input id="_R_\w+_" type="number" inputMode="decimal" step="1" min="2" max="200" placeholder="game default" data-testid="param-turns" value=""\/><span class="hint">optional<\/span>/,
+      /<input id="_R_\w+_" type="number" inputMode="decimal" step="1" min="2" max="200" placeholder="default" data-testid="param-turns" value=""\/><\/div>/,
     );
     expect(html).toMatch(
       /<input id="_R_\w+_" data-testid="param-folder" type="text" spellCheck="false" placeholder="base" value="games\/x"\/>/,
@@ -224,7 +224,7 @@ describe('sweep designer', () => {
       /<input id="_R_\w+_" data-testid="param-strict" type="checkbox" checked=""\/>/,
     );
     expect(html).toMatch(
-      /<select id="_R_\w+_" data-testid="param-mode"><option value="" selected="">\(game default\)<\/option><option value="a">a<\/option><option value="b">b<\/option><\/select>/,
+      /<select id="_R_\w+_" data-testid="param-mode" title="Leave empty for the game’s default"><option value="" selected="">\(default\)<\/option><option value="a">a<\/option><option value="b">b<\/option><\/select>/,
     );
     expect(html).not.toContain('param-red');
     expect(html).toMatch(

@@ -149,6 +149,8 @@ export function DesignScreen() {
                   id={ids.id}
                   data-testid="field-kind"
                   value={form.kind}
+                  // A game's fields and fitting strategies come from the catalog: wait for it.
+                  disabled={catalog.state !== 'ready'}
                   onChange={(e) => {
                     const kind = e.target.value as GameKind;
                     const entry = entryOf(kind);
@@ -172,6 +174,11 @@ export function DesignScreen() {
                 </select>
               )}
             </Field>
+            {catalog.state === 'error' && (
+              <p className="error-inline" role="alert">
+                The games’ parameters could not be loaded: {catalog.error}
+              </p>
+            )}
             {formParams(entry).map((p) => (
               <GameParamField
                 key={p.name}
@@ -278,7 +285,12 @@ export function DesignScreen() {
         <fieldset className="section">
           <legend>Competition axis and runs</legend>
           <div className="row-fields">
-            <LevelsField form={form} issues={byField.levels} update={update} />
+            <LevelsField
+              form={form}
+              hasAxis={!entry || entry.competitionAxes.length > 0}
+              issues={byField.levels}
+              update={update}
+            />
           </div>
           <div className="row-fields">
             <Field label="Who speaks first" issues={byField.orders}>
@@ -318,7 +330,12 @@ export function DesignScreen() {
         </fieldset>
         <FieldIssues id="general-issues" issues={byField.general} />
       </form>
-      <DesignSummary issues={issues} isLocalOk={local.ok} canRun={canRun} isReadOnly={isReadOnly} />
+      <DesignSummary
+        issues={Object.values(byField).flat()}
+        isLocalOk={local.ok}
+        canRun={canRun}
+        isReadOnly={isReadOnly}
+      />
     </section>
   );
 }

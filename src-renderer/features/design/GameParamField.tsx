@@ -17,21 +17,21 @@ interface Props {
 
 /** What an empty field means, in words: the schema's default, else the game's own rule. */
 function defaultText(p: GameParamView): string {
-  if (p.default === null) return 'game default';
+  if (p.default === null) return 'default';
   return typeof p.default === 'boolean' ? (p.default ? 'yes' : 'no') : String(p.default);
 }
 
 export function GameParamField({ param: p, value, issues, onChange }: Props) {
   const testId = `param-${p.name}`;
-  const hint = p.help ?? (p.default === null && value === undefined ? 'optional' : undefined);
   return (
-    <Field label={p.label} hint={hint} issues={issues}>
+    <Field label={p.label} hint={p.help ?? undefined} issues={issues} wide={p.type === 'text'}>
       {(ids) => {
         const common = {
           id: ids.id,
           'aria-invalid': ids.isInvalid || undefined,
           'aria-describedby': ids.describedBy,
           'data-testid': testId,
+          title: p.default === null ? 'Leave empty for the game’s default' : undefined,
         };
         if (p.type === 'choice') {
           return (

@@ -354,10 +354,16 @@ export function fieldOf(issue: SweepIssue): string {
   return 'general';
 }
 
-/** Issues grouped by form field. */
+/**
+ * Issues grouped by form field, each message once per field (a problem of the game repeats for
+ * every cell of the competition axis).
+ */
 export function issuesByField(issues: readonly SweepIssue[]): Record<string, SweepIssue[]> {
   const out: Record<string, SweepIssue[]> = {};
-  for (const issue of issues) (out[fieldOf(issue)] ??= []).push(issue);
+  for (const issue of issues) {
+    const list = (out[fieldOf(issue)] ??= []);
+    if (!list.some((i) => i.message === issue.message)) list.push(issue);
+  }
   return out;
 }
 
