@@ -1,20 +1,23 @@
 // A sweep's games, paged, sorted and filtered on the host (cell, outcome, round, order, model,
 // parse failures, tag): a list of any length is paged in SQL, never cut. A row opens the game.
-import { useEffect, useState } from 'react';
-import type { GameFacets, GamesPage, GameSortKey } from '../../../src-shared/contract';
-import { errorMessage } from '../../api/errors';
-import { fmt } from '../../lib/format';
-import { useApp, usePlatform } from '../../state/hooks';
+// Used by the Runs screen and the Transcripts screen's picker. Keyboard: Tab reaches the filters,
+// the pager, the sort buttons and then the table once (the current row); ↑/↓ (Home/End) move
+// between rows, Enter opens the row's game, PageDown/PageUp turn the page.
+import { useEffect, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import type { GameFacets, GamesPage, GameSortKey, GameSummary } from '../../src-shared/contract';
+import { errorMessage } from '../api/errors';
+import { fmt } from '../lib/format';
+import { useApp, usePlatform } from '../state/hooks';
+import { GameListFilterBar } from './GameListFilterBar';
 import {
+  FIRST_PAGE,
   listArgs,
-  NO_FILTERS,
-  OUTCOME_LABELS,
   PAGE_SIZE,
   pageLabel,
   type GameListFilters,
-  type GameListSort,
-  type Outcome,
-} from './game-list-query';
+  type GameListQuery,
+} from '../lib/game-list-query';
 
 const COLUMNS: { key: GameSortKey | null; label: string; isNumeric: boolean }[] = [
   { key: 'seed', label: 'Seed', isNumeric: true },
@@ -32,134 +35,33 @@ type PageState =
   | { key: string; state: 'ready'; page: GamesPage }
   | { key: string; state: 'error'; error: string; page: GamesPage | null };
 
-function Select({
-  id,
-  label,
-  value,
-  options,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  options: { value: string; label: string }[];
-  onChange: (v: string) => void;
-}) {
-  return (
-    <label>
-      {label}
-      <select data-testid={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+interface Props {
+  sweepId: string;
+  /** The page to show, when the caller keeps it (the picker does, for the way back). */
+  query?: GameListQuery;
+  onQueryChange?: (query: GameListQuery) => void;
 }
 
-function any<T extends string | number>(
-  label: string,
-  values: readonly T[],
-  show: (v: T) => string = String,
-): { value: string; label: string }[] {
-  return [{ value: '', label }, ...values.map((v) => ({ value: String(v), label: show(v) }))];
+function rowLabel(g: GameSummary): string {
+  const deal =
+    g.deal === null ? g.status : g.deal ? `deal in round ${g.agreementRound}` : 'no deal';
+  return `Game seed ${g.seed}, run ${g.runIndex + 1}, focal ${g.focalId}, level ${fmt(g.competitionLevel, 2)}, ${deal}`;
 }
 
-function Filters({
-  facets,
-  filters,
-  set,
-}: {
-  facets: GameFacets | undefined;
-  filters: GameListFilters;
-  set: (f: Partial<GameListFilters>) => void;
-}) {
-  const f = facets;
-  return (
-    <div className="toolbar game-filters" role="group" aria-label="Filter the games">
-      <Select
-        id="game-filter-focal"
-        label="Focal"
-        value={filters.focalId}
-        options={any('any', f?.focalIds ?? [])}
-        onChange={(focalId) => set({ focalId })}
-      />
-      <Select
-        id="game-filter-level"
-        label="Level"
-        value={filters.level}
-        options={any('any', f?.levels ?? [], (v: number) => fmt(v, 2))}
-        onChange={(level) => set({ level })}
-      />
-      <Select
-        id="game-filter-outcome"
-        label="Outcome"
-        value={filters.outcome}
-        options={(Object.keys(OUTCOME_LABELS) as Outcome[]).map((o) => ({
-          value: o,
-          label: OUTCOME_LABELS[o],
-        }))}
-        onChange={(outcome) => set({ outcome: outcome as Outcome })}
-      />
-      <Select
-        id="game-filter-round"
-        label="Deal round"
-        value={filters.round}
-        options={any('any', f?.rounds ?? [])}
-        onChange={(round) => set({ round })}
-      />
-      <Select
-        id="game-filter-order"
-        label="Order"
-        value={filters.order}
-        options={any('any', f?.orders ?? [], (o: string) => o.replace('_', ' '))}
-        onChange={(order) => set({ order: order as GameListFilters['order'] })}
-      />
-      <Select
-        id="game-filter-model"
-        label="Model"
-        value={filters.participantId}
-        options={any('any seat', f?.participantIds ?? [])}
-        onChange={(participantId) => set({ participantId })}
-      />
-      <Select
-        id="game-filter-parse"
-        label="Parse failures"
-        value={filters.parseFailures}
-        options={[
-          { value: '', label: 'either' },
-          { value: 'yes', label: 'with' },
-          { value: 'no', label: 'without' },
-        ]}
-        onChange={(v) => set({ parseFailures: v as GameListFilters['parseFailures'] })}
-      />
-      <Select
-        id="game-filter-tag"
-        label="Tag"
-        value={filters.tag}
-        options={any(f && f.tags.length === 0 ? 'no tags yet' : 'any', f?.tags ?? [])}
-        onChange={(tag) => set({ tag })}
-      />
-      {Object.values(filters).some((v) => v !== '') && (
-        <button type="button" data-testid="game-filter-clear" onClick={() => set(NO_FILTERS)}>
-          Clear filters
-        </button>
-      )}
-    </div>
-  );
-}
-
-export function GameList({ sweepId }: { sweepId: string }) {
+export function GameList({ sweepId, query: controlled, onQueryChange }: Props) {
   const platform = usePlatform();
   const navigate = useApp((s) => s.navigate);
-  const setGameList = useApp((s) => s.setGameList);
-  const [filters, setFilters] = useState<GameListFilters>(NO_FILTERS);
-  const [sort, setSort] = useState<GameListSort | null>(null);
-  const [offset, setOffset] = useState(0);
+  const setGameListPage = useApp((s) => s.setGameListPage);
+  const [own, setOwn] = useState<GameListQuery>(FIRST_PAGE);
+  const query = controlled ?? own;
+  const setQuery = (q: GameListQuery) => (onQueryChange ? onQueryChange(q) : setOwn(q));
+  const { filters, sort, offset } = query;
   const [state, setState] = useState<PageState | null>(null);
   const [facets, setFacets] = useState<GameFacets | undefined>(undefined);
+  const [active, setActive] = useState(0);
+  const tbody = useRef<HTMLTableSectionElement>(null);
+  /** Which row takes the focus once the next page arrives (after PageDown/PageUp). */
+  const focusOnArrival = useRef<'first' | 'last' | null>(null);
   const args = listArgs(sweepId, filters, sort, offset);
   const key = JSON.stringify(args);
 
@@ -188,38 +90,88 @@ export function GameList({ sweepId }: { sweepId: string }) {
 
   const page = state?.page ?? null;
   const isLoading = state?.key !== key;
+  const rows = page?.rows ?? [];
+  const current = Math.min(active, Math.max(0, rows.length - 1));
+  useEffect(() => {
+    const to = focusOnArrival.current;
+    if (to === null || isLoading || !page) return;
+    focusOnArrival.current = null;
+    const i = to === 'first' ? 0 : page.rows.length - 1;
+    setActive(i);
+    tbody.current?.querySelectorAll<HTMLElement>('tr')[i]?.focus();
+  }, [isLoading, page]);
+
   const update = (f: Partial<GameListFilters>) => {
-    setFilters((old) => ({ ...old, ...f }));
-    setOffset(0);
+    setQuery({ filters: { ...filters, ...f }, sort, offset: 0 });
+    setActive(0);
   };
-  const sortBy = (key: GameSortKey) => {
-    setSort((s) =>
-      s?.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' },
-    );
-    setOffset(0);
+  const sortBy = (k: GameSortKey) => {
+    setQuery({
+      filters,
+      sort:
+        sort?.key === k
+          ? { key: k, dir: sort.dir === 'asc' ? 'desc' : 'asc' }
+          : { key: k, dir: 'asc' },
+      offset: 0,
+    });
+    setActive(0);
+  };
+  const hasPrev = offset > 0;
+  const hasNext = !!page && offset + PAGE_SIZE < page.total;
+  const turn = (direction: 1 | -1) => {
+    setQuery({ filters, sort, offset: Math.max(0, offset + direction * PAGE_SIZE) });
+    setActive(0);
+  };
+  const open = (g: GameSummary) => {
+    if (page) setGameListPage(sweepId, query, page);
+    navigate({ screen: 'transcripts', gameId: g.id, sweepId });
+  };
+  const focusRow = (i: number) => {
+    setActive(i);
+    tbody.current?.querySelectorAll<HTMLElement>('tr')[i]?.focus();
+  };
+  const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, i: number) => {
+    if (e.target !== e.currentTarget) return;
+    const last = rows.length - 1;
+    if (e.key === 'ArrowDown') focusRow(Math.min(last, i + 1));
+    else if (e.key === 'ArrowUp') focusRow(Math.max(0, i - 1));
+    else if (e.key === 'Home') focusRow(0);
+    else if (e.key === 'End') focusRow(last);
+    else if (e.key === 'Enter' || e.key === ' ') open(rows[i]);
+    else if (e.key === 'PageDown' && hasNext) {
+      focusOnArrival.current = 'first';
+      turn(1);
+    } else if (e.key === 'PageUp' && hasPrev) {
+      focusOnArrival.current = 'last';
+      turn(-1);
+    } else return;
+    e.preventDefault();
   };
   return (
     <section className="game-list" aria-label="Games of the sweep" data-testid="game-list">
-      <Filters facets={facets} filters={filters} set={update} />
+      <GameListFilterBar facets={facets} filters={filters} set={update} />
       <div className="game-list-pager">
         <span data-testid="game-list-total" aria-live="polite">
           {page ? pageLabel(offset, page.rows.length, page.total) : 'Loading games…'}
         </span>
         {isLoading && page && <span className="muted small">updating…</span>}
         <span className="spacer" />
+        <span className="muted small key-hint" id={`game-list-keys-${sweepId}`}>
+          ↑↓ move · Enter opens · PgUp/PgDn page
+        </span>
         <button
           type="button"
           data-testid="game-list-prev"
-          disabled={offset === 0}
-          onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
+          disabled={!hasPrev}
+          onClick={() => turn(-1)}
         >
           ← Previous
         </button>
         <button
           type="button"
           data-testid="game-list-next"
-          disabled={!page || offset + PAGE_SIZE >= page.total}
-          onClick={() => setOffset(offset + PAGE_SIZE)}
+          disabled={!hasNext}
+          onClick={() => turn(1)}
         >
           Next →
         </button>
@@ -231,9 +183,14 @@ export function GameList({ sweepId }: { sweepId: string }) {
       )}
       {page && page.rows.length > 0 && (
         <div className="table-scroll">
-          <table className="grid compact" data-testid="game-list-table">
+          <table
+            className="grid compact game-table"
+            data-testid="game-list-table"
+            aria-describedby={`game-list-keys-${sweepId}`}
+            aria-rowcount={page.total + 1}
+          >
             <thead>
-              <tr>
+              <tr aria-rowindex={1}>
                 {COLUMNS.map((c) => (
                   <th
                     key={c.label}
@@ -265,9 +222,22 @@ export function GameList({ sweepId }: { sweepId: string }) {
                 <th scope="col">Transcript</th>
               </tr>
             </thead>
-            <tbody>
-              {page.rows.map((g) => (
-                <tr key={g.id} data-testid="game-list-row">
+            <tbody ref={tbody}>
+              {page.rows.map((g, i) => (
+                <tr
+                  key={g.id}
+                  data-testid="game-list-row"
+                  data-game={g.id}
+                  aria-rowindex={offset + i + 2}
+                  aria-label={rowLabel(g)}
+                  tabIndex={i === current ? 0 : -1}
+                  onFocus={() => setActive(i)}
+                  onKeyDown={(e) => onRowKey(e, i)}
+                  onClick={(e) => {
+                    if ((e.target as HTMLElement).closest('a')) return;
+                    open(g);
+                  }}
+                >
                   <td className="num">{g.seed}</td>
                   <td className="num">{g.runIndex + 1}</td>
                   <td>{g.order.replace('_', ' ')}</td>
@@ -284,10 +254,10 @@ export function GameList({ sweepId }: { sweepId: string }) {
                     <a
                       href={`#/transcripts/${encodeURIComponent(g.id)}`}
                       data-testid="game-list-open"
+                      tabIndex={-1}
                       onClick={(e) => {
                         e.preventDefault();
-                        setGameList(sweepId, page.rows);
-                        navigate({ screen: 'transcripts', gameId: g.id, sweepId });
+                        open(g);
                       }}
                     >
                       open
