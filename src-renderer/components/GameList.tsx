@@ -32,8 +32,8 @@ const COLUMNS: { key: GameSortKey | null; label: string; isNumeric: boolean }[] 
 
 /** The last answer and the request it answered (a newer request shows it until it arrives). */
 type PageState =
-  | { key: string; state: 'ready'; page: GamesPage }
-  | { key: string; state: 'error'; error: string; page: GamesPage | null };
+  | { key: string; state: 'ready'; page: GamesPage; query: GameListQuery }
+  | { key: string; state: 'error'; error: string; page: GamesPage | null; query: GameListQuery };
 
 interface Props {
   sweepId: string;
@@ -63,15 +63,16 @@ export function GameList({ sweepId, query: controlled, onQueryChange }: Props) {
   /** Which row takes the focus once the next page arrives (after PageDown/PageUp). */
   const focusOnArrival = useRef<'first' | 'last' | null>(null);
   const args = listArgs(sweepId, filters, sort, offset);
-  const key = JSON.stringify(args);
+  const key = JSON.stringify({ args, query });
 
   useEffect(() => {
     let current = true;
+    const requested = JSON.parse(key) as { args: typeof args; query: GameListQuery };
     platform.api
-      .invoke('games:list', JSON.parse(key) as typeof args)
+      .invoke('games:list', requested.args)
       .then((page) => {
         if (!current) return;
-        setState({ key, state: 'ready', page });
+        setState({ key, state: 'ready', page, query: requested.query });
         if (page.facets) setFacets(page.facets);
       })
       .catch((err: unknown) => {
@@ -81,6 +82,7 @@ export function GameList({ sweepId, query: controlled, onQueryChange }: Props) {
             state: 'error',
             error: errorMessage(err),
             page: s?.page ?? null,
+            query: s?.query ?? requested.query,
           }));
       });
     return () => {
@@ -89,6 +91,8 @@ export function GameList({ sweepId, query: controlled, onQueryChange }: Props) {
   }, [platform, key]);
 
   const page = state?.page ?? null;
+  /** The first index of the page on screen (the one asked for may still be on its way). */
+  const shownOffset = state?.query.offset ?? 0;
   const isLoading = state?.key !== key;
   const rows = page?.rows ?? [];
   const current = Math.min(active, Math.max(0, rows.length - 1));
@@ -105,15 +109,15 @@ export function GameList({ sweepId, query: controlled, onQueryChange }: Props) {
     setQuery({ filters: { ...filters, ...f }, sort, offset: 0 });
     setActive(0);
   };
+  /** Ascending, descending, then back to the planned order. */
   const sortBy = (k: GameSortKey) => {
-    setQuery({
-      filters,
-      sort:
-        sort?.key === k
-          ? { key: k, dir: sort.dir === 'asc' ? 'desc' : 'asc' }
-          : { key: k, dir: 'asc' },
-      offset: 0,
-    });
+    const next: GameListQuery['sort'] =
+      sort?.key !== k
+        ? { key: k, dir: 'asc' }
+        : sort.dir === 'asc'
+          ? { key: k, dir: 'desc' }
+          : null;
+    setQuery({ filters, sort: next, offset: 0 });
     setActive(0);
   };
   const hasPrev = offset > 0;
@@ -123,7 +127,7 @@ export function GameList({ sweepId, query: controlled, onQueryChange }: Props) {
     setActive(0);
   };
   const open = (g: GameSummary) => {
-    if (page) setGameListPage(sweepId, query, page);
+    if (state?.page) setGameListPage(sweepId, state.query, state.page);
     navigate({ screen: 'transcripts', gameId: g.id, sweepId });
   };
   const focusRow = (i: number) => {
@@ -148,11 +152,16 @@ export function GameList({ sweepId, query: controlled, onQueryChange }: Props) {
     e.preventDefault();
   };
   return (
-    <section className="game-list" aria-label="Games of the sweep" data-testid="game-list">
+    <section
+      className="game-list"
+      aria-label="Games of the sweep"
+      aria-busy={isLoading}
+      data-testid="game-list"
+    >
       <GameListFilterBar facets={facets} filters={filters} set={update} />
       <div className="game-list-pager">
         <span data-testid="game-list-total" aria-live="polite">
-          {page ? pageLabel(offset, page.rows.length, page.total) : 'Loading games…'}
+          {page ? pageLabel(shownOffset, page.rows.length, page.total) : 'Loading games…'}
         </span>
         {isLoading && page && <span className="muted small">updating…</span>}
         <span className="spacer" />
@@ -228,7 +237,7 @@ export function GameList({ sweepId, query: controlled, onQueryChange }: Props) {
                   key={g.id}
                   data-testid="game-list-row"
                   data-game={g.id}
-                  aria-rowindex={offset + i + 2}
+                  aria-rowindex={shownOffset + i + 2}
                   aria-label={rowLabel(g)}
                   tabIndex={i === current ? 0 : -1}
                   onFocus={() => setActive(i)}
