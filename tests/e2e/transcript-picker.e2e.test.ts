@@ -176,7 +176,7 @@ describe('the transcript picker on a 6,000-game sweep', () => {
     await screenshot(page, 'transcript-picker-02-row-focus');
     await page.keyboard.press('Enter');
     await page.locator(`[data-testid="transcript"][data-game="${fifty5}"]`).waitFor();
-    expect(await text(page, 'game-position')).toBe('game 55 of 6000');
+    expect(await text(page, 'game-position')).toBe('game 55 of 6,000');
     await page.keyboard.press(']');
     const fifty6 = one<{ id: string }>(
       served.dbPath,
@@ -184,7 +184,7 @@ describe('the transcript picker on a 6,000-game sweep', () => {
       sweepId,
     ).id;
     await page.locator(`[data-testid="transcript"][data-game="${fifty6}"]`).waitFor();
-    expect(await text(page, 'game-position')).toBe('game 56 of 6000');
+    expect(await text(page, 'game-position')).toBe('game 56 of 6,000');
 
     // The reader's controls: p toggles private only; the match buttons are reached by Tab.
     await page.keyboard.press('p');
@@ -204,6 +204,7 @@ describe('the transcript picker on a 6,000-game sweep', () => {
       .getByTestId('match-count')
       .getByText(/^2 of \d+$/)
       .waitFor();
+    await screenshot(page, 'transcript-picker-04-reader-keyboard');
     await page.keyboard.press('Shift+Tab');
     expect(await focusedTestId(page)).toBe('match-prev');
     await page.keyboard.press('Enter');
