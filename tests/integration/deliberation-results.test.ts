@@ -369,6 +369,32 @@ describe('the host requests of the deliberation views', () => {
         '0.8                 0.0     0.0           150.0',
       ]);
       expect(text.stdout).toMatch(/\n\s+0\.2\s+2\s+untargeted_adv\s+2\s+150\s/);
+      // The quick heatmap (t intervals from SQL sums) names them alike.
+      const quick = runCli([
+        'analyze',
+        id,
+        '--db',
+        gridDb,
+        '--view',
+        'quick-heatmap',
+        '--metric',
+        'utility_focal',
+        '--csv',
+      ]);
+      expect(quick.status).toBe(0);
+      expect(
+        quick.stdout
+          .trim()
+          .split('\n')
+          .map((line) => line.split(',').slice(0, 3).join(',')),
+      ).toEqual([
+        'focal_capability,competition_level,focal_incentive',
+        ...['0.2', '0.5', '0.8'].flatMap((c) => [
+          `${c},0,cooperative`,
+          `${c},1,greedy`,
+          `${c},2,untargeted_adv`,
+        ]),
+      ]);
       // The per-game column groups cells like any dimension.
       const byIncentive = runCli([
         'analyze',
