@@ -240,6 +240,7 @@ describe('migration 0002 (focal columns)', () => {
        DROP TABLE provider_batches;
        ALTER TABLE turns DROP COLUMN output_mode;
        ALTER TABLE turns DROP COLUMN calls;
+       ALTER TABLE calls DROP COLUMN batched;
        DELETE FROM schema_migrations WHERE id >= 2;`,
     );
     openStore(file).close();
