@@ -42,6 +42,22 @@ export type OutputMode = (typeof OUTPUT_MODES)[number];
 export const PROVIDERS = ['anthropic', 'openai', 'openrouter', 'google', 'xai', 'local'] as const;
 export type ProviderName = (typeof PROVIDERS)[number];
 
+/**
+ * The provider's default output mode: Anthropic 'tool', OpenAI 'json_schema' (also through a
+ * gateway at another base URL), and 'none' for OpenRouter, Google, xAI and local servers, whose
+ * support for strict schemas varies by model and server.
+ */
+export function defaultOutputMode(provider: ProviderName): OutputMode {
+  if (provider === 'anthropic') return 'tool';
+  if (provider === 'openai') return 'json_schema';
+  return 'none';
+}
+
+/** The output modes a provider offers: Anthropic 'tool', the OpenAI-compatible 'json_schema'. */
+export function outputModesOf(provider: ProviderName): readonly OutputMode[] {
+  return provider === 'anthropic' ? ['tool', 'none'] : ['json_schema', 'none'];
+}
+
 const idSchema = z
   .string()
   .min(1)

@@ -255,7 +255,8 @@ function datasetRow(
         }
       : {}),
   });
-  return gameRow(game, sweepId, metrics, usage, { axis, registry });
+  // The realised instance, also for a game stored before instances were (the focal incentive).
+  return gameRow({ ...game, instance }, sweepId, metrics, usage, { axis, registry });
 }
 
 /**

@@ -16,12 +16,18 @@ const measures = {
   feasibility: { deals: 720, passing: 55, unanimous: 12 },
 };
 
+const incentives = ['cooperative', 'greedy', 'cooperative', 'untargeted_adv', 'greedy', 'greedy'];
 const row = (kind: string, m: unknown) =>
-  ({ kind, outcome: { measures: m } }) as unknown as GameRow;
+  ({
+    kind,
+    outcome: { measures: m },
+    instance: { preferences: incentives.map((incentive) => ({ incentive })) },
+  }) as unknown as GameRow;
 
 describe('deliberation analysis columns', () => {
   it('orients the published evaluation to the focal seat', () => {
     expect(deliberationColumns(row('deliberation', measures), 5)).toEqual({
+      focal_incentive: 'greedy',
       passing_deal_any_turn: 1,
       final_deal_passes: 1,
       all_agree: 0,
@@ -31,6 +37,9 @@ describe('deliberation analysis columns', () => {
       focal_final_score: 47,
       adversary_success: null,
       feasible_deals: 55,
+    });
+    expect(deliberationColumns(row('deliberation', measures), 3)).toMatchObject({
+      focal_incentive: 'untargeted_adv',
     });
     expect(deliberationColumns(row('deliberation', measures), 1)).toMatchObject({
       wrong_deals_focal: 2,

@@ -2,6 +2,7 @@
 // the outcome's measures; only deliberation rows carry them (like the focal_score_* columns).
 import type { DeliberationMetrics } from '../../games/deliberation/metrics';
 import type { Feasibility } from '../../games/deliberation/scoring';
+import type { DeliberationParty } from '../../games/deliberation/types';
 import { METRICS } from '../../src-shared/metrics';
 import type { GameRow } from '../store/types';
 
@@ -10,14 +11,22 @@ export const DELIBERATION_COLUMNS: readonly string[] = METRICS.filter(
   (d) => d.games.length === 1 && d.games[0] === 'deliberation',
 ).map((d) => d.id);
 
+/** Dimension columns only deliberation rows carry (for --by, --filter and the columns listing). */
+export const DELIBERATION_DIMENSIONS: readonly string[] = ['focal_incentive'];
+
 const bit = (b: boolean | null) => (b === null ? null : b ? 1 : 0);
 
-/** The deliberation columns of a finished game, oriented to the focal seat; {} for other games. */
+/**
+ * The deliberation columns of a finished game, oriented to the focal seat; {} for other games.
+ * focal_incentive is the incentive the focal seat's party played (from the stored instance).
+ */
 export function deliberationColumns(game: GameRow, seat: number): Record<string, unknown> {
   const m = game.outcome?.measures as
     (DeliberationMetrics & { feasibility: Feasibility | null }) | undefined;
   if (game.kind !== 'deliberation' || !m) return {};
+  const parties = game.instance?.preferences as DeliberationParty[] | undefined;
   return {
+    focal_incentive: parties?.[seat]?.incentive ?? null,
     passing_deal_any_turn: bit(m.passingDealAnyTurn),
     final_deal_passes: bit(m.finalDealPasses),
     all_agree: bit(m.allAgree),

@@ -16,7 +16,7 @@ import { computeCellsAsync, type CiMethod, type Row } from './cells';
 import { loadDataset } from './dataset';
 import { outcomeRows } from './outcome-rows';
 import { storedRows } from './stored-rows';
-import { incentiveAxisParty, incentiveOfLevel } from '../sweeps/incentive-cells';
+import { incentiveAxisOf } from '../sweeps/incentive-cells';
 
 /** The dimensions of a screen cell: the same `--by` as `parley analyze --by focal_id,competition_level`. */
 export const GRID_BY = ['focal_id', 'competition_level'] as const;
@@ -125,11 +125,7 @@ function incentiveAxis(
   spec: unknown,
   y: readonly number[],
 ): Pick<GridResult, 'yName' | 'yTitle' | 'yLabels'> {
-  const party = incentiveAxisParty(spec);
-  if (party === null) return {};
-  return {
-    yName: 'incentive',
-    yTitle: `incentive of ${party}`,
-    yLabels: y.map((level) => incentiveOfLevel(level) ?? String(level)),
-  };
+  const axis = incentiveAxisOf(spec);
+  if (axis === null) return {};
+  return { yName: 'incentive', yTitle: axis.title, yLabels: y.map(axis.label) };
 }

@@ -5,10 +5,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
-import { DELIBERATION_COLUMNS } from '../analysis/deliberation-columns';
+import { DELIBERATION_COLUMNS, DELIBERATION_DIMENSIONS } from '../analysis/deliberation-columns';
 import { formatFitTable, runFit } from '../analysis/fit-command';
 import { leakReport, leakTables } from '../judge/report';
-import { incentiveAxisNote } from '../sweeps/incentive-cells';
+import { incentiveAxisNote, incentiveAxisOf } from '../sweeps/incentive-cells';
 import {
   DIMENSION_COLUMNS,
   applyFilters,
@@ -19,10 +19,10 @@ import {
   type ProjectedDataset,
 } from '../analysis/dataset';
 import { storedRows } from '../analysis/stored-rows';
-import { CI_METHODS, cellMatrix, computeCells, type CiMethod } from '../analysis/cells';
+import { CI_METHODS, computeCells, type CiMethod } from '../analysis/cells';
 import { QUICK_BY, quickCells, type CapabilityLookup } from '../analysis/heatmap-query';
 import { z } from 'zod';
-import { METRIC_IDS, STORED_METRIC_IDS, metricDigits } from '../../src-shared/metrics';
+import { METRIC_IDS, STORED_METRIC_IDS } from '../../src-shared/metrics';
 import { capabilityOf, participantSchema } from '../../src-shared/participant';
 import {
   cellsTable,
@@ -40,7 +40,7 @@ import { figureCreatedAt, renderFigureSpec } from '../figures/render-spec';
 import { loadRegistry } from '../registry/registry';
 import type { CellMetric, Store } from '../store/types';
 import { CliError, EXIT_BAD_INPUT, openCliStore, readJsonFile, resolveDbPath } from './common';
-import { formatGrid } from './text-format';
+import { gridText, withIncentiveColumn } from './heatmap-text';
 
 const VIEWS = [
   'cells',
@@ -228,19 +228,6 @@ function checkColumns(
   }
 }
 
-/** A capability x competition grid as text: rows by focal capability (unknown last), columns by level. */
-function gridText(cells: Parameters<typeof cellMatrix>[0], title: string, metric: string): string {
-  const m = cellMatrix(cells, 'focal_capability', 'competition_level');
-  return formatGrid({
-    title,
-    corner: 'capability',
-    rowLabels: m.rowValues.map((v) => (v === null ? 'unknown' : String(v))),
-    colLabels: m.colValues.map(String),
-    values: m.cells.map((row) => row.map((c) => c?.mean ?? null)),
-    digits: metricDigits(metric),
-  });
-}
-
 /** --ci, by default a bootstrap, and t for the quick heatmap (which never loads the values). */
 function ciOption(text: string | undefined, view: View): CiMethod {
   const quick = view === 'quick-heatmap';
@@ -299,6 +286,7 @@ function runAnalyze(ref: string, opts: AnalyzeOptions): void {
           EXIT_BAD_INPUT,
         );
       }
+      const levels = incentiveAxisOf(store.getSweep(id)?.spec);
       const capability = quickCapability(store, id, opts.capabilityAxis, registry);
       const cells = quickCells(store, {
         sweepId: id,
@@ -314,13 +302,17 @@ function runAnalyze(ref: string, opts: AnalyzeOptions): void {
           plannedN: null,
         });
         return writeTables(
-          [{ ...table, title: `${opts.metric} (t intervals from SQL sums)` }],
+          [
+            withIncentiveColumn(
+              { ...table, title: `${opts.metric} (t intervals from SQL sums)` },
+              levels,
+            ),
+          ],
           format,
         );
       }
-      process.stdout.write(
-        `${gridText(cells, `${opts.metric}: mean per cell (rows: focal capability on "${opts.capabilityAxis}", columns: competition level)`, opts.metric)}\n`,
-      );
+      const rowsText = `focal capability on "${opts.capabilityAxis}"`;
+      process.stdout.write(`${gridText(cells, { metric: opts.metric, rows: rowsText, levels })}\n`);
       return;
     }
     const filters = parseFilters(opts.filter);
@@ -368,8 +360,9 @@ function runAnalyze(ref: string, opts: AnalyzeOptions): void {
       const present = new Set(rows.flatMap((r) => Object.keys(r)));
       const scoreCols = [...present].filter((c) => c.startsWith('focal_score_')).sort();
       const gameCols = DELIBERATION_COLUMNS.filter((c) => present.has(c));
+      const gameDims = DELIBERATION_DIMENSIONS.filter((c) => present.has(c));
       process.stdout.write(
-        `Metrics (--metric):\n  ${[...METRIC_IDS, ...gameCols].join('\n  ')}\nDimensions (--by, --x, --filter):\n  ${[...DIMENSION_COLUMNS, ...scoreCols].join('\n  ')}\n` +
+        `Metrics (--metric):\n  ${[...METRIC_IDS, ...gameCols].join('\n  ')}\nDimensions (--by, --x, --filter):\n  ${[...DIMENSION_COLUMNS, ...gameDims, ...scoreCols].join('\n  ')}\n` +
           `${rows.length} finished games${dataset.unfinished ? `, ${dataset.unfinished} unfinished left out` : ''}.\n`,
       );
       return;
@@ -381,7 +374,8 @@ function runAnalyze(ref: string, opts: AnalyzeOptions): void {
       columnsOf,
     );
     const note = dataset.unfinished ? [`${dataset.unfinished} unfinished game(s) left out.`] : [];
-    const axisNote = incentiveAxisNote(store.getSweep(id)?.spec);
+    const spec = store.getSweep(id)?.spec;
+    const axisNote = incentiveAxisNote(spec);
     if (axisNote) note.push(axisNote);
     let tables: Table[];
     if (view === 'cells') {
@@ -400,12 +394,19 @@ function runAnalyze(ref: string, opts: AnalyzeOptions): void {
         seed,
         plannedN: null,
       });
+      const levels = incentiveAxisOf(spec);
       tables = [
-        { ...table, title: `${opts.metric}: heatmap cells (focal_capability x competition_level)` },
+        withIncentiveColumn(
+          {
+            ...table,
+            title: `${opts.metric}: heatmap cells (focal_capability x competition_level)`,
+          },
+          levels,
+        ),
       ];
       if (format === 'text')
         process.stdout.write(
-          `${gridText(cells, `${opts.metric}: mean per cell (rows: focal capability, columns: competition level)`, opts.metric)}\n\n`,
+          `${gridText(cells, { metric: opts.metric, rows: 'focal capability', levels })}\n\n`,
         );
     } else if (view === 'fits') {
       tables = fitsTables(rows, {

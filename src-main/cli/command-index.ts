@@ -26,6 +26,11 @@ export const COMMAND_MODULES: readonly CommandModule[] = [
     load: async () => (await import('./core-commands')).registerCoreCommands,
   },
   {
+    file: 'cancel-command.ts',
+    commands: { cancel: 'cancel a sweep and its provider batches in flight' },
+    load: async () => (await import('./cancel-command')).registerCancelCommand,
+  },
+  {
     file: 'cluster-commands.ts',
     commands: {
       slurm: 'write a SLURM array job that runs a sweep in shards',

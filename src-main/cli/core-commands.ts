@@ -10,6 +10,7 @@ import { writeGamesJson, writeGamesJsonl } from '../export/games';
 import type { Store } from '../store/store';
 import { registryResolver } from '../registry/registry';
 import { demoSweep } from '../sweeps/demo';
+import { ledgerLine } from './ledger-line';
 import { SweepService, releaseDeadRunners, validateSweepDoc } from '../sweeps/service';
 import type { SweepProgress, SweepValidation } from '../sweeps/service';
 import { shardOf } from '../cluster/shard';
@@ -161,7 +162,10 @@ export function registerCoreCommands(program: Command): void {
         const service = new SweepService(store);
         for (const s of sweeps) {
           const p = service.progress(s.id);
-          process.stdout.write(`${s.id}  ${s.name}\n  ${statusLine(p)}\n`);
+          const ledger = ledgerLine(store.callTotals({ sweepId: s.id }));
+          process.stdout.write(
+            `${s.id}  ${s.name}\n  ${statusLine(p)}\n` + (ledger ? `  ${ledger}\n` : ''),
+          );
         }
       } finally {
         store.close();

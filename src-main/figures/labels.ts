@@ -2,6 +2,7 @@
 // columns still reads well in a paper. A spec's own labels always win. Metric labels and units
 // come from the metric vocabulary (src-shared/metrics.ts).
 import { isMetricId, metricAxisLabel, metricDef } from '../../src-shared/metrics';
+import type { IncentiveAxis } from '../sweeps/incentive-cells';
 
 const DIMENSION_LABELS: Record<string, string> = {
   competition_level: 'Competition level',
@@ -33,4 +34,28 @@ export function columnLabel(column: string, capabilityAxis = 'sweep'): string {
   if (column.startsWith('focal_score_'))
     return `Focal ${column.slice('focal_score_'.length).replace(/_/g, ' ')}`;
   return column.replace(/_/g, ' ');
+}
+
+/** How a figure names its columns and their values. */
+export interface FigureLabels {
+  /** The axis, legend or table header of a column. */
+  column: (column: string) => string;
+  /** A value as printed on a tick, in a legend or in a table cell. */
+  value: (column: string, value: number | string) => number | string;
+}
+
+/**
+ * The labels of a figure on this capability axis; `levels` names the competition levels of an
+ * incentive sweep (incentive-cells.ts), so its figures read "greedy" where others read "1".
+ */
+export function figureLabels(capabilityAxis: string, levels: IncentiveAxis | null): FigureLabels {
+  const isLevel = (column: string) => levels !== null && column === 'competition_level';
+  return {
+    column: (column) =>
+      isLevel(column)
+        ? levels!.title.charAt(0).toUpperCase() + levels!.title.slice(1)
+        : columnLabel(column, capabilityAxis),
+    value: (column, value) =>
+      isLevel(column) && typeof value === 'number' ? levels!.label(value) : value,
+  };
 }

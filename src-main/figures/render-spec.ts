@@ -11,7 +11,8 @@ import { bargainFigureSvg } from './bargain-svg';
 import { exportFigure, svgSize, type Provenance } from './export';
 import type { FigureEntry, FigureSpec } from './figure-spec';
 import { droppedValuesNote, renderHeatmapSvg } from './heatmap';
-import { columnLabel } from './labels';
+import { figureLabels, type FigureLabels } from './labels';
+import { sharedIncentiveAxis } from '../sweeps/incentive-cells';
 import { PT_PER_INCH } from './layout';
 import { renderLinesSvg, renderScatterFitSvg } from './lines';
 import {
@@ -71,7 +72,7 @@ function cellsOf(
 function heatmapSvg(
   f: Extract<FigureEntry, { type: 'heatmap' }>,
   rows: AnalysisRow[],
-  axis: string,
+  labels: FigureLabels,
   seed: number,
 ): { svg: string; notes: string[] } {
   const computed = cellsOf(rows, [f.x, f.y], f.metric, seed);
@@ -81,8 +82,8 @@ function heatmapSvg(
     xValues.map((x) => {
       const c = computed.find((cell) => cell.key[f.x] === x && cell.key[f.y] === y);
       return {
-        x: asCategory(x),
-        y: asCategory(y),
+        x: labels.value(f.x, asCategory(x)),
+        y: labels.value(f.y, asCategory(y)),
         mean: c?.mean ?? null,
         n: c?.n ?? 0,
         ciLow: c?.ciLow,
@@ -92,11 +93,11 @@ function heatmapSvg(
   );
   const data = {
     title: f.title,
-    xLabel: f.labels?.x ?? columnLabel(f.x, axis),
-    yLabel: f.labels?.y ?? columnLabel(f.y, axis),
-    valueLabel: f.labels?.value ?? columnLabel(f.metric, axis),
-    xValues: xValues.map(asCategory),
-    yValues: yValues.map(asCategory),
+    xLabel: f.labels?.x ?? labels.column(f.x),
+    yLabel: f.labels?.y ?? labels.column(f.y),
+    valueLabel: f.labels?.value ?? labels.column(f.metric),
+    xValues: xValues.map((v) => labels.value(f.x, asCategory(v))),
+    yValues: yValues.map((v) => labels.value(f.y, asCategory(v))),
     cells,
   };
   const opts = {
@@ -113,29 +114,31 @@ function heatmapSvg(
 function curvesSvg(
   f: Extract<FigureEntry, { type: 'curves' }>,
   rows: AnalysisRow[],
-  axis: string,
+  labels: FigureLabels,
   seed: number,
 ): string {
   const by = f.series ? [f.series, f.x] : [f.x];
   const groups = cellsOf(rows, by, f.metric, seed);
   const seriesValues = f.series ? [...new Set(groups.map((g) => g.key[f.series!]))] : [null];
-  const seriesLabel = f.series ? (f.labels?.series ?? columnLabel(f.series, axis)) : undefined;
-  const valueText = (v: unknown) =>
-    typeof v === 'number' ? String(Number(v.toPrecision(6))) : String(v);
+  const seriesLabel = f.series ? (f.labels?.series ?? labels.column(f.series)) : undefined;
+  const valueText = (v: unknown) => {
+    const shown = f.series ? labels.value(f.series, asCategory(v)) : v;
+    return typeof shown === 'number' ? String(Number(shown.toPrecision(6))) : String(shown);
+  };
   return renderLinesSvg(
     {
       title: f.title,
-      xLabel: f.labels?.x ?? columnLabel(f.x, axis),
-      yLabel: f.labels?.y ?? columnLabel(f.metric, axis),
+      xLabel: f.labels?.x ?? labels.column(f.x),
+      yLabel: f.labels?.y ?? labels.column(f.metric),
       ...(f.labels?.y ? {} : { yNote: 'mean and 95% CI' }),
       ...(seriesLabel ? { legendTitle: seriesLabel } : {}),
       series: seriesValues.map((sv) => ({
-        name: seriesLabel ? `${seriesLabel} = ${valueText(sv)}` : columnLabel(f.metric, axis),
+        name: seriesLabel ? `${seriesLabel} = ${valueText(sv)}` : labels.column(f.metric),
         shortName: valueText(sv),
         points: groups
           .filter((g) => !f.series || g.key[f.series] === sv)
           .map((g) => ({
-            x: asCategory(g.key[f.x]),
+            x: labels.value(f.x, asCategory(g.key[f.x])),
             mean: g.mean,
             ciLow: g.ciLow,
             ciHigh: g.ciHigh,
@@ -161,7 +164,7 @@ function numeric(rows: readonly AnalysisRow[], column: string): (number | null)[
 function scalingSvg(
   f: Extract<FigureEntry, { type: 'scaling' }>,
   rows: AnalysisRow[],
-  axis: string,
+  labels: FigureLabels,
   seed: number,
 ): string {
   const xs = numeric(rows, f.x);
@@ -180,10 +183,11 @@ function scalingSvg(
     const [bandLo, bandHi] = fitLinear(px, py, { extrapolateTo: x }).extrapolation!.confidenceBand;
     return { x, lo: bandLo, hi: bandHi };
   });
-  const groupName = (v: unknown) =>
-    f.group
-      ? `${columnLabel(f.group, axis)} = ${typeof v === 'number' ? Number(v.toPrecision(6)) : String(v)}`
-      : 'Games';
+  const groupName = (v: unknown) => {
+    if (!f.group) return 'Games';
+    const shown = labels.value(f.group, asCategory(v));
+    return `${labels.column(f.group)} = ${typeof shown === 'number' ? Number(shown.toPrecision(6)) : shown}`;
+  };
   const points =
     f.points === 'games'
       ? keep.map((i) => ({
@@ -206,8 +210,8 @@ function scalingSvg(
   return renderScatterFitSvg(
     {
       title: f.title,
-      xLabel: f.labels?.x ?? columnLabel(f.x, axis),
-      yLabel: f.labels?.y ?? columnLabel(f.metric, axis),
+      xLabel: f.labels?.x ?? labels.column(f.x),
+      yLabel: f.labels?.y ?? labels.column(f.metric),
       points,
       fit: { slope: fit.slope, intercept: fit.intercept, band },
       fitLabel: `OLS fit: y = ${fit.intercept.toFixed(2)} ${sign} ${Math.abs(fit.slope).toFixed(2)}x, R² = ${fit.r2.toFixed(2)}, n = ${fit.n}`,
@@ -220,7 +224,7 @@ function scalingSvg(
 function tableFiles(
   f: Extract<FigureEntry, { type: 'table' }>,
   rows: AnalysisRow[],
-  axis: string,
+  labels: FigureLabels,
   seed: number,
 ) {
   const keyOf = (key: Record<string, unknown>) => JSON.stringify(f.by.map((b) => key[b] ?? null));
@@ -236,15 +240,20 @@ function tableFiles(
     }
   }
   const columns: TableColumn[] = [
-    ...f.by.map((b): TableColumn => ({ key: b, header: columnLabel(b, axis), kind: 'text' })),
+    ...f.by.map((b): TableColumn => ({ key: b, header: labels.column(b), kind: 'text' })),
     { key: 'n', header: 'n', kind: 'number', digits: 0 },
-    ...f.metrics.map((m): TableColumn => ({ key: m, header: columnLabel(m, axis), kind: 'ci' })),
+    ...f.metrics.map((m): TableColumn => ({ key: m, header: labels.column(m), kind: 'ci' })),
   ];
   const tableRows = [...byKey.values()];
+  // Cells are found and sorted by their values; they are named (an incentive for its level) last.
+  const shown = tableRows.map((r) => ({
+    ...r,
+    ...Object.fromEntries(f.by.map((b) => [b, labels.value(b, r[b] as Category)])),
+  }));
   const ns = tableRows.map((r) => r.n as number);
   const [nLo, nHi] = [Math.min(...ns), Math.max(...ns)];
   const nText = nLo === nHi ? `n = ${nLo}` : `n = ${nLo}--${nHi}`;
-  const what = f.metrics.map((m) => escapeLatex(columnLabel(m, axis))).join(', ');
+  const what = f.metrics.map((m) => escapeLatex(labels.column(m))).join(', ');
   const captionLatex = `${what}: mean $\\pm$ half the 95\\% bootstrap CI; ${nText} games per cell.`;
   const latexOpts = {
     digits: f.digits,
@@ -252,10 +261,10 @@ function tableFiles(
     label: `tab:${f.id}`,
   };
   return {
-    csv: toCsv(tableRows, columns),
+    csv: toCsv(shown, columns),
     tex: f.pivot
-      ? toLatexMatrix(matrixOf(f, f.pivot, tableRows, columns, axis), latexOpts)
-      : toLatexBooktabs(tableRows, columns, latexOpts),
+      ? toLatexMatrix(matrixOf(f, f.pivot, tableRows, columns, labels), latexOpts)
+      : toLatexBooktabs(shown, columns, latexOpts),
   };
 }
 
@@ -265,7 +274,7 @@ function matrixOf(
   pivot: string,
   tableRows: TableRow[],
   columns: TableColumn[],
-  axis: string,
+  labels: FigureLabels,
 ) {
   if (!f.by.includes(pivot))
     throw new Error(`${f.id}: pivot "${pivot}" must be one of by (${f.by.join(', ')})`);
@@ -281,7 +290,9 @@ function matrixOf(
     let entry = byRow.get(key);
     if (!entry) {
       entry = {
-        row: Object.fromEntries(rowKeys.map((k) => [k, r[k]])) as TableRow,
+        row: Object.fromEntries(
+          rowKeys.map((k) => [k, labels.value(k, r[k] as Category)]),
+        ) as TableRow,
         cells: across.map(() => null),
       };
       byRow.set(key, entry);
@@ -293,8 +304,11 @@ function matrixOf(
     rowColumns: columns.filter((c) => rowKeys.includes(c.key)),
     rows: entries.map((e) => e.row),
     across: {
-      header: columnLabel(pivot, axis),
-      values: across.map((v) => (typeof v === 'number' ? String(Number(v.toPrecision(6))) : v)),
+      header: labels.column(pivot),
+      values: across.map((raw) => {
+        const v = labels.value(pivot, raw);
+        return typeof v === 'number' ? String(Number(v.toPrecision(6))) : v;
+      }),
     },
     cells: entries.map((e) => e.cells),
   };
@@ -350,6 +364,10 @@ export async function renderFigure(
     loadDataset(ctx.store, sweepIds, { capabilityAxis: axis, registry: ctx.registry });
   datasets.set(key, dataset);
   const rows = applyFilters(dataset.rows, entry.filters);
+  const labels = figureLabels(
+    axis,
+    sharedIncentiveAxis(sweepIds.map((id) => ctx.store.getSweep(id)?.spec)),
+  );
   if (rows.length === 0) throw new Error(`${entry.id}: no finished games left after the filters`);
   const columns =
     entry.type === 'table'
@@ -368,7 +386,7 @@ export async function renderFigure(
   };
   mkdirSync(outDir, { recursive: true });
   if (entry.type === 'table') {
-    const { csv, tex } = tableFiles(entry, rows, axis, seed);
+    const { csv, tex } = tableFiles(entry, rows, labels, seed);
     const files: string[] = [];
     for (const format of entry.formats ?? ['csv', 'tex']) {
       const path = join(outDir, `${entry.id}.${format}`);
@@ -393,14 +411,14 @@ export async function renderFigure(
   }
   const { svg, notes } =
     entry.type === 'heatmap'
-      ? heatmapSvg(entry, rows, axis, seed)
+      ? heatmapSvg(entry, rows, labels, seed)
       : {
           svg:
             entry.type === 'concession' || entry.type === 'matchup'
               ? bargainFigureSvg(entry, ctx.store, rows, axis, seed)
               : entry.type === 'curves'
-                ? curvesSvg(entry, rows, axis, seed)
-                : scalingSvg(entry, rows, axis, seed),
+                ? curvesSvg(entry, rows, labels, seed)
+                : scalingSvg(entry, rows, labels, seed),
           notes: [],
         };
   const size = svgSize(svg);
@@ -413,7 +431,7 @@ export async function renderFigure(
       heightIn: size.height / PT_PER_INCH,
       outPath: join(outDir, `${entry.id}.${format}`),
       provenance,
-      title: entry.title ?? `${entry.id}: ${columnLabel(entry.metric, axis)}`,
+      title: entry.title ?? `${entry.id}: ${labels.column(entry.metric)}`,
     });
     files.push(result.figurePath, result.sidecarPath);
     warnings.push(...result.warnings);

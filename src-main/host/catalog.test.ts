@@ -103,17 +103,63 @@ describe('games:catalog', () => {
       id: 'propose-and-vote',
       label: 'Propose and vote',
       acceptance: ['unanimous', 'supermajority', 'veto'],
+      strategies: [
+        'boulware',
+        'linear',
+        'conceder',
+        'hardliner',
+        'tit-for-tat',
+        'random',
+        'bounded-rational',
+      ],
     };
-    const alternating = { id: 'alternating-offers', label: 'Alternating offers', acceptance: [] };
+    const alternating = (strategies: string[]) => ({
+      id: 'alternating-offers',
+      label: 'Alternating offers',
+      acceptance: [],
+      strategies,
+    });
+    const split = [
+      'fair-split',
+      'greedy',
+      'very-conceding',
+      'conceding',
+      'conceder',
+      'linear',
+      'boulware',
+      'hard',
+    ];
     const protocols = Object.fromEntries(catalog.map((g) => [g.kind, g.protocols]));
     expect(protocols).toEqual({
       'item-allocation': [proposeVote],
       treaty: [proposeVote],
       cofunding: [proposeVote],
-      price: [alternating],
-      ultimatum: [alternating],
-      'resource-exchange': [alternating],
-      deliberation: [{ id: 'deliberation', label: 'Deliberation rounds', acceptance: [] }],
+      price: [
+        alternating([
+          'very-conceding',
+          'conceding',
+          'conceder',
+          'linear',
+          'boulware',
+          'hard',
+          'hardliner',
+          'tit-for-tat',
+          'fixed-price-strict',
+          'fixed-price-loose',
+          'split-the-difference',
+          'random',
+        ]),
+      ],
+      ultimatum: [alternating(split)],
+      'resource-exchange': [alternating(split)],
+      deliberation: [
+        {
+          id: 'deliberation',
+          label: 'Deliberation rounds',
+          acceptance: [],
+          strategies: ['deliberation-rule'],
+        },
+      ],
     });
     // Welfare, Nash and Pareto references exist only for the propose-and-vote games; the
     // published deliberation evaluation only for deliberation.

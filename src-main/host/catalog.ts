@@ -8,6 +8,7 @@ import type { GameCatalogEntry, GameParamView, JsonValue } from '../../src-share
 import { ACCEPTANCE_RULES, GAME_KINDS } from '../../src-shared/game';
 import type { ProtocolName } from '../../src-shared/game';
 import { METRICS } from '../../src-shared/metrics';
+import { strategiesFor } from '../agents/strategy-fit';
 
 interface JsonProperty {
   type?: string;
@@ -38,6 +39,7 @@ function words(name: string): string {
 function paramType(p: JsonProperty): GameParamView['type'] {
   if (p.enum) return 'choice';
   if (p.type === 'integer' || p.type === 'number' || p.type === 'boolean') return p.type;
+  if (p.type === 'object') return 'object';
   return p.type === 'array' ? 'list' : 'text';
 }
 
@@ -76,6 +78,7 @@ export function catalogEntry(game: GameDefinition): GameCatalogEntry {
       id,
       label: PROTOCOL_LABELS[id],
       acceptance: id === 'propose-and-vote' ? [...ACCEPTANCE_RULES] : [],
+      strategies: [...strategiesFor(game.kind, id)],
     })),
     competitionAxes: axes,
     metrics: METRICS.filter((m) => (m.games as readonly string[]).includes(game.kind)).map(

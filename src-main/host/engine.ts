@@ -71,6 +71,7 @@ export function openEngine(opts: EngineOptions): Engine {
     resolve: resolverFor(store),
     createAgent: runtimes.createAgent,
     resumeWhen: runtimes.resumeWhen,
+    cancelBatches: runtimes.cancelBatches,
   });
   const onRunError =
     opts.onRunError ??

@@ -121,9 +121,9 @@ export function registerSweepHandlers(table: HandlerTable, deps: HostDeps): void
     background(sweepId, runner().resume(sweepId));
     return progress(sweepId);
   });
-  table.register('sweeps:cancel', ({ sweepId }) => {
+  table.register('sweeps:cancel', async ({ sweepId }) => {
     existing(sweepId);
-    runner().cancel(sweepId);
+    await runner().cancel(sweepId);
     return progress(sweepId);
   });
   table.register('sweeps:retryFailed', ({ sweepId }) => {

@@ -72,7 +72,10 @@ export function hostOf(baseUrl: string): string {
  * Why a stored key is not sent to `spec`'s baseUrl, or undefined when it may be (no baseUrl:
  * the SDK's default or the user's own ANTHROPIC_BASE_URL / OPENAI_BASE_URL).
  */
-export function keyScopeProblem(spec: LlmSpec, allowed: readonly string[]): string | undefined {
+export function keyScopeProblem(
+  spec: Pick<LlmSpec, 'id' | 'provider' | 'baseUrl'>,
+  allowed: readonly string[],
+): string | undefined {
   if (!spec.baseUrl || isHostAllowed(spec.provider, spec.baseUrl, allowed)) return undefined;
   const host = hostOf(spec.baseUrl);
   const official = OFFICIAL_HOSTS[spec.provider];

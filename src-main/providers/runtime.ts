@@ -12,7 +12,8 @@ import { keyScopeProblem } from '../keys/allowed-hosts';
 import { KEY_ENV_VARS, type StoredKey } from '../keys/key-store';
 import type { Store } from '../store/types';
 import type { GameRow } from '../store/types';
-import { BatchEndpoints, describeBatches } from './batch/batch-endpoints';
+import { BatchEndpoints, createBatchTransport, describeBatches } from './batch/batch-endpoints';
+import { cancelStoredBatches, type BatchCancelReport } from './batch/cancel';
 import type { BatchSnapshot } from './batch/collector';
 import { BudgetGuard } from './budget';
 import { createProviderClient } from './client';
@@ -246,6 +247,35 @@ export class LlmRuntime {
     const waiters = [...(this.keyWaiters.get(provider) ?? [])];
     this.keyWaiters.delete(provider);
     for (const w of waiters) w();
+  }
+
+  /**
+   * The sweep was cancelled: its collectors stop, and every stored batch of the sweep still in
+   * flight is cancelled at its provider (with the key of that provider) and marked cancelled.
+   * Failures are logged as a 'provider:batch-cancel' event and returned.
+   */
+  async cancelBatches(): Promise<BatchCancelReport> {
+    const { sweepId, store } = this.opts;
+    this.batches?.cancel();
+    if (!sweepId) return { cancelled: [], failed: [] };
+    const report = await cancelStoredBatches(store, sweepId, async (batch) => {
+      const provider = batch.provider as ProviderName;
+      const key =
+        this.keys.get(provider) ??
+        (await this.opts.keys.get(provider))?.key ??
+        (KEYLESS.has(provider) ? '' : undefined);
+      if (key === undefined)
+        return `no API key for ${provider}: run \`parley keys set ${provider}\`, then cancel again`;
+      const target = { id: batch.model, provider, baseUrl: batch.baseUrl || undefined };
+      const problem =
+        key === ''
+          ? undefined
+          : keyScopeProblem(target, this.opts.keys.allowedHosts?.(provider) ?? []);
+      return problem ?? createBatchTransport(provider, batch.baseUrl, key, this.opts.client?.fetch);
+    });
+    if (report.cancelled.length + report.failed.length > 0)
+      store.appendEvent('provider:batch-cancel', report, { sweepId });
+    return report;
   }
 
   /** Stop background probes so the process can exit. */

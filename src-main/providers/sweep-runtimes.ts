@@ -6,6 +6,7 @@ import type { ParticipantSpec, ProviderName } from '../../src-shared/participant
 import type { Agent } from '../engine/agent';
 import type { PauseReason } from '../engine/run-game';
 import type { GameRow, Store } from '../store/types';
+import type { BatchCancelReport } from './batch/cancel';
 import {
   LlmRuntime,
   type KeySource,
@@ -71,6 +72,10 @@ export class SweepRuntimes {
     signal: AbortSignal,
     sweepId: string,
   ): Promise<void> | null => this.runtime(sweepId).resumeWhen(row, reason, signal);
+
+  /** SweepService's `cancelBatches`: the sweep's provider batches in flight are cancelled. */
+  cancelBatches = (sweepId: string): Promise<BatchCancelReport> =>
+    this.runtime(sweepId).cancelBatches();
 
   /** A key the user just stored: every sweep's later calls use it and waiting games resume. */
   updateKey(provider: ProviderName, key: string): void {

@@ -54,6 +54,8 @@ export interface ChatResult {
   structured?: unknown;
   /** True when the result was replayed from Parley's response cache (no network, cost 0). */
   isCached?: boolean;
+  /** True when a provider batch answered the call (its cost is at the batch price). */
+  isBatched?: boolean;
 }
 
 export interface ProviderClient {

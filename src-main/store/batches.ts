@@ -3,7 +3,8 @@
 import type { Sql } from './sql';
 import { now } from './sql';
 
-export type BatchStatus = 'in_progress' | 'ended' | 'done';
+/** 'cancelled' (migration 0012): its sweep was cancelled and the batch cancelled at the provider. */
+export type BatchStatus = 'in_progress' | 'ended' | 'done' | 'cancelled';
 
 export interface StoredBatchRequest {
   customId: string;
@@ -49,11 +50,14 @@ export interface BatchStore {
     batch: Pick<StoredBatch, 'id' | 'sweepId' | 'provider' | 'baseUrl' | 'model'>,
     requests: readonly StoredBatchRequest[],
   ): void;
+  /** A cancelled batch stays cancelled (a late poll does not mark it ended). */
   setBatchStatus(id: string, status: BatchStatus): void;
   /** A request's result reached its game; a batch with none left open is 'done'. */
   consumeBatchRequest(batchId: string, customId: string): void;
-  /** Batches not yet done (of one endpoint), with their open requests, oldest first. */
+  /** Batches not yet done nor cancelled (of one endpoint), with their open requests, oldest first. */
   listOpenBatches(query: { sweepId?: string; provider: string; baseUrl: string }): StoredBatch[];
+  /** A sweep's batches not yet done nor cancelled, of every endpoint, oldest first. */
+  listSweepOpenBatches(sweepId: string): StoredBatch[];
 }
 
 export function batchMethods({ db, stmt }: Sql): BatchStore {
@@ -84,8 +88,8 @@ export function batchMethods({ db, stmt }: Sql): BatchStore {
       stmt(
         `UPDATE provider_batches SET status = ?,
            ended_at = CASE WHEN ? = 'in_progress' THEN NULL ELSE COALESCE(ended_at, ?) END
-         WHERE id = ?`,
-      ).run(status, status, now(), id);
+         WHERE id = ? AND (status != 'cancelled' OR ? = 'cancelled')`,
+      ).run(status, status, now(), id, status);
     },
     consumeBatchRequest(batchId, customId) {
       stmt(
@@ -94,35 +98,46 @@ export function batchMethods({ db, stmt }: Sql): BatchStore {
       ).run(now(), batchId, customId);
       stmt(
         `UPDATE provider_batches SET status = 'done', ended_at = COALESCE(ended_at, ?)
-         WHERE id = ? AND NOT EXISTS (SELECT 1 FROM provider_batch_requests
+         WHERE id = ? AND status != 'cancelled' AND NOT EXISTS (SELECT 1 FROM provider_batch_requests
            WHERE batch_id = ? AND consumed_at IS NULL)`,
       ).run(now(), batchId, batchId);
     },
     listOpenBatches({ sweepId, provider, baseUrl }) {
       const rows = stmt(
-        `SELECT * FROM provider_batches WHERE status != 'done' AND provider = ? AND base_url = ?
-           AND (? IS NULL OR sweep_id = ?) ORDER BY created_at, rowid`,
+        `SELECT * FROM provider_batches WHERE status NOT IN ('done', 'cancelled') AND provider = ?
+           AND base_url = ? AND (? IS NULL OR sweep_id = ?) ORDER BY created_at, rowid`,
       ).all(provider, baseUrl, sweepId ?? null, sweepId ?? null) as DbProviderBatch[];
-      const open = stmt(
-        `SELECT custom_id, request_hash, game_id FROM provider_batch_requests
-         WHERE batch_id = ? AND consumed_at IS NULL ORDER BY rowid`,
-      );
-      return rows.map((r) => ({
-        id: r.id,
-        sweepId: r.sweep_id,
-        provider: r.provider,
-        baseUrl: r.base_url,
-        model: r.model,
-        status: r.status as BatchStatus,
-        requestCount: r.request_count,
-        createdAt: r.created_at,
-        endedAt: r.ended_at,
-        open: (open.all(r.id) as DbProviderBatchRequest[]).map((q) => ({
-          customId: q.custom_id,
-          requestHash: q.request_hash,
-          gameId: q.game_id,
-        })),
-      }));
+      return withOpen(rows);
+    },
+    listSweepOpenBatches(sweepId) {
+      const rows = stmt(
+        `SELECT * FROM provider_batches WHERE status NOT IN ('done', 'cancelled')
+           AND sweep_id = ? ORDER BY created_at, rowid`,
+      ).all(sweepId) as DbProviderBatch[];
+      return withOpen(rows);
     },
   };
+
+  function withOpen(rows: DbProviderBatch[]): StoredBatch[] {
+    const open = stmt(
+      `SELECT custom_id, request_hash, game_id FROM provider_batch_requests
+         WHERE batch_id = ? AND consumed_at IS NULL ORDER BY rowid`,
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      sweepId: r.sweep_id,
+      provider: r.provider,
+      baseUrl: r.base_url,
+      model: r.model,
+      status: r.status as BatchStatus,
+      requestCount: r.request_count,
+      createdAt: r.created_at,
+      endedAt: r.ended_at,
+      open: (open.all(r.id) as DbProviderBatchRequest[]).map((q) => ({
+        customId: q.custom_id,
+        requestHash: q.request_hash,
+        gameId: q.game_id,
+      })),
+    }));
+  }
 }

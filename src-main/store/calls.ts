@@ -36,6 +36,7 @@ const toCall = (r: DbCall): CallRow => ({
   latencyMs: r.latency_ms,
   sentAt: r.sent_at,
   answeredAt: r.answered_at,
+  batched: r.batched === 1,
 });
 
 // total() rather than sum(): 0 instead of NULL over no rows, and a float for the cost. A call
@@ -47,7 +48,8 @@ const TOTALS = `SELECT count(*) AS calls,
     total(cache_read_tokens) AS cacheReadTokens, total(output_tokens) AS outputTokens,
     total(reasoning_tokens) AS reasoningTokens,
     total(CASE status WHEN 'sent' THEN estimated_cost_usd ELSE cost_usd END) AS costUsd,
-    total(CASE status WHEN 'sent' THEN estimated_cost_usd ELSE 0 END) AS estimatedUsd
+    total(CASE status WHEN 'sent' THEN estimated_cost_usd ELSE 0 END) AS estimatedUsd,
+    total(batched) AS batchedCalls, total(CASE batched WHEN 1 THEN cost_usd ELSE 0 END) AS batchedCostUsd
   FROM calls`;
 
 type TotalsRow = Omit<CallTotals, 'byStatus'> & Record<CallStatus, number>;
@@ -79,7 +81,7 @@ export function callMethods({ stmt }: Sql): CallMethods {
       const { changes } = stmt(
         `UPDATE calls SET status = ?, http_status = ?, error_kind = ?, error = ?, input_tokens = ?,
            cache_write_tokens = ?, cache_read_tokens = ?, output_tokens = ?, reasoning_tokens = ?,
-           cost_usd = ?, latency_ms = ?, answered_at = ?
+           cost_usd = ?, latency_ms = ?, answered_at = ?, batched = ?
          WHERE id = ?`,
       ).run(
         a.status,
@@ -94,6 +96,7 @@ export function callMethods({ stmt }: Sql): CallMethods {
         u.costUsd,
         a.latencyMs,
         now(),
+        a.batched ? 1 : 0,
         id,
       );
       if (changes === 0) throw new StoreError(`No call with id ${id}.`);
@@ -129,6 +132,8 @@ export function callMethods({ stmt }: Sql): CallMethods {
         reasoningTokens: r.reasoningTokens,
         costUsd: r.costUsd,
         estimatedUsd: r.estimatedUsd,
+        batchedCalls: r.batchedCalls,
+        batchedCostUsd: r.batchedCostUsd,
       };
     },
 

@@ -68,6 +68,16 @@ export const NO_DEAL: GameOutcome = {
  * SQL that takes a database back to before migration 0009 (the rules text copied into every
  * instance and setup turn again, no per-sweep counts), for the tests that rebuild an older schema.
  */
+/**
+ * Undoes 0010 (provider batches), 0011 (turn output mode) and 0012 (the ledger's batched column;
+ * its rebuilt batch tables go with 0010's), the migrations after 0009.
+ */
+export const UNDO_AFTER_0009_SQL = `
+  DROP TABLE provider_batch_requests; DROP TABLE provider_batches;
+  ALTER TABLE turns DROP COLUMN output_mode; ALTER TABLE turns DROP COLUMN calls;
+  ALTER TABLE calls DROP COLUMN batched;
+  DELETE FROM schema_migrations WHERE id > 9;`;
+
 export const UNDO_0009_SQL = `
   DROP TRIGGER sweep_counts_link; DROP TRIGGER sweep_counts_unlink; DROP TRIGGER sweep_counts_game_in;
   DROP TRIGGER sweep_counts_game_out; DROP TRIGGER sweep_counts_game_change; DROP TABLE sweep_counts;

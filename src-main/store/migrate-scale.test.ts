@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { small } from '../sweeps/sweep-test-helpers';
 import { SweepService } from '../sweeps/service';
-import { UNDO_0009_SQL } from './fixtures';
+import { UNDO_0009_SQL, UNDO_AFTER_0009_SQL } from './fixtures';
 import { openStore, type Store } from './store';
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-migrate-scale-'));
@@ -55,6 +55,7 @@ describe('migration 0009', () => {
     const old = join(dir, 'old.db');
     copyFileSync(file, old);
     const raw = new Database(old);
+    raw.exec(UNDO_AFTER_0009_SQL);
     raw.exec(UNDO_0009_SQL);
     const setup = raw
       .prepare(

@@ -109,6 +109,7 @@ export interface DbCall {
   latency_ms: number | null;
   sent_at: string;
   answered_at: string | null;
+  batched: number;
 }
 
 export interface DbCacheEntry {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from './store';
-import { UNDO_0009_SQL, samplePlannedGame, sampleTurn } from './fixtures';
+import { UNDO_0009_SQL, UNDO_AFTER_0009_SQL, samplePlannedGame, sampleTurn } from './fixtures';
 import { openStore } from './store';
 import { ftsQuery } from './search';
 
@@ -120,12 +120,12 @@ describe('migration 0006', () => {
     const older = join(dir, 'older.db');
     copyFileSync(file, older);
     const db = new Database(older);
-    db.exec(`${UNDO_0009_SQL}
+    db.exec(`${UNDO_AFTER_0009_SQL}
+      ${UNDO_0009_SQL}
       DROP TRIGGER turns_search_insert; DROP TRIGGER turns_search_delete;
       DROP TRIGGER turns_search_rekey; DROP TRIGGER turns_search_text;
       DROP TABLE turns_fts; DROP TABLE turn_search_keys; DROP TABLE turn_search_state;
       DROP TABLE judgements;
-      ALTER TABLE turns DROP COLUMN output_mode; ALTER TABLE turns DROP COLUMN calls;
       DELETE FROM schema_migrations WHERE id >= 6;`);
     db.close();
     store = openStore(older);

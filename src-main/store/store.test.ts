@@ -417,7 +417,8 @@ describe('calls, cache and events', () => {
       latencyMs: 30,
     });
     store.recordCallAnswered(c, { status: 'ok', usage: usage(2), latencyMs: 500 });
-    store.recordCallAnswered(d, { status: 'ok', usage: usage(4), latencyMs: 600 });
+    // Answered through a provider batch (the ledger's `batched`).
+    store.recordCallAnswered(d, { status: 'ok', usage: usage(4), latencyMs: 600, batched: true });
 
     expect(store.listCalls('g1')).toEqual([
       {
@@ -433,6 +434,7 @@ describe('calls, cache and events', () => {
         latencyMs: 420,
         sentAt: ISO,
         answeredAt: ISO,
+        batched: false,
       },
       {
         ...sent,
@@ -448,8 +450,10 @@ describe('calls, cache and events', () => {
         latencyMs: 30,
         sentAt: ISO,
         answeredAt: ISO,
+        batched: false,
       },
     ]);
+    expect(store.listCalls('g3').map((c) => [c.id, c.batched])).toEqual([[d, true]]);
     // The answered call with an estimate of $2 counts at its actual $0.125; the unanswered one at
     // its $0.50 estimate: 0.125 * 3 + 0.5.
     expect(store.callTotals({ sweepId: 's1' })).toEqual({
@@ -458,12 +462,16 @@ describe('calls, cache and events', () => {
       ...usage(3),
       costUsd: 0.875,
       estimatedUsd: 0.5,
+      batchedCalls: 0,
+      batchedCostUsd: 0,
     });
     expect(store.callTotals({ gameId: 'g1' })).toEqual({
       calls: 2,
       byStatus: { sent: 0, ok: 1, error: 1 },
       ...usage(1),
       estimatedUsd: 0,
+      batchedCalls: 0,
+      batchedCostUsd: 0,
     });
     expect(store.callTotals()).toEqual({
       calls: 5,
@@ -471,12 +479,16 @@ describe('calls, cache and events', () => {
       ...usage(7),
       costUsd: 0.125 * 7 + 0.5,
       estimatedUsd: 0.5,
+      batchedCalls: 1,
+      batchedCostUsd: 0.125 * 4,
     });
     expect(store.callTotals({ sweepId: 'none' })).toEqual({
       calls: 0,
       byStatus: { sent: 0, ok: 0, error: 0 },
       ...usage(0),
       estimatedUsd: 0,
+      batchedCalls: 0,
+      batchedCostUsd: 0,
     });
     expect(() =>
       store.recordCallAnswered(999, { status: 'ok', usage: usage(1), latencyMs: 1 }),

@@ -171,6 +171,8 @@ export interface CallAnswer {
   error?: string;
   usage: CallUsage;
   latencyMs: number;
+  /** Answered through a provider batch (billed at the batch price); online when absent. */
+  batched?: boolean;
 }
 
 export interface CallRow extends Omit<CallSent, 'estimatedCostUsd'>, CallUsage {
@@ -183,11 +185,16 @@ export interface CallRow extends Omit<CallSent, 'estimatedCostUsd'>, CallUsage {
   latencyMs: number | null;
   sentAt: string;
   answeredAt: string | null;
+  /** Answered through a provider batch (migration 0012); false for online calls. */
+  batched: boolean;
 }
 
 export interface CallTotals extends CallUsage {
   calls: number;
   byStatus: Record<CallStatus, number>;
+  /** Calls answered through a provider batch, and their cost (included in `costUsd`). */
+  batchedCalls: number;
+  batchedCostUsd: number;
   /**
    * The part of `costUsd` that is estimated: calls sent without a recorded answer (in flight,
    * or their runner stopped) count at their estimate, so spend is never under-reported.

@@ -11,7 +11,7 @@ import { validateSweepDoc } from './validate';
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'resources', 'examples');
 const bases: unknown[] = [
   ...readdirSync(EXAMPLES)
-    .filter((f) => f.endsWith('.json') && f !== 'figures.json')
+    .filter((f) => f.endsWith('.json') && !f.startsWith('figures')) // figure specs are not sweeps
     .map((f) => JSON.parse(readFileSync(join(EXAMPLES, f), 'utf8')) as unknown),
   // Co-funding over alpha x sigma, with explicit line-ups and per-phase token limits.
   small({

@@ -27,6 +27,36 @@ export function incentiveAxisParty(spec: unknown): string | null {
   return typeof s.lineup?.focalParty === 'string' ? s.lineup.focalParty : null;
 }
 
+/**
+ * The competition axis of an incentive sweep as every view labels it: its title and the
+ * incentive each level stands for. The results grid, exported figures and `parley analyze`
+ * all read it from here. Null for a sweep with no incentive axis.
+ */
+export interface IncentiveAxis {
+  title: string;
+  label: (level: number) => string;
+}
+
+export function incentiveAxisOf(spec: unknown): IncentiveAxis | null {
+  const party = incentiveAxisParty(spec);
+  if (party === null) return null;
+  return {
+    title: `incentive of ${party}`,
+    label: (level) => incentiveOfLevel(level) ?? String(level),
+  };
+}
+
+/**
+ * The axis shared by pooled sweeps: every one an incentive sweep of the same focal party, else
+ * null (levels of different meanings are not named by one of them).
+ */
+export function sharedIncentiveAxis(specs: readonly unknown[]): IncentiveAxis | null {
+  const axes = specs.map(incentiveAxisOf);
+  const first = axes[0];
+  if (!first || axes.some((a) => a === null || a.title !== first.title)) return null;
+  return first;
+}
+
 /** What an incentive sweep's competition_level column means, for analysis notes. */
 export function incentiveAxisNote(spec: unknown): string | null {
   const party = incentiveAxisParty(spec);

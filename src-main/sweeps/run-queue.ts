@@ -112,6 +112,8 @@ export class PhaseTurns {
     const acting = toAgent(agent);
     return {
       id: acting.id,
+      // The re-ask budget travels with the agent: the session shares it across a turn's attempts.
+      ...(acting.maxReasks !== undefined ? { maxReasks: acting.maxReasks } : {}),
       act: (ctx, action) => {
         const first = this.pending[0];
         if (first && (first.round !== ctx.round || first.phase !== ctx.phase)) this.flush();

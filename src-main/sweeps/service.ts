@@ -60,6 +60,11 @@ export interface ServiceOptions {
    * loses its games after at most this long, and another runner resumes them.
    */
   leaseMs?: number;
+  /**
+   * Called when a sweep is cancelled, after its games were: cancels the sweep's provider batches
+   * in flight (the provider runtimes' cancelBatches). Its failures are the callee's to log.
+   */
+  cancelBatches?: (sweepId: string) => Promise<unknown>;
   /** This runner's id in the leases (default: host, process id and a random suffix). */
   runnerId?: string;
 }
@@ -200,11 +205,13 @@ export class SweepService {
     return this.start(sweepId, options);
   }
 
-  cancel(sweepId: string): void {
+  /** Cancel the sweep's games; resolves once its provider batches in flight were cancelled. */
+  async cancel(sweepId: string): Promise<void> {
     this.store.setSweepStatus(sweepId, 'cancelled');
     this.active.get(sweepId)?.controller.abort('cancelled');
     this.store.cancelGames(sweepId);
     this.emitProgress(sweepId, true);
+    await this.opts.cancelBatches?.(sweepId);
   }
 
   /** Put failed games back in the queue and run them. */

@@ -67,6 +67,7 @@ export function NumberInput({
   isInvalid,
   testId,
   ariaLabel,
+  placeholder,
 }: {
   value: number | null;
   onChange: (v: number) => void;
@@ -78,6 +79,8 @@ export function NumberInput({
   isInvalid?: boolean;
   testId?: string;
   ariaLabel?: string;
+  /** Shown while empty, e.g. the default an empty field stands for. */
+  placeholder?: string;
 }) {
   const shown = value === null || Number.isNaN(value) ? '' : String(value);
   const [text, setText] = useState(shown);
@@ -100,6 +103,7 @@ export function NumberInput({
       aria-invalid={isInvalid || undefined}
       aria-describedby={describedBy}
       aria-label={ariaLabel}
+      placeholder={placeholder}
       data-testid={testId}
       onChange={(e) => {
         setText(e.target.value);

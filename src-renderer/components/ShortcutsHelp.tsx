@@ -7,6 +7,9 @@ const SHORTCUTS: [string, string][] = [
   [']', 'next game (transcript)'],
   ['[', 'previous game (transcript)'],
   ['/', 'search the transcript'],
+  ['n / Shift+N', 'next / previous search match (transcript)'],
+  ['p', 'private messages only, on and off (transcript)'],
+  ['↑ ↓ / Enter / PgUp PgDn', 'move in a game list / open the game / turn its page'],
   ['Esc', 'close this help; leave the search box'],
 ];
 

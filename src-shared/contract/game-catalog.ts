@@ -3,14 +3,18 @@
 import { z } from 'zod';
 import { ACCEPTANCE_RULES, GAME_KINDS } from '../game';
 import { METRIC_IDS, type MetricId } from '../metrics';
+import { STRATEGIES } from '../participant';
 import { jsonSchema, nullableNumber } from './common';
 
 export const gameParamViewSchema = z.object({
   name: z.string(),
   /** The schema's title (zod `.meta({ title })`), else the name in words. */
   label: z.string(),
-  /** 'list' for arrays (e.g. item names), which the form keeps as loaded; 'choice' for enums. */
-  type: z.enum(['integer', 'number', 'boolean', 'text', 'choice', 'list']),
+  /**
+   * 'list' for arrays (e.g. item names) and 'object' for records (e.g. holdings), which the form
+   * keeps as loaded; 'choice' for enums; 'text' for strings.
+   */
+  type: z.enum(['integer', 'number', 'boolean', 'text', 'choice', 'list', 'object']),
   min: nullableNumber,
   max: nullableNumber,
   /** The schema's default; null when the parameter is optional without one. */
@@ -28,6 +32,8 @@ export const protocolViewSchema = z.object({
   id: z.string(),
   label: z.string(),
   acceptance: z.array(z.enum(ACCEPTANCE_RULES)),
+  /** The strategy agents that play the game with this protocol (what `parley validate` accepts). */
+  strategies: z.array(z.enum(STRATEGIES)),
 });
 export type ProtocolView = z.infer<typeof protocolViewSchema>;
 

@@ -329,6 +329,95 @@ describe('the host requests of the deliberation views', () => {
       expect(rows.map((r) => [r.focal_capability, r.competition_level, r.n, r.mean])).toEqual(
         g.cells.map((c) => [g.x[c.xi].capability, c.level, c.n, c.mean]),
       );
+      // Each cell names the incentive its level stands for, as the results grid does.
+      expect(rows.map((r) => [r.competition_level, r.focal_incentive])).toEqual(
+        g.cells.map((c) => [c.level, g.yLabels![c.yi]]),
+      );
+      const heatmap = (...format: string[]) =>
+        runCli([
+          'analyze',
+          id,
+          '--db',
+          gridDb,
+          '--view',
+          'heatmap',
+          '--metric',
+          'utility_focal',
+          ...format,
+        ]);
+      const csv = heatmap('--csv');
+      expect(csv.status).toBe(0);
+      expect(csv.stdout).toBe(
+        [
+          'focal_capability,competition_level,focal_incentive,n,mean,sd,ci_low,ci_high,missing',
+          ...['0.2', '0.5', '0.8'].flatMap((c) => [
+            `${c},0,cooperative,2,0,0,0,0,0`,
+            `${c},1,greedy,2,0,0,0,0,0`,
+            `${c},2,untargeted_adv,2,150,0,150,150,0`,
+          ]),
+          '',
+        ].join('\n'),
+      );
+      const text = heatmap();
+      expect(text.status).toBe(0);
+      expect(text.stdout.split('\n').slice(0, 6)).toEqual([
+        'utility_focal: mean per cell (rows: focal capability, columns: incentive of Environmental League)',
+        'capability  cooperative  greedy  untargeted_adv',
+        '-----------------------------------------------',
+        '0.2                 0.0     0.0           150.0',
+        '0.5                 0.0     0.0           150.0',
+        '0.8                 0.0     0.0           150.0',
+      ]);
+      expect(text.stdout).toMatch(/\n\s+0\.2\s+2\s+untargeted_adv\s+2\s+150\s/);
+      // The quick heatmap (t intervals from SQL sums) names them alike.
+      const quick = runCli([
+        'analyze',
+        id,
+        '--db',
+        gridDb,
+        '--view',
+        'quick-heatmap',
+        '--metric',
+        'utility_focal',
+        '--csv',
+      ]);
+      expect(quick.status).toBe(0);
+      expect(
+        quick.stdout
+          .trim()
+          .split('\n')
+          .map((line) => line.split(',').slice(0, 3).join(',')),
+      ).toEqual([
+        'focal_capability,competition_level,focal_incentive',
+        ...['0.2', '0.5', '0.8'].flatMap((c) => [
+          `${c},0,cooperative`,
+          `${c},1,greedy`,
+          `${c},2,untargeted_adv`,
+        ]),
+      ]);
+      // The per-game column groups cells like any dimension.
+      const byIncentive = runCli([
+        'analyze',
+        id,
+        '--db',
+        gridDb,
+        '--view',
+        'cells',
+        '--metric',
+        'utility_focal',
+        '--by',
+        'focal_incentive',
+        '--csv',
+      ]);
+      expect(byIncentive.stdout).toBe(
+        [
+          'focal_incentive,n,mean,sd,ci_low,ci_high,missing',
+          'cooperative,6,0,0,0,0,0',
+          'greedy,6,0,0,0,0,0',
+          'untargeted_adv,6,150,0,150,150,0',
+          '',
+        ].join('\n'),
+      );
     } finally {
       store.close();
     }

@@ -91,5 +91,27 @@ describe('parley run with batch: true (child processes)', () => {
     );
     expect(offBy).toBeLessThan(1);
     expect(countRows(db, "SELECT min(cost_usd) FROM calls WHERE status = 'ok'")).toBeGreaterThan(0);
+
+    // The ledger says every answered call was batched (the 8 sent before the kill were never
+    // answered), and `parley status` breaks the cost down so.
+    expect(countRows(db, 'SELECT count(*) FROM calls WHERE batched = 1')).toBe(okCalls);
+    expect(countRows(db, "SELECT count(*) FROM calls WHERE batched = 0 AND status = 'sent'")).toBe(
+      8,
+    );
+    expect(countRows(db, "SELECT count(*) FROM calls WHERE status != 'sent'")).toBe(okCalls);
+    expect(countRows(refDb, 'SELECT count(*) FROM calls WHERE batched = 1')).toBe(0);
+    const usd = (file: string, where: string) =>
+      `$${countRows(file, `SELECT total(cost_usd + estimated_cost_usd * (status = 'sent')) FROM calls WHERE ${where}`).toFixed(4)}`;
+    const refCalls = countRows(refDb, 'SELECT count(*) FROM calls');
+    const status = await runCliAsync(['status', '--db', db], keysEnv);
+    expect(status.status).toBe(0);
+    expect(status.stdout.split('\n')[2]).toBe(
+      `  model ${okCalls + 8} calls: ${okCalls} batched (${usd(db, 'batched = 1')} at batch prices), ` +
+        `0 online ($0.0000), 8 unanswered (${usd(db, "status = 'sent'")} estimated)`,
+    );
+    const refStatus = await runCliAsync(['status', '--db', refDb], keysEnv);
+    expect(refStatus.stdout.split('\n')[2]).toBe(
+      `  model ${refCalls} calls: 0 batched ($0.0000 at batch prices), ${refCalls} online (${usd(refDb, '1')})`,
+    );
   });
 });

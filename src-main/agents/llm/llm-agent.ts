@@ -59,6 +59,8 @@ export interface CallAnswerInfo {
   error?: string;
   usage: Usage;
   latencyMs: number;
+  /** Answered through a provider batch (the ledger's `batched`). */
+  batched?: boolean;
 }
 
 /**
@@ -206,6 +208,7 @@ export function createLlmAgent(options: LlmAgentOptions): LlmAgent {
                 httpStatus: r.httpStatus,
                 usage: r.usage,
                 latencyMs: r.latencyMs,
+                ...(r.isBatched ? { batched: true } : {}),
               });
             return r;
           } catch (err) {
@@ -219,6 +222,7 @@ export function createLlmAgent(options: LlmAgentOptions): LlmAgent {
                 error: c.message,
                 usage: ZERO_USAGE,
                 latencyMs,
+                ...((err as { isBatched?: boolean }).isBatched ? { batched: true } : {}),
               });
             }
             throw err;

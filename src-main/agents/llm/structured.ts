@@ -2,22 +2,14 @@
 // forced Anthropic tool or an OpenAI strict JSON schema, and the reply object read back into what
 // the same zod schema parses. Providers without either keep plain text, parsed by parse.ts.
 import { z } from 'zod';
-import type { LlmSpec, OutputMode } from '../../../src-shared/participant';
+import { defaultOutputMode, type LlmSpec, type OutputMode } from '../../../src-shared/participant';
 import type { Action } from '../../engine/agent';
 import type { StructuredOutput } from '../../providers/types';
 
 type Json = Record<string, unknown>;
 
-/**
- * The provider's default output mode: Anthropic 'tool', OpenAI 'json_schema' (also through a
- * gateway at another base URL), and 'none' for OpenRouter, Google, xAI and local servers, whose
- * support for strict schemas varies by model and server.
- */
-export function defaultOutputMode(provider: LlmSpec['provider']): OutputMode {
-  if (provider === 'anthropic') return 'tool';
-  if (provider === 'openai') return 'json_schema';
-  return 'none';
-}
+// The provider's default (src-shared, so the renderer's model form shows the same one).
+export { defaultOutputMode } from '../../../src-shared/participant';
 
 /**
  * The output mode `spec` runs with: its own setting, else the provider's default. Anthropic

@@ -1,7 +1,7 @@
 // The batching side of a provider runtime: one collector per endpoint and model, each behind an
 // SDK client whose fetch it is, and per game a client that bills batch answers at batch prices.
 import type { BatchSettings } from '../../../src-shared/batch';
-import type { LlmSpec } from '../../../src-shared/participant';
+import type { LlmSpec, ProviderName } from '../../../src-shared/participant';
 import type { BatchStore } from '../../store/batches';
 import { createProviderClient } from '../client';
 import { DEFAULT_BASE_URLS } from '../openai-client';
@@ -62,6 +62,11 @@ export class BatchEndpoints {
     for (const c of this.collectors.values()) c.dispose();
   }
 
+  /** The sweep was cancelled: every collector stops and drops its calls (see BatchCollector.cancel). */
+  cancel(): void {
+    for (const c of this.collectors.values()) c.cancel();
+  }
+
   private collector(spec: LlmSpec, key: string): BatchCollector {
     const baseUrl = spec.baseUrl ?? '';
     const id = `${spec.provider}|${baseUrl}|${spec.model}`;
@@ -70,17 +75,7 @@ export class BatchEndpoints {
       const online = this.opts.onlineFetch(spec);
       const transport =
         this.opts.transport?.(spec, key) ??
-        (spec.provider === 'anthropic'
-          ? createAnthropicBatchTransport({
-              apiKey: key,
-              baseUrl: spec.baseUrl ?? undefined,
-              fetch: online,
-            })
-          : createOpenAiBatchTransport({
-              apiKey: key,
-              baseUrl: spec.baseUrl ?? DEFAULT_BASE_URLS[spec.provider],
-              fetch: online,
-            }));
+        createBatchTransport(spec.provider, spec.baseUrl ?? '', key, online);
       collector = new BatchCollector({
         provider: spec.provider,
         baseUrl,
@@ -96,6 +91,25 @@ export class BatchEndpoints {
     }
     return collector;
   }
+}
+
+/**
+ * The batch transport of an endpoint: `baseUrl` as stored with a batch ('' for the provider's
+ * official API), `fetch` the network fetch.
+ */
+export function createBatchTransport(
+  provider: ProviderName,
+  baseUrl: string,
+  key: string,
+  fetch: typeof globalThis.fetch | undefined,
+): BatchTransport {
+  return provider === 'anthropic'
+    ? createAnthropicBatchTransport({ apiKey: key, baseUrl: baseUrl || undefined, fetch })
+    : createOpenAiBatchTransport({
+        apiKey: key,
+        baseUrl: baseUrl || DEFAULT_BASE_URLS[provider],
+        fetch,
+      });
 }
 
 /** The runs monitor's line for an endpoint's batches. */

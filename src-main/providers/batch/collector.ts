@@ -88,6 +88,8 @@ export class BatchCollector {
   private readonly inFlight = new Map<string, InFlight>();
   private readonly polling = new Set<string>();
   private restored = false;
+  /** The sweep was cancelled: nothing is submitted or polled any more. */
+  private cancelled = false;
   private seq = 0;
   private readonly disposed = new AbortController();
   private readonly sleep: NonNullable<BatchCollectorOptions['sleep']>;
@@ -106,6 +108,7 @@ export class BatchCollector {
     const body = init.body;
     const hash = batchRequestHash(call.gameId, url, body);
     return new Promise<Response>((resolve, reject) => {
+      if (this.cancelled) return reject(abortError());
       const waiter: Waiter = { url, init, body, hash, call, retries: 0, resolve, reject };
       const signal = init.signal;
       if (signal?.aborted) return reject(abortError());
@@ -129,6 +132,23 @@ export class BatchCollector {
   dispose(): void {
     this.disposed.abort();
     clearTimeout(this.timer);
+  }
+
+  /**
+   * The sweep was cancelled: stop ticking and polling, and fail every collected or batched call
+   * with an abort (their games stop). The stored batches are cancelled at the provider by
+   * cancelStoredBatches; a batch whose create was under way is cancelled once it is created.
+   */
+  cancel(): void {
+    this.cancelled = true;
+    this.dispose();
+    const waiters = [
+      ...this.pending.splice(0),
+      ...[...this.inFlight.values()].flatMap((b) => [...b.waiters.values()]),
+    ];
+    this.inFlight.clear();
+    for (const w of waiters) w.reject(abortError());
+    this.changed();
   }
 
   /** Load the endpoint's stored batches with open requests (once). */
@@ -167,6 +187,7 @@ export class BatchCollector {
   }
 
   private enqueue(waiter: Waiter): void {
+    if (this.cancelled) return waiter.reject(abortError());
     this.pending.push(waiter);
     if (this.pending.length >= MAX_BATCH_REQUESTS) {
       void this.flush();
@@ -232,6 +253,18 @@ export class BatchCollector {
         gameId: l.waiter.call.gameId,
       })),
     );
+    if (this.cancelled) {
+      // Created while the sweep was being cancelled: cancel it too (it stays open in the store
+      // when the provider could not be reached, so a later cancel tries again).
+      for (const l of lines) l.waiter.reject(abortError());
+      try {
+        await this.opts.transport.cancel(id);
+        this.opts.store.setBatchStatus(id, 'cancelled');
+      } catch {
+        // Left 'in_progress' in the store.
+      }
+      return;
+    }
     const waiters = new Map(lines.map((l) => [l.customId, l.waiter]));
     for (const w of items) w.call.batchId = id;
     this.inFlight.set(id, { waiters, requests: items.length, open: new Map(), isEnded: false });

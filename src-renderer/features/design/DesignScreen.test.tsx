@@ -153,7 +153,7 @@ describe('sweep designer', () => {
     );
     expect(html).toContain('<option value="cofunding" selected="">Co-funding</option>');
     expect(html).toMatch(
-      /<label for="_R_\w+_">Projects \(m\)<\/label><input id="_R_\w+_" type="number" inputMode="decimal" step="1" min="1" max="20" data-testid="param-projects" value="1"\/><span class="hint">Number of public projects to fund.<\/span>/,
+      /<label for="_R_\w+_">Projects \(m\)<\/label><input id="_R_\w+_" type="number" inputMode="decimal" step="1" min="1" max="20" placeholder="5" data-testid="param-projects" value="1"\/><span class="hint">Number of public projects to fund.<\/span>/,
     );
     expect(html).toContain('data-testid="param-costMin" value="10"');
     // Set by the competition axis, and a list: not asked for.
@@ -163,5 +163,79 @@ describe('sweep designer', () => {
       '≤ 1260 calls in 18 games · ≤ 2.65M tokens · cost ≤ $2.50 with the prompt cache, ≤ $9.75 without',
     );
     expect(html).toContain('replies of 120 tokens');
+  });
+
+  it('asks for choices, text, yes/no and optional numbers, with the strategies and protocol of the game', () => {
+    const param = (p: Partial<GameCatalogEntry['params'][number]>) => ({
+      name: 'x',
+      label: 'X',
+      type: 'number' as const,
+      min: null,
+      max: null,
+      default: null,
+      options: null,
+      help: null,
+      setByCompetition: false,
+      ...p,
+    });
+    const game: GameCatalogEntry = {
+      kind: 'price',
+      title: 'Price',
+      params: [
+        param({
+          name: 'preset',
+          label: 'Preset',
+          type: 'choice',
+          default: 'price-domain',
+          options: ['price-domain', 'buy-sell'],
+        }),
+        param({ name: 'turns', label: 'Turns', type: 'integer', min: 2, max: 200 }),
+        param({ name: 'folder', label: 'Folder', type: 'text', default: 'base' }),
+        param({ name: 'strict', label: 'Strict', type: 'boolean', default: false }),
+        param({ name: 'mode', label: 'Mode', type: 'choice', options: ['a', 'b'] }),
+        param({ name: 'red', label: 'Red', type: 'object', default: { X: 25 } }),
+      ],
+      protocols: [
+        {
+          id: 'alternating-offers',
+          label: 'Alternating offers',
+          acceptance: [],
+          strategies: ['linear', 'hard'],
+        },
+      ],
+      competitionAxes: ['competition'],
+      metrics: ['deal'],
+    };
+    const html = render(
+      { kind: 'price', params: { preset: 'buy-sell', folder: 'games/x', strict: true } },
+      { catalog: [game] },
+    );
+    expect(html).toMatch(
+      /<select id="_R_\w+_" data-testid="param-preset"><option value="price-domain">price-domain<\/option><option value="buy-sell" selected="">buy-sell<\/option><\/select>/,
+    );
+    // Optional without a default: empty, and saying so.
+    expect(html).toMatch(
+      /<input id="_R_\w+_" type="number" inputMode="decimal" step="1" min="2" max="200" placeholder="default" data-testid="param-turns" value=""\/><\/div>/,
+    );
+    expect(html).toMatch(
+      /<input id="_R_\w+_" data-testid="param-folder" type="text" spellCheck="false" placeholder="base" value="games\/x"\/>/,
+    );
+    expect(html).toMatch(
+      /<input id="_R_\w+_" data-testid="param-strict" type="checkbox" checked=""\/>/,
+    );
+    expect(html).toMatch(
+      /<select id="_R_\w+_" data-testid="param-mode" title="Leave empty for the game’s default"><option value="" selected="">\(default\)<\/option><option value="a">a<\/option><option value="b">b<\/option><\/select>/,
+    );
+    expect(html).not.toContain('param-red');
+    expect(html).toMatch(
+      /<output id="_R_\w+_" class="static-value" data-testid="field-protocol">Alternating offers<\/output>/,
+    );
+    // Rounds, discount, acceptance and discussion belong to propose-and-vote.
+    expect(html).not.toContain('field-rounds');
+    expect(html).not.toContain('Acceptance rule');
+    // The default rows play bounded-rational, which does not play this game: offered, and named so.
+    expect(html).toContain(
+      '<option value="linear">linear</option><option value="hard">hard</option><option value="bounded-rational" selected="">bounded-rational (does not play this game)</option></select>',
+    );
   });
 });

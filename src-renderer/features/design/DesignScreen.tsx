@@ -3,11 +3,19 @@
 // an LLM cost estimate, Save/Load JSON (the file the CLI runs) and Launch.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ACCEPTANCE_RULES, GAME_KINDS } from '../../../src-shared/game';
-import type { GameKind } from '../../../src-shared/game';
+import type { GameKind, ProtocolName } from '../../../src-shared/game';
 import { parseSweep } from '../../../src-shared/sweep';
 import type { SweepIssue } from '../../../src-shared/sweep';
 import { Field, FieldIssues, NumberInput } from '../../components/Field';
-import { formParams, formToDoc, issuesByField, withParamDefaults } from './form-model';
+import { formToDoc, issuesByField } from './form-model';
+import {
+  fitStrategies,
+  formParams,
+  protocolOf,
+  strategyChoices,
+  withParamDefaults,
+} from './game-fields';
+import { GameParamField } from './GameParamField';
 import type { DesignForm, OrderChoice } from './form-model';
 import { plainIssues } from './issue-text';
 import { DesignSummary } from './DesignSummary';
@@ -52,6 +60,11 @@ export function DesignScreen() {
   }, [catalog.state, loadCatalog]);
   const games = catalog.state === 'ready' ? catalog.value : [];
   const entryOf = (kind: GameKind) => games.find((g) => g.kind === kind);
+  const entry = entryOf(form.kind);
+  const protocols = entry?.protocols ?? [];
+  const protocol = protocolOf(form, entry);
+  // Rounds, discount, acceptance and discussion are propose-and-vote's (DESIGN 4.1).
+  const isProposeVote = !protocol || protocol.id === 'propose-and-vote';
 
   const local = useMemo(() => parseSweep(formToDoc(form)), [form]);
   // Host validation once the schema is satisfied; debounced, and late answers are dropped.
@@ -136,9 +149,21 @@ export function DesignScreen() {
                   id={ids.id}
                   data-testid="field-kind"
                   value={form.kind}
+                  // A game's fields and fitting strategies come from the catalog: wait for it.
+                  disabled={catalog.state !== 'ready'}
                   onChange={(e) => {
                     const kind = e.target.value as GameKind;
-                    update({ kind, params: withParamDefaults({}, entryOf(kind)), otherParams: {} });
+                    const entry = entryOf(kind);
+                    update({
+                      kind,
+                      params: withParamDefaults({}, entry),
+                      otherParams: {},
+                      protocol: null,
+                      participants: fitStrategies(
+                        form.participants,
+                        strategyChoices({ protocol: null }, entry),
+                      ),
+                    });
                   }}
                 >
                   {GAME_KINDS.map((k) => (
@@ -149,25 +174,24 @@ export function DesignScreen() {
                 </select>
               )}
             </Field>
-            {formParams(entryOf(form.kind)).map((p) => (
-              <Field
+            {catalog.state === 'error' && (
+              <p className="error-inline" role="alert">
+                The games’ parameters could not be loaded: {catalog.error}
+              </p>
+            )}
+            {formParams(entry).map((p) => (
+              <GameParamField
                 key={p.name}
-                label={p.label}
-                hint={p.help ?? undefined}
+                param={p}
+                value={form.params[p.name]}
                 issues={byField[`params.${p.name}`]}
-              >
-                {(ids) => (
-                  <NumberInput
-                    {...ids}
-                    testId={`param-${p.name}`}
-                    value={form.params[p.name] ?? (p.default as number)}
-                    step={p.type === 'integer' ? 1 : 0.05}
-                    min={p.min ?? undefined}
-                    max={p.max ?? undefined}
-                    onChange={(v) => update({ params: { ...form.params, [p.name]: v } })}
-                  />
-                )}
-              </Field>
+                onChange={(v) => {
+                  const params = { ...form.params };
+                  if (v === undefined) delete params[p.name];
+                  else params[p.name] = v;
+                  update({ params });
+                }}
+              />
             ))}
           </div>
         </fieldset>
@@ -175,32 +199,84 @@ export function DesignScreen() {
         <fieldset className="section">
           <legend>Protocol</legend>
           <div className="row-fields">
+            {protocol && (
+              <Field label="Protocol" issues={byField.protocol}>
+                {(ids) =>
+                  protocols.length > 1 ? (
+                    <select
+                      id={ids.id}
+                      data-testid="field-protocol"
+                      value={protocol.id}
+                      onChange={(e) => {
+                        const next = { protocol: e.target.value as ProtocolName };
+                        update({
+                          ...next,
+                          participants: fitStrategies(
+                            form.participants,
+                            strategyChoices(next, entry),
+                          ),
+                        });
+                      }}
+                    >
+                      {protocols.map((p) => (
+                        <option key={p.id} value={p.id}>
+                          {p.label}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    <output id={ids.id} className="static-value" data-testid="field-protocol">
+                      {protocol.label}
+                    </output>
+                  )
+                }
+              </Field>
+            )}
             {num('agents', 'Agents per game', 1, 2, 12)}
-            {num('rounds', 'Rounds', 1, 1, 100)}
-            {num('gamma', 'Discount γ', 0.05, 0.05, 1, 'utility × γ^(round−1)')}
-            <Field label="Acceptance rule" issues={byField.acceptance}>
-              {(ids) => (
-                <select
-                  id={ids.id}
-                  value={form.acceptance}
-                  onChange={(e) =>
-                    update({ acceptance: e.target.value as DesignForm['acceptance'] })
-                  }
-                >
-                  {ACCEPTANCE_RULES.map((r) => (
-                    <option key={r} value={r}>
-                      {r}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            {num('discussionTurns', 'Discussion passes', 1, 0, 10, 'per round; 0 disables talk')}
+            {isProposeVote && (
+              <>
+                {num('rounds', 'Rounds', 1, 1, 100)}
+                {num('gamma', 'Discount γ', 0.05, 0.05, 1, 'utility × γ^(round−1)')}
+                <Field label="Acceptance rule" issues={byField.acceptance}>
+                  {(ids) => (
+                    <select
+                      id={ids.id}
+                      value={form.acceptance}
+                      onChange={(e) =>
+                        update({ acceptance: e.target.value as DesignForm['acceptance'] })
+                      }
+                    >
+                      {(protocol?.acceptance ?? ACCEPTANCE_RULES).map((r) => (
+                        <option key={r} value={r}>
+                          {r}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+                {num(
+                  'discussionTurns',
+                  'Discussion passes',
+                  1,
+                  0,
+                  10,
+                  'per round; 0 disables talk',
+                )}
+              </>
+            )}
+            {!isProposeVote && protocol && (
+              <p className="hint grow" data-testid="protocol-hint">
+                {protocol.id === 'deliberation'
+                  ? 'One agent per party of the game folder; the turn count and the window of recent answers are game parameters above.'
+                  : 'Two players take turns offering; the turn limit is the game’s (its parameters above).'}
+              </p>
+            )}
           </div>
         </fieldset>
 
         <ParticipantsSection
           form={form}
+          strategies={strategyChoices(form, entry)}
           models={modelList}
           issues={byField.participants}
           update={update}
@@ -209,7 +285,12 @@ export function DesignScreen() {
         <fieldset className="section">
           <legend>Competition axis and runs</legend>
           <div className="row-fields">
-            <LevelsField form={form} issues={byField.levels} update={update} />
+            <LevelsField
+              form={form}
+              hasAxis={!entry || entry.competitionAxes.length > 0}
+              issues={byField.levels}
+              update={update}
+            />
           </div>
           <div className="row-fields">
             <Field label="Who speaks first" issues={byField.orders}>
@@ -249,7 +330,12 @@ export function DesignScreen() {
         </fieldset>
         <FieldIssues id="general-issues" issues={byField.general} />
       </form>
-      <DesignSummary issues={issues} isLocalOk={local.ok} canRun={canRun} isReadOnly={isReadOnly} />
+      <DesignSummary
+        issues={Object.values(byField).flat()}
+        isLocalOk={local.ok}
+        canRun={canRun}
+        isReadOnly={isReadOnly}
+      />
     </section>
   );
 }

@@ -51,19 +51,22 @@ export function DesignSummary({
         </p>
       ) : (
         <p className="grid-formula" data-testid="grid-preview" data-state="valid">
-          <span className="num">{grid.rows}</span> capabilities ×{' '}
-          <span className="num">{grid.columns}</span> {usesGrid(form) ? '(ρ, θ) cells' : 'levels'}
+          <span className="num">{grid.rows}</span> {plural(grid.rows, 'capability', 'capabilities')}{' '}
+          × <span className="num">{grid.columns}</span>{' '}
+          {usesGrid(form)
+            ? plural(grid.columns, '(ρ, θ) cell', '(ρ, θ) cells')
+            : plural(grid.columns, 'level', 'levels')}
           {grid.orders > 1 ? (
             <>
               {' '}
               × <span className="num">2</span> orders
             </>
           ) : null}{' '}
-          × <span className="num">{grid.runs}</span> runs ={' '}
+          × <span className="num">{grid.runs}</span> {plural(grid.runs, 'run', 'runs')} ={' '}
           <strong className="num">
             {Number.isFinite(grid.games) ? fmtCount(grid.games) : '–'}
           </strong>{' '}
-          games
+          {plural(grid.games, 'game', 'games')}
         </p>
       )}
       <Estimate estimate={hostOk?.estimate ?? null} budgetUsd={form.budgetUsd} />
@@ -170,3 +173,5 @@ function BudgetWarning({
 function fmtRatio(r: number): string {
   return r >= 10 ? `${Math.round(r)} times` : `${r.toFixed(1)} times`;
 }
+
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);

@@ -74,10 +74,13 @@ function ValueChips({ label, name, presets, values, min, max, initial, onChange 
 
 export function LevelsField({
   form,
+  hasAxis,
   issues,
   update,
 }: {
   form: DesignForm;
+  /** False for a game whose parameters no competition level changes (games:catalog). */
+  hasAxis: boolean;
   issues: readonly SweepIssue[] | undefined;
   update: (patch: Partial<DesignForm>) => void;
 }) {
@@ -142,6 +145,12 @@ export function LevelsField({
           initial={0.9}
           onChange={(levels) => update({ levels })}
         />
+      )}
+      {!hasAxis && (
+        <span className="hint" data-testid="no-axis">
+          This game has no competition axis: every level plays the same game, so one level is
+          enough.
+        </span>
       )}
       <FieldIssues id="levels-issues" issues={issues} showPath={false} />
     </div>

@@ -1,7 +1,6 @@
 // The capability axis of the designer: who plays, in which role, placed by the chosen score.
 import { Fragment, useMemo, useState } from 'react';
 import type { ModelView } from '../../../src-shared/contract';
-import { STRATEGIES } from '../../../src-shared/participant';
 import type { StrategyName } from '../../../src-shared/participant';
 import type { SweepIssue } from '../../../src-shared/sweep';
 import { FieldIssues, NumberInput } from '../../components/Field';
@@ -9,10 +8,12 @@ import { fmt } from '../../lib/format';
 import { issuesByRow } from './issue-text';
 import { metricChoices, rowInfo } from './row-info';
 import type { DesignForm, ParticipantRow, Role } from './form-model';
-import { rowKey, strategyRow } from './form-model';
+import { rowKey, strategyRow, withStrategy } from './form-model';
 
 interface Props {
   form: DesignForm;
+  /** The strategies that play the chosen game with its protocol (games:catalog). */
+  strategies: readonly StrategyName[];
   models: readonly ModelView[];
   issues: readonly SweepIssue[] | undefined;
   update: (patch: Partial<DesignForm>) => void;
@@ -24,7 +25,7 @@ const ROLE_LABELS: Record<Role, string> = {
   off: 'not used',
 };
 
-export function ParticipantsSection({ form, models, issues, update }: Props) {
+export function ParticipantsSection({ form, strategies, models, issues, update }: Props) {
   const metric = form.capabilityMetric;
   const [newC, setNewC] = useState(0.6);
   const [pick, setPick] = useState('');
@@ -73,19 +74,8 @@ export function ParticipantsSection({ form, models, issues, update }: Props) {
     row: Extract<ParticipantRow, { source: 'strategy' }>,
     patch: { capability?: number; strategy?: StrategyName },
   ) => {
-    const capability = patch.capability ?? row.capability;
-    const strategy = patch.strategy ?? row.strategy;
-    const short = strategy === 'bounded-rational' ? 'br' : strategy;
-    const label =
-      strategy === 'bounded-rational'
-        ? 'Bounded-rational'
-        : strategy[0].toUpperCase() + strategy.slice(1);
-    setRow(row.key, {
-      capability,
-      strategy,
-      id: `${short}-${capability}`,
-      displayName: `${label} c=${capability}`,
-    });
+    const { capability, strategy, id, displayName } = withStrategy(row, patch);
+    setRow(row.key, { capability, strategy, id, displayName });
   };
 
   return (
@@ -159,11 +149,16 @@ export function ParticipantsSection({ form, models, issues, update }: Props) {
                               setStrategy(row, { strategy: e.target.value as StrategyName })
                             }
                           >
-                            {STRATEGIES.map((s) => (
+                            {strategies.map((s) => (
                               <option key={s} value={s}>
                                 {s}
                               </option>
                             ))}
+                            {!strategies.includes(row.strategy) && (
+                              <option value={row.strategy}>
+                                {row.strategy} (does not play this game)
+                              </option>
+                            )}
                           </select>
                           <span className="muted">c</span>
                           <span onFocus={freeze} onBlur={() => setFrozen(null)}>
@@ -259,7 +254,12 @@ export function ParticipantsSection({ form, models, issues, update }: Props) {
             data-testid="add-strategy"
             disabled={!(newC >= 0 && newC <= 1)}
             onClick={() =>
-              update({ participants: [...form.participants, strategyRow(newC, 'opponent')] })
+              update({
+                participants: [
+                  ...form.participants,
+                  strategyRow(newC, 'opponent', strategies[0] ?? 'bounded-rational'),
+                ],
+              })
             }
           >
             Add strategy agent

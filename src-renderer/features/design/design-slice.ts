@@ -3,7 +3,8 @@
 import type { GameCatalogEntry, ValidateResult } from '../../../src-shared/contract';
 import { errorMessage, RequestFailed } from '../../api/errors';
 import type { DesignForm } from './form-model';
-import { defaultForm, docToForm, formToDoc, withParamDefaults } from './form-model';
+import { defaultForm, docToForm, formToDoc } from './form-model';
+import { withParamDefaults } from './game-fields';
 import type { Loadable, Slice } from '../../state/types';
 
 export type Validation =

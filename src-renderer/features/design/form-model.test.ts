@@ -8,6 +8,8 @@ import {
   issuesByField,
   strategyRow,
 } from './form-model';
+import { fitStrategies, withParamDefaults } from './game-fields';
+import type { GameCatalogEntry } from '../../../src-shared/contract';
 
 describe('designer form <-> sweep document', () => {
   it('writes the document the CLI runs', () => {
@@ -178,5 +180,82 @@ describe('designer form <-> sweep document', () => {
     expect(
       formToDoc({ ...form, kind: 'item-allocation', params: { items: 5 } }).competition,
     ).toEqual({ levels: [0, 0.5, 1] });
+  });
+
+  it('writes choices, text and the protocol, and reads them back as form parameters', () => {
+    const form = {
+      ...defaultForm(),
+      kind: 'deliberation' as const,
+      params: { folder: 'games/town', window: 4 },
+      otherParams: { incentives: { Mayor: 'greedy' } },
+      protocol: 'deliberation' as const,
+    };
+    const doc = formToDoc(form);
+    expect(doc.game).toEqual({
+      kind: 'deliberation',
+      params: { incentives: { Mayor: 'greedy' }, folder: 'games/town', window: 4 },
+    });
+    expect(doc.protocol).toBe('deliberation');
+    const back = docToForm(doc);
+    if (!back.ok) throw new Error(back.error);
+    expect(back.form.params).toEqual({ folder: 'games/town', window: 4 });
+    expect(back.form.otherParams).toEqual({ incentives: { Mayor: 'greedy' } });
+    expect(back.form.protocol).toBe('deliberation');
+    expect(back.form.extra).toEqual({});
+    // No protocol chosen: the document leaves it to the game.
+    expect('protocol' in formToDoc(defaultForm())).toBe(false);
+  });
+
+  it('fills defaults that exist and leaves optional parameters without one empty', () => {
+    const param = { min: null, max: null, help: null, setByCompetition: false, options: null };
+    const entry: GameCatalogEntry = {
+      kind: 'price',
+      title: 'Price',
+      params: [
+        { ...param, name: 'preset', label: 'Preset', type: 'choice', default: 'price-domain' },
+        { ...param, name: 'turns', label: 'Turns', type: 'integer', default: null },
+        { ...param, name: 'opener', label: 'Opener', type: 'choice', default: 'seller' },
+        { ...param, name: 'red', label: 'Red', type: 'object', default: { X: 1 } },
+        {
+          ...param,
+          name: 'competition',
+          label: 'C',
+          type: 'number',
+          default: 0.5,
+          setByCompetition: true,
+        },
+      ],
+      protocols: [],
+      competitionAxes: ['competition'],
+      metrics: [],
+    };
+    expect(withParamDefaults({ opener: 'buyer' }, entry)).toEqual({
+      preset: 'price-domain',
+      opener: 'buyer',
+    });
+  });
+
+  it('gives strategy rows that do not play the game a strategy that does, keeping the rest', () => {
+    const rows = [
+      strategyRow(0.5, 'baseline'),
+      strategyRow(0.2, 'opponent', 'linear'),
+      strategyRow(0.8, 'opponent'),
+    ];
+    const fitted = fitStrategies(rows, ['hard', 'linear']);
+    expect(
+      fitted.map((r) => (r.source === 'strategy' ? [r.id, r.strategy, r.displayName] : r.id)),
+    ).toEqual([
+      ['hard-0.5', 'hard', 'Hard c=0.5'],
+      ['linear-0.2', 'linear', 'Linear c=0.2'],
+      ['hard-0.8', 'hard', 'Hard c=0.8'],
+    ]);
+    expect(fitted.map((r) => [r.key, r.role])).toEqual(rows.map((r) => [r.key, r.role]));
+    expect(
+      fieldOf({
+        path: 'competition.levels[0]',
+        message: 'the folder has 6 parties, so the game needs 6 agents, got 2',
+      }),
+    ).toBe('agents');
+    expect(fieldOf({ path: 'protocol', message: 'x' })).toBe('protocol');
   });
 });

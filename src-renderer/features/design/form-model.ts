@@ -1,7 +1,6 @@
 // The sweep designer's form state and its two-way mapping to the sweep document the CLI runs
 // (src-shared/sweep.ts), plus where each validation issue belongs on the form.
-import type { GameCatalogEntry, GameParamView } from '../../../src-shared/contract';
-import type { AcceptanceRule, GameKind } from '../../../src-shared/game';
+import type { AcceptanceRule, GameKind, ProtocolName } from '../../../src-shared/game';
 import type { ParticipantSpec, StrategyName } from '../../../src-shared/participant';
 import type { SweepInput, SweepIssue } from '../../../src-shared/sweep';
 
@@ -26,10 +25,15 @@ export interface DesignForm {
   name: string;
   description: string;
   kind: GameKind;
-  /** Numeric game parameters by name (those of games:catalog, filled with its defaults). */
-  params: Record<string, number>;
-  /** Game parameters the form does not show (e.g. itemNames), kept as loaded. */
+  /**
+   * Game parameters the form shows, by name (those of games:catalog, filled with its defaults);
+   * an optional one left empty is absent, so the game's default applies.
+   */
+  params: Record<string, ParamValue>;
+  /** Game parameters the form does not show (lists, records such as holdings), kept as loaded. */
   otherParams: Record<string, unknown>;
+  /** The protocol to play; null = the game's first (its default). */
+  protocol: ProtocolName | null;
   agents: number;
   rounds: number;
   gamma: number;
@@ -51,47 +55,49 @@ export interface DesignForm {
   extra: Record<string, unknown>;
 }
 
+/** A value of a parameter the form edits: a number, a choice or text, or a yes/no. */
+export type ParamValue = number | string | boolean;
+
 export const LEVEL_PRESETS = [0, 0.25, 0.5, 0.75, 1];
 export const RHO_PRESETS = [-1, -0.5, 0, 0.5, 1];
 export const THETA_PRESETS = [0, 0.25, 0.5, 0.75, 1];
 
-/**
- * The parameters the form asks for, from the game's catalog entry (its own zod schema): the
- * numeric ones with a default that the competition axis does not set.
- */
-export function formParams(entry: GameCatalogEntry | undefined): GameParamView[] {
-  return (entry?.params ?? []).filter(
-    (p) =>
-      (p.type === 'integer' || p.type === 'number') &&
-      typeof p.default === 'number' &&
-      !p.setByCompetition,
-  );
+/** A strategy row with a new strategy or capability, its id and name following them. */
+export function withStrategy(
+  row: Extract<ParticipantRow, { source: 'strategy' }>,
+  patch: { capability?: number; strategy?: StrategyName },
+): Extract<ParticipantRow, { source: 'strategy' }> {
+  const capability = patch.capability ?? row.capability;
+  const strategy = patch.strategy ?? row.strategy;
+  const short = strategy === 'bounded-rational' ? 'br' : strategy;
+  const label =
+    strategy === 'bounded-rational'
+      ? 'Bounded-rational'
+      : strategy[0].toUpperCase() + strategy.slice(1);
+  return {
+    ...row,
+    capability,
+    strategy,
+    id: `${short}-${capability}`,
+    displayName: `${label} c=${capability}`,
+  };
 }
 
-/** The form's parameters with every missing one set to the game's default. */
-export function withParamDefaults(
-  params: Record<string, number>,
-  entry: GameCatalogEntry | undefined,
-): Record<string, number> {
-  const out = { ...params };
-  for (const p of formParams(entry)) if (!(p.name in out)) out[p.name] = p.default as number;
-  return out;
-}
+/** True for a value the form edits as a game parameter (not a list or a record). */
+export const isParamValue = (v: unknown): v is ParamValue =>
+  typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean';
 
 let keySeq = 0;
 export const rowKey = (): string => `row-${++keySeq}`;
 
-export function strategyRow(capability: number, role: Role): ParticipantRow {
+export function strategyRow(
+  capability: number,
+  role: Role,
+  strategy: StrategyName = 'bounded-rational',
+): ParticipantRow {
   const c = Math.round(capability * 100) / 100;
-  return {
-    key: rowKey(),
-    source: 'strategy',
-    id: `br-${c}`,
-    role,
-    strategy: 'bounded-rational',
-    capability: c,
-    displayName: `Bounded-rational c=${c}`,
-  };
+  const row = { key: rowKey(), source: 'strategy' as const, role, strategy, capability: c };
+  return withStrategy({ ...row, id: '', displayName: '' }, {});
 }
 
 export function defaultForm(): DesignForm {
@@ -102,6 +108,7 @@ export function defaultForm(): DesignForm {
     // Filled with the game's defaults when the catalog arrives (withParamDefaults).
     params: {},
     otherParams: {},
+    protocol: null,
     agents: 2,
     rounds: 10,
     gamma: 0.9,
@@ -155,6 +162,7 @@ export function formToDoc(form: DesignForm): SweepInput {
     name: form.name,
     ...(form.description ? { description: form.description } : {}),
     game: { kind: form.kind, params },
+    ...(form.protocol !== null ? { protocol: form.protocol } : {}),
     agents: form.agents,
     rounds: form.rounds,
     gamma: form.gamma,
@@ -182,6 +190,7 @@ const FORM_FIELDS = [
   'name',
   'description',
   'game',
+  'protocol',
   'agents',
   'rounds',
   'gamma',
@@ -230,10 +239,10 @@ export function docToForm(
     };
   const kind = doc.game?.kind ?? base.kind;
   const rawParams = (doc.game?.params ?? {}) as Record<string, unknown>;
-  const params: Record<string, number> = {};
+  const params: Record<string, ParamValue> = {};
   const otherParams: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(rawParams)) {
-    if (typeof v === 'number') params[k] = v;
+    if (isParamValue(v)) params[k] = v;
     else otherParams[k] = v;
   }
   const { baseline, opponents } = doc.lineup;
@@ -278,6 +287,7 @@ export function docToForm(
       kind,
       params,
       otherParams,
+      protocol: doc.protocol ?? null,
       agents: doc.agents ?? base.agents,
       rounds: doc.rounds ?? base.rounds,
       gamma: doc.gamma ?? base.gamma,
@@ -319,12 +329,15 @@ export function fieldOf(issue: SweepIssue): string {
   if (path.startsWith('game.params.'))
     return `params.${path.slice('game.params.'.length).split(/[.[]/)[0]}`;
   if (head === 'game') return 'kind';
+  // A game's seat count (e.g. a deliberation folder's parties) is the Agents field's business.
+  if (/needs \d+ agents, got \d+/.test(issue.message)) return 'agents';
   if (head === 'lineup' || head === 'participants' || head === 'capabilityMetric')
     return 'participants';
   if (head === 'competition') return 'levels';
   if (
     [
       'name',
+      'protocol',
       'agents',
       'rounds',
       'gamma',
@@ -341,10 +354,16 @@ export function fieldOf(issue: SweepIssue): string {
   return 'general';
 }
 
-/** Issues grouped by form field. */
+/**
+ * Issues grouped by form field, each message once per field (a problem of the game repeats for
+ * every cell of the competition axis).
+ */
 export function issuesByField(issues: readonly SweepIssue[]): Record<string, SweepIssue[]> {
   const out: Record<string, SweepIssue[]> = {};
-  for (const issue of issues) (out[fieldOf(issue)] ??= []).push(issue);
+  for (const issue of issues) {
+    const list = (out[fieldOf(issue)] ??= []);
+    if (!list.some((i) => i.message === issue.message)) list.push(issue);
+  }
   return out;
 }
 

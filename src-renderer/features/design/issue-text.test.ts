@@ -17,6 +17,13 @@ describe('issues in plain words', () => {
       'must be at most 1',
     );
     expect(say('gamma', 'Too small: expected number to be >0')).toBe('must be more than 0');
+    expect(say('game.params.folder', 'Invalid input: expected string, received number')).toBe(
+      'enter text',
+    );
+    expect(say('game.params.onReject', 'Invalid option: expected one of "nothing"|"keep"')).toBe(
+      'choose one of nothing, keep',
+    );
+    expect(fieldLabel({ path: 'protocol', message: '' })).toBe('Protocol');
     // Parley's own messages are already plain.
     expect(say('competition.levels', 'list at least one competition level')).toBe(
       'list at least one competition level',

@@ -9,6 +9,7 @@ const FIELD_LABELS: Record<string, string> = {
   name: 'Name',
   description: 'Description',
   kind: 'Game',
+  protocol: 'Protocol',
   agents: 'Agents per game',
   rounds: 'Rounds',
   gamma: 'Discount γ',
@@ -50,6 +51,8 @@ export function plainMessage(issue: SweepIssue): string {
   if (/^Invalid input: expected int, received number$/.test(message)) return 'enter a whole number';
   m = /^Too small: expected array to have >=(\d+) items?$/.exec(message);
   if (m) return `list at least ${m[1]}`;
+  if (/^Invalid input: expected string, received/.test(message)) return 'enter text';
+  if (/^Invalid input: expected boolean, received/.test(message)) return 'choose yes or no';
   m = /^Invalid option: expected one of (.*)$/.exec(message);
   if (m) return `choose one of ${m[1].replace(/"/g, '').split('|').join(', ')}`;
   return message;

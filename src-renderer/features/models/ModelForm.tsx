@@ -1,12 +1,19 @@
 // Add or edit a user model: an LLM participant with its scores and prices, checked by the host.
 import { useState } from 'react';
 import type { ModelView } from '../../../src-shared/contract';
-import { PROVIDERS } from '../../../src-shared/participant';
+import { OUTPUT_MODES, PROVIDERS } from '../../../src-shared/participant';
 import type { SweepIssue } from '../../../src-shared/sweep';
 import { FieldIssues } from '../../components/Field';
 import { useApp } from '../../state/hooks';
-import { draftOf, draftToSpec } from './model-draft';
+import { MAX_REASKS_LIMIT, defaultModeLabel, draftOf, draftToSpec } from './model-draft';
 import type { Draft } from './model-draft';
+
+/** What each output mode does, in the mode control. */
+const MODE_LABELS: Record<(typeof OUTPUT_MODES)[number], string> = {
+  tool: 'tool: a forced tool call (Anthropic)',
+  json_schema: 'json_schema: a strict JSON schema (OpenAI-compatible)',
+  none: 'none: plain text, parsed',
+};
 
 const byPrefix = (issues: SweepIssue[], prefix: string) =>
   issues.filter(
@@ -83,6 +90,37 @@ export function ModelForm({ model, onDone }: { model: ModelView | null; onDone: 
         {field('priceIn', 'Input $/Mtok', 'spec.prices', { inputMode: 'decimal' })}
         {field('priceOut', 'Output $/Mtok', 'spec.prices', { inputMode: 'decimal' })}
       </div>
+      <div className="row-fields">
+        <div
+          className={`field${byPrefix(issues, 'spec.structuredOutput').length ? ' invalid' : ''}`}
+        >
+          <label htmlFor="model-structuredOutput">Structured output</label>
+          <select
+            id="model-structuredOutput"
+            value={draft.structuredOutput}
+            onChange={(e) => setDraft({ ...draft, structuredOutput: e.target.value })}
+          >
+            <option value="">{defaultModeLabel(draft.provider)}</option>
+            {OUTPUT_MODES.map((m) => (
+              <option key={m} value={m}>
+                {MODE_LABELS[m]}
+              </option>
+            ))}
+          </select>
+          <FieldIssues
+            id="model-structuredOutput-issues"
+            issues={byPrefix(issues, 'spec.structuredOutput')}
+          />
+        </div>
+        {field('maxReasks', `Max re-asks per turn (0–${MAX_REASKS_LIMIT})`, 'spec.maxReasks', {
+          inputMode: 'numeric',
+          placeholder: 'default 2',
+        })}
+        {field('minCacheTokens', 'Minimum cacheable tokens', 'spec.minCacheTokens', {
+          inputMode: 'numeric',
+          placeholder: 'registry value',
+        })}
+      </div>
       <div className={`field wide${byPrefix(issues, 'spec.scores').length ? ' invalid' : ''}`}>
         <label htmlFor="model-scores">
           Scores (one “name = value” per line; these place the model on the capability axis)
@@ -98,7 +136,10 @@ export function ModelForm({ model, onDone }: { model: ModelView | null; onDone: 
       <FieldIssues
         id="model-issues"
         issues={issues.filter(
-          (i) => !/^spec\.(id|displayName|model|baseUrl|prices|scores)/.test(i.path),
+          (i) =>
+            !/^spec\.(id|displayName|model|baseUrl|prices|scores|structuredOutput|maxReasks|minCacheTokens)/.test(
+              i.path,
+            ),
         )}
       />
       <div className="actions">

@@ -2,7 +2,7 @@
 // paused or failed, and its controls.
 import { useState } from 'react';
 import type { SweepSummary } from '../../../src-shared/contract';
-import { GameList } from './GameList';
+import { GameList } from '../../components/GameList';
 import { EmptyState } from '../../components/EmptyState';
 import { GameReasons } from './GameReasons';
 import { LoadState } from '../../components/Loading';

@@ -60,7 +60,9 @@ export function ReaderHeader({
           ‹ prev
         </button>
         <span className="muted" data-testid="game-position">
-          {position ? `game ${position.index + 1} of ${position.total}` : ''}
+          {position
+            ? `game ${(position.index + 1).toLocaleString('en-US')} of ${position.total.toLocaleString('en-US')}`
+            : ''}
         </span>
         <button
           type="button"

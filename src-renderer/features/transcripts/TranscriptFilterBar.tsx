@@ -1,5 +1,7 @@
-// Filters of the reader: phases (in their colours), public/private, speaker, and search.
-import type { RefObject } from 'react';
+// Filters of the reader: phases (in their colours), public/private, speaker, and search. A
+// toolbar: Tab reaches each control, ← and → move between its buttons; p toggles private only,
+// n and Shift+N (Enter and Shift+Enter in the search box) step through the matches.
+import type { KeyboardEvent, RefObject } from 'react';
 import type { Phase } from '../../../src-shared/game';
 import type { TranscriptFilters } from './timeline';
 import { agentName } from '../../lib/format';
@@ -37,7 +39,12 @@ export function TranscriptFilterBar({
         : [...filters.phases, p],
     });
   return (
-    <div className="filters" role="toolbar" aria-label="Transcript filters">
+    <div
+      className="filters"
+      role="toolbar"
+      aria-label="Transcript filters"
+      onKeyDown={moveAmongButtons}
+    >
       <div className="chips" role="group" aria-label="Phases">
         {FILTER_PHASES.map((p) => (
           <button
@@ -60,6 +67,8 @@ export function TranscriptFilterBar({
             key={v}
             type="button"
             aria-pressed={filters.visibility === v}
+            aria-keyshortcuts={v === 'private' ? 'p' : undefined}
+            title={v === 'private' ? 'Private messages only ( p toggles )' : undefined}
             data-testid={`visibility-${v}`}
             onClick={() => setFilters({ visibility: v })}
           >
@@ -105,8 +114,9 @@ export function TranscriptFilterBar({
             className="icon-button"
             disabled={matchCount === 0}
             onClick={() => onStepMatch(-1)}
-            title="Previous match (Shift+Enter)"
+            title="Previous match (Shift+N, or Shift+Enter in the search box)"
             aria-label="Previous match"
+            aria-keyshortcuts="Shift+N"
             data-testid="match-prev"
           >
             ↑
@@ -116,8 +126,9 @@ export function TranscriptFilterBar({
             className="icon-button"
             disabled={matchCount === 0}
             onClick={() => onStepMatch(1)}
-            title="Next match (Enter)"
+            title="Next match (n, or Enter in the search box)"
             aria-label="Next match"
+            aria-keyshortcuts="n"
             data-testid="match-next"
           >
             ↓
@@ -132,4 +143,17 @@ export function TranscriptFilterBar({
       </span>
     </div>
   );
+}
+
+/** ← and → move the focus to the toolbar's previous or next enabled button. */
+function moveAmongButtons(e: KeyboardEvent<HTMLDivElement>) {
+  if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+  const from = e.target as HTMLElement;
+  if (from.tagName !== 'BUTTON') return;
+  const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button:not(:disabled)')];
+  const i = buttons.indexOf(from as HTMLButtonElement);
+  const to = buttons[i + (e.key === 'ArrowRight' ? 1 : -1)];
+  if (i < 0 || !to) return;
+  e.preventDefault();
+  to.focus();
 }

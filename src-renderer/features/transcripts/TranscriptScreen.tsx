@@ -66,7 +66,7 @@ function Reader({ transcript, route }: { transcript: Transcript; route: Transcri
   const navigate = useApp((s) => s.navigate);
   const gameList = useApp((s) => s.gameList);
   const gameListSweep = useApp((s) => s.gameListSweep);
-  const gameListOffset = useApp((s) => s.gameListOffset);
+  const gameListOffset = useApp((s) => s.gameListQuery.offset);
   const gameListTotal = useApp((s) => s.gameListTotal);
   const neighbourGame = useApp((s) => s.neighbourGame);
   const { game } = transcript;
@@ -163,6 +163,8 @@ function Reader({ transcript, route }: { transcript: Transcript; route: Transcri
       else if (e.key === '[') void onStepGame(-1);
       else if (e.key === '/') searchRef.current?.focus();
       else if (e.key === 'n' || e.key === 'N') onStepMatch(e.shiftKey ? -1 : 1);
+      else if (e.key === 'p')
+        setFilters({ visibility: filters.visibility === 'private' ? 'all' : 'private' });
       else return;
       e.preventDefault();
       if (rowTarget !== null) virtualizer.scrollToIndex(rowTarget, { align: 'start' });
@@ -215,7 +217,7 @@ function Reader({ transcript, route }: { transcript: Transcript; route: Transcri
               data-testid="timeline"
               tabIndex={0}
               onScroll={live.onScroll}
-              aria-label="Timeline (j/k: next/previous round, n/N: next/previous match)"
+              aria-label="Timeline (j/k: next/previous round, n/N: next/previous match, p: private only)"
             >
               {timeline.rows.length === 0 ? (
                 <p className="muted empty-line">

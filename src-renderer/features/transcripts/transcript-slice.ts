@@ -1,31 +1,22 @@
 // The transcript reader: the open game, its filters, the page of games that [ and ] walk through
-// (paged from the host, filtered by status and outcome), and live turns appended from
+// (the picker's page: filtered, sorted and paged on the host), and live turns appended from
 // 'games:turn' events while the game runs. The search across transcripts is search-slice.ts.
 import type {
   GameStatusEvent,
+  GamesPage,
   GameSummary,
   GameTurnEvent,
   Transcript,
 } from '../../../src-shared/contract';
-import type { GameStatus } from '../../../src-shared/planned-game';
 import { errorMessage } from '../../api/errors';
+import type { GameListQuery } from '../../lib/game-list-query';
+import { FIRST_PAGE, listArgs, PAGE_SIZE } from '../../lib/game-list-query';
 import { mark } from '../../lib/perf';
 import type { TranscriptFilters } from './timeline';
 import { NO_FILTERS } from './timeline';
 import type { Loadable, Slice } from '../../state/types';
 import type { SearchSlice } from './search-slice';
 import { searchSlice } from './search-slice';
-
-/** Games per page of the picker (and per step of [ and ] past a page's end). */
-export const GAME_PAGE = 100;
-
-/** The picker's filters: a status, and for finished games whether they reached a deal. */
-export interface GameListFilters {
-  status: GameStatus | null;
-  deal: boolean | null;
-}
-
-export const NO_GAME_FILTERS: GameListFilters = { status: null, deal: null };
 
 export interface TranscriptSlice extends SearchSlice {
   transcript: Loadable<Transcript>;
@@ -34,14 +25,18 @@ export interface TranscriptSlice extends SearchSlice {
   /** One page of the games the reader steps through: a results cell's games or a sweep's. */
   gameList: Loadable<GameSummary[]>;
   gameListSweep: string | null;
-  /** How many games match over every page, the page's first index, and its filters. */
+  /** How many games match over every page, and the page's filters, sort and first index. */
   gameListTotal: number;
-  gameListOffset: number;
-  gameListFilters: GameListFilters;
+  gameListQuery: GameListQuery;
   /** True when the list is a results cell's games (one page, no host filters). */
   gameListIsCell: boolean;
   loadTranscript(gameId: string): Promise<void>;
-  loadGameList(sweepId: string, offset?: number, filters?: GameListFilters): Promise<void>;
+  /** Loads one page of the sweep's games (default: the first page, unfiltered, planned order). */
+  loadGameList(sweepId: string, query?: GameListQuery): Promise<void>;
+  /** The picker's form changed: remembered (for the way back), the list loads its own page. */
+  setGameListQuery(sweepId: string, query: GameListQuery): void;
+  /** A game was opened from a page the list already has: [ and ] walk on from it. */
+  setGameListPage(sweepId: string, query: GameListQuery, page: GamesPage): void;
   /** Uses an already loaded list (e.g. the clicked cell's games) for [ and ]. */
   setGameList(sweepId: string, games: GameSummary[]): void;
   /** The game before (-1) or after (1) `gameId` in the list, loading the next page if needed. */
@@ -60,8 +55,7 @@ export const transcriptSlice: Slice<TranscriptSlice> = (set, get, deps) => ({
   gameList: { state: 'idle' },
   gameListSweep: null,
   gameListTotal: 0,
-  gameListOffset: 0,
-  gameListFilters: NO_GAME_FILTERS,
+  gameListQuery: FIRST_PAGE,
   gameListIsCell: false,
   async loadTranscript(gameId) {
     mark('parley:transcript-request');
@@ -76,39 +70,43 @@ export const transcriptSlice: Slice<TranscriptSlice> = (set, get, deps) => ({
         set({ transcript: { state: 'error', error: errorMessage(err) } });
     }
   },
-  async loadGameList(sweepId, offset = 0, filters = get().gameListFilters) {
+  async loadGameList(sweepId, query = FIRST_PAGE) {
     set({
       gameListSweep: sweepId,
-      gameListOffset: offset,
-      gameListFilters: filters,
+      gameListQuery: query,
       gameListIsCell: false,
       gameList: { state: 'loading' },
     });
-    const isCurrent = () =>
-      get().gameListSweep === sweepId &&
-      get().gameListOffset === offset &&
-      get().gameListFilters === filters;
+    const isCurrent = () => get().gameListSweep === sweepId && get().gameListQuery === query;
     try {
-      const page = await deps.api.invoke('games:list', {
-        sweepId,
-        limit: GAME_PAGE,
-        offset,
-        ...(filters.status ? { status: [filters.status] } : {}),
-        ...(filters.deal !== null ? { deal: filters.deal } : {}),
-      });
+      const page = await deps.api.invoke(
+        'games:list',
+        listArgs(sweepId, query.filters, query.sort, query.offset, false),
+      );
       if (isCurrent())
         set({ gameList: { state: 'ready', value: page.rows }, gameListTotal: page.total });
     } catch (err) {
       if (isCurrent()) set({ gameList: { state: 'error', error: errorMessage(err) } });
     }
   },
+  setGameListQuery(sweepId, query) {
+    set({ gameListSweep: sweepId, gameListQuery: query });
+  },
+  setGameListPage(sweepId, query, page) {
+    set({
+      gameListSweep: sweepId,
+      gameListQuery: query,
+      gameList: { state: 'ready', value: page.rows },
+      gameListTotal: page.total,
+      gameListIsCell: false,
+    });
+  },
   setGameList(sweepId, games) {
     set({
       gameListSweep: sweepId,
       gameList: { state: 'ready', value: games },
       gameListTotal: games.length,
-      gameListOffset: 0,
-      gameListFilters: NO_GAME_FILTERS,
+      gameListQuery: FIRST_PAGE,
       gameListIsCell: true,
     });
   },
@@ -119,9 +117,9 @@ export const transcriptSlice: Slice<TranscriptSlice> = (set, get, deps) => ({
     const i = rows.findIndex((g) => g.id === gameId);
     if (i < 0) return null;
     if (rows[i + direction]) return rows[i + direction];
-    const offset = s.gameListOffset + (direction > 0 ? rows.length : -GAME_PAGE);
+    const offset = s.gameListQuery.offset + (direction > 0 ? rows.length : -PAGE_SIZE);
     if (s.gameListIsCell || offset < 0 || offset >= s.gameListTotal) return null;
-    await get().loadGameList(s.gameListSweep, offset, s.gameListFilters);
+    await get().loadGameList(s.gameListSweep, { ...s.gameListQuery, offset });
     const next = get().gameList;
     if (next.state !== 'ready') return null;
     return (direction > 0 ? next.value[0] : next.value.at(-1)) ?? null;

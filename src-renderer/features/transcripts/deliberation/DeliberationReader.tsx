@@ -49,7 +49,7 @@ export function DeliberationReader({
   const navigate = useApp((s) => s.navigate);
   const gameList = useApp((s) => s.gameList);
   const gameListSweep = useApp((s) => s.gameListSweep);
-  const gameListOffset = useApp((s) => s.gameListOffset);
+  const gameListOffset = useApp((s) => s.gameListQuery.offset);
   const gameListTotal = useApp((s) => s.gameListTotal);
   const neighbourGame = useApp((s) => s.neighbourGame);
   const [showPrivate, setShowPrivate] = useState(true);

@@ -46,6 +46,15 @@ describe('game list query', () => {
     });
   });
 
+  it('leaves the filter values out of a page step', () => {
+    expect(listArgs('s1', NO_FILTERS, { key: 'seed', dir: 'asc' }, 50, false)).toEqual({
+      sweepId: 's1',
+      sort: { key: 'seed', dir: 'asc' },
+      limit: 50,
+      offset: 50,
+    });
+  });
+
   it('says which games the page shows', () => {
     expect(pageLabel(0, 50, 2970)).toBe('1–50 of 2,970 games');
     expect(pageLabel(2950, 20, 2970)).toBe('2,951–2,970 of 2,970 games');

@@ -1,7 +1,8 @@
 // The game list's filters as the form holds them, and the games:list arguments they make (pure,
 // so testable). Every filter and the sort run in SQL on the host; the list pages, never caps.
-import type { GameSortKey, RequestArgs } from '../../../src-shared/contract';
-import type { Order } from '../../../src-shared/planned-game';
+// Shared by the Runs screen's game list and the Transcripts screen's picker.
+import type { GameSortKey, RequestArgs } from '../../src-shared/contract';
+import type { Order } from '../../src-shared/planned-game';
 
 export const PAGE_SIZE = 50;
 
@@ -36,6 +37,15 @@ export interface GameListSort {
   dir: 'asc' | 'desc';
 }
 
+/** What one page of the list shows: its filters, its sort (null: planned order) and first index. */
+export interface GameListQuery {
+  filters: GameListFilters;
+  sort: GameListSort | null;
+  offset: number;
+}
+
+export const FIRST_PAGE: GameListQuery = { filters: NO_FILTERS, sort: null, offset: 0 };
+
 export const OUTCOME_LABELS: Record<Outcome, string> = {
   '': 'any outcome',
   deal: 'deal',
@@ -50,6 +60,8 @@ export function listArgs(
   f: GameListFilters,
   sort: GameListSort | null,
   offset: number,
+  /** Also ask for the sweep's filter values (the form's options; a page step needs none). */
+  withFacets = true,
 ): RequestArgs<'games:list'> {
   const outcome: Partial<RequestArgs<'games:list'>> =
     f.outcome === 'deal'
@@ -72,7 +84,7 @@ export function listArgs(
     ...(f.parseFailures ? { parseFailures: f.parseFailures === 'yes' } : {}),
     ...(f.tag ? { tag: f.tag } : {}),
     ...(sort ? { sort } : {}),
-    facets: true,
+    ...(withFacets ? { facets: true } : {}),
     limit: PAGE_SIZE,
     offset,
   };

@@ -1,0 +1,248 @@
+// The two-party games and deliberation designed in the form and played from the UI, in Chromium
+// against `parley serve`: choose the game, set a parameter that is not a number (a choice, or a
+// game folder's path), fix a field error the form shows in words, launch, wait in Runs until
+// every game finished, open one transcript, and read the stored sweep and games beside the
+// server to see the value reached them. Screenshots of the Design screen go to tests/artifacts/.
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { ROOT } from './build-renderer';
+import { ARTIFACTS, launchBrowser, openApp, pageErrors, serve } from './harness';
+import type { Served } from './harness';
+
+let browser: Browser;
+let served: Served | null = null;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await served?.stop();
+  served = null;
+});
+
+interface Stored {
+  params: Record<string, unknown>;
+  games: { status: string; kind: string; params: Record<string, unknown> }[];
+}
+
+/** The sweep document and its games as the server stored them (WAL allows a second reader). */
+function stored(dbPath: string, sweepId: string): Stored {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    const sweep = db.prepare('SELECT spec_json FROM sweeps WHERE id = ?').get(sweepId) as {
+      spec_json: string;
+    };
+    const games = db
+      .prepare(
+        `SELECT g.status, g.kind, g.params_json FROM games g
+         JOIN sweep_games s ON s.game_id = g.id WHERE s.sweep_id = ? ORDER BY g.id`,
+      )
+      .all(sweepId) as { status: string; kind: string; params_json: string }[];
+    return {
+      params: (JSON.parse(sweep.spec_json) as { game: { params: Record<string, unknown> } }).game
+        .params,
+      games: games.map((g) => ({
+        status: g.status,
+        kind: g.kind,
+        params: JSON.parse(g.params_json) as Record<string, unknown>,
+      })),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/** The whole Design screen at both window sizes the app is checked at. */
+async function shootDesign(page: Page, name: string): Promise<void> {
+  for (const size of [
+    { width: 1440, height: 900 },
+    { width: 1024, height: 700 },
+  ]) {
+    await page.setViewportSize(size);
+    await page.screenshot({
+      path: join(ARTIFACTS, `design-${name}-${size.width}.png`),
+      fullPage: true,
+    });
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
+async function openDesign(kind: string): Promise<Page> {
+  served = await serve();
+  const page = await openApp(browser, served.url);
+  await page.getByRole('link', { name: 'Design' }).click();
+  await page.getByTestId('field-kind').selectOption(kind);
+  await page.getByTestId('field-name').fill(`e2e: ${kind} from the form`);
+  return page;
+}
+
+/** Waits for the form to check out with `games` games, launches, and waits until all finished. */
+async function launchAndFinish(page: Page, games: number): Promise<string> {
+  await page.locator('[data-testid="design-summary"][data-state="valid"]').waitFor();
+  expect(await page.getByTestId('validation').textContent()).toMatch(
+    new RegExp(`^Ready: \\d+ cells?, ${games} games?\\.$`),
+  );
+  await page.getByTestId('launch').click();
+  const row = page.locator('[data-testid^="sweep-"][data-phase="complete"]');
+  await row.waitFor({ timeout: 90_000 });
+  expect(await row.getByTestId('done-count').textContent()).toBe(`${games}/${games}`);
+  return (await row.getAttribute('data-testid'))!.replace(/^sweep-/, '');
+}
+
+/** Opens the first game of the finished sweep from its game list in Runs. */
+async function openFirstTranscript(page: Page, sweepId: string): Promise<void> {
+  const row = page.getByTestId(`sweep-${sweepId}`);
+  await row.getByTestId('toggle-games').click();
+  await row.getByTestId('game-list-row').first().waitFor();
+  const href = await row.getByTestId('game-list-open').first().getAttribute('href');
+  const gameId = decodeURIComponent(href!.replace('#/transcripts/', ''));
+  await row.getByTestId('game-list-open').first().click();
+  await page.locator(`[data-testid="transcript"][data-game="${gameId}"]`).waitFor();
+}
+
+/** The strategy each participant row of the form plays, in table order. */
+async function rowStrategies(page: Page): Promise<string[]> {
+  return page
+    .getByTestId('participants')
+    .locator('select[aria-label^="Strategy of"]')
+    .evaluateAll((els) => els.map((e) => (e as HTMLSelectElement).value));
+}
+
+async function strategyOptions(page: Page): Promise<string[]> {
+  return page
+    .getByTestId('participants')
+    .locator('select[aria-label^="Strategy of"]')
+    .first()
+    .locator('option')
+    .evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
+}
+
+const setRuns = (page: Page, n: number) => page.getByTestId('field-runs').fill(String(n));
+
+describe('the new games from the Design screen', () => {
+  it('price: the buy-sell preset, a turn limit fixed after a plain error, played to the end', async () => {
+    const page = await openDesign('price');
+    // Only the price strategies are offered, and the default rows moved onto them.
+    expect(await strategyOptions(page)).toEqual([
+      'very-conceding',
+      'conceding',
+      'conceder',
+      'linear',
+      'boulware',
+      'hard',
+      'hardliner',
+      'tit-for-tat',
+      'fixed-price-strict',
+      'fixed-price-loose',
+      'split-the-difference',
+      'random',
+    ]);
+    // Rows sorted by c: 0.2, 0.5 (baseline), 0.8 were the 2nd, 1st and 3rd rows of the form.
+    expect(await rowStrategies(page)).toEqual(['conceding', 'very-conceding', 'conceder']);
+    expect(await page.getByTestId('field-protocol').textContent()).toBe('Alternating offers');
+    expect(await page.getByTestId('field-rounds').count()).toBe(0);
+    expect(await page.getByTestId('param-preset').inputValue()).toBe('price-domain');
+    await page.getByTestId('param-preset').selectOption('buy-sell');
+    // An optional number starts empty (the preset's turn limit); 1 is refused in words.
+    expect(await page.getByTestId('param-turns').inputValue()).toBe('');
+    await page.getByTestId('param-turns').fill('1');
+    await page.locator('[data-testid="param-turns"][aria-invalid="true"]').waitFor();
+    expect(await page.locator('.field.invalid .field-issues').first().textContent()).toBe(
+      ' must be at least 2',
+    );
+    await page.getByTestId('param-turns').fill('12');
+    await setRuns(page, 1);
+    await page.locator('[data-testid="design-summary"][data-state="valid"]').waitFor();
+    await shootDesign(page, 'price');
+
+    const sweepId = await launchAndFinish(page, 6);
+    const s = stored(served!.dbPath, sweepId);
+    expect(s.params).toEqual({ preset: 'buy-sell', opener: 'seller', turns: 12 });
+    expect(s.games.map((g) => g.status)).toEqual(Array(6).fill('finished'));
+    expect(new Set(s.games.map((g) => [g.kind, g.params.preset, g.params.turns].join()))).toEqual(
+      new Set(['price,buy-sell,12']),
+    );
+    await openFirstTranscript(page, sweepId);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('ultimatum: a rejection keeps the holdings, played to the end', async () => {
+    const page = await openDesign('ultimatum');
+    expect(await rowStrategies(page)).toEqual(['greedy', 'fair-split', 'very-conceding']);
+    expect(await page.getByTestId('param-onReject').inputValue()).toBe('nothing');
+    await page.getByTestId('param-onReject').selectOption('keep');
+    // One competition level: the ultimatum game has no competition axis.
+    await page.getByTestId('level-0.5').click();
+    await page.getByTestId('level-1').click();
+    await setRuns(page, 2);
+    const sweepId = await launchAndFinish(page, 4);
+    const s = stored(served!.dbPath, sweepId);
+    expect(s.params).toEqual({ pot: 100, iterations: 8, onReject: 'keep' });
+    expect(s.games.map((g) => [g.status, g.params.onReject])).toEqual(
+      Array(4).fill(['finished', 'keep']),
+    );
+    await openFirstTranscript(page, sweepId);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('resource exchange: the target-holdings goal, played to the end', async () => {
+    const page = await openDesign('resource-exchange');
+    await page.getByTestId('param-goal').selectOption('target');
+    // Holdings are records: kept as the game's defaults, not asked for.
+    expect(await page.getByTestId('param-red').count()).toBe(0);
+    await page.getByTestId('level-0.5').click();
+    await setRuns(page, 1);
+    const sweepId = await launchAndFinish(page, 4);
+    const s = stored(served!.dbPath, sweepId);
+    expect(s.params).toEqual({ goal: 'target', iterations: 8 });
+    expect(s.games.map((g) => [g.status, g.params.goal])).toEqual(
+      Array(4).fill(['finished', 'target']),
+    );
+    await openFirstTranscript(page, sweepId);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('deliberation: a game folder by path, the party count asked at Agents, played to the end', async () => {
+    const page = await openDesign('deliberation');
+    expect(await strategyOptions(page)).toEqual(['deliberation-rule']);
+    expect(await rowStrategies(page)).toEqual(Array(3).fill('deliberation-rule'));
+    expect(await page.getByTestId('field-protocol').textContent()).toBe('Deliberation rounds');
+    // A folder of the published format elsewhere on disk: a copy of the shipped base game.
+    const folder = join(served!.dir, 'my-town');
+    cpSync(join(ROOT, 'resources', 'games', 'deliberation', 'base'), folder, { recursive: true });
+    expect(await page.getByTestId('param-folder').inputValue()).toBe('base');
+    await page.getByTestId('param-folder').fill(join(served!.dir, 'no-such-folder'));
+    await page.locator('[data-testid="param-folder"][aria-invalid="true"]').waitFor();
+    expect(await page.locator('.field.invalid .field-issues').first().textContent()).toMatch(
+      /no-such-folder: is not a folder$/,
+    );
+    await page.getByTestId('param-folder').fill(folder);
+    // Six parties need six agents: said at the Agents field.
+    await page.locator('[data-testid="field-agents"][aria-invalid="true"]').waitFor();
+    expect(await page.locator('.field.invalid .field-issues').first().textContent()).toBe(
+      ' the folder has 6 parties, so the game needs 6 agents, got 2',
+    );
+    await page.getByTestId('field-agents').fill('6');
+    await page.getByTestId('level-0.5').click();
+    await page.getByTestId('level-1').click();
+    await setRuns(page, 1);
+    await page.locator('[data-testid="design-summary"][data-state="valid"]').waitFor();
+    await shootDesign(page, 'deliberation');
+
+    const sweepId = await launchAndFinish(page, 2);
+    const s = stored(served!.dbPath, sweepId);
+    expect(s.params).toEqual({ folder, window: 6 });
+    expect(s.games.map((g) => [g.status, g.params.folder])).toEqual(
+      Array(2).fill(['finished', folder]),
+    );
+    await openFirstTranscript(page, sweepId);
+    await page.getByTestId('parties-panel').filter({ hasText: 'SportCo' }).waitFor();
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
