@@ -211,8 +211,14 @@ export function sumCalls(store: Store, gameIds: readonly string[]) {
   };
   let cost = 0;
   let estimated = 0;
+  let batchedCalls = 0;
+  let batchedCostUsd = 0;
   for (const id of gameIds) {
     for (const c of store.listCalls(id)) {
+      if (c.batched) {
+        batchedCalls++;
+        batchedCostUsd += c.costUsd;
+      }
       // A call without a recorded answer counts at its estimate (store/calls.ts).
       if (c.status === 'sent') estimated += c.estimatedCostUsd;
       sum.calls++;
@@ -224,7 +230,7 @@ export function sumCalls(store: Store, gameIds: readonly string[]) {
       cost += c.status === 'sent' ? c.estimatedCostUsd : c.costUsd;
     }
   }
-  return { ...sum, costUsd: cost, estimatedUsd: estimated };
+  return { ...sum, costUsd: cost, estimatedUsd: estimated, batchedCalls, batchedCostUsd };
 }
 
 /** Run `parley ...args` as a child process without blocking this process's event loop. */
