@@ -37,7 +37,13 @@ export interface OutcomeReference {
   isParetoOptimal(realised: readonly number[]): boolean | null;
 }
 
-const references = new WeakMap<GameInstance, OutcomeReference>();
+/**
+ * The last instance's reference. One entry, not a WeakMap: V8 keeps a WeakMap's values alive
+ * through young-generation GCs, so over a 100,000-game pass every game's reference reached the
+ * old generation and memory grew with the sweep (issue 15). The calls that share an instance
+ * come one after another.
+ */
+let lastReference: { instance: GameInstance; reference: OutcomeReference } | null = null;
 
 function distinctVectors(vectors: number[][]): number[][] {
   const seen = new Map<string, number[]>();
@@ -116,16 +122,15 @@ function spaceReference(game: GameDefinition, instance: GameInstance): OutcomeRe
 }
 
 /**
- * The max-welfare, NBS and Pareto reference of an instance, memoised per instance object (many
- * metric calls share one instance): the game's closed form where it has one, else its outcome
- * space, enumerated when exact and refined by compass search otherwise.
+ * The max-welfare, NBS and Pareto reference of an instance, memoised for the last instance object
+ * (consecutive metric calls share one instance): the game's closed form where it has one, else
+ * its outcome space, enumerated when exact and refined by compass search otherwise.
  */
 export function outcomeReference(game: GameDefinition, instance: GameInstance): OutcomeReference {
-  const cached = references.get(instance);
-  if (cached) return cached;
+  if (lastReference?.instance === instance) return lastReference.reference;
   const exact = game.exactReference?.(instance) ?? null;
   const reference = exact ? closedFormReference(exact) : spaceReference(game, instance);
-  references.set(instance, reference);
+  lastReference = { instance, reference };
   return reference;
 }
 

@@ -4,7 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import { compareValues } from '../analysis/cells';
 import { focalSeatOf } from '../../src-shared/planned-game';
 import type { Store } from '../store/store';
-import type { GameOrderKey, GameRow } from '../store/types';
+import type { GameOrderKey, ResultGameRow } from '../store/types';
 
 /** One game as a flat record; utilities are the discounted ones the outcome stores. */
 export interface ResultRow {
@@ -36,13 +36,13 @@ export interface ResultRow {
 }
 
 /** Flatten a stored game into a result row. The focal agent is the first seat holding focalId. */
-export function toResultRow(g: GameRow): ResultRow {
+export function toResultRow(g: ResultGameRow, source: string = ''): ResultRow {
   const focalSeat = focalSeatOf(g) ?? -1;
   const utils = g.outcome?.utilities ?? null;
   const focalU = utils && focalSeat >= 0 ? utils[focalSeat] : null;
   const others = utils ? utils.filter((_, i) => i !== focalSeat) : [];
   const sum = utils ? utils.reduce((a, b) => a + b, 0) : 0;
-  const cosines = (g.instance?.realised as { cosines?: number[] } | undefined)?.cosines;
+  const cosines = g.cosines;
   const sumOf = (xs: number[] | undefined) => (xs ?? []).reduce((a, b) => a + b, 0);
   return {
     game_id: g.id,
@@ -68,7 +68,7 @@ export function toResultRow(g: GameRow): ResultRow {
     invalid_proposals: sumOf(g.outcome?.invalidProposals),
     synthetic_votes: sumOf(g.outcome?.syntheticVotes),
     parse_failures: sumOf(g.outcome?.parseFailures),
-    source: '',
+    source,
   };
 }
 
@@ -83,8 +83,12 @@ function compareKeys(a: GameOrderKey, b: GameOrderKey): number {
   );
 }
 
-/** Games read per page when streaming the result rows. */
-const PAGE = 500;
+/**
+ * Games read per page when streaming the result rows. A page is live while its rows are
+ * written, so every young-generation GC during it promotes the page to the old generation: a
+ * small page keeps that garbage small (issue 15).
+ */
+const PAGE = 100;
 
 /**
  * All games of a sweep as result rows, in a stable order (cell, order, run); unknown
@@ -98,8 +102,8 @@ export function* streamResultRows(store: Store, sweepId: string): Generator<Resu
     .sort(compareKeys)
     .map((k) => k.row);
   for (let i = 0; i < order.length; i += PAGE) {
-    for (const g of store.gamesAt(order.slice(i, i + PAGE)))
-      yield { ...toResultRow(g), source: imports.get(g.id)?.sourceFile ?? '' };
+    for (const g of store.resultGamesAt(order.slice(i, i + PAGE)))
+      yield toResultRow(g, imports.get(g.id)?.sourceFile ?? '');
   }
 }
 

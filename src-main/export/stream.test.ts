@@ -1,5 +1,5 @@
 // The streamed writers against the whole-value calls they replace: byte for byte.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
@@ -8,12 +8,30 @@ import { small } from '../sweeps/sweep-test-helpers';
 import { SweepService } from '../sweeps/service';
 import { openStore } from '../store/store';
 import { writeGamesJson, writeGamesJsonl } from './games';
-import { CsvWriter, withFile, writeJsonArray } from './stream';
+import { CsvWriter, FileSink, withFile, writeJsonArray } from './stream';
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-stream-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const read = (name: string) => readFileSync(join(dir, name), 'utf8');
+
+describe('FileSink', () => {
+  it('writes the bytes one writeFileSync of the joined text writes, across its 64 KiB buffer', () => {
+    // Multi-byte characters (2, 3 and 4 bytes; a lone surrogate becomes U+FFFD) land on every
+    // offset of the buffer's end, and one text alone is larger than the buffer.
+    const unit = 'é€😀\ud800,ab';
+    const texts: string[] = [];
+    for (let i = 0; i < 20_000; i++) texts.push(unit.repeat(1 + ((i * 7) % 13)).slice(i % 3));
+    texts.splice(2000, 0, 'x€'.repeat(50_000), '');
+    const sink = new FileSink(join(dir, 'sink.txt'));
+    for (const t of texts) sink.write(t);
+    sink.close();
+    writeFileSync(join(dir, 'joined.txt'), texts.join(''));
+    const written = readFileSync(join(dir, 'sink.txt'));
+    expect(written.length).toBeGreaterThan(30 * (1 << 16));
+    expect(written.equals(readFileSync(join(dir, 'joined.txt')))).toBe(true);
+  });
+});
 
 describe('writeJsonArray', () => {
   const cases: unknown[][] = [

@@ -4,12 +4,18 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 
-/** Text is gathered up to this size, then written; the write blocks until the OS has it. */
-const CHUNK = 1 << 20;
+/** Bytes gathered before a write; the write blocks until the OS has them. */
+const CHUNK = 1 << 16;
 
+/**
+ * A file written through one reused buffer: each text is encoded into it as it comes and the
+ * buffer is written when full, so no text outlives the call that wrote it (a pending list of
+ * strings would survive young-generation GCs and pile up in the old generation, issue 15).
+ * Writes are synchronous: nothing queues in memory, so there is no backpressure to wait for.
+ */
 export class FileSink {
   private readonly fd: number;
-  private parts: string[] = [];
+  private readonly buffer = Buffer.allocUnsafe(CHUNK);
   private size = 0;
 
   constructor(readonly path: string) {
@@ -17,9 +23,15 @@ export class FileSink {
   }
 
   write(text: string): void {
-    this.parts.push(text);
-    this.size += text.length;
-    if (this.size >= CHUNK) this.flush();
+    // A UTF-16 unit takes at most 3 bytes in UTF-8 (a surrogate pair: 4 for 2).
+    if (this.size + text.length * 3 > CHUNK) {
+      this.flush();
+      if (text.length * 3 > CHUNK) {
+        writeAll(this.fd, Buffer.from(text, 'utf8'));
+        return;
+      }
+    }
+    this.size += this.buffer.write(text, this.size, 'utf8');
   }
 
   close(): void {
@@ -31,11 +43,14 @@ export class FileSink {
   }
 
   private flush(): void {
-    if (this.parts.length === 0) return;
-    writeSync(this.fd, this.parts.join(''));
-    this.parts = [];
+    writeAll(this.fd, this.buffer.subarray(0, this.size));
     this.size = 0;
   }
+}
+
+/** writeSync may write less than it is given (a full disk, a pipe): write until all is out. */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
 }
 
 /** Writes to `path` through a sink; closes it whatever happens. */

@@ -1,14 +1,68 @@
 // Games read a page at a time, for runs and exports at any sweep size: the runner's queue, the
 // sweep's games in store order, and the sort keys of its results. Each page is a range scan by
 // rowid from where the last one ended, so a whole pass reads each game once.
-import type { Sql } from './sql';
-import type { GameOrderKey, QueueEntry, Store } from './types';
+import type { GameKind, GameOutcome } from '../../src-shared/game';
+import type { ParticipantSpec } from '../../src-shared/participant';
+import type { GameStatus, Order } from '../../src-shared/planned-game';
+import { parseOrNull, type Sql } from './sql';
+import type { GameOrderKey, QueueEntry, ResultGameRow, Store } from './types';
 import { GAME_SELECT, toGameRow, type DbGameWithRules } from './games';
 
 type GamePageMethods = Pick<
   Store,
-  'queuePage' | 'leaseOwners' | 'gamePages' | 'gamesAt' | 'gameOrderKeys'
+  'queuePage' | 'leaseOwners' | 'gamePages' | 'gamesAt' | 'resultGamesAt' | 'gameOrderKeys'
 >;
+
+/** The columns of a result row (store.resultGamesAt): no instance, no rules text. */
+interface DbResultGame {
+  row_position: number;
+  id: string;
+  kind: string;
+  status: string;
+  participants_json: string;
+  focal_id: string;
+  focal_capability: number | null;
+  capabilities_json: string;
+  competition_level: number;
+  rho: number | null;
+  theta: number | null;
+  order_name: string;
+  seed: number;
+  run_index: number;
+  outcome_json: string | null;
+  cosines_json: string | null;
+}
+
+const toResultGame = (r: DbResultGame): ResultGameRow => ({
+  id: r.id,
+  kind: r.kind as GameKind,
+  status: r.status as GameStatus,
+  participants: JSON.parse(r.participants_json) as ParticipantSpec[],
+  focalId: r.focal_id,
+  focalCapability: r.focal_capability,
+  capabilities: JSON.parse(r.capabilities_json) as (number | null)[],
+  competitionLevel: r.competition_level,
+  rho: r.rho,
+  theta: r.theta,
+  order: r.order_name as Order,
+  seed: r.seed,
+  runIndex: r.run_index,
+  outcome: parseOrNull<GameOutcome>(r.outcome_json),
+  cosines: parseOrNull<number[]>(r.cosines_json),
+});
+
+/** Rows in the order asked for (a rowid IN list comes back in store order). */
+function inOrder<R extends { row_position: number }, T>(
+  rows: readonly number[],
+  found: R[],
+  to: (r: R) => T,
+): T[] {
+  const byRow = new Map(found.map((r) => [r.row_position, r]));
+  return rows.flatMap((row) => {
+    const r = byRow.get(row);
+    return r ? [to(r)] : [];
+  });
+}
 
 export function gamePageMethods({ stmt }: Sql): GamePageMethods {
   return {
@@ -62,11 +116,22 @@ export function gamePageMethods({ stmt }: Sql): GamePageMethods {
         `SELECT g.rowid AS row_position, ${GAME_SELECT} FROM games g
          WHERE g.rowid IN (SELECT value FROM json_each(?))`,
       ).all(JSON.stringify(rows)) as (DbGameWithRules & { row_position: number })[];
-      const byRow = new Map(found.map((r) => [r.row_position, r]));
-      return rows.flatMap((row) => {
-        const r = byRow.get(row);
-        return r ? [toGameRow(r)] : [];
-      });
+      return inOrder(rows, found, toGameRow);
+    },
+
+    resultGamesAt(rows) {
+      if (rows.length === 0) return [];
+      // Of the instance only its realised cosines, extracted by SQLite (numbers keep their text).
+      const found = stmt(
+        `SELECT g.rowid AS row_position, g.id, g.kind, g.status, g.participants_json, g.focal_id,
+           g.focal_capability, g.capabilities_json, g.competition_level, g.rho, g.theta,
+           g.order_name, g.seed, g.run_index, g.outcome_json,
+           CASE json_type(g.instance_json, '$.realised.cosines')
+             WHEN 'array' THEN json_extract(g.instance_json, '$.realised.cosines') END
+             AS cosines_json
+         FROM games g WHERE g.rowid IN (SELECT value FROM json_each(?))`,
+      ).all(JSON.stringify(rows)) as DbResultGame[];
+      return inOrder(rows, found, toResultGame);
     },
 
     gameOrderKeys(sweepId) {

@@ -79,6 +79,31 @@ export interface GameOrderKey {
   runIndex: number;
 }
 
+/**
+ * What a sweep's result row is made of (store.resultGamesAt): a game's plan columns and outcome,
+ * and of its instance only the realised cosines, so an export parses no instance or rules text.
+ */
+export interface ResultGameRow extends Pick<
+  GameRow,
+  | 'id'
+  | 'kind'
+  | 'status'
+  | 'participants'
+  | 'focalId'
+  | 'focalCapability'
+  | 'capabilities'
+  | 'competitionLevel'
+  | 'rho'
+  | 'theta'
+  | 'order'
+  | 'seed'
+  | 'runIndex'
+  | 'outcome'
+> {
+  /** The instance's `realised.cosines` when it is an array; null otherwise. */
+  cosines: number[] | null;
+}
+
 /** A game as the runner's queue sees it (store.queuePage). */
 export interface QueueEntry {
   /** Its position in the store (the rowid), for the next page. */
@@ -287,6 +312,8 @@ export interface Store
   gamePages(sweepId: string, pageSize?: number): Generator<GameRow[]>;
   /** The sweep's games with the given store positions (rowids), in that order. */
   gamesAt(rows: readonly number[]): GameRow[];
+  /** What result rows need of the games at those store positions (rowids), in that order. */
+  resultGamesAt(rows: readonly number[]): ResultGameRow[];
   /** Store position and the result-order keys of every game of the sweep, in store order. */
   gameOrderKeys(sweepId: string): GameOrderKey[];
   /** How many games match the query's filters (its limit and offset are ignored). */
