@@ -1,5 +1,5 @@
 // The shell: navigation, the current screen, the status line and the shortcuts help.
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { isTyping } from '../lib/keyboard';
 import { formatHash, SCREENS, screenRoute } from '../lib/route';
 import { useApp } from '../state/hooks';
@@ -36,22 +36,35 @@ export function App() {
     (s) => ('sweepId' in s.route ? s.route.sweepId : null) ?? s.resultsQuery?.sweepId ?? null,
   );
   const [isHelpOpen, setHelpOpen] = useState(false);
+  // Focus goes back where it was when the help opened (the ? button or the page) once it closes.
+  const helpOpener = useRef<HTMLElement | null>(null);
+  const openHelp = useCallback(() => {
+    helpOpener.current = document.activeElement as HTMLElement | null;
+    setHelpOpen(true);
+  }, []);
+  const closeHelp = useCallback(() => {
+    setHelpOpen(false);
+    helpOpener.current?.focus();
+    helpOpener.current = null;
+  }, []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (isTyping(e) || e.ctrlKey || e.metaKey) return;
       if (e.key === '?') {
         e.preventDefault();
-        setHelpOpen((v) => !v);
-      } else if (e.key === 'Escape') setHelpOpen(false);
-      else if (e.altKey) {
+        if (isHelpOpen) closeHelp();
+        else openHelp();
+      } else if (e.key === 'Escape') {
+        if (isHelpOpen) closeHelp();
+      } else if (e.altKey) {
         const tab = SCREENS.find((s) => s.key === e.key);
         if (tab) navigate(screenRoute(tab.screen, currentSweep));
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [navigate, currentSweep]);
+  }, [navigate, currentSweep, isHelpOpen, openHelp, closeHelp]);
 
   return (
     <div className="app">
@@ -76,7 +89,7 @@ export function App() {
         <button
           type="button"
           className="ghost help-button"
-          onClick={() => setHelpOpen(true)}
+          onClick={openHelp}
           aria-label="Keyboard shortcuts"
         >
           ?
@@ -104,7 +117,7 @@ export function App() {
         </ErrorBoundary>
       </main>
       <StatusBar />
-      {isHelpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
+      {isHelpOpen && <ShortcutsHelp onClose={closeHelp} />}
     </div>
   );
 }

@@ -23,6 +23,10 @@ export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
         aria-labelledby="shortcuts-title"
         data-testid="shortcuts"
         onClick={(e) => e.stopPropagation()}
+        // A modal keeps Tab inside; Close is its only control.
+        onKeyDown={(e) => {
+          if (e.key === 'Tab') e.preventDefault();
+        }}
       >
         <h2 id="shortcuts-title">Keyboard shortcuts</h2>
         <table className="grid compact">

@@ -1,5 +1,5 @@
 // Add or edit a user model: an LLM participant with its scores and prices, checked by the host.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ModelView } from '../../../src-shared/contract';
 import { OUTPUT_MODES, PROVIDERS } from '../../../src-shared/participant';
 import type { SweepIssue } from '../../../src-shared/sweep';
@@ -25,6 +25,11 @@ export function ModelForm({ model, onDone }: { model: ModelView | null; onDone: 
   const [draft, setDraft] = useState(() => draftOf(model));
   const [issues, setIssues] = useState<SweepIssue[]>([]);
   const [isSaving, setSaving] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  // Keyboard users land in the form's first editable field when it opens.
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('input:not([readonly]), select')?.focus();
+  }, []);
   const field = (
     key: keyof Draft,
     label: string,
@@ -44,9 +49,15 @@ export function ModelForm({ model, onDone }: { model: ModelView | null; onDone: 
   );
   return (
     <form
+      ref={formRef}
       className="panel model-form"
       aria-label={model ? `Edit ${model.displayName}` : 'Add a model'}
       data-testid="model-form"
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        onDone();
+      }}
       onSubmit={(e) => {
         e.preventDefault();
         const { spec, issues: local } = draftToSpec(draft, model?.spec);

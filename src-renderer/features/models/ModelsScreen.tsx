@@ -1,6 +1,6 @@
 // Models & Keys: the registry (shipped and user models) with scores, prices and sources, sortable
 // and filterable, add/edit; and per-provider API key status with set and test.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ModelView } from '../../../src-shared/contract';
 import { LoadState } from '../../components/Loading';
 import { fmt } from '../../lib/format';
@@ -29,6 +29,16 @@ export function ModelsScreen() {
   const models = useApp((s) => s.models);
   const loadModels = useApp((s) => s.loadModels);
   const [editing, setEditing] = useState<ModelView | 'new' | null>(null);
+  // The button that opened the form gets focus back when it closes (Save, Cancel or Escape).
+  const opener = useRef<HTMLElement | null>(null);
+  const open = (target: ModelView | 'new') => {
+    opener.current = document.activeElement as HTMLElement | null;
+    setEditing(target);
+  };
+  const close = () => {
+    setEditing(null);
+    opener.current?.focus();
+  };
   useEffect(() => {
     if (models.state === 'idle') void loadModels();
   }, [models.state, loadModels]);
@@ -36,7 +46,7 @@ export function ModelsScreen() {
     <section className="models" aria-label="Models and keys">
       <div className="screen-head">
         <h1>Models &amp; Keys</h1>
-        <button type="button" data-testid="add-model" onClick={() => setEditing('new')}>
+        <button type="button" data-testid="add-model" onClick={() => open('new')}>
           Add a model
         </button>
       </div>
@@ -44,12 +54,12 @@ export function ModelsScreen() {
         <ModelForm
           key={editing === 'new' ? 'new' : editing.id}
           model={editing === 'new' ? null : editing}
-          onDone={() => setEditing(null)}
+          onDone={close}
         />
       )}
       <KeysPanel />
       <LoadState value={models} what="the model registry" retry={() => void loadModels()}>
-        {(list) => <RegistryTable models={list} onEdit={setEditing} />}
+        {(list) => <RegistryTable models={list} onEdit={open} />}
       </LoadState>
     </section>
   );

@@ -30,6 +30,7 @@ function SweepRow({ sweep }: { sweep: SweepSummary }) {
   const p = sweep.progress;
   const phase = phaseOf(sweep);
   const isFinal = phase === 'complete' || phase === 'cancelled';
+  const isPaused = sweep.status === 'paused';
   return (
     <article
       className="sweep-row"
@@ -90,23 +91,18 @@ function SweepRow({ sweep }: { sweep: SweepSummary }) {
       </dl>
       <GameReasons sweep={sweep} onOpenKeys={() => navigate({ screen: 'models' })} />
       <div className="actions">
-        {sweep.status === 'paused' ? (
-          <button
-            type="button"
-            disabled={isBusy || isFinal}
-            onClick={() => void control('sweeps:resume', sweep.id)}
-          >
-            Resume
-          </button>
-        ) : (
-          <button
-            type="button"
-            disabled={isBusy || isFinal}
-            onClick={() => void control('sweeps:pause', sweep.id)}
-          >
-            Pause
-          </button>
-        )}
+        {/* One element for both: it keeps keyboard focus when it turns from Pause to Resume,
+            and a busy request marks it aria-disabled, not disabled (which drops focus). */}
+        <button
+          type="button"
+          disabled={isFinal}
+          aria-disabled={isBusy || undefined}
+          onClick={() => {
+            if (!isBusy) void control(isPaused ? 'sweeps:resume' : 'sweeps:pause', sweep.id);
+          }}
+        >
+          {isPaused ? 'Resume' : 'Pause'}
+        </button>
         <button
           type="button"
           disabled={isBusy || isFinal}
