@@ -63,6 +63,21 @@ export function yLabel(h: Pick<GridResult, 'y' | 'yLabels'>, yi: number): string
 }
 
 /** The heatmap; `selected` (a focal id and level) is outlined, as the cell whose games are listed. */
+/** The vertical viridis colour scale beside a heatmap, from `min` to `max` (one unit if equal). */
+export function viridisScale(min: number, max: number, digits: number, itemHeight: number) {
+  return {
+    min,
+    max: max === min ? min + 1 : max,
+    calculable: true,
+    orient: 'vertical' as const,
+    right: 8,
+    top: 'middle',
+    itemHeight,
+    inRange: { color: VIRIDIS },
+    formatter: (v: unknown) => fmt(Number(v), digits),
+  };
+}
+
 export function heatmapOption(
   h: GridResult,
   selected: { focalId: string; level: number } | null = null,
@@ -113,17 +128,7 @@ export function heatmapOption(
       nameGap: 44,
       splitArea: { show: true },
     },
-    visualMap: {
-      min,
-      max: max === min ? min + 1 : max,
-      calculable: true,
-      orient: 'vertical',
-      right: 8,
-      top: 'middle',
-      itemHeight: 160,
-      inRange: { color: VIRIDIS },
-      formatter: (v: unknown) => fmt(Number(v), digits),
-    },
+    visualMap: viridisScale(min, max, digits, 160),
     series: [
       {
         type: 'heatmap',

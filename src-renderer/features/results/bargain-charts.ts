@@ -3,9 +3,9 @@
 // results:bargainFigures, the data `parley figures` draws its concession and matchup from.
 import type { BargainFiguresResult } from '../../../src-shared/contract';
 import type { ChartOption } from '../../components/EChart';
-import { escapeHtml } from '../../lib/charts';
+import { escapeHtml, viridisScale } from '../../lib/charts';
 import { fmt, fmtCI } from '../../lib/format';
-import { SERIES_COLORS, VIRIDIS } from '../../theme';
+import { SERIES_COLORS } from '../../theme';
 
 type Concession = NonNullable<BargainFiguresResult['concession']>;
 type Matchup = NonNullable<BargainFiguresResult['matchup']>;
@@ -95,17 +95,7 @@ export function matchupOption(m: Matchup, digits = 2): ChartOption {
       nameGap: 100,
       splitArea: { show: true },
     },
-    visualMap: {
-      min,
-      max: max === min ? min + 1 : max,
-      calculable: true,
-      orient: 'vertical',
-      right: 8,
-      top: 'middle',
-      itemHeight: 140,
-      inRange: { color: VIRIDIS },
-      formatter: (v: unknown) => fmt(Number(v), digits),
-    },
+    visualMap: viridisScale(min, max, digits, 140),
     series: [
       {
         type: 'heatmap',
