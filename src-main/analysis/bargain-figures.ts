@@ -18,9 +18,9 @@ export function roleNames(kind: GameKind): [string, string] {
 
 /** The y label of a concession curve: what an offer asks for its maker, in the game's terms. */
 export function demandLabel(kind: GameKind): string {
-  if (kind === 'price') return 'Surplus the offer asks for, mean and 95% CI';
-  if (kind === 'ultimatum') return 'Units the offer keeps, mean and 95% CI';
-  return 'Gain the trade asks for, mean and 95% CI';
+  if (kind === 'price') return 'Surplus asked, mean and 95% CI';
+  if (kind === 'ultimatum') return 'Units kept, mean and 95% CI';
+  return 'Gain asked, mean and 95% CI';
 }
 
 export interface CurvePoint {

@@ -107,7 +107,7 @@ describe('two-party figures by hand', () => {
       expect(r.concession).toEqual({
         opponent: 'hardliner',
         otherOpponents: [],
-        yLabel: 'Surplus the offer asks for, mean and 95% CI',
+        yLabel: 'Surplus asked, mean and 95% CI',
         series: [
           { id: 'linear', points: [at(1, 14.4), at(3, 11.2), at(5, 8), at(7, 4.8)] },
           { id: 'strict', points: [at(1, 8), at(3, 8), at(5, 8), at(7, 8), at(9, 8)] },
@@ -175,7 +175,8 @@ describe('two-party figures by hand', () => {
     expect(curves).toEqual(
       expect.arrayContaining(['linear', 'strict', 'Turn (against hardliner)']),
     );
-    expect(curves.join(' ')).toContain('Surplus the offer asks for, mean and 95% CI');
+    // One text element: the y label stays on one line.
+    expect(curves).toContain('Surplus asked, mean and 95% CI');
 
     const grid = text('matchup.svg');
     expect(grid).toEqual(

@@ -16,7 +16,7 @@ const result: BargainFiguresResult = {
   concession: {
     opponent: 'hardliner',
     otherOpponents: ['linear'],
-    yLabel: 'Surplus the offer asks for, mean and 95% CI',
+    yLabel: 'Surplus asked, mean and 95% CI',
     series: [
       { id: 'linear', points: [at(1, 14.4), at(3, 11.2)] },
       { id: 'strict', points: [at(1, 8), at(3, 8)] },
