@@ -1,7 +1,7 @@
 // The difference grid as a table: the keyboard and screen-reader form of the heatmap. Every cell
 // is a button (Tab reaches the grid, arrow keys move within it, Enter opens the cell's pairs).
-import type { KeyboardEvent } from 'react';
 import type { CompareCell, CompareResult } from '../../../src-shared/contract';
+import { cellArrowKeys } from '../../lib/cell-keys';
 import { fmt } from '../../lib/format';
 import { cellSummary, diffDigits, fmtDiff, fmtP, xLabelOf } from './compare-chart';
 
@@ -17,29 +17,10 @@ export function DiffTable({
   const d = diffDigits(result.metric);
   const at = new Map(result.cells.map((c) => [`${c.xi}:${c.yi}`, c]));
   const levels = result.y.map((level, yi) => ({ level, yi })).reverse();
-  const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
-    const moves: Record<string, [number, number]> = {
-      ArrowLeft: [-1, 0],
-      ArrowRight: [1, 0],
-      ArrowUp: [0, 1],
-      ArrowDown: [0, -1],
-    };
-    const move = moves[e.key];
-    const el = e.target as HTMLElement;
-    if (!move || el.dataset.xi === undefined) return;
-    e.preventDefault();
-    const [dx, dy] = move;
-    let xi = Number(el.dataset.xi);
-    let yi = Number(el.dataset.yi);
-    // Skip holes: walk in the direction until a cell exists or the edge is reached.
-    for (;;) {
-      xi += dx;
-      yi += dy;
-      if (xi < 0 || yi < 0 || xi >= result.x.length || yi >= result.y.length) return;
-      if (at.has(`${xi}:${yi}`)) break;
-    }
-    e.currentTarget.querySelector<HTMLElement>(`[data-xi="${xi}"][data-yi="${yi}"]`)?.focus();
-  };
+  // Holes are walked over: an arrow goes to the next cell that has pairs.
+  const onKeyDown = cellArrowKeys(result.x.length, result.y.length, (xi, yi) =>
+    at.has(`${xi}:${yi}`),
+  );
   return (
     <div className="table-scroll">
       <table className="grid compact diff-table" data-testid="diff-table" onKeyDown={onKeyDown}>

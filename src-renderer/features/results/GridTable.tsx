@@ -1,8 +1,8 @@
 // The heatmap as a table: its keyboard and screen-reader form. Every cell is a button with the
 // mean, its 95% CI and n printed (Tab reaches the grid, arrow keys move, Enter opens the games).
-import type { KeyboardEvent } from 'react';
 import type { GridCell, GridResult } from '../../../src-shared/contract';
 import { metricDigits } from '../../../src-shared/metrics';
+import { cellArrowKeys } from '../../lib/cell-keys';
 import { xLabel, yLabel } from '../../lib/charts';
 import { fmt } from '../../lib/format';
 
@@ -14,13 +14,6 @@ export function gridCellText(grid: GridResult, c: GridCell): string {
   const ci = c.ciLow === null ? '' : ` [${fmt(c.ciLow, d)}, ${fmt(c.ciHigh, d)}]`;
   return `${fmt(c.mean, d)}${ci}, n = ${c.n}`;
 }
-
-const MOVES: Record<string, [number, number]> = {
-  ArrowLeft: [-1, 0],
-  ArrowRight: [1, 0],
-  ArrowUp: [0, 1],
-  ArrowDown: [0, -1],
-};
 
 export function GridTable({
   grid,
@@ -35,16 +28,7 @@ export function GridTable({
   const at = new Map(grid.cells.map((c) => [`${c.xi}:${c.yi}`, c]));
   // Highest competition on top, as in the heatmap.
   const levels = grid.y.map((level, yi) => ({ level, yi })).reverse();
-  const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
-    const move = MOVES[e.key];
-    const el = e.target as HTMLElement;
-    if (!move || el.dataset.xi === undefined) return;
-    e.preventDefault();
-    const xi = Number(el.dataset.xi) + move[0];
-    const yi = Number(el.dataset.yi) + move[1];
-    if (xi < 0 || yi < 0 || xi >= grid.x.length || yi >= grid.y.length) return;
-    e.currentTarget.querySelector<HTMLElement>(`[data-xi="${xi}"][data-yi="${yi}"]`)?.focus();
-  };
+  const onKeyDown = cellArrowKeys(grid.x.length, grid.y.length);
   return (
     <div className="table-scroll">
       <table className="grid compact grid-table" data-testid="grid-table" onKeyDown={onKeyDown}>
