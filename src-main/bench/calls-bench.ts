@@ -12,17 +12,11 @@ import type { ParticipantSpec } from '../../src-shared/participant';
 import type { SweepInput } from '../../src-shared/sweep';
 import { defaultResponder, proseResponder, type MockResponder } from '../mock-llm/responder';
 import { startMockLlm } from '../mock-llm/server';
-import { LlmRuntime, llmSpecsOf } from '../providers/runtime';
 import { openStore } from '../store/store';
-import { SweepService } from '../sweeps/service';
+import { runAgainstMock } from './mock-sweep';
 import type { BenchResult } from './types';
 
 const ROUNDS = 10;
-
-const benchKeys = {
-  get: () => Promise.resolve({ key: 'bench-key', source: 'env' as const }),
-  allowedHosts: () => ['127.0.0.1'],
-};
 
 function sweepDoc(url: string, plainText: boolean): SweepInput {
   const mode = plainText ? { structuredOutput: 'none' as const } : {};
@@ -78,20 +72,7 @@ export async function measureCallsPerGame(
   const store = openStore(join(dir, 'bench.db'));
   try {
     const doc = sweepDoc(mock.url, plainText);
-    const probe = new SweepService(store).validate(doc);
-    if (!probe.ok) throw new Error(`bench sweep invalid: ${JSON.stringify(probe.issues)}`);
-    const runtime = new LlmRuntime({ store, keys: benchKeys, sweepId: probe.sweepId });
-    await runtime.prepare(llmSpecsOf(probe.expanded.games));
-    const service = new SweepService(store, {
-      createAgent: runtime.createAgent,
-      resumeWhen: runtime.resumeWhen,
-    });
-    const { sweepId } = service.create(doc);
-    try {
-      await service.start(sweepId);
-    } finally {
-      runtime.dispose();
-    }
+    const { sweepId } = await runAgainstMock(store, doc);
     const [game] = store.listGames({ sweepId });
     if (game?.status !== 'finished') throw new Error(`bench game ended ${game?.status}`);
     const turns = store.getTurns(game.id).filter((t) => t.agent >= 0 && t.phase !== 'setup');

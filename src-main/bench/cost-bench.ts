@@ -6,25 +6,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { batchSettingsOf } from '../../src-shared/batch';
 import type { LlmSpec, ParticipantSpec } from '../../src-shared/participant';
 import type { SweepInput } from '../../src-shared/sweep';
 import { startMockLlm, type MockLlm } from '../mock-llm/server';
 import { costUsd } from '../providers/pricing';
-import { LlmRuntime, llmSpecsOf } from '../providers/runtime';
 import { shippedRegistry } from '../registry/registry';
 import { openStore } from '../store/store';
 import type { CallRow, Store } from '../store/types';
-import { SweepService } from '../sweeps/service';
+import { runAgainstMock } from './mock-sweep';
 import type { BenchResult } from './types';
 
 const MODELS = ['claude-sonnet-4-20250514', 'gpt-4.1-2025-04-14'] as const;
 const TARGET = 0.35;
-
-const benchKeys = {
-  get: () => Promise.resolve({ key: 'bench-key', source: 'env' as const }),
-  allowedHosts: () => ['127.0.0.1'],
-};
 
 function registryModel(id: string, mock: MockLlm): LlmSpec {
   const spec = shippedRegistry().find((m) => m.spec.id === id)?.spec;
@@ -59,26 +52,7 @@ async function play(dir: string, batch: boolean): Promise<{ calls: CallRow[]; ga
       MODELS.map((id) => registryModel(id, mock)),
       batch,
     );
-    const v = new SweepService(store).validate(doc);
-    if (!v.ok) throw new Error(`cost bench sweep invalid: ${JSON.stringify(v.issues)}`);
-    const runtime = new LlmRuntime({
-      store,
-      keys: benchKeys,
-      sweepId: v.sweepId,
-      scheduler: { maxConcurrency: 32 },
-      batch: batchSettingsOf(v.expanded.sweep.batch),
-    });
-    await runtime.prepare(llmSpecsOf(v.expanded.games));
-    const service = new SweepService(store, {
-      createAgent: runtime.createAgent,
-      resumeWhen: runtime.resumeWhen,
-    });
-    const { sweepId } = service.create(doc);
-    try {
-      await service.start(sweepId);
-    } finally {
-      runtime.dispose();
-    }
+    const { sweepId } = await runAgainstMock(store, doc, { maxConcurrency: 32 });
     const games = store.listGames({ sweepId });
     const unfinished = games.filter((g) => g.status !== 'finished');
     if (unfinished.length > 0)

@@ -12,21 +12,14 @@ import { fileURLToPath } from 'node:url';
 import type { ParticipantSpec } from '../../src-shared/participant';
 import type { SweepInput } from '../../src-shared/sweep';
 import { startMockLlm, type MockLlm } from '../mock-llm/server';
-import { LlmRuntime, llmSpecsOf } from '../providers/runtime';
 import { openStore } from '../store/store';
-import type { CallRow, Store } from '../store/types';
-import { SweepService } from '../sweeps/service';
+import type { CallRow } from '../store/types';
+import { runAgainstMock } from './mock-sweep';
 import type { BenchResult } from './types';
 
 const LATENCY_MS = 100;
 const PROVIDER_CONCURRENCY = 16;
 const GAME_CONCURRENCY = 48;
-
-const benchKeys = {
-  get: () => Promise.resolve({ key: 'bench-key', source: 'env' as const }),
-  // The key may go to the mock on 127.0.0.1 (keys/allowed-hosts.ts).
-  allowedHosts: () => ['127.0.0.1'],
-};
 
 function mockModel(id: string, url: string, capability: number): ParticipantSpec {
   return {
@@ -38,39 +31,6 @@ function mockModel(id: string, url: string, capability: number): ParticipantSpec
     scores: { capability },
     prices: { inputUsdPerMtok: 3, outputUsdPerMtok: 15 },
   };
-}
-
-/** Create and run a sweep against the mock; returns the store (open) and the sweep id. */
-async function runAgainstMock(
-  store: Store,
-  doc: SweepInput,
-  maxConcurrency: number,
-): Promise<{ sweepId: string; seconds: number }> {
-  // Provider status events go to the service, which is built once the runtime exists.
-  const serviceRef: { current?: SweepService } = {};
-  const probe = new SweepService(store).validate(doc);
-  if (!probe.ok) throw new Error(`bench sweep invalid: ${JSON.stringify(probe.issues)}`);
-  const runtime = new LlmRuntime({
-    store,
-    keys: benchKeys,
-    sweepId: probe.sweepId,
-    onStatus: (c) => serviceRef.current?.emitProvider(c),
-    scheduler: { maxConcurrency },
-  });
-  await runtime.prepare(llmSpecsOf(probe.expanded.games));
-  const service = new SweepService(store, {
-    createAgent: runtime.createAgent,
-    resumeWhen: runtime.resumeWhen,
-  });
-  serviceRef.current = service;
-  const { sweepId } = service.create(doc);
-  const started = performance.now();
-  try {
-    await service.start(sweepId);
-  } finally {
-    runtime.dispose();
-  }
-  return { sweepId, seconds: (performance.now() - started) / 1000 };
 }
 
 /** Sequential call steps of a game: discussion calls one after another, other phases per agent in parallel. */
@@ -161,7 +121,9 @@ export async function sweepMakespanRatio(): Promise<BenchResult> {
         runs: { count: 20, baseSeed: 1 },
         concurrency: GAME_CONCURRENCY,
       };
-      const { sweepId, seconds } = await runAgainstMock(store, doc, PROVIDER_CONCURRENCY);
+      const { sweepId, seconds } = await runAgainstMock(store, doc, {
+        maxConcurrency: PROVIDER_CONCURRENCY,
+      });
       const games = store.listGames({ sweepId });
       const finished = games.filter((g) => g.status === 'finished').length;
       const calls = games.map((g) => store.listCalls(g.id));
@@ -211,7 +173,7 @@ export async function cacheReadShare(): Promise<BenchResult> {
         runs: { count: 1, baseSeed: 1 },
         concurrency: 1,
       };
-      const { sweepId } = await runAgainstMock(store, doc, 4);
+      const { sweepId } = await runAgainstMock(store, doc, { maxConcurrency: 4 });
       const [game] = store.listGames({ sweepId });
       const t = store.callTotals({ sweepId });
       const prompt = t.inputTokens + t.cacheWriteTokens + t.cacheReadTokens;
