@@ -288,13 +288,18 @@ export class SweepService {
     );
     heartbeat.unref?.();
     try {
-      await this.drainClaimed(sweepId, run, concurrency);
+      await this.drainClaimed(sweepId, run, concurrency, new GroupCommit(this.store));
     } finally {
       clearInterval(heartbeat);
     }
   }
 
-  private async drainClaimed(sweepId: string, run: ActiveRun, concurrency: number): Promise<void> {
+  private async drainClaimed(
+    sweepId: string,
+    run: ActiveRun,
+    concurrency: number,
+    group: GroupCommit,
+  ): Promise<void> {
     const { lease } = this;
     const signal = run.controller.signal;
     // Queued and paused games not played yet in this run, and games whose runner stopped.
@@ -330,7 +335,7 @@ export class SweepService {
     const play: PlayContext = {
       store: this.store,
       lease,
-      group: new GroupCommit(this.store),
+      group,
       signal,
       createAgent: this.opts.createAgent ?? createDefaultAgent,
       onTurn: (gameId, turn) => {
