@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { jsonSchema } from '../../src-shared/contract';
 import type { GridResult, ParsedArgs, Transcript } from '../../src-shared/contract';
 import type { GameRow, Store } from '../store/types';
+import type { TurnRecord } from '../../src-shared/game';
 import { getGame } from '../../games/index';
 import type { HandlerTable } from './handler-table';
 import { HostError } from './handler-table';
@@ -30,7 +31,12 @@ function preferencesOf(row: GameRow): Transcript['preferences'] {
   });
 }
 
-export function registerGameHandlers(table: HandlerTable, store: Store): void {
+export function registerGameHandlers(
+  table: HandlerTable,
+  store: Store,
+  /** A game in play's turns not committed yet: shown after its stored ones. */
+  heldTurns: (gameId: string) => readonly TurnRecord[] = () => [],
+): void {
   table.register('games:list', (args) => {
     const { sweepId, round, facets, sort, limit, offset, ...filters } = args;
     if (sweepId && !store.getSweep(sweepId))
@@ -50,6 +56,12 @@ export function registerGameHandlers(table: HandlerTable, store: Store): void {
     };
   });
 
+  /** The stored transcript, then the turns played since and not committed yet. */
+  const transcriptOf = (gameId: string) => {
+    const stored = store.getTranscript(gameId).map(({ createdAt: _createdAt, ...turn }) => turn);
+    const next = (stored.at(-1)?.seq ?? -1) + 1;
+    return [...stored, ...heldTurns(gameId).map((turn, i) => ({ ...turn, seq: next + i }))];
+  };
   table.register('games:transcript', ({ gameId }) => {
     const row = store.getGame(gameId);
     if (!row)
@@ -65,7 +77,7 @@ export function registerGameHandlers(table: HandlerTable, store: Store): void {
       rules: row.instance?.rules ?? null,
       preferences: preferencesOf(row),
       outcome: row.outcome,
-      turns: store.getTranscript(gameId).map(({ createdAt: _createdAt, ...turn }) => turn),
+      turns: transcriptOf(gameId),
       sweeps: store.gameSweeps(gameId),
     };
   });
