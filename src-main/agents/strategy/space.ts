@@ -36,9 +36,23 @@ export function keyOf(proposal: unknown): string {
   return JSON.stringify(proposal);
 }
 
+/** Math.max over `values` without spreading them (same result: NaN wins, +0 beats -0). */
+export function maxOf(values: ArrayLike<number>): number {
+  let best = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== v) return NaN;
+    if (v > best || (v === 0 && Object.is(best, -0))) best = v;
+  }
+  return best;
+}
+
+// Plain loops: Float64Array.from with a map function (and spreading into Math.max) cost more
+// than the rest of a hypothesis row.
 function normalise(values: readonly number[]): { row: Float64Array; best: number } {
-  const best = Math.max(...values);
-  const row = Float64Array.from(values, (u) => (best > 0 ? u / best : 0));
+  const best = maxOf(values);
+  const row = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) row[i] = best > 0 ? values[i] / best : 0;
   return { row, best };
 }
 

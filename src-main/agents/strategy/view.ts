@@ -95,7 +95,10 @@ export function buildView(ctx: AgentContext, noise = 0): View {
     const rng = createRng(hashSeed(ctx.instance.seed, me, round, 'strategy-eval'));
     // Misjudged, but never beyond what a utility can be: an agent knows no outcome is worth
     // more than its best or less than nothing (keeps its private notes in 0..100).
-    x = x.map((u) => clamp01(u + noise * rng.normal()));
+    // A loop, not Float64Array.map (slow in V8); draws stay in outcome order.
+    const own = x;
+    x = new Float64Array(own.length);
+    for (let o = 0; o < own.length; o++) x[o] = clamp01(own[o] + noise * rng.normal());
   }
   return {
     ctx,
