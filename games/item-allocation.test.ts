@@ -131,6 +131,24 @@ describe('item allocation: proposals', () => {
     ]);
   });
 
+  it('scores one agent with rawUtility exactly as rawUtilities does, on every outcome', () => {
+    const instance = handInstance();
+    expect(itemAllocation.rawUtility!(instance, { allocation: [0, 1, 0, 1, 1] }, 1)).toBe(80);
+    for (const [n, seed] of [
+      [2, 1],
+      [3, 7],
+      [4, 11],
+    ]) {
+      const generated = itemAllocation.create({ ...defaults, competition: 0.6 }, n, seed);
+      for (const o of itemAllocation.outcomeSpace(generated).outcomes) {
+        const all = itemAllocation.rawUtilities(generated, o);
+        all.forEach((u, a) =>
+          expect(Object.is(itemAllocation.rawUtility!(generated, o, a), u)).toBe(true),
+        );
+      }
+    }
+  });
+
   it('normalises the by-agent shape (case-insensitive names) to the array form', () => {
     const result = itemAllocation.validateProposal(handInstance(), {
       agent_1: ['apple', 'STONE'],

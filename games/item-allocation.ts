@@ -127,6 +127,17 @@ function check(params: ItemAllocationParams, nAgents: number): string[] {
   return checkSimplexGame(itemAllocationParamsSchema, params, nAgents, 'competition', 'items');
 }
 
+/** What `agent` gets from `allocation`: its values of the items it receives, summed in order. */
+function allocationUtility(
+  values: readonly number[],
+  allocation: readonly number[],
+  agent: number,
+): number {
+  let sum = 0;
+  for (let k = 0; k < allocation.length; k++) sum += allocation[k] === agent ? values[k] : 0;
+  return sum;
+}
+
 /** Item allocation: the main game (DESIGN 3.1). */
 export const itemAllocation: GameDefinition<
   ItemAllocationParams,
@@ -171,9 +182,9 @@ export const itemAllocation: GameDefinition<
   validateProposal: (instance, proposal) =>
     parseItemAllocation(proposal, itemNamesOf(instance.params), instance.nAgents),
   rawUtilities: (instance, proposal) =>
-    instance.preferences.map((p, i) =>
-      proposal.allocation.reduce((sum, owner, k) => sum + (owner === i ? p.values[k] : 0), 0),
-    ),
+    instance.preferences.map((p, i) => allocationUtility(p.values, proposal.allocation, i)),
+  rawUtility: (instance, proposal, agent) =>
+    allocationUtility(instance.preferences[agent].values, proposal.allocation, agent),
   describeProposal: (instance, proposal) =>
     describeAllocation(proposal.allocation, itemNamesOf(instance.params), instance.nAgents),
   describePreferences(instance, agent) {

@@ -117,7 +117,10 @@ export function hypothesesOf(
     const preferences = instance.preferences.slice();
     preferences[opponent] = pref;
     const fake = { ...instance, preferences };
-    return normalise(outcomes.map((o) => game.rawUtilities(fake, o)[opponent])).row;
+    const utility = game.rawUtility
+      ? (o: unknown) => game.rawUtility!(fake, o, opponent)
+      : (o: unknown) => game.rawUtilities(fake, o)[opponent];
+    return normalise(outcomes.map(utility)).row;
   });
   const hyp = { rows, prefs };
   perInstance.set(key, hyp);
