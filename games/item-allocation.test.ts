@@ -45,6 +45,17 @@ describe('item allocation: instances', () => {
     );
   });
 
+  it('hands every create its own arrays, though the fit behind them is memoised', () => {
+    const first = itemAllocation.create(defaults, 2, 9);
+    const golden = JSON.parse(JSON.stringify(first));
+    first.preferences[0].values[0] = -1;
+    first.realised.cosines[0] = -1;
+    first.warnings.push('changed');
+    const second = itemAllocation.create(defaults, 2, 9);
+    expect(second).toEqual(golden);
+    expect(second.preferences[0].values).not.toBe(first.preferences[0].values);
+  });
+
   it('at competition 0 gives every item to exactly one agent, in supports of equal size +-1', () => {
     // DESIGN 3.1: m = 5, n = 2 splits 2/3; no item is valued by nobody.
     let instances = 0;

@@ -10,7 +10,7 @@ import {
 } from './item-allocation-proposal';
 import { agentList } from './proposal-input';
 import { createRng, hashSeed } from './rng';
-import { checkSimplexGame, fitSimplexVectors } from './simplex-fit';
+import { checkSimplexGame, fitSimplexVectors, type SimplexFit } from './simplex-fit';
 import type { GameDefinition } from './types';
 
 export type { ItemAllocationProposal };
@@ -138,6 +138,31 @@ function allocationUtility(
   return sum;
 }
 
+/**
+ * Fitted value vectors by (nAgents, items, competition, seed), their only inputs: a paired sweep
+ * creates each instance once per opponent, and the fit costs more than the rest of a game's setup.
+ */
+const fits = new Map<string, SimplexFit>();
+const MAX_FITS = 1024;
+
+function valueFit(nAgents: number, items: number, competition: number, seed: number): SimplexFit {
+  const key = `${nAgents}|${items}|${competition}|${seed}`;
+  let fit = fits.get(key);
+  if (!fit) {
+    fit = fitSimplexVectors({
+      n: nAgents,
+      m: items,
+      target: competition,
+      rng: createRng(hashSeed(seed, 'item-allocation', 'values')),
+      label: 'competition',
+      unit: 'items',
+    });
+    if (fits.size >= MAX_FITS) fits.clear();
+    fits.set(key, fit);
+  }
+  return fit;
+}
+
 /** Item allocation: the main game (DESIGN 3.1). */
 export const itemAllocation: GameDefinition<
   ItemAllocationParams,
@@ -153,28 +178,22 @@ export const itemAllocation: GameDefinition<
     if (errors.length > 0) throw new Error(errors.join('; '));
     const params = itemAllocationParamsSchema.parse(rawParams);
     const names = itemNamesOf(params);
-    const fit = fitSimplexVectors({
-      n: nAgents,
-      m: params.items,
-      target: params.competition,
-      rng: createRng(hashSeed(seed, 'item-allocation', 'values')),
-      label: 'competition',
-      unit: 'items',
-    });
+    const fit = valueFit(nAgents, params.items, params.competition, seed);
+    // Fresh arrays: the fit is shared by every instance with the same inputs.
     return {
       kind: 'item-allocation',
       params,
       nAgents,
       seed,
       rules: rulesText(names, nAgents),
-      preferences: fit.vectors.map((values) => ({ values })),
+      preferences: fit.vectors.map((values) => ({ values: values.slice() })),
       realised: {
         targetCosine: params.competition,
-        cosines: fit.cosines,
+        cosines: fit.cosines.slice(),
         maxDeviation: fit.maxDeviation,
       },
       competitionIndex: params.competition,
-      warnings: fit.warnings,
+      warnings: fit.warnings.slice(),
     };
   },
   /** The competition level is the target cosine itself. */
