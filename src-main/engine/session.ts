@@ -96,6 +96,8 @@ export class GameSession {
 
   /** The committed turn at `slot` from an interrupted run, if any. */
   stored(slot: TurnSlot): TurnRecord | undefined {
+    // A fresh game (most of them) has nothing to replay: skip building the key.
+    if (this.committed.size === 0) return undefined;
     return this.committed.get(
       turnKey(slot.round, slot.phase, slot.pass, slot.agent, slot.attempt ?? 0),
     );
