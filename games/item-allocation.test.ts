@@ -49,7 +49,7 @@ describe('item allocation: instances', () => {
     const first = itemAllocation.create(defaults, 2, 9);
     const golden = JSON.parse(JSON.stringify(first));
     first.preferences[0].values[0] = -1;
-    first.realised.cosines[0] = -1;
+    (first.realised as { cosines: number[] }).cosines[0] = -1;
     first.warnings.push('changed');
     const second = itemAllocation.create(defaults, 2, 9);
     expect(second).toEqual(golden);
