@@ -60,7 +60,8 @@ function normalise(values: readonly number[]): { row: Float64Array; best: number
  * Across games: a paired sweep plays each instance against every opponent, each game with its
  * own copy of the instance. Spaces and hypotheses are pure in (game, instance content), so they
  * are shared by the instance's JSON, per game definition; the oldest go once the entries hold
- * more than SHARED_CELLS numbers (the per-object memos above still hold a game's own).
+ * more than SHARED_CELLS 8-byte cells, about 32 MB (the per-object memos above still hold a
+ * game's own).
  */
 const SHARED_CELLS = 4_000_000;
 
@@ -119,7 +120,9 @@ export function spaceOf(game: GameDefinition, instance: GameInstance): Space {
     index: new Map(outcomes.map((o, i) => [keyOf(o), i])),
   };
   spaces.set(instance, space);
-  sharedMemo(game).set(key, space, outcomes.length * (n + 1));
+  // Counted in 8-byte cells: n utilities per outcome, plus about 128 bytes for the outcome
+  // object and its index entry.
+  sharedMemo(game).set(key, space, outcomes.length * (n + 16));
   return space;
 }
 
