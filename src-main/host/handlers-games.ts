@@ -7,6 +7,7 @@ import { getGame } from '../../games/index';
 import type { HandlerTable } from './handler-table';
 import { HostError } from './handler-table';
 import { metricsOfKind, sweepGrid } from '../analysis/sweep-grid';
+import { incentiveAxisOf } from '../sweeps/incentive-cells';
 import { gameCatalog } from './catalog';
 import { gameSummary, importView, specFields } from './views';
 
@@ -57,6 +58,9 @@ export function registerGameHandlers(table: HandlerTable, store: Store): void {
         { path: 'gameId', message: 'unknown game' },
       ]);
     const imported = store.getGameImport(gameId);
+    const sweeps = store.gameSweeps(gameId);
+    // The first of its sweeps whose competition axis is named otherwise (an incentive axis).
+    const axis = sweeps.map((s) => incentiveAxisOf(store.getSweep(s.id)?.spec)).find(Boolean);
     return {
       ...(imported ? { imported: importView(imported) } : {}),
       game: gameSummary(row, 'capability'),
@@ -66,7 +70,10 @@ export function registerGameHandlers(table: HandlerTable, store: Store): void {
       preferences: preferencesOf(row),
       outcome: row.outcome,
       turns: store.getTranscript(gameId).map(({ createdAt: _createdAt, ...turn }) => turn),
-      sweeps: store.gameSweeps(gameId),
+      sweeps,
+      ...(axis
+        ? { competitionLabel: { title: axis.title, label: axis.label(row.competitionLevel) } }
+        : {}),
     };
   });
 
