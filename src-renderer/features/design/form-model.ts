@@ -30,7 +30,12 @@ export interface DesignForm {
    * an optional one left empty is absent, so the game's default applies.
    */
   params: Record<string, ParamValue>;
-  /** Game parameters the form does not show (lists, records such as holdings), kept as loaded. */
+  /**
+   * Record parameters (names to values, such as holdings per resource or incentives per party),
+   * row by row as edited; an empty one is absent, so the game's default applies.
+   */
+  records: Record<string, RecordEntry[]>;
+  /** Game parameters the form does not show (lists, structured data), kept as loaded. */
   otherParams: Record<string, unknown>;
   /** The protocol to play; null = the game's first (its default). */
   protocol: ProtocolName | null;
@@ -57,6 +62,12 @@ export interface DesignForm {
 
 /** A value of a parameter the form edits: a number, a choice or text, or a yes/no. */
 export type ParamValue = number | string | boolean;
+
+/** One row of a record parameter: a name and its value (null while not given). */
+export interface RecordEntry {
+  key: string;
+  value: ParamValue | null;
+}
 
 export const LEVEL_PRESETS = [0, 0.25, 0.5, 0.75, 1];
 export const RHO_PRESETS = [-1, -0.5, 0, 0.5, 1];
@@ -87,6 +98,27 @@ export function withStrategy(
 export const isParamValue = (v: unknown): v is ParamValue =>
   typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean';
 
+/** True for a non-empty object of plain values (a record the form edits row by row). */
+const isRecordValue = (v: unknown): v is Record<string, ParamValue> =>
+  !!v &&
+  typeof v === 'object' &&
+  !Array.isArray(v) &&
+  Object.keys(v).length > 0 &&
+  Object.values(v).every(isParamValue);
+
+/**
+ * The record parameters as the document has them: rows in order (a later row with the same name
+ * wins; the form reports the repeat), an empty record left out, a missing value as null.
+ */
+export function recordParams(
+  records: Record<string, readonly RecordEntry[]>,
+): Record<string, Record<string, ParamValue | null>> {
+  const out: Record<string, Record<string, ParamValue | null>> = {};
+  for (const [name, rows] of Object.entries(records))
+    if (rows.length > 0) out[name] = Object.fromEntries(rows.map((r) => [r.key, r.value]));
+  return out;
+}
+
 let keySeq = 0;
 export const rowKey = (): string => `row-${++keySeq}`;
 
@@ -107,6 +139,7 @@ export function defaultForm(): DesignForm {
     kind: 'item-allocation',
     // Filled with the game's defaults when the catalog arrives (withParamDefaults).
     params: {},
+    records: {},
     otherParams: {},
     protocol: null,
     agents: 2,
@@ -150,7 +183,11 @@ function specOf(row: ParticipantRow): ParticipantSpec | null {
 export function formToDoc(form: DesignForm): SweepInput {
   const active = form.participants.filter((r) => r.role !== 'off');
   const isGrid = usesGrid(form);
-  const params: Record<string, unknown> = { ...form.otherParams, ...form.params };
+  const params: Record<string, unknown> = {
+    ...form.otherParams,
+    ...recordParams(form.records),
+    ...form.params,
+  };
   // On a rho x theta grid each cell sets rho and theta itself.
   if (isGrid) {
     delete params.rho;
@@ -240,9 +277,12 @@ export function docToForm(
   const kind = doc.game?.kind ?? base.kind;
   const rawParams = (doc.game?.params ?? {}) as Record<string, unknown>;
   const params: Record<string, ParamValue> = {};
+  const records: Record<string, RecordEntry[]> = {};
   const otherParams: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(rawParams)) {
     if (isParamValue(v)) params[k] = v;
+    else if (isRecordValue(v))
+      records[k] = Object.entries(v).map(([key, value]) => ({ key, value }));
     else otherParams[k] = v;
   }
   const { baseline, opponents } = doc.lineup;
@@ -286,6 +326,7 @@ export function docToForm(
       description: doc.description ?? '',
       kind,
       params,
+      records,
       otherParams,
       protocol: doc.protocol ?? null,
       agents: doc.agents ?? base.agents,

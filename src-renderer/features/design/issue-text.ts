@@ -53,6 +53,7 @@ export function plainMessage(issue: SweepIssue): string {
   if (m) return `list at least ${m[1]}`;
   if (/^Invalid input: expected string, received/.test(message)) return 'enter text';
   if (/^Invalid input: expected boolean, received/.test(message)) return 'choose yes or no';
+  if (message === 'Invalid key in record') return 'not a valid name';
   m = /^Invalid option: expected one of (.*)$/.exec(message);
   if (m) return `choose one of ${m[1].replace(/"/g, '').split('|').join(', ')}`;
   return message;
