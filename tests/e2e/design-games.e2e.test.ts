@@ -356,4 +356,113 @@ describe('the new games from the Design screen', () => {
     await page.getByTestId('parties-panel').filter({ hasText: 'SportCo' }).waitFor();
     expect(pageErrors(page)).toEqual([]);
   });
+
+  it('deliberation: a model per party, loaded from the shipped example, edited and played', async () => {
+    const page = await openDesign('deliberation');
+    await page
+      .getByTestId('load-json')
+      .setInputFiles(join(ROOT, 'resources', 'examples', 'deliberation-capability-incentive.json'));
+    await page.locator('[data-testid="lineup-parties"][aria-pressed="true"]').waitFor();
+    expect(await page.getByTestId('field-focalParty').inputValue()).toBe('Environmental League');
+    expect(await recordRows(page, 'byRole')).toEqual([['p1', 'rule-coop']]);
+    expect(await recordRows(page, 'incentives')).toEqual([
+      ['SportCo', 'cooperative'],
+      ['Department of Tourism', 'cooperative'],
+    ]);
+    expect(await pressedIncentives(page)).toEqual(['cooperative', 'greedy', 'untargeted_adv']);
+    expect(await roleLabels(page)).toEqual([
+      'focal, on the axis',
+      'other parties',
+      'focal, on the axis',
+      'focal, on the axis',
+    ]);
+    // A focal party the folder does not have: said at the field, naming the folder's parties.
+    await page.getByTestId('field-focalParty').fill('Environmental Leage');
+    await page.locator('[data-testid="field-focalParty"][aria-invalid="true"]').waitFor();
+    const focalField = page.locator('.field', { has: page.getByTestId('field-focalParty') });
+    expect(await focalField.locator('.field-issues').textContent()).toBe(
+      ' no party named "Environmental Leage" in the folder (parties: Mayor, Other cities, Local Labour Union, SportCo, Department of Tourism, Environmental League)',
+    );
+    await page.getByTestId('field-focalParty').fill('Environmental League');
+    // The Mayor by name, and two incentives of the focal party, one run each.
+    await page.getByTestId('param-byParty-add').click();
+    await page.getByTestId('param-byParty-key-0').fill('Mayor');
+    await page.getByTestId('param-byParty-value-0').selectOption('rule-coop');
+    await page.getByTestId('incentive-untargeted_adv').click();
+    await setRuns(page, 1);
+    await page.locator('[data-testid="design-summary"][data-state="valid"]').waitFor();
+    expect(await page.getByTestId('grid-preview').textContent()).toMatch(
+      /^3 capabilities × 2 incentives × 1 run = 6 games/,
+    );
+    await shootParties(page);
+
+    const sweepId = await launchAndFinish(page, 6);
+    const spec = storedSpec(served!.dbPath, sweepId);
+    expect([spec.lineup, spec.competition]).toEqual([
+      {
+        mode: 'parties',
+        focalParty: 'Environmental League',
+        focalModels: ['focal-small', 'focal-medium', 'focal-large'],
+        models: 'rule-coop',
+        byRole: { p1: 'rule-coop' },
+        byParty: { Mayor: 'rule-coop' },
+      },
+      { incentives: ['cooperative', 'greedy'] },
+    ]);
+    const s = stored(served!.dbPath, sweepId);
+    expect(
+      s.games
+        .map((g) => [
+          g.status,
+          (g.params.incentives as Record<string, string>)['Environmental League'],
+        ])
+        .sort(),
+    ).toEqual([
+      ...Array(3).fill(['finished', 'cooperative']),
+      ...Array(3).fill(['finished', 'greedy']),
+    ]);
+    expect(pageErrors(page)).toEqual([]);
+  });
 });
+
+/** The whole stored sweep document. */
+function storedSpec(dbPath: string, sweepId: string): Record<string, unknown> {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    const row = db.prepare('SELECT spec_json FROM sweeps WHERE id = ?').get(sweepId) as {
+      spec_json: string;
+    };
+    return JSON.parse(row.spec_json) as Record<string, unknown>;
+  } finally {
+    db.close();
+  }
+}
+
+const pressedIncentives = (page: Page) =>
+  page
+    .locator('[data-testid^="incentive-"][aria-pressed="true"]')
+    .evaluateAll((els) => els.map((e) => e.textContent));
+
+/** The role each participant row has, as its select shows it, in table order. */
+const roleLabels = (page: Page) =>
+  page
+    .getByTestId('participants')
+    .locator('select[aria-label^="Role of"]')
+    .evaluateAll((els) =>
+      els.map((e) => (e as HTMLSelectElement).selectedOptions[0]?.textContent ?? ''),
+    );
+
+/** The capability axis and the line-up, and the competition axis, at both window sizes. */
+async function shootParties(page: Page): Promise<void> {
+  for (const size of [
+    { width: 1440, height: 900 },
+    { width: 1024, height: 700 },
+  ]) {
+    await page.setViewportSize(size);
+    await page.getByTestId('participants').evaluate((e) => e.scrollIntoView());
+    await page.screenshot({ path: join(ARTIFACTS, `design-parties-${size.width}.png`) });
+    await page.getByTestId('levels').evaluate((e) => e.scrollIntoView());
+    await page.screenshot({ path: join(ARTIFACTS, `design-parties-axis-${size.width}.png`) });
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+}

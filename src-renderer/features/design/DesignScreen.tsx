@@ -23,6 +23,7 @@ import { plainIssues } from './issue-text';
 import { DesignSummary } from './DesignSummary';
 import { LevelsField } from './LevelsField';
 import { ParticipantsSection } from './ParticipantsSection';
+import { PartyLineupFields } from './PartyLineupFields';
 import { useApp } from '../../state/hooks';
 import { DesignFileActions } from './DesignFileActions';
 import { RecordParamField } from './RecordParamField';
@@ -69,6 +70,11 @@ export function DesignScreen() {
     return named.length > 0 ? { ok: false as const, issues: named } : parseSweep(formToDoc(form));
   }, [form, entry]);
   const recordNames = recordFields(entry).map((p) => p.name);
+  const recordPaths = [
+    ...recordNames.map((n) => `game.params.${n}`),
+    'lineup.byRole',
+    'lineup.byParty',
+  ];
   // Host validation once the schema is satisfied; debounced, and late answers are dropped.
   useEffect(() => {
     if (!local.ok) return;
@@ -82,7 +88,11 @@ export function DesignScreen() {
       : validation.state === 'done' && !validation.result.ok
         ? validation.result.issues
         : [],
-  ).map((i) => placeRecordIssue(i, recordNames));
+  ).map((i) =>
+    placeRecordIssue(i, recordNames, recordPaths, (name) =>
+      (form.records[name] ?? []).map((r) => r.key.trim()),
+    ),
+  );
   const byField = issuesByField(issues);
   const modelList = models.state === 'ready' ? models.value : [];
   const num = (
@@ -296,7 +306,11 @@ export function DesignScreen() {
           models={modelList}
           issues={byField.participants}
           update={update}
-        />
+        >
+          {form.kind === 'deliberation' && (
+            <PartyLineupFields form={form} byField={byField} update={update} />
+          )}
+        </ParticipantsSection>
 
         <fieldset className="section">
           <legend>Competition axis and runs</legend>
@@ -304,6 +318,9 @@ export function DesignScreen() {
             <LevelsField
               form={form}
               hasAxis={!entry || entry.competitionAxes.length > 0}
+              incentiveOptions={
+                entry?.params.find((p) => p.name === 'incentives')?.record?.value.options ?? null
+              }
               issues={byField.levels}
               update={update}
             />

@@ -11,6 +11,8 @@ import { recordRowOf } from './record-fields';
 
 interface Props {
   param: GameParamView;
+  /** Where the record sits in the sweep document; default `game.params.<name>`. */
+  path?: string;
   rows: readonly RecordEntry[];
   issues: readonly SweepIssue[] | undefined;
   onChange: (rows: RecordEntry[]) => void;
@@ -27,12 +29,13 @@ function emptyText(d: JsonValue): string {
     : 'none: the game’s default';
 }
 
-export function RecordParamField({ param: p, rows, issues, onChange }: Props) {
+export function RecordParamField({ param: p, path, rows, issues, onChange }: Props) {
   const id = useId();
   const value = p.record!.value;
   const isInvalid = !!issues && issues.length > 0;
   // Rows an issue names are marked (every row of a repeated name; '' marks unnamed rows).
-  const badRows = new Set((issues ?? []).map((i) => recordRowOf(i, p.name)));
+  const at = path ?? `game.params.${p.name}`;
+  const badRows = new Set((issues ?? []).map((i) => recordRowOf(i, at)));
   const set = (i: number, patch: Partial<RecordEntry>) =>
     onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   // Names of one capital letter (resources) get a short box and the next free letter on Add.

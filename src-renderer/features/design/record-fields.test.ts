@@ -91,7 +91,7 @@ describe('record parameters in the designer', () => {
       { path: 'game.params.red.x', message: '“x”: use one capital letter, A to Z' },
     ]);
     expect(issues.map(fieldOf)).toEqual(['params.red', 'params.red', 'params.red']);
-    expect(issues.map((i) => recordIssueText(i, 'red'))).toEqual([
+    expect(issues.map((i) => recordIssueText(i, 'game.params.red'))).toEqual([
       'row 2: give it a name',
       '“X” is listed twice',
       '“x”: use one capital letter, A to Z',
@@ -104,7 +104,7 @@ describe('record parameters in the designer', () => {
       { path: 'game.params.red.Y', message: 'Too small: expected number to be >=0' },
       { path: 'game.params.red.X', message: 'Invalid input: expected number, received null' },
     ]);
-    expect(host.map((i) => recordIssueText(i, 'red'))).toEqual([
+    expect(host.map((i) => recordIssueText(i, 'game.params.red'))).toEqual([
       'Y: must be at least 0',
       'X: enter a number',
     ]);
@@ -128,7 +128,7 @@ describe('record parameters in the designer', () => {
       },
       names,
     );
-    expect([fieldOf(row), recordIssueText(row, 'incentives')]).toEqual([
+    expect([fieldOf(row), recordIssueText(row, 'game.params.incentives')]).toEqual([
       'params.incentives',
       'SportCo: the folder has no individual_instructions/greedy/SportCo.txt',
     ]);
@@ -147,5 +147,26 @@ describe('record parameters in the designer', () => {
       message: 'Y: must be at least 0',
     });
     expect(placeRecordIssue(other, names)).toBe(other);
+    // Given the rows: a name the form's rows hold moves; one a cell sets (the focal party) stays.
+    const rowsOf = () => ['Foo', 'SportCo'];
+    const focal = {
+      path: 'competition.incentives[0] (Env cooperative)',
+      message: "incentives: no party named 'Env' (parties: Mayor)",
+    };
+    expect(atRecordField(focal, names, rowsOf)).toBe(focal);
+    expect(
+      atRecordField(
+        { ...focal, message: "incentives: no party named 'Foo' (parties: Mayor)" },
+        names,
+        rowsOf,
+      ),
+    ).toEqual({ path: 'game.params.incentives', message: "no party named 'Foo' (parties: Mayor)" });
+    expect(
+      atRecordField(
+        { path: 'competition.levels[0]', message: 'incentives.SportCo: no file' },
+        names,
+        rowsOf,
+      ).path,
+    ).toBe('game.params.incentives.SportCo');
   });
 });

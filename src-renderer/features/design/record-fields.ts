@@ -42,40 +42,56 @@ export function recordIssues(
 /**
  * An issue the game's own check raised for a competition cell about a record parameter
  * ("incentives: no party named 'X' ...", "incentives.SportCo: the folder has no ..."), moved to
- * that parameter's field with the parameter's name taken off; any other issue as it is.
+ * that parameter's field with the parameter's name taken off; any other issue as it is. Given
+ * the record's rows (`rowsOf`), an issue naming a row that is not the form's own stays where it
+ * is: a cell sets it (the focal party's incentive is the competition axis's doing).
  */
-export function atRecordField(issue: SweepIssue, names: readonly string[]): SweepIssue {
+export function atRecordField(
+  issue: SweepIssue,
+  names: readonly string[],
+  rowsOf?: (name: string) => readonly string[],
+): SweepIssue {
   if (!issue.path.startsWith('competition')) return issue;
   const m = /^([A-Za-z]\w*)(?:\.([^:]+))?: (.+)$/s.exec(issue.message);
   if (!m || !names.includes(m[1])) return issue;
   const [, name, key, rest] = m;
+  const named = key ?? /'([^']+)'|"([^"]+)"/.exec(rest)?.slice(1).find(Boolean);
+  if (rowsOf && named !== undefined && !rowsOf(name).includes(named)) return issue;
   return key
     ? { path: `game.params.${name}.${key}`, message: rest }
     : { path: `game.params.${name}`, message: rest };
 }
 
-/** The row an issue at a record field is about: its name ('' for an unnamed row), else null. */
-export function recordRowOf(issue: SweepIssue, name: string): string | null {
-  const prefix = `game.params.${name}.`;
-  return issue.path.startsWith(prefix) ? issue.path.slice(prefix.length) : null;
+/**
+ * The row an issue at a record field is about: its name ('' for an unnamed row), else null.
+ * `path` is the record's own (`game.params.red`, `lineup.byRole`).
+ */
+export function recordRowOf(issue: SweepIssue, path: string): string | null {
+  return issue.path.startsWith(`${path}.`) ? issue.path.slice(path.length + 1) : null;
 }
 
 /**
  * An issue at a record field as the field shows it: the row's name first when the issue is about
  * one row and does not name it already (`game.params.red.X` -> "X: must be at least 0").
  */
-export function recordIssueText(issue: SweepIssue, name: string): string {
-  const key = recordRowOf(issue, name);
+export function recordIssueText(issue: SweepIssue, path: string): string {
+  const key = recordRowOf(issue, path);
   if (!key || issue.message.startsWith(`“${key}”`)) return issue.message;
   return `${key}: ${issue.message}`;
 }
 
 /**
  * An issue as the designer shows it (at the field and in the summary): one of the game's cell
- * checks moved to its record's field, and a row's issue led by the row's name.
+ * checks moved to its record parameter's field (`names`), and an issue about one row of a record
+ * (`paths`, by default the parameters') led by the row's name.
  */
-export function placeRecordIssue(issue: SweepIssue, names: readonly string[]): SweepIssue {
-  const placed = atRecordField(issue, names);
-  const name = names.find((n) => recordRowOf(placed, n) !== null);
-  return name ? { ...placed, message: recordIssueText(placed, name) } : placed;
+export function placeRecordIssue(
+  issue: SweepIssue,
+  names: readonly string[],
+  paths: readonly string[] = names.map((n) => `game.params.${n}`),
+  rowsOf?: (name: string) => readonly string[],
+): SweepIssue {
+  const placed = atRecordField(issue, names, rowsOf);
+  const path = paths.find((p) => recordRowOf(placed, p) !== null);
+  return path ? { ...placed, message: recordIssueText(placed, path) } : placed;
 }
