@@ -272,6 +272,14 @@ describe('the new games from the Design screen', () => {
     await page.locator('[data-testid="param-blue-value-0"][aria-invalid="true"]').waitFor();
     expect(await fieldIssues(page, 'blue')).toEqual(['X: enter a number']);
     await page.getByTestId('param-blue-value-0').fill('5');
+    // A row added and removed by keyboard: focus moves on to Add, and the record is left out.
+    await page.getByTestId('param-blueTarget-add').click();
+    await page.getByTestId('param-blueTarget-remove-0').focus();
+    await page.keyboard.press('Enter');
+    expect(await recordRows(page, 'blueTarget')).toEqual([]);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'param-blueTarget-add',
+    );
     await page.getByTestId('level-0.5').click();
     await setRuns(page, 1);
     await page.locator('[data-testid="design-summary"][data-state="valid"]').waitFor();
@@ -354,6 +362,8 @@ describe('the new games from the Design screen', () => {
     );
     await openFirstTranscript(page, sweepId);
     await page.getByTestId('parties-panel').filter({ hasText: 'SportCo' }).waitFor();
+    // Competition levels, not incentives: the header says the level.
+    expect(await page.getByTestId('reader-level').textContent()).toBe('competition 0.00');
     expect(pageErrors(page)).toEqual([]);
   });
 

@@ -2,7 +2,7 @@
 // schema): rows of a name and a value (holdings per resource, an incentive per party), with Add
 // and Remove. No rows leaves the parameter out, so the game's default applies; the field says
 // what that default is. Problems show at the field in words, naming the row (placeRecordIssue).
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { GameParamView, JsonValue } from '../../../src-shared/contract';
 import type { SweepIssue } from '../../../src-shared/sweep';
 import { NumberInput } from '../../components/Field';
@@ -31,6 +31,19 @@ function emptyText(d: JsonValue): string {
 
 export function RecordParamField({ param: p, path, rows, issues, onChange }: Props) {
   const id = useId();
+  // A removed row's button is gone: focus goes to the row that took its place, else to Add,
+  // once the rows without it have rendered.
+  const root = useRef<HTMLDivElement>(null);
+  const focusRow = useRef<number | null>(null);
+  useEffect(() => {
+    if (focusRow.current === null) return;
+    const at = `[data-testid="param-${p.name}-remove-${focusRow.current}"]`;
+    focusRow.current = null;
+    const el =
+      root.current?.querySelector<HTMLElement>(at) ??
+      root.current?.querySelector<HTMLElement>(`[data-testid="param-${p.name}-add"]`);
+    el?.focus();
+  });
   const value = p.record!.value;
   const isInvalid = !!issues && issues.length > 0;
   // Rows an issue names are marked (every row of a repeated name; '' marks unnamed rows).
@@ -98,6 +111,7 @@ export function RecordParamField({ param: p, path, rows, issues, onChange }: Pro
   };
   return (
     <div
+      ref={root}
       className={`field record-field${isInvalid ? ' invalid' : ''}`}
       role="group"
       aria-labelledby={`${id}-label`}
@@ -132,7 +146,10 @@ export function RecordParamField({ param: p, path, rows, issues, onChange }: Pro
                       className="ghost"
                       aria-label={`Remove ${name} from ${p.label}`}
                       data-testid={`param-${p.name}-remove-${i}`}
-                      onClick={() => onChange(rows.filter((_, j) => j !== i))}
+                      onClick={() => {
+                        onChange(rows.filter((_, j) => j !== i));
+                        focusRow.current = Math.min(i, rows.length - 2);
+                      }}
                     >
                       ×
                     </button>
