@@ -3,27 +3,30 @@
 // The CLI, `parley serve` and the desktop engine process all drive sweeps through this class.
 import { shardOf, type Shard } from '../cluster/shard';
 import { EventEmitter } from 'node:events';
-import { getGame } from '../../games/index';
 import type { GameStatus } from '../../src-shared/planned-game';
 import type { ParticipantSpec } from '../../src-shared/participant';
 import type { SweepCounters } from '../../src-shared/contract';
-import type { GameInstance, TurnRecord } from '../../src-shared/game';
+import type { TurnRecord } from '../../src-shared/game';
 import type { SweepIssue } from '../../src-shared/sweep';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { abortableSleep } from '../providers/scheduler';
-import { StorageError, isStorageFault } from '../store/errors';
 import { isRetryableFailure } from '../providers/errors';
 import type { AnyAgent } from '../engine/agent';
-import { runGame, type PauseReason } from '../engine/run-game';
+import type { PauseReason } from '../engine/run-game';
 import type { Store } from '../store/store';
 import type { GameRow, Lease } from '../store/types';
 import { createDefaultAgent } from './agents';
 import type { ParticipantResolver } from './expand';
 import { validateSweepDoc, type SweepValidation } from './validate';
-import { PhaseTurns, RunQueue } from './run-queue';
+import { RunQueue } from './run-queue';
+import { releaseDeadRunners } from './dead-runners';
+import { ProgressThrottle } from './progress-throttle';
+import { GroupCommit } from './group-commit';
+import { playGame, type PlayContext, type PlayOutcome } from './play-game';
 
 export { validateSweepDoc, type SweepValidation } from './validate';
+export { releaseDeadRunners } from './dead-runners';
 
 /**
  * The contract's live counters of one sweep, and why the run is waiting, if it is.
@@ -76,9 +79,6 @@ function defaultLeaseMs(): number {
   return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : DEFAULT_LEASE_MS;
 }
 
-/** What playing a game came to: its pause reason, null when it ended, 'taken' when another runner holds it. */
-type PlayOutcome = PauseReason | null | 'taken';
-
 interface ActiveRun {
   controller: AbortController;
   startedAt: number;
@@ -91,9 +91,11 @@ export class SweepService {
   private readonly active = new Map<string, ActiveRun>();
   /** The last completed run per sweep, so the final progress still reports its rate. */
   private readonly lastRun = new Map<string, { games: number; seconds: number }>();
-  private lastProgressAt = new Map<string, number>();
-  /** Per sweep: the event owed for changes that fell inside the throttle window. */
-  private readonly pendingProgress = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly progressEvents = new ProgressThrottle(
+    PROGRESS_INTERVAL_MS,
+    () => this.events.listenerCount('progress') > 0,
+    (sweepId) => this.events.emit('progress', this.progress(sweepId)),
+  );
 
   /** This runner's claim on the games it plays. */
   readonly lease: Lease;
@@ -291,13 +293,18 @@ export class SweepService {
     );
     heartbeat.unref?.();
     try {
-      await this.drainClaimed(sweepId, run, concurrency);
+      await this.drainClaimed(sweepId, run, concurrency, new GroupCommit(this.store));
     } finally {
       clearInterval(heartbeat);
     }
   }
 
-  private async drainClaimed(sweepId: string, run: ActiveRun, concurrency: number): Promise<void> {
+  private async drainClaimed(
+    sweepId: string,
+    run: ActiveRun,
+    concurrency: number,
+    group: GroupCommit,
+  ): Promise<void> {
     const { lease } = this;
     const signal = run.controller.signal;
     // Queued and paused games not played yet in this run, and games whose runner stopped.
@@ -330,6 +337,22 @@ export class SweepService {
         });
     };
     const pollMs = Math.max(5, Math.min(lease.ttlMs / 3, 1000));
+    const play: PlayContext = {
+      store: this.store,
+      lease,
+      group,
+      signal,
+      createAgent: this.opts.createAgent ?? createDefaultAgent,
+      onTurn: (gameId, turn) => {
+        if (this.events.listenerCount('turn') > 0)
+          this.events.emit('turn', { sweepId, gameId, turn });
+      },
+      onStatus: (gameId, status) => {
+        this.emitGame(sweepId, gameId, status);
+        if (status !== 'running') this.emitProgress(sweepId, false);
+      },
+      onFinished: () => run.finishedThisRun++,
+    };
     const worker = async () => {
       while (!signal.aborted) {
         const id = parked > 0 && !queue.hasWaiting() ? null : queue.take();
@@ -340,7 +363,7 @@ export class SweepService {
           queue.playing.add(id);
           let outcome: PlayOutcome;
           try {
-            outcome = await this.playGame(sweepId, row, run);
+            outcome = await playGame(play, sweepId, row);
           } finally {
             queue.playing.delete(id);
           }
@@ -367,158 +390,12 @@ export class SweepService {
     await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
   }
 
-  /**
-   * Claims and plays one game; returns the pause reason when it paused, null when it ended, and
-   * 'taken' when another runner holds it (or it ended meanwhile). A storage fault (disk full,
-   * database locked or damaged) is thrown, ending the run: the game stays as committed.
-   */
-  private async playGame(sweepId: string, claimed: GameRow, run: ActiveRun): Promise<PlayOutcome> {
-    let paused: PauseReason | null = null;
-    const game = getGame(claimed.kind);
-    let instance: GameInstance;
-    try {
-      instance = claimed.instance ?? game.create(claimed.params, claimed.nAgents, claimed.seed);
-    } catch (err) {
-      this.store.failGame(claimed.id, `could not build the game: ${errorText(err)}`);
-      this.emitGame(sweepId, claimed.id, 'failed');
-      return null;
-    }
-    if (!this.store.markGameRunning(claimed.id, instance, this.lease)) return 'taken';
-    // As committed now: another runner may have played part of it since it was listed.
-    const row = this.store.getGame(claimed.id) ?? claimed;
-    instance = row.instance ?? instance;
-    this.emitGame(sweepId, row.id, 'running');
-    const createAgent = this.opts.createAgent ?? createDefaultAgent;
-    // A phase's turns commit together, before the game moves on to the next phase.
-    const phase = new PhaseTurns(
-      (turns) => this.store.appendTurns(row.id, turns),
-      (turn) => {
-        if (this.events.listenerCount('turn') > 0)
-          this.events.emit('turn', { sweepId, gameId: row.id, turn });
-      },
-    );
-    try {
-      const agents = row.participants.map((spec) => phase.wrap(createAgent(spec, row, sweepId)));
-      const result = await runGame({
-        gameId: row.id,
-        game,
-        instance,
-        protocol: row.protocol,
-        agents,
-        committed: this.store.getTurns(row.id),
-        signal: run.controller.signal,
-        onTurn: (turn) => phase.add(turn),
-      });
-      if (result.status === 'finished') {
-        // The last phase and the outcome in one transaction.
-        this.store.transaction(() => {
-          phase.flush();
-          this.store.finishGame(row.id, result.outcome);
-        });
-        run.finishedThisRun++;
-        this.emitGame(sweepId, row.id, 'finished');
-      } else if (result.status === 'paused') {
-        phase.flush();
-        if (result.reason === 'cancelled') {
-          this.store.pauseGame(row.id, 'cancelled by the user');
-        } else {
-          // The message says what to do (fix a key, raise the budget, wait for the provider).
-          this.store.pauseGame(row.id, `${result.reason}: ${result.message}`);
-          paused = result.reason;
-        }
-        this.emitGame(sweepId, row.id, 'paused');
-      } else if (isStorageFault(result.error)) {
-        // The database failed, not the game: leave it as committed, for the next run.
-        throw new StorageError(result.error);
-      } else {
-        phase.flush();
-        this.store.failGame(row.id, result.error);
-        this.emitGame(sweepId, row.id, 'failed');
-      }
-    } catch (err) {
-      if (err instanceof StorageError || isStorageFault(errorText(err))) {
-        this.releaseLease(row.id);
-        throw err;
-      }
-      this.store.failGame(row.id, errorText(err));
-      this.emitGame(sweepId, row.id, 'failed');
-    }
-    this.emitProgress(sweepId, false);
-    return paused;
-  }
-
-  /** After a storage fault: hand the game back at once if the database still takes a write. */
-  private releaseLease(gameId: string): void {
-    try {
-      this.store.requeue([gameId]);
-    } catch {
-      // It cannot: the lease runs out by itself.
-    }
-  }
-
   private emitGame(sweepId: string, gameId: string, status: GameStatus): void {
     this.events.emit('game', { sweepId, gameId, status });
   }
 
-  /**
-   * Progress events at most every 200 ms per sweep (at once when `force`). A change inside the
-   * window is sent when it closes, so the last event always shows the latest state, even when
-   * nothing else happens afterwards (e.g. every game paused waiting for a key or a provider).
-   */
   private emitProgress(sweepId: string, force: boolean): void {
-    const pending = this.pendingProgress.get(sweepId);
-    if (force && pending) {
-      clearTimeout(pending);
-      this.pendingProgress.delete(sweepId);
-    }
-    if (this.events.listenerCount('progress') === 0) return;
-    const now = Date.now();
-    const wait = PROGRESS_INTERVAL_MS - (now - (this.lastProgressAt.get(sweepId) ?? 0));
-    if (!force && wait > 0) {
-      if (!pending) {
-        const timer = setTimeout(() => {
-          this.pendingProgress.delete(sweepId);
-          try {
-            this.emitProgress(sweepId, true);
-          } catch {
-            // The store was closed meanwhile: nobody is left to tell.
-          }
-        }, wait);
-        timer.unref?.();
-        this.pendingProgress.set(sweepId, timer);
-      }
-      return;
-    }
-    this.lastProgressAt.set(sweepId, now);
-    this.events.emit('progress', this.progress(sweepId));
-  }
-}
-
-/**
- * Leases held by runners on this machine whose process is gone (killed, crashed): released at
- * once instead of after their time runs out. A runner on another machine (a shared folder, a
- * cluster) is only ever waited out. Returns how many games were released.
- */
-export function releaseDeadRunners(store: Store, sweepId?: string): number {
-  const here = hostname();
-  const dead = new Set<string>();
-  for (const owner of store.leaseOwners(sweepId)) {
-    const parts = owner.split(':');
-    const pid = parts[parts.length - 2];
-    const host = parts.slice(0, -2).join(':');
-    if (host === here && Number(pid) !== process.pid && !isAlive(Number(pid))) dead.add(owner);
-  }
-  return dead.size === 0 ? 0 : store.expireLeases([...dead]);
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: alive, someone else's.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    this.progressEvents.request(sweepId, force);
   }
 }
 
@@ -528,8 +405,4 @@ export class SweepValidationError extends Error {
     super(`invalid sweep:\n${issues.map((i) => `  - ${i.path}: ${i.message}`).join('\n')}`);
     this.name = 'SweepValidationError';
   }
-}
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
