@@ -8,6 +8,7 @@ import { getGame } from '../../games/index';
 import type { HandlerTable } from './handler-table';
 import { HostError } from './handler-table';
 import { metricsOfKind, sweepGrid } from '../analysis/sweep-grid';
+import { incentiveAxisOf } from '../sweeps/incentive-cells';
 import { gameCatalog } from './catalog';
 import { gameSummary, importView, specFields } from './views';
 
@@ -69,6 +70,9 @@ export function registerGameHandlers(
         { path: 'gameId', message: 'unknown game' },
       ]);
     const imported = store.getGameImport(gameId);
+    const sweeps = store.gameSweeps(gameId);
+    // The first of its sweeps whose competition axis is named otherwise (an incentive axis).
+    const axis = sweeps.map((s) => incentiveAxisOf(store.getSweep(s.id)?.spec)).find(Boolean);
     return {
       ...(imported ? { imported: importView(imported) } : {}),
       game: gameSummary(row, 'capability'),
@@ -78,7 +82,10 @@ export function registerGameHandlers(
       preferences: preferencesOf(row),
       outcome: row.outcome,
       turns: transcriptOf(gameId),
-      sweeps: store.gameSweeps(gameId),
+      sweeps,
+      ...(axis
+        ? { competitionLabel: { title: axis.title, label: axis.label(row.competitionLevel) } }
+        : {}),
     };
   });
 
