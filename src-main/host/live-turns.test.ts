@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HostEvent, Transcript } from '../../src-shared/contract';
 import type { ParticipantSpec } from '../../src-shared/participant';
-import { toAgent, type Agent } from '../engine/agent';
+import type { Agent } from '../engine/agent';
 import { samplePlannedGame } from '../store/fixtures';
 import { openStore } from '../store/store';
 import type { Store } from '../store/types';
-import { createDefaultAgent } from '../sweeps/agents';
 import { SweepService } from '../sweeps/service';
+import { LLM_SEATS, strategyOf } from '../sweeps/seats.test-helpers';
 import { createHost } from './host';
 
 let dir: string;
@@ -27,24 +27,10 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const STRATEGIES: ParticipantSpec[] = [
-  { id: 'weak', kind: 'strategy', strategy: 'bounded-rational', capability: 0.2, scores: {} },
-  { id: 'strong', kind: 'strategy', strategy: 'bounded-rational', capability: 0.9, scores: {} },
-];
-
 describe('live turns', () => {
   it('emits turns as played and serves the uncommitted ones with the transcript', async () => {
     // LLM seats (played by strategies here) commit phase by phase.
-    const seats = STRATEGIES.map(
-      (s) =>
-        ({
-          id: s.id,
-          kind: 'llm',
-          provider: 'anthropic',
-          model: 'x',
-          scores: {},
-        }) as ParticipantSpec,
-    );
+    const seats = LLM_SEATS;
     store.upsertSweep({ id: 's', name: 'live', spec: { game: { kind: 'item-allocation' } } });
     store.insertPlannedGames('s', [samplePlannedGame('g', { participants: seats })]);
     // The strong seat's second word in round 1's discussion waits until the test lets it go.
@@ -53,7 +39,7 @@ describe('live turns', () => {
     let waiting!: () => void;
     const reached = new Promise<void>((resolve) => (waiting = resolve));
     const createAgent = (spec: ParticipantSpec): Agent => {
-      const inner = toAgent(createDefaultAgent(STRATEGIES[spec.id === 'weak' ? 0 : 1]));
+      const inner = strategyOf(spec.id);
       return {
         id: spec.id,
         act: async (ctx, action) => {
