@@ -1,5 +1,5 @@
 // Runs sweeps: validates and stores a sweep document, then plays its unfinished games with
-// bounded concurrency, committing every turn as it happens and emitting progress events.
+// bounded concurrency, committing their turns as play-game.ts says and emitting progress events.
 // The CLI, `parley serve` and the desktop engine process all drive sweeps through this class.
 import { shardOf, type Shard } from '../cluster/shard';
 import { EventEmitter } from 'node:events';
