@@ -89,7 +89,10 @@ describe('model registry', () => {
     } as unknown as Store;
     const resolve = registryResolver(store);
     expect(reads).toBe(0);
-    expect(resolve('claude-3-haiku-20240307')?.model).toBe('claude-3-haiku-20240307');
+    expect(resolve('claude-3-haiku-20240307')).toMatchObject({
+      kind: 'llm',
+      provider: 'anthropic',
+    });
     expect(resolve('no-such-model')).toBeUndefined();
     expect(reads).toBe(1);
   });
