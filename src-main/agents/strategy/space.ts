@@ -60,10 +60,12 @@ function normalise(values: readonly number[]): { row: Float64Array; best: number
  * Across games: a paired sweep plays each instance against every opponent, each game with its
  * own copy of the instance. Spaces and hypotheses are pure in (game, instance content), so they
  * are shared by the instance's JSON, per game definition; the oldest go once the entries hold
- * more than SHARED_CELLS 8-byte cells, about 32 MB (the per-object memos above still hold a
- * game's own).
+ * more than SHARED_CELLS 8-byte cells, about 32 MB counting their keys (an instance's JSON, with
+ * its rules text, is kilobytes), or more than SHARED_ENTRIES entries (the per-object memos above
+ * still hold a game's own).
  */
 const SHARED_CELLS = 4_000_000;
+const SHARED_ENTRIES = 2_048;
 
 class SharedMemo {
   private readonly entries = new Map<string, { value: unknown; cells: number }>();
@@ -71,12 +73,15 @@ class SharedMemo {
   get<T>(key: string): T | undefined {
     return this.entries.get(key)?.value as T | undefined;
   }
-  set(key: string, value: unknown, cells: number): void {
+  set(key: string, value: unknown, valueCells: number): void {
     if (this.entries.has(key)) return;
+    // A string's characters take 1-2 bytes each: a key of 4 characters is about one cell.
+    const cells = valueCells + Math.ceil(key.length / 4);
     this.entries.set(key, { value, cells });
     this.cells += cells;
     for (const [k, e] of this.entries) {
-      if (this.cells <= SHARED_CELLS || this.entries.size <= 1) break;
+      const full = this.cells > SHARED_CELLS || this.entries.size > SHARED_ENTRIES;
+      if (!full || this.entries.size <= 1) break;
       this.entries.delete(k);
       this.cells -= e.cells;
     }
