@@ -53,7 +53,7 @@ interface Group {
   key: Record<string, unknown>;
   /** JSON of the seedBy values: the cell's identity for its seed. */
   text: string;
-  values: Values;
+  values: NumberList;
   missing: number;
 }
 
@@ -61,7 +61,7 @@ interface Group {
 const YIELD_EVERY_VALUES = 2_000;
 
 /** A growable list of doubles: 8 bytes a value, not a boxed number in an array (issue 15). */
-class Values {
+export class NumberList {
   private data = new Float64Array(16);
   length = 0;
 
@@ -107,7 +107,7 @@ export class CellGrouper {
       g = {
         key: Object.fromEntries(by.map((f, i) => [f, tuple[i]])),
         text,
-        values: new Values(),
+        values: new NumberList(),
         missing: 0,
       };
       this.groups.set(groupText, g);

@@ -16,6 +16,7 @@ import {
 import { CellGrouper, cellMatrix, computeCells, type Cell, type CiMethod } from '../analysis/cells';
 import {
   DIMENSION_COLUMNS,
+  PASS_CACHE_KIB,
   focalScoreColumns,
   loadDataset,
   streamDataset,
@@ -146,14 +147,9 @@ function heatmapSvg(cells: Cell[]): string {
  * returns the paths. The per-game files are written a game at a time (bounded memory).
  */
 export function writeSweepOutputs(store: Store, sweepId: string, outDir: string): string[] {
-  return store.withReadCache(READ_CACHE_KIB, () => writeOutputs(store, sweepId, outDir));
+  // Each file is one pass over the games that re-reads no page soon after.
+  return store.withReadCache(PASS_CACHE_KIB, () => writeOutputs(store, sweepId, outDir));
 }
-
-/**
- * SQLite's page cache while the outputs are written: each file is one pass over the games,
- * which re-reads no page soon after, so the store's 64 MiB cache would only add memory.
- */
-export const READ_CACHE_KIB = 2048;
 
 function writeOutputs(store: Store, sweepId: string, outDir: string): string[] {
   mkdirSync(outDir, { recursive: true });
