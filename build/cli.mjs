@@ -8,6 +8,42 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
+/**
+ * The dependencies compiled into the bundle: pure JavaScript, no files read beside their code.
+ * Everything else stays external: native modules (better-sqlite3, keytar, resvg), packages that
+ * read their own data files (pdfkit, the DejaVu fonts), ECharts (loaded only by figures), and
+ * the development tools some commands start (tsx, vite, electron).
+ */
+const BUNDLED = new Set([
+  'zod',
+  'commander',
+  'cli-progress',
+  'csv-parse',
+  'csv-stringify',
+  'openai',
+  '@anthropic-ai/sdk',
+  'simple-statistics',
+  'hyparquet-writer',
+  '@stdlib/stats-base-dists-t-quantile',
+]);
+
+/** esbuild plugin: bare imports of our code stay external unless their package is in `names`. */
+function bundleOnly(names) {
+  return {
+    name: 'bundle-only',
+    setup(b) {
+      b.onResolve({ filter: /^[^./]/ }, (args) => {
+        // Inside a bundled package everything it needs is bundled with it.
+        if (args.path.startsWith('node:') || args.importer.includes('/node_modules/')) return;
+        const parts = args.path.split('/');
+        const pkg = args.path.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+        if (names.has(pkg)) return;
+        return { path: args.path, external: true };
+      });
+    },
+  };
+}
+
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = resolve(root, 'out/cli');
 const started = Date.now();
@@ -23,8 +59,13 @@ await build({
   target: 'node20',
   outdir,
   chunkNames: 'chunk-[hash]',
-  // Dependencies stay in node_modules: native modules (better-sqlite3, keytar) load from disk.
-  packages: 'external',
+  // Pure-JS dependencies are bundled: each would otherwise be resolved and read file by file
+  // at start-up (zod alone is ~100 files). The rest stay in node_modules (see BUNDLED).
+  plugins: [bundleOnly(BUNDLED)],
+  // Bundled CommonJS packages call require() for Node's built-ins.
+  banner: {
+    js: "import { createRequire as __parleyRequire } from 'node:module'; const require = __parleyRequire(import.meta.url);",
+  },
   sourcemap: 'linked',
   logLevel: 'warning',
 });

@@ -18,12 +18,18 @@ export const COMMAND_MODULES: readonly CommandModule[] = [
     commands: {
       run: 'run or resume a sweep (finished games are skipped)',
       validate: 'check a sweep document and print its grid',
-      demo: 'run the built-in demo sweep (seconds, offline)',
       status: 'progress of every sweep (or of one)',
       show: 'print a game transcript',
-      export: 'export a sweep as CSV/JSON files and a heatmap',
     },
     load: async () => (await import('./core-commands')).registerCoreCommands,
+  },
+  {
+    file: 'export-command.ts',
+    commands: {
+      demo: 'run the built-in demo sweep (seconds, offline)',
+      export: 'export a sweep as CSV/JSON files and a heatmap',
+    },
+    load: async () => (await import('./export-command')).registerExportCommands,
   },
   {
     file: 'cancel-command.ts',

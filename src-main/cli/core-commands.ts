@@ -1,15 +1,8 @@
-// Core commands: run, validate, demo, status, show, export.
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+// Core commands: run, validate, status, show (demo and export, which load the export and
+// figure code, are in export-command.ts).
 import type { Command } from 'commander';
-import { capabilityCells, UNKNOWN_CAPABILITY, writeSweepOutputs } from '../export/collect';
-import { cellMatrix } from '../analysis/cells';
-import { metricDef, metricDigits, type MetricId } from '../../src-shared/metrics';
-import { writeBargainExport } from '../export/bargain';
-import { writeGamesJson, writeGamesJsonl } from '../export/games';
 import type { Store } from '../store/store';
 import { registryResolver } from '../registry/registry';
-import { demoSweep } from '../sweeps/demo';
 import { ledgerLine } from './ledger-line';
 import { SweepService, releaseDeadRunners, validateSweepDoc } from '../sweeps/service';
 import type { SweepProgress, SweepValidation } from '../sweeps/service';
@@ -29,9 +22,8 @@ import {
 } from './common';
 import { parseShard, type Shard } from '../cluster/shard';
 import { SWEEP_LIMITS } from '../../src-shared/sweep-limits';
-import { writeAtomically } from './atomic-output';
 import { createProgressView } from './progress';
-import { formatGrid, formatTranscript } from './text-format';
+import { formatTranscript } from './text-format';
 
 export function registerCoreCommands(program: Command): void {
   program
@@ -117,34 +109,6 @@ export function registerCoreCommands(program: Command): void {
     });
 
   program
-    .command('demo')
-    .description(
-      'Run the built-in demo: bounded-rational agents (c = 0.1 ... 0.9) against a reference agent (c = 0.5) over five competition levels, 5 runs each. Writes parley.db, results.csv, summary.json, all_results.json, cells.csv, metrics.csv and heatmap.svg.',
-    )
-    .option('--out <dir>', 'output folder', 'out/demo')
-    .option('--concurrency <n>', 'games played at once', '4')
-    .action(async (opts: { out: string; concurrency: string }) => {
-      const outDir = resolve(opts.out);
-      mkdirSync(outDir, { recursive: true });
-      const store = openCliStore(join(outDir, 'parley.db'));
-      try {
-        const sweepId = await runSweepDoc(store, demoSweep(), {
-          concurrency: parsePositiveInt(opts.concurrency, '--concurrency'),
-          label: 'demo',
-          allowIncomplete: true,
-        });
-        const files = writeAtomically(outDir, (dir) => writeSweepOutputs(store, sweepId, dir));
-        printHeatmaps(store, sweepId);
-        process.stdout.write(`\nWrote ${[join(outDir, 'parley.db'), ...files].join('\n      ')}\n`);
-        process.stdout.write(
-          `Read a transcript: parley show <game_id from results.csv> --db ${join(outDir, 'parley.db')}\n`,
-        );
-      } finally {
-        store.close();
-      }
-    });
-
-  program
     .command('status')
     .description('Progress of every sweep in the database (or of one).')
     .argument('[sweep]', 'sweep id (or unique prefix) or name')
@@ -195,43 +159,6 @@ export function registerCoreCommands(program: Command): void {
             ? `${JSON.stringify({ game, turns, ...(imported ? { imported } : {}) }, null, 2)}\n`
             : `${[formatTranscript(game, turns, { showPrivate: opts.private }), ...importNoteLines(game, imported)].join('\n')}\n`,
         );
-      } finally {
-        store.close();
-      }
-    });
-
-  program
-    .command('export')
-    .description(
-      'Export a sweep: csv writes results.csv + summary.json + all_results.json + cells.csv + metrics.csv + heatmap.svg; json writes the games with their transcripts.',
-    )
-    .argument('<sweep>', 'sweep id (or unique prefix) or name')
-    .requiredOption('--out <dir>', 'output folder')
-    .option(
-      '--format <format>',
-      'csv, json (sweep.json: the sweep and its games with transcripts), jsonl (sweep.json + games.jsonl, a game a line), or bargain (run_N_experiment_results.json + run_N_all_interactions.json per game)',
-      'csv',
-    )
-    .option('--db <file>', 'database file')
-    .action((ref: string, opts: { out: string; format: string; db?: string }) => {
-      if (!['csv', 'json', 'jsonl', 'bargain'].includes(opts.format)) {
-        throw new CliError(
-          `--format must be csv, json, jsonl or bargain, got "${opts.format}"`,
-          EXIT_BAD_INPUT,
-        );
-      }
-      const store = openCliStore(opts.db);
-      try {
-        const sweep = findSweepOrThrow(store, ref);
-        const outDir = resolve(opts.out);
-        // Into a temporary folder first: a failure midway leaves nothing half-written.
-        const files = writeAtomically(outDir, (dir) => {
-          if (opts.format === 'csv') return writeSweepOutputs(store, sweep.id, dir);
-          if (opts.format === 'bargain') return exportBargainOrThrow(store, sweep.id, dir);
-          if (opts.format === 'jsonl') return writeGamesJsonl(store, sweep, dir);
-          return [writeGamesJson(store, sweep, dir)];
-        });
-        process.stdout.write(`Wrote ${files.join('\n      ')}\n`);
       } finally {
         store.close();
       }
@@ -448,15 +375,7 @@ function invalidSweep(label: string, issues: { path: string; message: string }[]
   );
 }
 
-function exportBargainOrThrow(store: Store, sweepId: string, outDir: string): string[] {
-  try {
-    return writeBargainExport(store, sweepId, outDir);
-  } catch (err) {
-    throw new CliError((err as Error).message, EXIT_BAD_INPUT);
-  }
-}
-
-function findSweepOrThrow(store: Store, ref: string) {
+export function findSweepOrThrow(store: Store, ref: string) {
   const sweep = store.findSweep(ref);
   if (!sweep) {
     const known = store.listSweeps().map((s) => `${s.id.slice(0, 8)} ${s.name}`);
@@ -467,32 +386,4 @@ function findSweepOrThrow(store: Store, ref: string) {
     );
   }
   return sweep;
-}
-
-/** The demo's and export's summary: focal utility and deal rate per capability and level. */
-function printHeatmaps(store: Store, sweepId: string): void {
-  const titles: [MetricId, string][] = [
-    [
-      'utility_focal',
-      'Mean discounted utility of the focal agent (rows: capability, columns: competition level)',
-    ],
-    ['deal', metricDef('deal').label],
-  ];
-  for (const [metric, title] of titles) {
-    const m = cellMatrix(
-      capabilityCells(store, sweepId, metric),
-      'focal_capability',
-      'competition_level',
-    );
-    process.stdout.write(
-      `\n${formatGrid({
-        title,
-        corner: 'capability',
-        rowLabels: m.rowValues.map((c) => `c=${c === null ? UNKNOWN_CAPABILITY : String(c)}`),
-        colLabels: m.colValues.map(String),
-        values: m.cells.map((row) => row.map((c) => c?.mean ?? null)),
-        digits: metricDigits(metric),
-      })}\n`,
-    );
-  }
 }

@@ -80,30 +80,41 @@ export class RunQueue {
 }
 
 /**
- * Holds a game's new turns until its phase ends, then commits them in one transaction: when a
- * turn of another phase arrives, before any agent is asked for another phase, and when the game
- * stops. A run stopped mid-phase resumes from the phase's start, replaying what was committed.
+ * Holds a game's new turns until the game moves on, then commits them in one write: before any
+ * agent is asked in another phase than the held turns' first, and when the game stops (`take`
+ * hands the held turns to the write that ends the game). Each write goes through `commit`, which
+ * resolves once it is committed: the agent is asked only then. A run stopped before that resumes
+ * from the last committed turn, replaying the rest.
  */
 export class PhaseTurns {
   private pending: TurnRecord[] = [];
 
   constructor(
-    private readonly commit: (turns: readonly TurnRecord[]) => void,
+    private readonly commit: (turns: readonly TurnRecord[]) => Promise<void>,
     private readonly committed: (turn: TurnRecord) => void = () => {},
   ) {}
 
   add(turn: TurnRecord): void {
-    const first = this.pending[0];
-    if (first && (first.round !== turn.round || first.phase !== turn.phase)) this.flush();
     this.pending.push(turn);
   }
 
-  /** Commits the held turns now (a no-op when there are none). */
-  flush(): void {
-    if (this.pending.length === 0) return;
+  /** Commits the held turns (resolves at once when there are none). */
+  async flush(): Promise<void> {
+    const turns = this.take();
+    if (turns.length === 0) return;
+    await this.commit(turns);
+    this.announce(turns);
+  }
+
+  /** The held turns, handed over: the caller commits them (with the game's end) and announces them. */
+  take(): TurnRecord[] {
     const turns = this.pending;
     this.pending = [];
-    this.commit(turns);
+    return turns;
+  }
+
+  /** Tells the `committed` listener about turns once they are committed. */
+  announce(turns: readonly TurnRecord[]): void {
     for (const t of turns) this.committed(t);
   }
 
@@ -114,9 +125,9 @@ export class PhaseTurns {
       id: acting.id,
       // The re-ask budget travels with the agent: the session shares it across a turn's attempts.
       ...(acting.maxReasks !== undefined ? { maxReasks: acting.maxReasks } : {}),
-      act: (ctx, action) => {
+      act: async (ctx, action) => {
         const first = this.pending[0];
-        if (first && (first.round !== ctx.round || first.phase !== ctx.phase)) this.flush();
+        if (first && (first.round !== ctx.round || first.phase !== ctx.phase)) await this.flush();
         return acting.act(ctx, action);
       },
     };

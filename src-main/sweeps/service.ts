@@ -3,25 +3,25 @@
 // The CLI, `parley serve` and the desktop engine process all drive sweeps through this class.
 import { shardOf, type Shard } from '../cluster/shard';
 import { EventEmitter } from 'node:events';
-import { getGame } from '../../games/index';
 import type { GameStatus } from '../../src-shared/planned-game';
 import type { ParticipantSpec } from '../../src-shared/participant';
 import type { SweepCounters } from '../../src-shared/contract';
-import type { GameInstance, TurnRecord } from '../../src-shared/game';
+import type { TurnRecord } from '../../src-shared/game';
 import type { SweepIssue } from '../../src-shared/sweep';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { abortableSleep } from '../providers/scheduler';
-import { StorageError, isStorageFault } from '../store/errors';
 import { isRetryableFailure } from '../providers/errors';
 import type { AnyAgent } from '../engine/agent';
-import { runGame, type PauseReason } from '../engine/run-game';
+import type { PauseReason } from '../engine/run-game';
 import type { Store } from '../store/store';
 import type { GameRow, Lease } from '../store/types';
 import { createDefaultAgent } from './agents';
 import type { ParticipantResolver } from './expand';
 import { validateSweepDoc, type SweepValidation } from './validate';
-import { PhaseTurns, RunQueue } from './run-queue';
+import { RunQueue } from './run-queue';
+import { GroupCommit } from './group-commit';
+import { playGame, type PlayContext, type PlayOutcome } from './play-game';
 
 export { validateSweepDoc, type SweepValidation } from './validate';
 
@@ -75,9 +75,6 @@ function defaultLeaseMs(): number {
   const seconds = Number(process.env.PARLEY_LEASE_SECONDS);
   return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : DEFAULT_LEASE_MS;
 }
-
-/** What playing a game came to: its pause reason, null when it ended, 'taken' when another runner holds it. */
-type PlayOutcome = PauseReason | null | 'taken';
 
 interface ActiveRun {
   controller: AbortController;
@@ -330,6 +327,22 @@ export class SweepService {
         });
     };
     const pollMs = Math.max(5, Math.min(lease.ttlMs / 3, 1000));
+    const play: PlayContext = {
+      store: this.store,
+      lease,
+      group: new GroupCommit(this.store),
+      signal,
+      createAgent: this.opts.createAgent ?? createDefaultAgent,
+      onTurn: (gameId, turn) => {
+        if (this.events.listenerCount('turn') > 0)
+          this.events.emit('turn', { sweepId, gameId, turn });
+      },
+      onStatus: (gameId, status) => {
+        this.emitGame(sweepId, gameId, status);
+        if (status !== 'running') this.emitProgress(sweepId, false);
+      },
+      onFinished: () => run.finishedThisRun++,
+    };
     const worker = async () => {
       while (!signal.aborted) {
         const id = parked > 0 && !queue.hasWaiting() ? null : queue.take();
@@ -340,7 +353,7 @@ export class SweepService {
           queue.playing.add(id);
           let outcome: PlayOutcome;
           try {
-            outcome = await this.playGame(sweepId, row, run);
+            outcome = await playGame(play, sweepId, row);
           } finally {
             queue.playing.delete(id);
           }
@@ -365,95 +378,6 @@ export class SweepService {
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
-  }
-
-  /**
-   * Claims and plays one game; returns the pause reason when it paused, null when it ended, and
-   * 'taken' when another runner holds it (or it ended meanwhile). A storage fault (disk full,
-   * database locked or damaged) is thrown, ending the run: the game stays as committed.
-   */
-  private async playGame(sweepId: string, claimed: GameRow, run: ActiveRun): Promise<PlayOutcome> {
-    let paused: PauseReason | null = null;
-    const game = getGame(claimed.kind);
-    let instance: GameInstance;
-    try {
-      instance = claimed.instance ?? game.create(claimed.params, claimed.nAgents, claimed.seed);
-    } catch (err) {
-      this.store.failGame(claimed.id, `could not build the game: ${errorText(err)}`);
-      this.emitGame(sweepId, claimed.id, 'failed');
-      return null;
-    }
-    if (!this.store.markGameRunning(claimed.id, instance, this.lease)) return 'taken';
-    // As committed now: another runner may have played part of it since it was listed.
-    const row = this.store.getGame(claimed.id) ?? claimed;
-    instance = row.instance ?? instance;
-    this.emitGame(sweepId, row.id, 'running');
-    const createAgent = this.opts.createAgent ?? createDefaultAgent;
-    // A phase's turns commit together, before the game moves on to the next phase.
-    const phase = new PhaseTurns(
-      (turns) => this.store.appendTurns(row.id, turns),
-      (turn) => {
-        if (this.events.listenerCount('turn') > 0)
-          this.events.emit('turn', { sweepId, gameId: row.id, turn });
-      },
-    );
-    try {
-      const agents = row.participants.map((spec) => phase.wrap(createAgent(spec, row, sweepId)));
-      const result = await runGame({
-        gameId: row.id,
-        game,
-        instance,
-        protocol: row.protocol,
-        agents,
-        committed: this.store.getTurns(row.id),
-        signal: run.controller.signal,
-        onTurn: (turn) => phase.add(turn),
-      });
-      if (result.status === 'finished') {
-        // The last phase and the outcome in one transaction.
-        this.store.transaction(() => {
-          phase.flush();
-          this.store.finishGame(row.id, result.outcome);
-        });
-        run.finishedThisRun++;
-        this.emitGame(sweepId, row.id, 'finished');
-      } else if (result.status === 'paused') {
-        phase.flush();
-        if (result.reason === 'cancelled') {
-          this.store.pauseGame(row.id, 'cancelled by the user');
-        } else {
-          // The message says what to do (fix a key, raise the budget, wait for the provider).
-          this.store.pauseGame(row.id, `${result.reason}: ${result.message}`);
-          paused = result.reason;
-        }
-        this.emitGame(sweepId, row.id, 'paused');
-      } else if (isStorageFault(result.error)) {
-        // The database failed, not the game: leave it as committed, for the next run.
-        throw new StorageError(result.error);
-      } else {
-        phase.flush();
-        this.store.failGame(row.id, result.error);
-        this.emitGame(sweepId, row.id, 'failed');
-      }
-    } catch (err) {
-      if (err instanceof StorageError || isStorageFault(errorText(err))) {
-        this.releaseLease(row.id);
-        throw err;
-      }
-      this.store.failGame(row.id, errorText(err));
-      this.emitGame(sweepId, row.id, 'failed');
-    }
-    this.emitProgress(sweepId, false);
-    return paused;
-  }
-
-  /** After a storage fault: hand the game back at once if the database still takes a write. */
-  private releaseLease(gameId: string): void {
-    try {
-      this.store.requeue([gameId]);
-    } catch {
-      // It cannot: the lease runs out by itself.
-    }
   }
 
   private emitGame(sweepId: string, gameId: string, status: GameStatus): void {
@@ -528,8 +452,4 @@ export class SweepValidationError extends Error {
     super(`invalid sweep:\n${issues.map((i) => `  - ${i.path}: ${i.message}`).join('\n')}`);
     this.name = 'SweepValidationError';
   }
-}
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
