@@ -6,6 +6,7 @@ import { leakReport, leakTables } from '../judge/report';
 import { incentiveAxisNote, incentiveAxisOf } from '../sweeps/incentive-cells';
 import {
   DIMENSION_COLUMNS,
+  PASS_CACHE_KIB,
   applyFilters,
   checkFilterColumns,
   loadDataset,
@@ -14,13 +15,18 @@ import {
   loadProjectedDataset,
   type ProjectedDataset,
 } from '../analysis/dataset';
-import { storedRows } from '../analysis/stored-rows';
-import { CI_METHODS, computeCells, type CiMethod } from '../analysis/cells';
+import { streamStoredRows } from '../analysis/stored-rows';
+import {
+  CI_METHODS,
+  CellGrouper,
+  computeCells,
+  type CellOptions,
+  type CiMethod,
+} from '../analysis/cells';
 import { QUICK_BY, quickCells, type CapabilityLookup } from '../analysis/heatmap-query';
 import { METRIC_IDS, STORED_METRIC_IDS } from '../../src-shared/metrics';
 import { capabilityOf, participantSchema } from '../../src-shared/participant';
 import {
-  cellsTable,
   cellsTableOf,
   fitsTables,
   orderTable,
@@ -67,17 +73,27 @@ function parseFilters(items: string[]): Record<string, FilterValue> {
 /** The dimensions of the rows from stored columns (analysis/stored-rows.ts). */
 const STORED_BY = new Set(['focal_id', 'focal_capability', 'competition_level']);
 
-/** The sweep's stored-column rows as a projected dataset (every column is a known one). */
-function storedDataset(store: Store, sweepId: string): ProjectedDataset {
-  const games = store.cellGames({ sweepId });
-  const rows = storedRows(games);
-  return {
-    rows,
-    unfinished: games.length - rows.length,
-    sweepIds: [sweepId],
-    columns: new Set(rows.length > 0 ? Object.keys(rows[0]) : []),
-    arrayColumns: new Set(),
-  };
+/**
+ * The cells of a stored metric by stored dimensions, grouped as SQLite reads the games' plain
+ * columns (stored-rows.ts): no row is kept, and no game's metrics are computed.
+ */
+function storedCells(store: Store, sweepId: string, options: CellOptions) {
+  let games = 0;
+  let finished = 0;
+  const grouper = new CellGrouper(options);
+  store.withReadCache(PASS_CACHE_KIB, () => {
+    const counted = function* () {
+      for (const g of store.iterateCellGames({ sweepId })) {
+        games++;
+        yield g;
+      }
+    };
+    for (const row of streamStoredRows(counted())) {
+      finished++;
+      grouper.add(row);
+    }
+  });
+  return { cells: grouper.cells(), unfinished: games - finished };
 }
 
 /** The grid of the heatmap view. */
@@ -214,10 +230,20 @@ export function runAnalyze(ref: string, opts: AnalyzeOptions): void {
       opts.capabilityAxis === 'sweep' &&
       (STORED_METRIC_IDS as readonly string[]).includes(opts.metric) &&
       (view === 'heatmap' ? HEATMAP_BY : by).every((c) => STORED_BY.has(c));
-    // A stored metric by the stored dimensions: the rows come from the store's plain columns
-    // (stored-rows.ts; the same cells, without computing every game's metrics).
-    const narrow = stored
-      ? storedDataset(store, id)
+    // A stored metric by the stored dimensions: its cells are grouped as the games stream by,
+    // and no rows are kept (every column named is a stored one, so no column check is needed).
+    const cellBy = view === 'heatmap' ? [...HEATMAP_BY] : by;
+    const streamed = stored
+      ? storedCells(store, id, { metric: opts.metric, by: cellBy, ci, seed })
+      : null;
+    const narrow: ProjectedDataset | null = streamed
+      ? {
+          rows: [],
+          unfinished: streamed.unfinished,
+          sweepIds: [id],
+          columns: new Set(),
+          arrayColumns: new Set(),
+        }
       : isCellView
         ? loadProjectedDataset(
             store,
@@ -262,10 +288,12 @@ export function runAnalyze(ref: string, opts: AnalyzeOptions): void {
         opts.plannedN !== undefined
           ? parseNumberOption(opts.plannedN, '--planned-n')!
           : plannedPerCell(store.getSweep(id)?.spec, by);
-      tables = [cellsTable(rows, { metric: opts.metric, by, ci, seed, plannedN: planned })];
+      const options = { metric: opts.metric, by, ci, seed, plannedN: planned };
+      tables = [cellsTableOf(streamed?.cells ?? computeCells(rows, options), options)];
     } else if (view === 'heatmap') {
       const heatmapBy = [...HEATMAP_BY];
-      const cells = computeCells(rows, { metric: opts.metric, by: heatmapBy, ci, seed });
+      const cells =
+        streamed?.cells ?? computeCells(rows, { metric: opts.metric, by: heatmapBy, ci, seed });
       const table = cellsTableOf(cells, {
         metric: opts.metric,
         by: heatmapBy,
