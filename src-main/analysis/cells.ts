@@ -122,7 +122,10 @@ export class CellGrouper {
     return this.sorted().map((g) => cellOf(g, this.options));
   }
 
-  /** `cells` yielding to the event loop between cells (see computeCellsAsync). */
+  /**
+   * `cells` for a host that serves other requests on the same thread: it yields to the event
+   * loop between cells, so a 100,000-game grid is bootstrapped without freezing the host.
+   */
   async cellsAsync(): Promise<Cell[]> {
     const out: Cell[] = [];
     let sinceYield = 0;
@@ -200,14 +203,6 @@ function cellOf(g: Group, options: CellOptions): Cell {
 /** One cell per group of `by` values, sorted by those values (unknown values last). */
 export function computeCells(rows: Iterable<Row>, options: CellOptions): Cell[] {
   return grouped(rows, options).cells();
-}
-
-/**
- * `computeCells` for a host that serves other requests on the same thread: it yields to the event
- * loop between cells, so a 100,000-game grid is bootstrapped without freezing the host.
- */
-export function computeCellsAsync(rows: Iterable<Row>, options: CellOptions): Promise<Cell[]> {
-  return grouped(rows, options).cellsAsync();
 }
 
 /** Sums of one metric over a cell, as SQL computes them (store.cellAggregates). */
