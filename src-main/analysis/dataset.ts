@@ -281,42 +281,6 @@ export function loadDataset(
   return { rows, unfinished: tally.unfinished, sweepIds: [...sweepIds] };
 }
 
-/** A dataset of a few columns, with what the whole rows held (for naming a bad column). */
-export interface ProjectedDataset extends Dataset {
-  /** Every column some whole row had. */
-  columns: Set<string>;
-  /** The columns of the first whole row that held an array (never grouping columns). */
-  arrayColumns: Set<string>;
-}
-
-/**
- * The dataset with each row cut down to `keep` as it streams by, so that a view that needs a
- * metric and a few dimensions holds those alone (bounded by the columns, not by whole rows).
- */
-export function loadProjectedDataset(
-  store: Store,
-  sweepIds: readonly string[],
-  keep: readonly string[],
-  options: DatasetOptions = {},
-): ProjectedDataset {
-  const tally: DatasetTally = { unfinished: 0 };
-  const rows: AnalysisRow[] = [];
-  const columns = new ColumnTally();
-  for (const row of streamDataset(store, sweepIds, options, tally)) {
-    columns.add(row);
-    const kept: AnalysisRow = {};
-    for (const k of keep) if (k in row) kept[k] = row[k];
-    rows.push(kept);
-  }
-  return {
-    rows,
-    unfinished: tally.unfinished,
-    sweepIds: [...sweepIds],
-    columns: columns.columns,
-    arrayColumns: columns.arrays,
-  };
-}
-
 /** The columns of rows streamed by: every column some row had, and the first row's arrays. */
 export class ColumnTally {
   readonly columns = new Set<string>();

@@ -5,15 +5,17 @@ import { DELIBERATION_COLUMNS, DELIBERATION_DIMENSIONS } from '../analysis/delib
 import { leakReport, leakTables } from '../judge/report';
 import { incentiveAxisNote, incentiveAxisOf } from '../sweeps/incentive-cells';
 import {
+  ColumnTally,
   DIMENSION_COLUMNS,
   PASS_CACHE_KIB,
   applyFilters,
   checkFilterColumns,
   loadDataset,
+  rowMatches,
+  streamDataset,
   type AnalysisRow,
+  type DatasetOptions,
   type FilterValue,
-  loadProjectedDataset,
-  type ProjectedDataset,
 } from '../analysis/dataset';
 import { streamStoredRows } from '../analysis/stored-rows';
 import {
@@ -73,27 +75,69 @@ function parseFilters(items: string[]): Record<string, FilterValue> {
 /** The dimensions of the rows from stored columns (analysis/stored-rows.ts). */
 const STORED_BY = new Set(['focal_id', 'focal_capability', 'competition_level']);
 
-/**
- * The cells of a stored metric by stored dimensions, grouped as SQLite reads the games' plain
- * columns (stored-rows.ts): no row is kept, and no game's metrics are computed.
- */
-function storedCells(store: Store, sweepId: string, options: CellOptions) {
-  let games = 0;
-  let finished = 0;
+/** The cells of one view grouped as the rows stream by, with what the checks need of them. */
+interface StreamedCells {
+  grouper: CellGrouper;
+  /** The columns of every row (all finished games, before the filters). */
+  columns: ColumnTally;
+  /** Rows that passed the filters. */
+  kept: number;
+  unfinished: number;
+  /** What grouping a row threw (a non-numeric metric): thrown after the column checks. */
+  error: { thrown: unknown } | null;
+}
+
+/** Groups the rows that pass the filters; keeps none of them. */
+function groupStream(
+  rows: Iterable<AnalysisRow>,
+  filters: Record<string, FilterValue>,
+  options: CellOptions,
+): Omit<StreamedCells, 'unfinished'> {
+  const columns = new ColumnTally();
   const grouper = new CellGrouper(options);
-  store.withReadCache(PASS_CACHE_KIB, () => {
+  let kept = 0;
+  let error: StreamedCells['error'] = null;
+  for (const row of rows) {
+    columns.add(row);
+    if (!rowMatches(row, filters)) continue;
+    kept++;
+    if (error) continue;
+    try {
+      grouper.add(row);
+    } catch (thrown) {
+      error = { thrown };
+    }
+  }
+  return { grouper, columns, kept, error };
+}
+
+/**
+ * The cells of a stored metric by stored dimensions from the games' plain columns
+ * (stored-rows.ts: no game's metrics computed), else from the full rows, one at a time.
+ */
+function streamCells(
+  store: Store,
+  sweepId: string,
+  source: { stored: boolean; filters: Record<string, FilterValue>; dataset: DatasetOptions },
+  options: CellOptions,
+): StreamedCells {
+  return store.withReadCache(PASS_CACHE_KIB, () => {
+    if (!source.stored) {
+      const tally = { unfinished: 0 };
+      const rows = streamDataset(store, [sweepId], source.dataset, tally);
+      const grouped = groupStream(rows, source.filters, options);
+      return { ...grouped, unfinished: tally.unfinished };
+    }
+    let games = 0;
     const counted = function* () {
       for (const g of store.iterateCellGames({ sweepId })) {
         games++;
         yield g;
       }
     };
-    for (const row of streamStoredRows(counted())) {
-      finished++;
-      grouper.add(row);
-    }
+    const grouped = groupStream(streamStoredRows(counted()), source.filters, options);
+    return { ...grouped, unfinished: games - grouped.columns.rows };
   });
-  return { cells: grouper.cells(), unfinished: games - finished };
 }
 
 /** The grid of the heatmap view. */
@@ -107,9 +151,9 @@ function checkColumns(
   rows: readonly AnalysisRow[],
   columns: string[],
   what: string,
-  whole?: { known: Set<string>; arrays: Set<string> },
+  whole?: { known: Set<string>; arrays: Set<string>; rows: number },
 ): void {
-  if (rows.length === 0) return;
+  if ((whole?.rows ?? rows.length) === 0) return;
   const known = whole?.known ?? new Set(rows.flatMap((r) => Object.keys(r)));
   const isArray = (k: string) => (whole ? whole.arrays.has(k) : Array.isArray(rows[0][k]));
   for (const c of columns) {
@@ -230,37 +274,31 @@ export function runAnalyze(ref: string, opts: AnalyzeOptions): void {
       opts.capabilityAxis === 'sweep' &&
       (STORED_METRIC_IDS as readonly string[]).includes(opts.metric) &&
       (view === 'heatmap' ? HEATMAP_BY : by).every((c) => STORED_BY.has(c));
-    // A stored metric by the stored dimensions: its cells are grouped as the games stream by,
-    // and no rows are kept (every column named is a stored one, so no column check is needed).
+    // The cell views group their rows as the games stream by and keep none; a stored metric by
+    // the stored dimensions comes from the games' plain columns (the same cells).
     const cellBy = view === 'heatmap' ? [...HEATMAP_BY] : by;
-    const streamed = stored
-      ? storedCells(store, id, { metric: opts.metric, by: cellBy, ci, seed })
+    const streamed = isCellView
+      ? streamCells(
+          store,
+          id,
+          { stored, filters, dataset: datasetOptions },
+          { metric: opts.metric, by: cellBy, ci, seed },
+        )
       : null;
-    const narrow: ProjectedDataset | null = streamed
-      ? {
-          rows: [],
-          unfinished: streamed.unfinished,
-          sweepIds: [id],
-          columns: new Set(),
-          arrayColumns: new Set(),
-        }
-      : isCellView
-        ? loadProjectedDataset(
-            store,
-            [id],
-            [opts.metric, ...(view === 'heatmap' ? HEATMAP_BY : by), ...Object.keys(filters)],
-            datasetOptions,
-          )
-        : null;
-    const dataset = narrow ?? loadDataset(store, [id], datasetOptions);
+    const dataset = streamed
+      ? { rows: [], unfinished: streamed.unfinished }
+      : loadDataset(store, [id], datasetOptions);
     let rows = dataset.rows;
     try {
-      if (narrow && rows.length > 0) checkFilterColumns(filters, narrow.columns);
+      if (streamed && streamed.columns.rows > 0)
+        checkFilterColumns(filters, streamed.columns.columns);
       rows = applyFilters(rows, filters);
     } catch (err) {
       throw new CliError((err as Error).message, EXIT_BAD_INPUT);
     }
-    const columnsOf = narrow ? { known: narrow.columns, arrays: narrow.arrayColumns } : undefined;
+    const columnsOf = streamed
+      ? { known: streamed.columns.columns, arrays: streamed.columns.arrays, rows: streamed.kept }
+      : undefined;
     if (view === 'columns') {
       const present = new Set(rows.flatMap((r) => Object.keys(r)));
       const scoreCols = [...present].filter((c) => c.startsWith('focal_score_')).sort();
@@ -278,6 +316,7 @@ export function runAnalyze(ref: string, opts: AnalyzeOptions): void {
       view === 'fits' ? '--metric/--by/--x' : '--metric/--by',
       columnsOf,
     );
+    if (streamed?.error) throw streamed.error.thrown;
     const note = dataset.unfinished ? [`${dataset.unfinished} unfinished game(s) left out.`] : [];
     const spec = store.getSweep(id)?.spec;
     const axisNote = incentiveAxisNote(spec);
@@ -289,11 +328,12 @@ export function runAnalyze(ref: string, opts: AnalyzeOptions): void {
           ? parseNumberOption(opts.plannedN, '--planned-n')!
           : plannedPerCell(store.getSweep(id)?.spec, by);
       const options = { metric: opts.metric, by, ci, seed, plannedN: planned };
-      tables = [cellsTableOf(streamed?.cells ?? computeCells(rows, options), options)];
+      tables = [cellsTableOf(streamed?.grouper.cells() ?? computeCells(rows, options), options)];
     } else if (view === 'heatmap') {
       const heatmapBy = [...HEATMAP_BY];
       const cells =
-        streamed?.cells ?? computeCells(rows, { metric: opts.metric, by: heatmapBy, ci, seed });
+        streamed?.grouper.cells() ??
+        computeCells(rows, { metric: opts.metric, by: heatmapBy, ci, seed });
       const table = cellsTableOf(cells, {
         metric: opts.metric,
         by: heatmapBy,
