@@ -58,14 +58,22 @@ export function turnMethods({ db, stmt }: Sql): TurnMethods {
       'SELECT r.hash, r.text FROM games g JOIN rules r ON r.hash = g.rules_hash WHERE g.id = ?',
     ).get(gameId) as { hash: string; text: string } | undefined;
 
-  const append = (gameId: string, t: TurnRecord): number => {
+  // A batch's turns take consecutive seqs after the game's last: one max(seq) per batch.
+  const insertAtSql = `INSERT INTO turns (game_id, round, phase, phase_ord, pass, agent, attempt, seq,
+      visibility, text, rules_hash, action_json, status, error, output_mode, calls, created_at)
+    VALUES (@gameId, @round, @phase, @ord, @pass, @agent, @attempt, @seq,
+      @visibility, @text, @rulesHash, @action, @status, @error, @mode, @calls, @createdAt)`;
+  const nextSeqSql = 'SELECT coalesce(max(seq) + 1, 0) AS seq FROM turns WHERE game_id = ?';
+
+  /** Appends `t` as the game's next turn, or at `seq` when the caller numbers a batch. */
+  const append = (gameId: string, t: TurnRecord, seq?: number): number => {
     const ord = PHASE_ORD.get(t.phase);
     if (ord === undefined)
       throw new StoreError(`Unknown phase "${t.phase}" in a turn of ${gameId}.`);
     const rules = t.phase === 'setup' ? rulesOf(gameId) : undefined;
     const isShared = rules !== undefined && t.text.startsWith(rules.text);
     try {
-      const row = stmt(insertSql).get({
+      const values = {
         gameId,
         round: t.round,
         phase: t.phase,
@@ -82,8 +90,12 @@ export function turnMethods({ db, stmt }: Sql): TurnMethods {
         mode: t.mode ?? null,
         calls: t.calls ?? null,
         createdAt: now(),
-      }) as { seq: number };
-      return row.seq;
+      };
+      if (seq !== undefined) {
+        stmt(insertAtSql).run({ ...values, seq });
+        return seq;
+      }
+      return (stmt(insertSql).get(values) as { seq: number }).seq;
     } catch (e) {
       if (!isUniqueViolation(e)) throw e;
       const key = `round ${t.round}, ${t.phase}, pass ${t.pass}, agent ${t.agent}, attempt ${t.attempt}`;
@@ -95,12 +107,13 @@ export function turnMethods({ db, stmt }: Sql): TurnMethods {
       );
     }
   };
-  const appendAll = db.transaction((gameId: string, turns: readonly TurnRecord[]) =>
-    turns.map((t) => append(gameId, t)),
-  );
+  const appendAll = db.transaction((gameId: string, turns: readonly TurnRecord[]) => {
+    const first = (stmt(nextSeqSql).get(gameId) as { seq: number }).seq;
+    return turns.map((t, i) => append(gameId, t, first + i));
+  });
 
   return {
-    appendTurn: append,
+    appendTurn: (gameId, t) => append(gameId, t),
     appendTurns: (gameId, turns) => (turns.length === 0 ? [] : appendAll(gameId, turns)),
     getTurns(gameId) {
       return (stmt(selectSql).all(gameId) as DbTurn[]).map(toTurn);

@@ -1,11 +1,12 @@
-// Group commit: the writes that the games of one run ask for while the event loop turns once
-// (a phase's turns, a claim, an outcome) are committed together in one SQLite transaction, and
-// each game goes on only once its own write is committed. Four games in play commit their phases
-// in about a quarter of the transactions, and nothing a game was told is committed can be lost.
+// Group commit: the writes that the games of one run ask for in one turn of the event loop (a
+// phase's turns, a claim, a game's end) are committed together in one transaction, and each game
+// goes on only once its own write is committed. Four games in play commit in about a quarter of
+// the transactions, and nothing a game was told is committed can be lost.
 import type { Store } from '../store/store';
+import { commitGroup, type RunWrite, type RunWriteResult } from './run-writes';
 
 interface Pending {
-  work: () => unknown;
+  write: RunWrite;
   resolve: (value: unknown) => void;
   reject: (err: unknown) => void;
 }
@@ -16,16 +17,16 @@ export class GroupCommit {
   /** Transactions committed, and writes they carried (for tests and benchmarks). */
   readonly stats = { transactions: 0, writes: 0 };
 
-  constructor(private readonly store: Pick<Store, 'transaction'>) {}
+  constructor(private readonly store: Store) {}
 
   /**
-   * Runs `work` inside the next group's transaction; resolves with its result once that
-   * transaction committed. A write that throws rolls back only itself: the group is then
-   * committed write by write, and only the failing write's promise rejects.
+   * Commits `write` with the writes the other games ask for before the event loop turns; resolves
+   * with its result once that transaction committed. A write that throws rolls back only itself:
+   * the group is then committed write by write, and only the failing write's promise rejects.
    */
-  commit<T>(work: () => T): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+  commit<W extends RunWrite>(write: W): Promise<RunWriteResult<W>> {
+    return new Promise<RunWriteResult<W>>((resolve, reject) => {
+      this.queue.push({ write, resolve: resolve as (value: unknown) => void, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => this.flush());
@@ -37,30 +38,16 @@ export class GroupCommit {
     this.scheduled = false;
     const group = this.queue;
     this.queue = [];
-    if (group.length === 0) return;
-    let results: unknown[];
-    try {
-      results = this.store.transaction(() => group.map((p) => p.work()));
-    } catch {
-      // Rolled back as a whole: commit each write alone, so one bad write fails only its game.
-      for (const p of group) this.commitAlone(p);
-      return;
-    }
-    this.stats.transactions++;
-    this.stats.writes += group.length;
-    group.forEach((p, i) => p.resolve(results[i]));
-  }
-
-  private commitAlone(p: Pending): void {
-    let result: unknown;
-    try {
-      result = this.store.transaction(p.work);
-    } catch (err) {
-      p.reject(err);
-      return;
-    }
-    this.stats.transactions++;
-    this.stats.writes++;
-    p.resolve(result);
+    const { settled, transactions } = commitGroup(
+      this.store,
+      group.map((p) => p.write),
+    );
+    this.stats.transactions += transactions;
+    settled.forEach((s, i) => {
+      if (s.ok) {
+        this.stats.writes++;
+        group[i].resolve(s.value);
+      } else group[i].reject(s.error);
+    });
   }
 }

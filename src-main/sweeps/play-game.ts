@@ -11,6 +11,7 @@ import { StorageError, isStorageFault } from '../store/errors';
 import type { Store } from '../store/store';
 import type { GameRow, Lease } from '../store/types';
 import type { GroupCommit } from './group-commit';
+import type { GameEnd } from './run-writes';
 import { PhaseTurns } from './run-queue';
 
 /** What playing a game came to: its pause reason, null when it ended, 'taken' when another runner holds it. */
@@ -46,34 +47,35 @@ export async function playGame(
   try {
     instance = claimed.instance ?? game.create(claimed.params, claimed.nAgents, claimed.seed);
   } catch (err) {
-    await group.commit(() =>
-      store.failGame(claimed.id, `could not build the game: ${errorText(err)}`),
-    );
+    const error = `could not build the game: ${errorText(err)}`;
+    await group.commit({
+      kind: 'end',
+      gameId: claimed.id,
+      turns: [],
+      end: { status: 'failed', error },
+    });
     p.onStatus(claimed.id, 'failed');
     return null;
   }
   // The claim, and the game as committed now: another runner may have played part of it since
   // it was listed.
-  const claim = await group.commit(() =>
-    store.markGameRunning(claimed.id, instance, p.lease)
-      ? { row: store.getGame(claimed.id) ?? claimed, turns: store.getTurns(claimed.id) }
-      : null,
-  );
+  const claim = await group.commit({ kind: 'claim', gameId: claimed.id, instance, lease: p.lease });
   if (claim === null) return 'taken';
   const { row } = claim;
   instance = row.instance ?? instance;
   p.onStatus(row.id, 'running');
   const phase = new PhaseTurns(
-    (turns) => group.commit(() => store.appendTurns(row.id, turns)).then(() => undefined),
+    async (turns) => {
+      await group.commit({ kind: 'turns', gameId: row.id, turns });
+    },
     (turn) => p.onTurn(row.id, turn),
+    // Strategy agents call no provider and are deterministic: their games commit once, at the end.
+    row.participants.every((spec) => spec.kind === 'strategy'),
   );
-  /** Commits the held turns and `end` in one write, then tells the live view about the turns. */
-  const end = async (write: () => unknown) => {
+  /** Commits the held turns and the game's end in one write, then announces the turns. */
+  const end = async (e: GameEnd) => {
     const turns = phase.take();
-    await group.commit(() => {
-      store.appendTurns(row.id, turns);
-      write();
-    });
+    await group.commit({ kind: 'end', gameId: row.id, turns, end: e });
     phase.announce(turns);
   };
   let paused: PauseReason | null = null;
@@ -91,7 +93,7 @@ export async function playGame(
     });
     if (result.status === 'finished') {
       // The last phase and the outcome in one transaction.
-      await end(() => store.finishGame(row.id, result.outcome));
+      await end({ status: 'finished', outcome: result.outcome });
       p.onFinished();
       p.onStatus(row.id, 'finished');
     } else if (result.status === 'paused') {
@@ -100,14 +102,14 @@ export async function playGame(
           ? 'cancelled by the user'
           : // The message says what to do (fix a key, raise the budget, wait for the provider).
             `${result.reason}: ${result.message}`;
-      await end(() => store.pauseGame(row.id, reason));
+      await end({ status: 'paused', reason });
       if (result.reason !== 'cancelled') paused = result.reason;
       p.onStatus(row.id, 'paused');
     } else if (isStorageFault(result.error)) {
       // The database failed, not the game: leave it as committed, for the next run.
       throw new StorageError(result.error);
     } else {
-      await end(() => store.failGame(row.id, result.error));
+      await end({ status: 'failed', error: result.error });
       p.onStatus(row.id, 'failed');
     }
   } catch (err) {
@@ -115,7 +117,12 @@ export async function playGame(
       releaseLease(store, row.id);
       throw err;
     }
-    store.failGame(row.id, errorText(err));
+    await group.commit({
+      kind: 'end',
+      gameId: row.id,
+      turns: [],
+      end: { status: 'failed', error: errorText(err) },
+    });
     p.onStatus(row.id, 'failed');
   }
   return paused;

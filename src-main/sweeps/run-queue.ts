@@ -85,25 +85,43 @@ export class RunQueue {
  * hands the held turns to the write that ends the game). Each write goes through `commit`, which
  * resolves once it is committed: the agent is asked only then. A run stopped before that resumes
  * from the last committed turn, replaying the rest.
+ *
+ * With `untilEnd`, every turn is held until the game stops. That is for games whose every seat is
+ * a strategy agent: they call no provider, so a turn costs nothing to compute again, and they
+ * are deterministic, so a resumed game replays exactly the turns that were lost.
  */
 export class PhaseTurns {
   private pending: TurnRecord[] = [];
+  /** The commit under way, which every agent of the game waits for (seats may act at once). */
+  private flushing: Promise<void> | null = null;
 
   constructor(
     private readonly commit: (turns: readonly TurnRecord[]) => Promise<void>,
     private readonly committed: (turn: TurnRecord) => void = () => {},
+    private readonly untilEnd = false,
   ) {}
 
   add(turn: TurnRecord): void {
     this.pending.push(turn);
   }
 
-  /** Commits the held turns (resolves at once when there are none). */
-  async flush(): Promise<void> {
+  /** Commits the held turns (resolves at once when there are none, after a commit under way). */
+  flush(): Promise<void> {
     const turns = this.take();
-    if (turns.length === 0) return;
-    await this.commit(turns);
-    this.announce(turns);
+    if (turns.length === 0) return this.flushing ?? Promise.resolve();
+    const before = this.flushing;
+    const flushing = (async () => {
+      await before;
+      await this.commit(turns);
+      this.announce(turns);
+    })();
+    this.flushing = flushing;
+    void flushing
+      .finally(() => {
+        if (this.flushing === flushing) this.flushing = null;
+      })
+      .catch(() => undefined);
+    return flushing;
   }
 
   /** The held turns, handed over: the caller commits them (with the game's end) and announces them. */
@@ -127,7 +145,9 @@ export class PhaseTurns {
       ...(acting.maxReasks !== undefined ? { maxReasks: acting.maxReasks } : {}),
       act: async (ctx, action) => {
         const first = this.pending[0];
-        if (first && (first.round !== ctx.round || first.phase !== ctx.phase)) await this.flush();
+        if (!this.untilEnd && first && (first.round !== ctx.round || first.phase !== ctx.phase))
+          await this.flush();
+        else if (this.flushing) await this.flushing;
         return acting.act(ctx, action);
       },
     };

@@ -20,10 +20,13 @@ import { createDefaultAgent } from './agents';
 import type { ParticipantResolver } from './expand';
 import { validateSweepDoc, type SweepValidation } from './validate';
 import { RunQueue } from './run-queue';
+import { releaseDeadRunners } from './dead-runners';
+import { ProgressThrottle } from './progress-throttle';
 import { GroupCommit } from './group-commit';
 import { playGame, type PlayContext, type PlayOutcome } from './play-game';
 
 export { validateSweepDoc, type SweepValidation } from './validate';
+export { releaseDeadRunners } from './dead-runners';
 
 /**
  * The contract's live counters of one sweep, and why the run is waiting, if it is.
@@ -88,9 +91,11 @@ export class SweepService {
   private readonly active = new Map<string, ActiveRun>();
   /** The last completed run per sweep, so the final progress still reports its rate. */
   private readonly lastRun = new Map<string, { games: number; seconds: number }>();
-  private lastProgressAt = new Map<string, number>();
-  /** Per sweep: the event owed for changes that fell inside the throttle window. */
-  private readonly pendingProgress = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly progressEvents = new ProgressThrottle(
+    PROGRESS_INTERVAL_MS,
+    () => this.events.listenerCount('progress') > 0,
+    (sweepId) => this.events.emit('progress', this.progress(sweepId)),
+  );
 
   /** This runner's claim on the games it plays. */
   readonly lease: Lease;
@@ -288,13 +293,18 @@ export class SweepService {
     );
     heartbeat.unref?.();
     try {
-      await this.drainClaimed(sweepId, run, concurrency);
+      await this.drainClaimed(sweepId, run, concurrency, new GroupCommit(this.store));
     } finally {
       clearInterval(heartbeat);
     }
   }
 
-  private async drainClaimed(sweepId: string, run: ActiveRun, concurrency: number): Promise<void> {
+  private async drainClaimed(
+    sweepId: string,
+    run: ActiveRun,
+    concurrency: number,
+    group: GroupCommit,
+  ): Promise<void> {
     const { lease } = this;
     const signal = run.controller.signal;
     // Queued and paused games not played yet in this run, and games whose runner stopped.
@@ -330,7 +340,7 @@ export class SweepService {
     const play: PlayContext = {
       store: this.store,
       lease,
-      group: new GroupCommit(this.store),
+      group,
       signal,
       createAgent: this.opts.createAgent ?? createDefaultAgent,
       onTurn: (gameId, turn) => {
@@ -384,65 +394,8 @@ export class SweepService {
     this.events.emit('game', { sweepId, gameId, status });
   }
 
-  /**
-   * Progress events at most every 200 ms per sweep (at once when `force`). A change inside the
-   * window is sent when it closes, so the last event always shows the latest state, even when
-   * nothing else happens afterwards (e.g. every game paused waiting for a key or a provider).
-   */
   private emitProgress(sweepId: string, force: boolean): void {
-    const pending = this.pendingProgress.get(sweepId);
-    if (force && pending) {
-      clearTimeout(pending);
-      this.pendingProgress.delete(sweepId);
-    }
-    if (this.events.listenerCount('progress') === 0) return;
-    const now = Date.now();
-    const wait = PROGRESS_INTERVAL_MS - (now - (this.lastProgressAt.get(sweepId) ?? 0));
-    if (!force && wait > 0) {
-      if (!pending) {
-        const timer = setTimeout(() => {
-          this.pendingProgress.delete(sweepId);
-          try {
-            this.emitProgress(sweepId, true);
-          } catch {
-            // The store was closed meanwhile: nobody is left to tell.
-          }
-        }, wait);
-        timer.unref?.();
-        this.pendingProgress.set(sweepId, timer);
-      }
-      return;
-    }
-    this.lastProgressAt.set(sweepId, now);
-    this.events.emit('progress', this.progress(sweepId));
-  }
-}
-
-/**
- * Leases held by runners on this machine whose process is gone (killed, crashed): released at
- * once instead of after their time runs out. A runner on another machine (a shared folder, a
- * cluster) is only ever waited out. Returns how many games were released.
- */
-export function releaseDeadRunners(store: Store, sweepId?: string): number {
-  const here = hostname();
-  const dead = new Set<string>();
-  for (const owner of store.leaseOwners(sweepId)) {
-    const parts = owner.split(':');
-    const pid = parts[parts.length - 2];
-    const host = parts.slice(0, -2).join(':');
-    if (host === here && Number(pid) !== process.pid && !isAlive(Number(pid))) dead.add(owner);
-  }
-  return dead.size === 0 ? 0 : store.expireLeases([...dead]);
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: alive, someone else's.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    this.progressEvents.request(sweepId, force);
   }
 }
 
