@@ -5,26 +5,15 @@ import { DELIBERATION_COLUMNS, DELIBERATION_DIMENSIONS } from '../analysis/delib
 import { leakReport, leakTables } from '../judge/report';
 import { incentiveAxisNote, incentiveAxisOf } from '../sweeps/incentive-cells';
 import {
-  ColumnTally,
   DIMENSION_COLUMNS,
-  PASS_CACHE_KIB,
   applyFilters,
   checkFilterColumns,
   loadDataset,
-  rowMatches,
-  streamDataset,
   type AnalysisRow,
-  type DatasetOptions,
   type FilterValue,
 } from '../analysis/dataset';
-import { streamStoredRows } from '../analysis/stored-rows';
-import {
-  CI_METHODS,
-  CellGrouper,
-  computeCells,
-  type CellOptions,
-  type CiMethod,
-} from '../analysis/cells';
+import { streamCells } from '../analysis/streamed-cells';
+import { CI_METHODS, computeCells, type CiMethod } from '../analysis/cells';
 import { QUICK_BY, quickCells, type CapabilityLookup } from '../analysis/heatmap-query';
 import { METRIC_IDS, STORED_METRIC_IDS } from '../../src-shared/metrics';
 import { capabilityOf, participantSchema } from '../../src-shared/participant';
@@ -74,71 +63,6 @@ function parseFilters(items: string[]): Record<string, FilterValue> {
 
 /** The dimensions of the rows from stored columns (analysis/stored-rows.ts). */
 const STORED_BY = new Set(['focal_id', 'focal_capability', 'competition_level']);
-
-/** The cells of one view grouped as the rows stream by, with what the checks need of them. */
-interface StreamedCells {
-  grouper: CellGrouper;
-  /** The columns of every row (all finished games, before the filters). */
-  columns: ColumnTally;
-  /** Rows that passed the filters. */
-  kept: number;
-  unfinished: number;
-  /** What grouping a row threw (a non-numeric metric): thrown after the column checks. */
-  error: { thrown: unknown } | null;
-}
-
-/** Groups the rows that pass the filters; keeps none of them. */
-function groupStream(
-  rows: Iterable<AnalysisRow>,
-  filters: Record<string, FilterValue>,
-  options: CellOptions,
-): Omit<StreamedCells, 'unfinished'> {
-  const columns = new ColumnTally();
-  const grouper = new CellGrouper(options);
-  let kept = 0;
-  let error: StreamedCells['error'] = null;
-  for (const row of rows) {
-    columns.add(row);
-    if (!rowMatches(row, filters)) continue;
-    kept++;
-    if (error) continue;
-    try {
-      grouper.add(row);
-    } catch (thrown) {
-      error = { thrown };
-    }
-  }
-  return { grouper, columns, kept, error };
-}
-
-/**
- * The cells of a stored metric by stored dimensions from the games' plain columns
- * (stored-rows.ts: no game's metrics computed), else from the full rows, one at a time.
- */
-function streamCells(
-  store: Store,
-  sweepId: string,
-  source: { stored: boolean; filters: Record<string, FilterValue>; dataset: DatasetOptions },
-  options: CellOptions,
-): StreamedCells {
-  return store.withReadCache(PASS_CACHE_KIB, () => {
-    if (!source.stored) {
-      const tally = { unfinished: 0 };
-      const rows = streamDataset(store, [sweepId], source.dataset, tally);
-      const grouped = groupStream(rows, source.filters, options);
-      return { ...grouped, unfinished: tally.unfinished };
-    }
-    let games = 0;
-    const counted = function* () {
-      for (const g of store.iterateCellGames({ sweepId })) {
-        games++;
-        yield g;
-      }
-    };
-    const grouped = groupStream(streamStoredRows(counted()), source.filters, options);
-    return { ...grouped, unfinished: games - grouped.columns.rows };
-  });
-}
 
 /** The grid of the heatmap view. */
 const HEATMAP_BY = ['focal_capability', 'competition_level'] as const;
