@@ -9,6 +9,7 @@ import { applyFilters, loadDataset } from '../analysis/dataset';
 import { HAND_SWEEP_ID, writeHandSweep } from '../analysis/hand-sweep.test-helpers';
 import { openStore } from '../store/store';
 import { collectFigures } from './figure-data';
+import { renderFigureSpec } from './render-spec';
 import type { FigureEntry } from './figure-spec';
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-figure-data-'));
@@ -94,6 +95,45 @@ describe('collectFigures', () => {
       expect((data.error!.thrown as Error).message).toBe(
         'metric "focal_id" has a non-numeric value "weak"',
       );
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describe('renderFigureSpec', () => {
+  it('reads the games once for all figures of the same sweeps and axis', async () => {
+    const store = openStore(join(dir, 'hand3.db'));
+    try {
+      writeHandSweep(store);
+      let passes = 0;
+      const counting = {
+        ...store,
+        gamePages: (...args: Parameters<typeof store.gamePages>) => {
+          passes++;
+          return store.gamePages(...args);
+        },
+      };
+      const other = { ...heatmap, id: 'heat-registry', capabilityAxis: 'registry_order' };
+      const spec = { defaults: {}, figures: [heatmap, scaling, other] };
+      const rendered = await renderFigureSpec(
+        spec as never,
+        {
+          store: counting,
+          registry: [],
+          resolveSweep: (ref) => ref,
+          parleyVersion: '0.0.0',
+          createdAt: '2026-12-01T00:00:00.000Z',
+        },
+        join(dir, 'figs'),
+      );
+      expect(rendered.map((r) => [r.id, r.rows])).toEqual([
+        ['heat', 5],
+        ['fit', 4],
+        ['heat-registry', 5],
+      ]);
+      // heat and fit share the sweep axis' pass; the registry axis is a second one.
+      expect(passes).toBe(2);
     } finally {
       store.close();
     }
