@@ -45,6 +45,17 @@ describe('item allocation: instances', () => {
     );
   });
 
+  it('hands every create its own arrays, though the fit behind them is memoised', () => {
+    const first = itemAllocation.create(defaults, 2, 9);
+    const golden = JSON.parse(JSON.stringify(first));
+    first.preferences[0].values[0] = -1;
+    (first.realised as { cosines: number[] }).cosines[0] = -1;
+    first.warnings.push('changed');
+    const second = itemAllocation.create(defaults, 2, 9);
+    expect(second).toEqual(golden);
+    expect(second.preferences[0].values).not.toBe(first.preferences[0].values);
+  });
+
   it('at competition 0 gives every item to exactly one agent, in supports of equal size +-1', () => {
     // DESIGN 3.1: m = 5, n = 2 splits 2/3; no item is valued by nobody.
     let instances = 0;
@@ -129,6 +140,24 @@ describe('item allocation: proposals', () => {
     expect(itemAllocation.rawUtilities(instance, { allocation: [0, 0, 0, 0, 0] })).toEqual([
       100, 0,
     ]);
+  });
+
+  it('scores one agent with rawUtility exactly as rawUtilities does, on every outcome', () => {
+    const instance = handInstance();
+    expect(itemAllocation.rawUtility!(instance, { allocation: [0, 1, 0, 1, 1] }, 1)).toBe(80);
+    for (const [n, seed] of [
+      [2, 1],
+      [3, 7],
+      [4, 11],
+    ]) {
+      const generated = itemAllocation.create({ ...defaults, competition: 0.6 }, n, seed);
+      for (const o of itemAllocation.outcomeSpace(generated).outcomes) {
+        const all = itemAllocation.rawUtilities(generated, o);
+        all.forEach((u, a) =>
+          expect(Object.is(itemAllocation.rawUtility!(generated, o, a), u)).toBe(true),
+        );
+      }
+    }
   });
 
   it('normalises the by-agent shape (case-insensitive names) to the array form', () => {

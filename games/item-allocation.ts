@@ -10,7 +10,7 @@ import {
 } from './item-allocation-proposal';
 import { agentList } from './proposal-input';
 import { createRng, hashSeed } from './rng';
-import { checkSimplexGame, fitSimplexVectors } from './simplex-fit';
+import { checkSimplexGame, fitSimplexVectors, type SimplexFit } from './simplex-fit';
 import type { GameDefinition } from './types';
 
 export type { ItemAllocationProposal };
@@ -127,6 +127,42 @@ function check(params: ItemAllocationParams, nAgents: number): string[] {
   return checkSimplexGame(itemAllocationParamsSchema, params, nAgents, 'competition', 'items');
 }
 
+/** What `agent` gets from `allocation`: its values of the items it receives, summed in order. */
+function allocationUtility(
+  values: readonly number[],
+  allocation: readonly number[],
+  agent: number,
+): number {
+  let sum = 0;
+  for (let k = 0; k < allocation.length; k++) sum += allocation[k] === agent ? values[k] : 0;
+  return sum;
+}
+
+/**
+ * Fitted value vectors by (nAgents, items, competition, seed), their only inputs: a paired sweep
+ * creates each instance once per opponent, and the fit costs more than the rest of a game's setup.
+ */
+const fits = new Map<string, SimplexFit>();
+const MAX_FITS = 1024;
+
+function valueFit(nAgents: number, items: number, competition: number, seed: number): SimplexFit {
+  const key = `${nAgents}|${items}|${competition}|${seed}`;
+  let fit = fits.get(key);
+  if (!fit) {
+    fit = fitSimplexVectors({
+      n: nAgents,
+      m: items,
+      target: competition,
+      rng: createRng(hashSeed(seed, 'item-allocation', 'values')),
+      label: 'competition',
+      unit: 'items',
+    });
+    if (fits.size >= MAX_FITS) fits.clear();
+    fits.set(key, fit);
+  }
+  return fit;
+}
+
 /** Item allocation: the main game (DESIGN 3.1). */
 export const itemAllocation: GameDefinition<
   ItemAllocationParams,
@@ -142,28 +178,22 @@ export const itemAllocation: GameDefinition<
     if (errors.length > 0) throw new Error(errors.join('; '));
     const params = itemAllocationParamsSchema.parse(rawParams);
     const names = itemNamesOf(params);
-    const fit = fitSimplexVectors({
-      n: nAgents,
-      m: params.items,
-      target: params.competition,
-      rng: createRng(hashSeed(seed, 'item-allocation', 'values')),
-      label: 'competition',
-      unit: 'items',
-    });
+    const fit = valueFit(nAgents, params.items, params.competition, seed);
+    // Fresh arrays: the fit is shared by every instance with the same inputs.
     return {
       kind: 'item-allocation',
       params,
       nAgents,
       seed,
       rules: rulesText(names, nAgents),
-      preferences: fit.vectors.map((values) => ({ values })),
+      preferences: fit.vectors.map((values) => ({ values: values.slice() })),
       realised: {
         targetCosine: params.competition,
-        cosines: fit.cosines,
+        cosines: fit.cosines.slice(),
         maxDeviation: fit.maxDeviation,
       },
       competitionIndex: params.competition,
-      warnings: fit.warnings,
+      warnings: fit.warnings.slice(),
     };
   },
   /** The competition level is the target cosine itself. */
@@ -171,9 +201,9 @@ export const itemAllocation: GameDefinition<
   validateProposal: (instance, proposal) =>
     parseItemAllocation(proposal, itemNamesOf(instance.params), instance.nAgents),
   rawUtilities: (instance, proposal) =>
-    instance.preferences.map((p, i) =>
-      proposal.allocation.reduce((sum, owner, k) => sum + (owner === i ? p.values[k] : 0), 0),
-    ),
+    instance.preferences.map((p, i) => allocationUtility(p.values, proposal.allocation, i)),
+  rawUtility: (instance, proposal, agent) =>
+    allocationUtility(instance.preferences[agent].values, proposal.allocation, agent),
   describeProposal: (instance, proposal) =>
     describeAllocation(proposal.allocation, itemNamesOf(instance.params), instance.nAgents),
   describePreferences(instance, agent) {

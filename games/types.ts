@@ -33,6 +33,11 @@ export interface GameDefinition<Params = any, Pref = any, Prop = any> {
   validateProposal(instance: GameInstance<Params, Pref>, proposal: unknown): ProposalCheck<Prop>;
   /** Undiscounted utility of each agent if `proposal` is accepted. */
   rawUtilities(instance: GameInstance<Params, Pref>, proposal: Prop): number[];
+  /**
+   * Optional fast path: exactly `rawUtilities(instance, proposal)[agent]`, without building the
+   * other agents' utilities (strategy agents score every outcome under every hypothesis).
+   */
+  rawUtility?(instance: GameInstance<Params, Pref>, proposal: Prop, agent: number): number;
   /** Human text of a proposal, e.g. "Agent_1: Apple, Pear | Agent_2: Stone". */
   describeProposal(instance: GameInstance<Params, Pref>, proposal: Prop): string;
   /** The private preference text agent `agent` receives at setup. */

@@ -1,6 +1,6 @@
 // alternating_games_per_s: 1,000 price games (price-domain preset, 20 turns) between price
-// strategy agents under alternating offers, every turn committed to a SQLite file, timed end to
-// end through the sweep service.
+// strategy agents under alternating offers, committed to a SQLite file as a run commits them,
+// timed end to end through the sweep service.
 import { timeSweepInProcess } from './engine-bench';
 import type { BenchResult } from './types';
 

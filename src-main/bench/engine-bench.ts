@@ -1,5 +1,5 @@
 // engine_games_per_s: 1,000 item-allocation games of two bounded-rational agents (10 rounds),
-// every turn committed to a SQLite file, timed end to end through the sweep service.
+// committed to a SQLite file as a run commits them, timed end to end through the sweep service.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

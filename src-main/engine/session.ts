@@ -96,6 +96,8 @@ export class GameSession {
 
   /** The committed turn at `slot` from an interrupted run, if any. */
   stored(slot: TurnSlot): TurnRecord | undefined {
+    // A fresh game (most of them) has nothing to replay: skip building the key.
+    if (this.committed.size === 0) return undefined;
     return this.committed.get(
       turnKey(slot.round, slot.phase, slot.pass, slot.agent, slot.attempt ?? 0),
     );
@@ -115,6 +117,8 @@ export class GameSession {
 
   /** Store how the reply of `turn`'s slot was obtained (output mode, calls) on the turn itself. */
   private attachMeta(turn: TurnRecord): void {
+    // Strategy agents report no metadata: skip building the key for every turn.
+    if (this.replyMeta.size === 0) return;
     const key = turnKey(turn.round, turn.phase, turn.pass, turn.agent, turn.attempt);
     const meta = this.replyMeta.get(key);
     if (!meta) return;
@@ -173,15 +177,18 @@ export class GameSession {
 
   /** Ask seat `ctx.index` for `action`. */
   async act<T>(ctx: AgentContext, action: Action<T>) {
-    const key = turnKey(ctx.round, ctx.phase, ctx.pass, ctx.index, ctx.attempt);
-    const left = this.callsLeft.get(key);
-    this.callsLeft.delete(key);
+    const key = () => turnKey(ctx.round, ctx.phase, ctx.pass, ctx.index, ctx.attempt);
+    let left: number | undefined;
+    if (this.callsLeft.size > 0) {
+      left = this.callsLeft.get(key());
+      this.callsLeft.delete(key());
+    }
     const reply = await this.agents[ctx.index].act(
       left === undefined ? ctx : { ...ctx, callsLeft: left },
       action,
     );
     if (reply.mode !== undefined || reply.calls !== undefined)
-      this.replyMeta.set(key, { mode: reply.mode, calls: reply.calls });
+      this.replyMeta.set(key(), { mode: reply.mode, calls: reply.calls });
     return reply;
   }
 

@@ -189,4 +189,35 @@ describe('games:catalog', () => {
       setByCompetition: false,
     });
   });
+
+  it('describes record parameters by their names and values, for the form to edit', () => {
+    const catalog = gameCatalog();
+    const exchange = catalog.find((g) => g.kind === 'resource-exchange')!;
+    const holdings = {
+      keyPattern: '^[A-Z]$',
+      value: { type: 'integer', min: 0, max: null, options: null },
+    };
+    expect(
+      exchange.params.filter((p) => p.record).map((p) => [p.name, p.default, p.record]),
+    ).toEqual([
+      ['red', { X: 25, Y: 5 }, holdings],
+      ['blue', { X: 5, Y: 25 }, holdings],
+      ['redValues', null, holdings],
+      ['blueValues', null, holdings],
+      ['redTarget', null, holdings],
+      ['blueTarget', null, holdings],
+    ]);
+    const deliberation = catalog.find((g) => g.kind === 'deliberation')!;
+    // The folder's parsed data is structured, not a record: no editor for it.
+    expect(deliberation.params.find((p) => p.name === 'data')?.record).toBeUndefined();
+    expect(deliberation.params.find((p) => p.name === 'incentives')?.record).toEqual({
+      keyPattern: null,
+      value: {
+        type: 'choice',
+        min: null,
+        max: null,
+        options: ['cooperative', 'greedy', 'untargeted_adv', 'targeted_adv'],
+      },
+    });
+  });
 });

@@ -12,6 +12,9 @@ import { strategiesFor } from '../agents/strategy-fit';
 
 interface JsonProperty {
   type?: string;
+  properties?: Record<string, unknown>;
+  propertyNames?: { pattern?: string };
+  additionalProperties?: JsonProperty | boolean;
   title?: string;
   description?: string;
   default?: JsonValue;
@@ -43,6 +46,23 @@ function paramType(p: JsonProperty): GameParamView['type'] {
   return p.type === 'array' ? 'list' : 'text';
 }
 
+/** A record (names to plain values, e.g. holdings) as the form edits it; undefined otherwise. */
+function recordOf(p: JsonProperty): GameParamView['record'] {
+  const v = p.additionalProperties;
+  if (p.type !== 'object' || p.properties || typeof v !== 'object') return undefined;
+  const type = paramType(v);
+  if (type === 'list' || type === 'object') return undefined;
+  return {
+    keyPattern: p.propertyNames?.pattern ?? null,
+    value: {
+      type,
+      min: bound(v.minimum),
+      max: bound(v.maximum),
+      options: v.enum ? v.enum.map(String) : null,
+    },
+  };
+}
+
 /** Parameters a competition level sets: those withCompetition changes between levels 0, 0.5 and 1. */
 function competitionAxes(game: GameDefinition): string[] {
   const base = game.paramsSchema.parse({}) as Record<string, unknown>;
@@ -62,17 +82,21 @@ export function catalogEntry(game: GameDefinition): GameCatalogEntry {
   return {
     kind: game.kind,
     title: game.title,
-    params: Object.entries(schema.properties ?? {}).map(([name, p]) => ({
-      name,
-      label: p.title ?? words(name),
-      type: paramType(p),
-      min: bound(p.minimum),
-      max: bound(p.maximum),
-      default: p.default ?? null,
-      options: p.enum ? p.enum.map(String) : null,
-      help: p.description ?? null,
-      setByCompetition: axes.includes(name),
-    })),
+    params: Object.entries(schema.properties ?? {}).map(([name, p]) => {
+      const record = recordOf(p);
+      return {
+        name,
+        label: p.title ?? words(name),
+        type: paramType(p),
+        min: bound(p.minimum),
+        max: bound(p.maximum),
+        default: p.default ?? null,
+        options: p.enum ? p.enum.map(String) : null,
+        help: p.description ?? null,
+        setByCompetition: axes.includes(name),
+        ...(record ? { record } : {}),
+      };
+    }),
     // The protocols the game names (DESIGN 4); only propose-and-vote has an acceptance rule.
     protocols: gameProtocols(game).map((id) => ({
       id,

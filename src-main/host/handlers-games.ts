@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { jsonSchema } from '../../src-shared/contract';
 import type { GridResult, ParsedArgs, Transcript } from '../../src-shared/contract';
 import type { GameRow, Store } from '../store/types';
+import type { TurnRecord } from '../../src-shared/game';
 import { getGame } from '../../games/index';
 import type { HandlerTable } from './handler-table';
 import { HostError } from './handler-table';
 import { metricsOfKind, sweepGrid } from '../analysis/sweep-grid';
+import { incentiveAxisOf } from '../sweeps/incentive-cells';
 import { gameCatalog } from './catalog';
 import { gameSummary, importView, specFields } from './views';
 
@@ -30,7 +32,12 @@ function preferencesOf(row: GameRow): Transcript['preferences'] {
   });
 }
 
-export function registerGameHandlers(table: HandlerTable, store: Store): void {
+export function registerGameHandlers(
+  table: HandlerTable,
+  store: Store,
+  /** A game in play's turns not committed yet: shown after its stored ones. */
+  heldTurns: (gameId: string) => readonly TurnRecord[] = () => [],
+): void {
   table.register('games:list', (args) => {
     const { sweepId, round, facets, sort, limit, offset, ...filters } = args;
     if (sweepId && !store.getSweep(sweepId))
@@ -50,6 +57,12 @@ export function registerGameHandlers(table: HandlerTable, store: Store): void {
     };
   });
 
+  /** The stored transcript, then the turns played since and not committed yet. */
+  const transcriptOf = (gameId: string) => {
+    const stored = store.getTranscript(gameId).map(({ createdAt: _createdAt, ...turn }) => turn);
+    const next = (stored.at(-1)?.seq ?? -1) + 1;
+    return [...stored, ...heldTurns(gameId).map((turn, i) => ({ ...turn, seq: next + i }))];
+  };
   table.register('games:transcript', ({ gameId }) => {
     const row = store.getGame(gameId);
     if (!row)
@@ -57,6 +70,9 @@ export function registerGameHandlers(table: HandlerTable, store: Store): void {
         { path: 'gameId', message: 'unknown game' },
       ]);
     const imported = store.getGameImport(gameId);
+    const sweeps = store.gameSweeps(gameId);
+    // The first of its sweeps whose competition axis is named otherwise (an incentive axis).
+    const axis = sweeps.map((s) => incentiveAxisOf(store.getSweep(s.id)?.spec)).find(Boolean);
     return {
       ...(imported ? { imported: importView(imported) } : {}),
       game: gameSummary(row, 'capability'),
@@ -65,8 +81,11 @@ export function registerGameHandlers(table: HandlerTable, store: Store): void {
       rules: row.instance?.rules ?? null,
       preferences: preferencesOf(row),
       outcome: row.outcome,
-      turns: store.getTranscript(gameId).map(({ createdAt: _createdAt, ...turn }) => turn),
-      sweeps: store.gameSweeps(gameId),
+      turns: transcriptOf(gameId),
+      sweeps,
+      ...(axis
+        ? { competitionLabel: { title: axis.title, label: axis.label(row.competitionLevel) } }
+        : {}),
     };
   });
 

@@ -38,7 +38,7 @@ export function createHost(deps: HostDeps): Host {
     canRun: deps.service !== undefined,
   }));
   registerSweepHandlers(table, deps);
-  registerGameHandlers(table, deps.store);
+  registerGameHandlers(table, deps.store, (gameId) => deps.service?.heldTurns?.(gameId) ?? []);
   registerSearchHandlers(table, deps.store);
   registerModelAndKeyHandlers(table, deps.store, deps.keys);
   registerFigureHandlers(table, deps);

@@ -22,6 +22,8 @@ export interface SweepRunner {
   cancel(sweepId: string): void;
   retryFailed(sweepId: string, options?: { concurrency?: number }): Promise<void>;
   progress(sweepId: string): RunnerProgress;
+  /** The turns a game in play has played and not committed yet (they follow its transcript). */
+  heldTurns?(gameId: string): readonly TurnRecord[];
   on(event: 'progress', listener: (p: RunnerProgress) => void): () => void;
   on(
     event: 'game',

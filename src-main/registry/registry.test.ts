@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { minCacheTokensOf } from './cache-limits';
-import { parseRegistryCsv, shippedRegistry } from './registry';
+import type { Store } from '../store/types';
+import { parseRegistryCsv, registryResolver, shippedRegistry } from './registry';
 
 describe('model registry', () => {
   it('loads the 42 shipped models with scores, prices and routes from the seed table', () => {
@@ -76,5 +77,20 @@ describe('model registry', () => {
     expect(minCacheTokensOf({ provider: 'openai', model: 'gpt-3.5-turbo-0125' })).toBe(
       Number.POSITIVE_INFINITY,
     );
+  });
+
+  it("reads the store's models only when a sweep first resolves an id, and once", () => {
+    let reads = 0;
+    const store = {
+      listModels: () => {
+        reads++;
+        return [];
+      },
+    } as unknown as Store;
+    const resolve = registryResolver(store);
+    expect(reads).toBe(0);
+    expect(resolve('claude-3-haiku-20240307')?.model).toBe('claude-3-haiku-20240307');
+    expect(resolve('no-such-model')).toBeUndefined();
+    expect(reads).toBe(1);
   });
 });

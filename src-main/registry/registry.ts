@@ -157,8 +157,14 @@ export function loadRegistry(store?: Store): RegistryModel[] {
   return [...byId.values()];
 }
 
-/** Resolve participant ids that a sweep does not define inline. */
+/**
+ * Resolve participant ids that a sweep does not define inline. The registry is read at the first
+ * id asked for: a sweep that defines every participant inline never parses it.
+ */
 export function registryResolver(store?: Store): (id: string) => ParticipantSpec | undefined {
-  const models = new Map(loadRegistry(store).map((m) => [m.spec.id, m.spec]));
-  return (id) => models.get(id);
+  let models: Map<string, ParticipantSpec> | undefined;
+  return (id) => {
+    models ??= new Map(loadRegistry(store).map((m) => [m.spec.id, m.spec]));
+    return models.get(id);
+  };
 }

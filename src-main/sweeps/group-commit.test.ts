@@ -7,14 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ParticipantSpec } from '../../src-shared/participant';
-import { toAgent, type Agent } from '../engine/agent';
+import type { Agent } from '../engine/agent';
 import { StoreError } from '../store/errors';
 import { samplePlannedGame, sampleTurn } from '../store/fixtures';
 import { openStore } from '../store/store';
 import type { Store } from '../store/types';
-import { createDefaultAgent } from './agents';
 import { GroupCommit } from './group-commit';
 import { SweepService } from './service';
+import { LLM_SEATS, STRATEGY_SEATS, strategyOf } from './seats.test-helpers';
 
 let dir: string;
 let store: Store;
@@ -27,16 +27,6 @@ afterEach(() => {
   store.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-const STRATEGY_SEATS: ParticipantSpec[] = [
-  { id: 'weak', kind: 'strategy', strategy: 'bounded-rational', capability: 0.2, scores: {} },
-  { id: 'strong', kind: 'strategy', strategy: 'bounded-rational', capability: 0.9, scores: {} },
-];
-
-/** The same two seats declared as LLM agents (played below by the same strategies). */
-const LLM_SEATS = STRATEGY_SEATS.map(
-  (s) => ({ id: s.id, kind: 'llm', provider: 'anthropic', model: 'claude-x' }) as ParticipantSpec,
-);
 
 function sweepWith(id: string, games: string[], participants: ParticipantSpec[]): void {
   store.upsertSweep({ id, name: `sweep ${id}`, spec: { game: { kind: 'item-allocation' } } });
@@ -56,8 +46,7 @@ interface Ask {
 /** Strategy agents that note, at every ask, how many of their game's turns are committed. */
 function observedAgents(asks: Ask[]) {
   return (spec: ParticipantSpec, game: { id: string }): Agent => {
-    const i = LLM_SEATS.findIndex((s) => s.id === spec.id);
-    const inner = toAgent(createDefaultAgent(STRATEGY_SEATS[i]));
+    const inner = strategyOf(spec.id);
     return {
       id: spec.id,
       act: (ctx, action) => {

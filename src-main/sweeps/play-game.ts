@@ -12,7 +12,7 @@ import type { Store } from '../store/store';
 import type { GameRow, Lease } from '../store/types';
 import type { GroupCommit } from './group-commit';
 import type { GameEnd } from './run-writes';
-import { PhaseTurns } from './run-queue';
+import { PhaseTurns } from './phase-turns';
 
 /** What playing a game came to: its pause reason, null when it ended, 'taken' when another runner holds it. */
 export type PlayOutcome = PauseReason | null | 'taken';
@@ -23,8 +23,10 @@ export interface PlayContext {
   group: GroupCommit;
   signal: AbortSignal;
   createAgent: (spec: ParticipantSpec, game: GameRow, sweepId: string) => AnyAgent;
-  /** A turn was committed (for the live view). */
+  /** A turn was played (for the live view; committed soon after). */
   onTurn: (gameId: string, turn: TurnRecord) => void;
+  /** Each game in play's turns, by game id, while it plays (for a transcript read meanwhile). */
+  inPlay: Map<string, PhaseTurns>;
   /** The game changed status. */
   onStatus: (gameId: string, status: GameStatus) => void;
   /** The game finished in this run. */
@@ -76,8 +78,9 @@ export async function playGame(
   const end = async (e: GameEnd) => {
     const turns = phase.take();
     await group.commit({ kind: 'end', gameId: row.id, turns, end: e });
-    phase.announce(turns);
+    phase.committed(turns);
   };
+  p.inPlay.set(row.id, phase);
   let paused: PauseReason | null = null;
   try {
     const agents = row.participants.map((spec) => phase.wrap(p.createAgent(spec, row, sweepId)));
@@ -124,6 +127,8 @@ export async function playGame(
       end: { status: 'failed', error: errorText(err) },
     });
     p.onStatus(row.id, 'failed');
+  } finally {
+    p.inPlay.delete(row.id);
   }
   return paused;
 }

@@ -1,5 +1,5 @@
 // Runs sweeps: validates and stores a sweep document, then plays its unfinished games with
-// bounded concurrency, committing every turn as it happens and emitting progress events.
+// bounded concurrency, committing their turns as play-game.ts says and emitting progress events.
 // The CLI, `parley serve` and the desktop engine process all drive sweeps through this class.
 import { shardOf, type Shard } from '../cluster/shard';
 import { EventEmitter } from 'node:events';
@@ -20,6 +20,7 @@ import { createDefaultAgent } from './agents';
 import type { ParticipantResolver } from './expand';
 import { validateSweepDoc, type SweepValidation } from './validate';
 import { RunQueue } from './run-queue';
+import type { PhaseTurns } from './phase-turns';
 import { releaseDeadRunners } from './dead-runners';
 import { ProgressThrottle } from './progress-throttle';
 import { GroupCommit } from './group-commit';
@@ -99,6 +100,8 @@ export class SweepService {
 
   /** This runner's claim on the games it plays. */
   readonly lease: Lease;
+  /** The turns of the games in play, held until committed. */
+  private readonly inPlay = new Map<string, PhaseTurns>();
 
   constructor(
     private readonly store: Store,
@@ -128,6 +131,14 @@ export class SweepService {
   on(event: string, listener: (payload: any) => void): () => void {
     this.events.on(event, listener);
     return () => this.events.off(event, listener);
+  }
+
+  /**
+   * The turns a game in play has played and not committed yet, in order (they follow its stored
+   * transcript); none when it is not in play here.
+   */
+  heldTurns(gameId: string): readonly TurnRecord[] {
+    return this.inPlay.get(gameId)?.held() ?? [];
   }
 
   /** Emit a provider status change (called by the provider layer). */
@@ -352,6 +363,7 @@ export class SweepService {
         if (status !== 'running') this.emitProgress(sweepId, false);
       },
       onFinished: () => run.finishedThisRun++,
+      inPlay: this.inPlay,
     };
     const worker = async () => {
       while (!signal.aborted) {

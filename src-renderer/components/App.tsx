@@ -68,6 +68,19 @@ export function App() {
 
   return (
     <div className="app">
+      {/* The first Tab stop of every screen: past the navigation, into the screen itself. The
+          hash is the router's, so the link moves focus itself rather than follow its href. */}
+      <a
+        className="skip-link"
+        href="#main"
+        data-testid="skip-link"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        Skip to content
+      </a>
       <header className="topbar">
         <span className="brand">Parley</span>
         <nav aria-label="Main">
@@ -95,7 +108,7 @@ export function App() {
           ?
         </button>
       </header>
-      <main className="screen" data-screen={route.screen}>
+      <main id="main" tabIndex={-1} className="screen" data-screen={route.screen}>
         <ErrorBoundary
           name={SCREENS.find((s) => s.screen === route.screen)?.label ?? route.screen}
           resetKey={formatHash(route)}

@@ -6,13 +6,27 @@ import { METRIC_IDS, type MetricId } from '../metrics';
 import { STRATEGIES } from '../participant';
 import { jsonSchema, nullableNumber } from './common';
 
+/** A record parameter (names to values, e.g. holdings per resource): its names and values. */
+export const recordViewSchema = z.object({
+  /** The pattern every name must match (the schema's), null for any name. */
+  keyPattern: z.string().nullable(),
+  /** Every value's type, range and choices. */
+  value: z.object({
+    type: z.enum(['integer', 'number', 'boolean', 'text', 'choice']),
+    min: nullableNumber,
+    max: nullableNumber,
+    options: z.array(z.string()).nullable(),
+  }),
+});
+export type RecordView = z.infer<typeof recordViewSchema>;
+
 export const gameParamViewSchema = z.object({
   name: z.string(),
   /** The schema's title (zod `.meta({ title })`), else the name in words. */
   label: z.string(),
   /**
-   * 'list' for arrays (e.g. item names) and 'object' for records (e.g. holdings), which the form
-   * keeps as loaded; 'choice' for enums; 'text' for strings.
+   * 'list' for arrays (e.g. item names), kept as loaded; 'object' for records (e.g. holdings,
+   * edited by name when `record` is given) and structured data; 'choice' for enums; 'text'.
    */
   type: z.enum(['integer', 'number', 'boolean', 'text', 'choice', 'list', 'object']),
   min: nullableNumber,
@@ -25,6 +39,8 @@ export const gameParamViewSchema = z.object({
   help: z.string().nullable(),
   /** True when the sweep's competition axis sets this parameter, so the form does not ask for it. */
   setByCompetition: z.boolean(),
+  /** For an 'object' that maps names to plain values (a record): what the form edits it with. */
+  record: recordViewSchema.optional(),
 });
 export type GameParamView = z.infer<typeof gameParamViewSchema>;
 

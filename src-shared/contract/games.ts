@@ -110,6 +110,12 @@ export const transcriptSchema = z.object({
   imported: importViewSchema.optional(),
   /** The sweeps that hold this game (a game shared by sweeps runs once), oldest first. */
   sweeps: z.array(z.object({ id: z.string(), name: z.string() })),
+  /**
+   * What the game's competition level stands for when it is not a level in [0, 1]: for a
+   * deliberation sweep over competition.incentives, "incentive of <focal party>" and the
+   * incentive (the names the results grid gives its rows). Absent for a plain level.
+   */
+  competitionLabel: z.object({ title: z.string(), label: z.string() }).optional(),
 });
 export type Transcript = z.infer<typeof transcriptSchema>;
 

@@ -135,6 +135,10 @@ describe('a capability x incentive deliberation sweep in Chromium', () => {
       .locator(`[data-testid="transcript"][data-game="${gameId}"][data-view="deliberation"]`)
       .waitFor();
     const view = await call<DeliberationView>('games:deliberation', { gameId });
+    // The header names the cell's level as the results rows do: the focal party's incentive.
+    expect(await page.getByTestId('reader-level').textContent()).toBe(
+      'incentive of Environmental League: greedy',
+    );
 
     // The parties panel: six parties in config.txt order with their roles and incentives; the
     // focal party (Environmental League) plays the cell's incentive, SportCo and the Department

@@ -73,6 +73,22 @@ async function shootDesign(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1440, height: 900 });
 }
 
+/** The Game section in view (the screen scrolls, not the page), at both window sizes. */
+async function shootGameFields(page: Page, name: string): Promise<void> {
+  for (const size of [
+    { width: 1440, height: 900 },
+    { width: 1024, height: 700 },
+  ]) {
+    await page.setViewportSize(size);
+    await page
+      .locator('fieldset', { hasText: 'Game' })
+      .first()
+      .evaluate((e) => e.scrollIntoView());
+    await page.screenshot({ path: join(ARTIFACTS, `design-${name}-${size.width}.png`) });
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
 async function openDesign(kind: string): Promise<Page> {
   served = await serve();
   const page = await openApp(browser, served.url);
@@ -124,6 +140,27 @@ async function strategyOptions(page: Page): Promise<string[]> {
 }
 
 const setRuns = (page: Page, n: number) => page.getByTestId('field-runs').fill(String(n));
+
+/** A record parameter's rows as shown: [name, value] per row. */
+async function recordRows(page: Page, name: string): Promise<string[][]> {
+  return page
+    .getByTestId(`param-${name}`)
+    .locator('tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) =>
+        [...tr.querySelectorAll('input, select')].map(
+          (e) => (e as HTMLInputElement | HTMLSelectElement).value,
+        ),
+      ),
+    );
+}
+
+/** The problems a record parameter's field shows, once it shows any. */
+async function fieldIssues(page: Page, name: string): Promise<string[]> {
+  const list = page.getByTestId(`param-${name}`).locator('.field-issues li');
+  await list.first().waitFor();
+  return list.allTextContents();
+}
 
 describe('the new games from the Design screen', () => {
   it('price: the buy-sell preset, a turn limit fixed after a plain error, played to the end', async () => {
@@ -191,19 +228,81 @@ describe('the new games from the Design screen', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
-  it('resource exchange: the target-holdings goal, played to the end', async () => {
+  it('resource exchange: holdings and targets edited by resource, errors in words, played to the end', async () => {
     const page = await openDesign('resource-exchange');
     await page.getByTestId('param-goal').selectOption('target');
-    // Holdings are records: kept as the game's defaults, not asked for.
-    expect(await page.getByTestId('param-red').count()).toBe(0);
+    // Holdings start as the game's defaults, one row per resource; targets start empty.
+    expect(await recordRows(page, 'red')).toEqual([
+      ['X', '25'],
+      ['Y', '5'],
+    ]);
+    expect(await recordRows(page, 'blue')).toEqual([
+      ['X', '5'],
+      ['Y', '25'],
+    ]);
+    expect(await recordRows(page, 'redTarget')).toEqual([]);
+    expect(await page.getByTestId('param-redTarget').locator('.hint').textContent()).toBe(
+      'none: the game’s default',
+    );
+    await page.getByTestId('param-red-value-0').fill('20');
+    // A third resource for RED: Add offers the next free letter; a lower-case name is refused.
+    await page.getByTestId('param-red-add').click();
+    expect(await page.getByTestId('param-red-key-2').inputValue()).toBe('A');
+    await page.getByTestId('param-red-key-2').fill('z');
+    await page.getByTestId('param-red-value-2').fill('3');
+    expect(await fieldIssues(page, 'red')).toEqual(['“z”: use one capital letter, A to Z']);
+    await page.getByTestId('param-red-key-2').fill('Z');
+    // Targets: a resource named twice is refused, then fixed.
+    await page.getByTestId('param-redTarget-add').click();
+    await page.getByTestId('param-redTarget-key-0').fill('X');
+    await page.getByTestId('param-redTarget-value-0').fill('15');
+    await page.getByTestId('param-redTarget-add').click();
+    await page.getByTestId('param-redTarget-key-1').fill('X');
+    await page.getByTestId('param-redTarget-value-1').fill('12');
+    expect(await fieldIssues(page, 'redTarget')).toEqual(['“X” is listed twice']);
+    await page.getByTestId('param-redTarget-key-1').fill('Y');
+    // A negative holding: the game's schema refuses it, said at BLUE's row in words.
+    await page.getByTestId('param-blue-value-1').fill('-1');
+    await page.locator('[data-testid="param-blue-value-1"][aria-invalid="true"]').waitFor();
+    expect(await fieldIssues(page, 'blue')).toEqual(['Y: must be at least 0']);
+    await shootGameFields(page, 'resource-exchange-error');
+    await page.getByTestId('param-blue-value-1').fill('20');
+    // An emptied value: "enter a number", at its row.
+    await page.getByTestId('param-blue-value-0').fill('');
+    await page.locator('[data-testid="param-blue-value-0"][aria-invalid="true"]').waitFor();
+    expect(await fieldIssues(page, 'blue')).toEqual(['X: enter a number']);
+    await page.getByTestId('param-blue-value-0').fill('5');
+    // A row added and removed by keyboard: focus moves on to Add, and the record is left out.
+    await page.getByTestId('param-blueTarget-add').click();
+    await page.getByTestId('param-blueTarget-remove-0').focus();
+    await page.keyboard.press('Enter');
+    expect(await recordRows(page, 'blueTarget')).toEqual([]);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'param-blueTarget-add',
+    );
     await page.getByTestId('level-0.5').click();
     await setRuns(page, 1);
+    await page.locator('[data-testid="design-summary"][data-state="valid"]').waitFor();
+    await shootDesign(page, 'resource-exchange');
+    await shootGameFields(page, 'resource-exchange-records');
+
     const sweepId = await launchAndFinish(page, 4);
     const s = stored(served!.dbPath, sweepId);
-    expect(s.params).toEqual({ goal: 'target', iterations: 8 });
-    expect(s.games.map((g) => [g.status, g.params.goal])).toEqual(
-      Array(4).fill(['finished', 'target']),
-    );
+    const edited = {
+      red: { X: 20, Y: 5, Z: 3 },
+      blue: { X: 5, Y: 20 },
+      redTarget: { X: 15, Y: 12 },
+    };
+    expect(s.params).toEqual({ goal: 'target', iterations: 8, ...edited });
+    expect(
+      s.games.map((g) => [
+        g.status,
+        g.params.goal,
+        g.params.red,
+        g.params.blue,
+        g.params.redTarget,
+      ]),
+    ).toEqual(Array(4).fill(['finished', 'target', edited.red, edited.blue, edited.redTarget]));
     await openFirstTranscript(page, sweepId);
     expect(pageErrors(page)).toEqual([]);
   });
@@ -229,20 +328,151 @@ describe('the new games from the Design screen', () => {
       ' the folder has 6 parties, so the game needs 6 agents, got 2',
     );
     await page.getByTestId('field-agents').fill('6');
+    // Incentives per party: a party the folder does not have, and an incentive it has no
+    // instructions for, are said at the field in the folder's words; then one that plays.
+    expect(await page.getByTestId('param-incentives-value-0').count()).toBe(0);
+    await page.getByTestId('param-incentives-add').click();
+    await page.getByTestId('param-incentives-key-0').fill('Foo');
+    await page.getByTestId('param-incentives-value-0').selectOption('greedy');
+    expect(await fieldIssues(page, 'incentives')).toEqual([
+      "no party named 'Foo' (parties: Mayor, Other cities, Local Labour Union, SportCo, Department of Tourism, Environmental League)",
+    ]);
+    await page.getByTestId('param-incentives-key-0').fill('SportCo');
+    await page.getByTestId('param-incentives-value-0').selectOption('targeted_adv');
+    await page
+      .getByTestId('param-incentives')
+      .locator('.field-issues li', { hasText: /^SportCo:/ })
+      .waitFor();
+    expect(await fieldIssues(page, 'incentives')).toEqual([
+      'SportCo: the folder has no individual_instructions/targeted_adv/SportCo.txt',
+    ]);
+    await page.getByTestId('param-incentives-value-0').selectOption('cooperative');
     await page.getByTestId('level-0.5').click();
     await page.getByTestId('level-1').click();
     await setRuns(page, 1);
     await page.locator('[data-testid="design-summary"][data-state="valid"]').waitFor();
     await shootDesign(page, 'deliberation');
+    await shootGameFields(page, 'deliberation-incentives');
 
     const sweepId = await launchAndFinish(page, 2);
     const s = stored(served!.dbPath, sweepId);
-    expect(s.params).toEqual({ folder, window: 6 });
-    expect(s.games.map((g) => [g.status, g.params.folder])).toEqual(
-      Array(2).fill(['finished', folder]),
+    expect(s.params).toEqual({ folder, window: 6, incentives: { SportCo: 'cooperative' } });
+    expect(s.games.map((g) => [g.status, g.params.folder, g.params.incentives])).toEqual(
+      Array(2).fill(['finished', folder, { SportCo: 'cooperative' }]),
     );
     await openFirstTranscript(page, sweepId);
     await page.getByTestId('parties-panel').filter({ hasText: 'SportCo' }).waitFor();
+    // Competition levels, not incentives: the header says the level.
+    expect(await page.getByTestId('reader-level').textContent()).toBe('competition 0.00');
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('deliberation: a model per party, loaded from the shipped example, edited and played', async () => {
+    const page = await openDesign('deliberation');
+    await page
+      .getByTestId('load-json')
+      .setInputFiles(join(ROOT, 'resources', 'examples', 'deliberation-capability-incentive.json'));
+    await page.locator('[data-testid="lineup-parties"][aria-pressed="true"]').waitFor();
+    expect(await page.getByTestId('field-focalParty').inputValue()).toBe('Environmental League');
+    expect(await recordRows(page, 'byRole')).toEqual([['p1', 'rule-coop']]);
+    expect(await recordRows(page, 'incentives')).toEqual([
+      ['SportCo', 'cooperative'],
+      ['Department of Tourism', 'cooperative'],
+    ]);
+    expect(await pressedIncentives(page)).toEqual(['cooperative', 'greedy', 'untargeted_adv']);
+    expect(await roleLabels(page)).toEqual([
+      'focal, on the axis',
+      'other parties',
+      'focal, on the axis',
+      'focal, on the axis',
+    ]);
+    // A focal party the folder does not have: said at the field, naming the folder's parties.
+    await page.getByTestId('field-focalParty').fill('Environmental Leage');
+    await page.locator('[data-testid="field-focalParty"][aria-invalid="true"]').waitFor();
+    const focalField = page.locator('.field', { has: page.getByTestId('field-focalParty') });
+    expect(await focalField.locator('.field-issues').textContent()).toBe(
+      ' no party named "Environmental Leage" in the folder (parties: Mayor, Other cities, Local Labour Union, SportCo, Department of Tourism, Environmental League)',
+    );
+    await page.getByTestId('field-focalParty').fill('Environmental League');
+    // The Mayor by name, and two incentives of the focal party, one run each.
+    await page.getByTestId('param-byParty-add').click();
+    await page.getByTestId('param-byParty-key-0').fill('Mayor');
+    await page.getByTestId('param-byParty-value-0').selectOption('rule-coop');
+    await page.getByTestId('incentive-untargeted_adv').click();
+    await setRuns(page, 1);
+    await page.locator('[data-testid="design-summary"][data-state="valid"]').waitFor();
+    expect(await page.getByTestId('grid-preview').textContent()).toMatch(
+      /^3 capabilities × 2 incentives × 1 run = 6 games/,
+    );
+    await shootParties(page);
+
+    const sweepId = await launchAndFinish(page, 6);
+    const spec = storedSpec(served!.dbPath, sweepId);
+    expect([spec.lineup, spec.competition]).toEqual([
+      {
+        mode: 'parties',
+        focalParty: 'Environmental League',
+        focalModels: ['focal-small', 'focal-medium', 'focal-large'],
+        models: 'rule-coop',
+        byRole: { p1: 'rule-coop' },
+        byParty: { Mayor: 'rule-coop' },
+      },
+      { incentives: ['cooperative', 'greedy'] },
+    ]);
+    const s = stored(served!.dbPath, sweepId);
+    expect(
+      s.games
+        .map((g) => [
+          g.status,
+          (g.params.incentives as Record<string, string>)['Environmental League'],
+        ])
+        .sort(),
+    ).toEqual([
+      ...Array(3).fill(['finished', 'cooperative']),
+      ...Array(3).fill(['finished', 'greedy']),
+    ]);
     expect(pageErrors(page)).toEqual([]);
   });
 });
+
+/** The whole stored sweep document. */
+function storedSpec(dbPath: string, sweepId: string): Record<string, unknown> {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    const row = db.prepare('SELECT spec_json FROM sweeps WHERE id = ?').get(sweepId) as {
+      spec_json: string;
+    };
+    return JSON.parse(row.spec_json) as Record<string, unknown>;
+  } finally {
+    db.close();
+  }
+}
+
+const pressedIncentives = (page: Page) =>
+  page
+    .locator('[data-testid^="incentive-"][aria-pressed="true"]')
+    .evaluateAll((els) => els.map((e) => e.textContent));
+
+/** The role each participant row has, as its select shows it, in table order. */
+const roleLabels = (page: Page) =>
+  page
+    .getByTestId('participants')
+    .locator('select[aria-label^="Role of"]')
+    .evaluateAll((els) =>
+      els.map((e) => (e as HTMLSelectElement).selectedOptions[0]?.textContent ?? ''),
+    );
+
+/** The capability axis and the line-up, and the competition axis, at both window sizes. */
+async function shootParties(page: Page): Promise<void> {
+  for (const size of [
+    { width: 1440, height: 900 },
+    { width: 1024, height: 700 },
+  ]) {
+    await page.setViewportSize(size);
+    await page.getByTestId('participants').evaluate((e) => e.scrollIntoView());
+    await page.screenshot({ path: join(ARTIFACTS, `design-parties-${size.width}.png`) });
+    await page.getByTestId('levels').evaluate((e) => e.scrollIntoView());
+    await page.screenshot({ path: join(ARTIFACTS, `design-parties-axis-${size.width}.png`) });
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+}

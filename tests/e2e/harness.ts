@@ -33,12 +33,15 @@ export interface Served {
 export interface ServeOptions {
   /** Changes to the server's environment (inherited from this process); undefined removes a variable. */
   env?: Record<string, string | undefined>;
+  /** Runs on the new database's path before the server opens it (to plant sweeps in it). */
+  prepare?: (dbPath: string) => void;
 }
 
 /** Starts `parley serve` on a new temporary database; resolves with the printed URL. */
 export async function serve(options: ServeOptions = {}): Promise<Served> {
   const dir = mkdtempSync(join(tmpdir(), 'parley-e2e-'));
   const dbPath = join(dir, 'parley.db');
+  options.prepare?.(dbPath);
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const [name, value] of Object.entries(options.env ?? {})) {
     if (value === undefined) delete env[name];

@@ -1,8 +1,12 @@
 // Issue 14, "every screen usable without a mouse": one session driven by page.keyboard only
 // (Tab, Shift+Tab, Enter, Space, arrows, Escape). Every stop checks that the focused element
-// shows a focus ring. Screenshots of two focused states go to tests/artifacts/.
+// shows a focus ring. Then: the Runs controls keep focus after a press, and every screen starts
+// with a skip link. Screenshots of focused states go to tests/artifacts/.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { openStore } from '../../src-main/store/store';
+import { SweepService } from '../../src-main/sweeps/service';
+import { boundedRational as br } from '../integration/cli-helpers';
 import { launchBrowser, openApp, pageErrors, screenshot, serve } from './harness';
 import type { Served } from './harness';
 
@@ -211,4 +215,102 @@ describe('keyboard only', () => {
     expect([...ringless]).toEqual([]);
     expect(pageErrors(page)).toEqual([]);
   });
+
+  it('keeps focus on Cancel and Retry failed after a press', async () => {
+    let ids = { failed: '', paused: '' };
+    served = await serve({ prepare: (dbPath) => (ids = plantSweeps(dbPath)) });
+    const page = await openApp(browser, served.url);
+    const row = (id: string) => page.getByTestId(`sweep-${id}`);
+    await row(ids.paused).waitFor();
+    await row(ids.failed).waitFor();
+
+    // Cancel: the sweep ends, and focus stays on the button, now marked unavailable...
+    await tabTo(page, `[data-testid="sweep-${ids.paused}"] button`, { text: 'Cancel' });
+    await page.keyboard.press('Enter');
+    await page.locator(`[data-testid="sweep-${ids.paused}"][data-phase="cancelled"]`).waitFor();
+    expect(await active(page)).toEqual({ id: 'button:Cancel', ring: true });
+    expect(await focusedAttr(page, 'aria-disabled')).toBe('true');
+    // ...and once focus moved on, it drops out of the Tab order with the other spent controls.
+    await page.keyboard.press('Tab');
+    expect((await active(page)).id).toBe('toggle-games');
+    await page.keyboard.press('Shift+Tab');
+    expect((await active(page)).id).toBe('button:New sweep…');
+
+    // Retry failed: its 4 games play again, and focus stays on it (now for 0 failed games).
+    await tabTo(page, `[data-testid="sweep-${ids.failed}"] button`, { text: 'Retry failed (4)' });
+    await screenshot(page, 'keyboard-runs-retry-focus-1440');
+    await page.keyboard.press('Enter');
+    await page.locator(`[data-testid="sweep-${ids.failed}"][data-phase="complete"]`).waitFor();
+    expect(await row(ids.failed).getByTestId('done-count').textContent()).toBe('4/4');
+    expect(await active(page)).toEqual({ id: 'button:Retry failed (0)', ring: true });
+    expect(await focusedAttr(page, 'aria-disabled')).toBe('true');
+    await screenshot(page, 'keyboard-runs-retried-focus-1440');
+    expect([...ringless]).toEqual([]);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('starts every screen with a skip link to the screen itself', async () => {
+    served = await serve({ prepare: (dbPath) => void plantSweeps(dbPath) });
+    for (const screen of ['design', 'runs', 'results', 'transcripts', 'models', 'compare']) {
+      const page = await openApp(browser, `${served.url}#/${screen}`);
+      await page.locator(`main[data-screen="${screen}"] > :not(.loading)`).first().waitFor();
+      // Hidden until focused: the first Tab stop, then in view at the top left.
+      const link = page.getByTestId('skip-link');
+      expect((await link.boundingBox())!.y).toBeLessThan(0);
+      await page.keyboard.press('Tab');
+      expect(await active(page)).toEqual({ id: 'skip-link', ring: true });
+      const box = (await link.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height).toBeLessThanOrEqual(44);
+      expect(await link.textContent()).toBe('Skip to content');
+      if (screen === 'runs') await screenshot(page, 'keyboard-skip-link-1440');
+      // Enter moves focus to the screen's main region, and the next Tab into the screen.
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('MAIN');
+      // The screen did not change (the link's href is not a route).
+      expect(await page.locator('main').getAttribute('data-screen')).toBe(screen);
+      await page.keyboard.press('Tab');
+      expect(
+        await page.evaluate(
+          () =>
+            document.activeElement !== document.querySelector('main') &&
+            !!document.querySelector('main')?.contains(document.activeElement),
+        ),
+        screen,
+      ).toBe(true);
+      expect(pageErrors(page)).toEqual([]);
+      await page.close();
+    }
+  });
 });
+
+const focusedAttr = (page: Page, name: string) =>
+  page.evaluate((n) => document.activeElement?.getAttribute(n) ?? null, name);
+
+/**
+ * Two sweeps planted before the server starts: one whose 4 games all failed (as a game that could
+ * not be built fails), one paused before any game ran. Different seeds, so no game is shared.
+ */
+function plantSweeps(dbPath: string): { failed: string; paused: string } {
+  const doc = (name: string, baseSeed: number) => ({
+    name,
+    game: { kind: 'item-allocation', params: { items: 4 } },
+    participants: [br('a', 0.2), br('ref', 0.5)],
+    lineup: { mode: 'baseline', baseline: 'ref', opponents: ['a'] },
+    competition: { levels: [0.5] },
+    orders: 'both',
+    runs: { count: 2, baseSeed },
+  });
+  const store = openStore(dbPath);
+  try {
+    const service = new SweepService(store);
+    const failed = service.create(doc('kbd: failed games', 3)).sweepId;
+    for (const g of store.listGames({ sweepId: failed }))
+      store.failGame(g.id, 'could not build the game: planted by the test');
+    const paused = service.create(doc('kbd: paused', 50)).sweepId;
+    store.setSweepStatus(paused, 'paused');
+    return { failed, paused };
+  } finally {
+    store.close();
+  }
+}

@@ -2,7 +2,7 @@
 // (generic over games): an opponent's listed proposals are likely under hypotheses that value
 // them highly, and its published votes are likely under hypotheses that agree with them. Its
 // acceptance threshold is extrapolated from how its own proposals concede over the rounds.
-import { hypothesesOf } from './space';
+import { hypothesesOf, maxOf } from './space';
 import type { View } from './view';
 
 export interface OpponentModel {
@@ -45,13 +45,13 @@ export function modelOpponent(view: View, j: number, trust: number): OpponentMod
     for (let h = 0; h < k; h++)
       logw[h] += logSigmoid(sign * VOTE_BETA * (rows[h][v.offer.index] - 0.5));
   }
-  const top = Math.max(...logw);
+  const top = maxOf(logw);
   let total = 0;
-  const weights = logw.map((w) => {
-    const e = Math.exp(w - top);
-    total += e;
-    return e;
-  });
+  const weights = new Float64Array(k);
+  for (let h = 0; h < k; h++) {
+    weights[h] = Math.exp(logw[h] - top);
+    total += weights[h];
+  }
   for (let h = 0; h < k; h++) weights[h] = trust * (weights[h] / total) + (1 - trust) / k;
   const u = new Float64Array(view.space.outcomes.length);
   for (let h = 0; h < k; h++) {

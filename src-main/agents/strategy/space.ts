@@ -1,6 +1,6 @@
-// Per-instance memos for strategy agents: the outcome space with every agent's normalised
-// utility, and the opponent hypotheses (preference draws from the game's own generator). Both
-// are pure functions of (game, instance), so caching them keeps agents deterministic.
+// Memos for strategy agents: the outcome space with every agent's normalised utility, and the
+// opponent hypotheses (preference draws from the game's own generator). Both are pure functions
+// of (game, instance content), so caching them keeps agents deterministic.
 import { hashSeed } from '../../../games/rng';
 import type { GameDefinition } from '../../../games/types';
 import type { GameInstance } from '../../../src-shared/game';
@@ -36,15 +36,78 @@ export function keyOf(proposal: unknown): string {
   return JSON.stringify(proposal);
 }
 
+/** Math.max over `values` without spreading them (same result: NaN wins, +0 beats -0). */
+export function maxOf(values: ArrayLike<number>): number {
+  let best = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== v) return NaN;
+    if (v > best || (v === 0 && Object.is(best, -0))) best = v;
+  }
+  return best;
+}
+
+// Plain loops: Float64Array.from with a map function (and spreading into Math.max) cost more
+// than the rest of a hypothesis row.
 function normalise(values: readonly number[]): { row: Float64Array; best: number } {
-  const best = Math.max(...values);
-  const row = Float64Array.from(values, (u) => (best > 0 ? u / best : 0));
+  const best = maxOf(values);
+  const row = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) row[i] = best > 0 ? values[i] / best : 0;
   return { row, best };
+}
+
+/**
+ * Across games: a paired sweep plays each instance against every opponent, each game with its
+ * own copy of the instance. Spaces and hypotheses are pure in (game, instance content), so they
+ * are shared by the instance's JSON, per game definition; the oldest go once the entries hold
+ * more than SHARED_CELLS 8-byte cells, about 32 MB (the per-object memos above still hold a
+ * game's own).
+ */
+const SHARED_CELLS = 4_000_000;
+
+class SharedMemo {
+  private readonly entries = new Map<string, { value: unknown; cells: number }>();
+  private cells = 0;
+  get<T>(key: string): T | undefined {
+    return this.entries.get(key)?.value as T | undefined;
+  }
+  set(key: string, value: unknown, cells: number): void {
+    if (this.entries.has(key)) return;
+    this.entries.set(key, { value, cells });
+    this.cells += cells;
+    for (const [k, e] of this.entries) {
+      if (this.cells <= SHARED_CELLS || this.entries.size <= 1) break;
+      this.entries.delete(k);
+      this.cells -= e.cells;
+    }
+  }
+}
+
+const shared = new WeakMap<GameDefinition, SharedMemo>();
+const contentKeys = new WeakMap<GameInstance, string>();
+
+function sharedMemo(game: GameDefinition): SharedMemo {
+  let memo = shared.get(game);
+  if (!memo) shared.set(game, (memo = new SharedMemo()));
+  return memo;
+}
+
+/** The instance's JSON (computed once per instance object). */
+function contentKey(instance: GameInstance): string {
+  let key = contentKeys.get(instance);
+  if (key === undefined) contentKeys.set(instance, (key = JSON.stringify(instance)));
+  return key;
 }
 
 export function spaceOf(game: GameDefinition, instance: GameInstance): Space {
   const cached = spaces.get(instance);
   if (cached) return cached;
+  const key = `space|${contentKey(instance)}`;
+  const known = sharedMemo(game).get<Space>(key);
+  if (known) {
+    spaces.set(instance, known);
+    return known;
+  }
   const { outcomes } = game.outcomeSpace(instance);
   const n = instance.nAgents;
   const raw = Array.from({ length: n }, () => new Array<number>(outcomes.length));
@@ -57,6 +120,9 @@ export function spaceOf(game: GameDefinition, instance: GameInstance): Space {
     index: new Map(outcomes.map((o, i) => [keyOf(o), i])),
   };
   spaces.set(instance, space);
+  // Counted in 8-byte cells: n utilities per outcome, plus about 128 bytes for the outcome
+  // object and its index entry.
+  sharedMemo(game).set(key, space, outcomes.length * (n + 16));
   return space;
 }
 
@@ -97,15 +163,25 @@ export function hypothesesOf(
   const key = `${asker}/${opponent}`;
   const cached = perInstance.get(key);
   if (cached) return cached;
+  const sharedKey = `hypotheses|${key}|${contentKey(instance)}`;
+  const known = sharedMemo(game).get<Hypotheses>(sharedKey);
+  if (known) {
+    perInstance.set(key, known);
+    return known;
+  }
   const { outcomes } = spaceOf(game, instance);
   const prefs = [...priorPrefs(game, instance), instance.preferences[asker]];
   const rows = prefs.map((pref) => {
     const preferences = instance.preferences.slice();
     preferences[opponent] = pref;
     const fake = { ...instance, preferences };
-    return normalise(outcomes.map((o) => game.rawUtilities(fake, o)[opponent])).row;
+    const utility = game.rawUtility
+      ? (o: unknown) => game.rawUtility!(fake, o, opponent)
+      : (o: unknown) => game.rawUtilities(fake, o)[opponent];
+    return normalise(outcomes.map(utility)).row;
   });
   const hyp = { rows, prefs };
   perInstance.set(key, hyp);
+  sharedMemo(game).set(sharedKey, hyp, rows.length * outcomes.length);
   return hyp;
 }

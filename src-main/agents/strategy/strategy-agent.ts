@@ -1,6 +1,5 @@
 // Strategy agents (DESIGN 5): offline, deterministic given ctx.callSeed, stateless across calls.
 // Every call rebuilds its view from the context and asks the strategy's decision rule.
-import { createRng } from '../../../games/rng';
 import type { StrategySpec } from '../../../src-shared/participant';
 import type { Vote } from '../../../src-shared/game';
 import type { AgentContext, AgentReply, PhaseAgent } from '../../engine/agent';
@@ -14,7 +13,7 @@ import {
 } from './messages';
 import { strategyFor, type Decision } from './policies';
 import { keyOf } from './space';
-import { buildView, perceived, type View } from './view';
+import { buildView, callRng, perceived, type View } from './view';
 
 function reply<T>(value: T, text: string): Promise<AgentReply<T>> {
   return Promise.resolve({ ok: true, value, text });
@@ -47,7 +46,7 @@ export function createStrategyAgent(spec: StrategySpec): PhaseAgent {
     let perAnchor = memo.get(anchor);
     if (!perAnchor) memo.set(anchor, (perAnchor = new Map()));
     const hit = perAnchor.get(key);
-    if (hit) return { view: { ...hit.view, ctx, rng: createRng(ctx.callSeed) }, d: hit.d };
+    if (hit) return { view: { ...hit.view, ctx, rng: callRng(ctx.callSeed) }, d: hit.d };
     const view = buildView(ctx, strategy.noise);
     const d = strategy.decide(view);
     perAnchor.set(key, { view, d });

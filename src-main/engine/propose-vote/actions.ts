@@ -10,38 +10,55 @@ const voteValue = z.preprocess(
   z.enum(['accept', 'reject']),
 );
 
-/** Reply schemas per phase; `votes` needs the number of listed proposals. */
+const discussionSchema = z.object({
+  message: z.string().trim().min(1, 'message must not be empty'),
+});
+const thinkingSchema = z.object({ plan: z.string() });
+const reflectionSchema = z.object({ reflection: z.string() });
+const proposalSchema = z.preprocess(
+  // Tolerate the proposal object written at top level next to "message".
+  (v) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v) || 'proposal' in v) return v;
+    const { message, ...rest } = v as Record<string, unknown>;
+    return Object.keys(rest).length > 0 ? { proposal: rest, message } : v;
+  },
+  z.object({
+    proposal: z.custom<unknown>((p) => p !== undefined && p !== null, 'proposal is required'),
+    message: z.string().optional(),
+  }),
+);
+
+function voteSchema(listedCount: number) {
+  return z.object({
+    votes: z
+      .array(voteValue)
+      .length(
+        listedCount,
+        `votes must have exactly ${listedCount} entries, one per listed proposal`,
+      ),
+    reason: z.string().optional(),
+  });
+}
+
+/** Vote schemas by listed count: zod schemas are immutable, and building one costs more than a turn. */
+const voteSchemas = new Map<number, ReturnType<typeof voteSchema>>();
+
+/** Reply schemas per phase (built once, shared); `votes` needs the number of listed proposals. */
 export function replySchema(phase: AgentPhase, listedCount: number) {
   switch (phase) {
     case 'discussion':
-      return z.object({ message: z.string().trim().min(1, 'message must not be empty') });
+      return discussionSchema;
     case 'thinking':
-      return z.object({ plan: z.string() });
+      return thinkingSchema;
     case 'reflection':
-      return z.object({ reflection: z.string() });
+      return reflectionSchema;
     case 'proposal':
-      return z.preprocess(
-        // Tolerate the proposal object written at top level next to "message".
-        (v) => {
-          if (v === null || typeof v !== 'object' || Array.isArray(v) || 'proposal' in v) return v;
-          const { message, ...rest } = v as Record<string, unknown>;
-          return Object.keys(rest).length > 0 ? { proposal: rest, message } : v;
-        },
-        z.object({
-          proposal: z.custom<unknown>((p) => p !== undefined && p !== null, 'proposal is required'),
-          message: z.string().optional(),
-        }),
-      );
-    case 'vote':
-      return z.object({
-        votes: z
-          .array(voteValue)
-          .length(
-            listedCount,
-            `votes must have exactly ${listedCount} entries, one per listed proposal`,
-          ),
-        reason: z.string().optional(),
-      });
+      return proposalSchema;
+    case 'vote': {
+      let schema = voteSchemas.get(listedCount);
+      if (!schema) voteSchemas.set(listedCount, (schema = voteSchema(listedCount)));
+      return schema;
+    }
   }
 }
 

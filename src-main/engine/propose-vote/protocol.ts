@@ -87,17 +87,28 @@ async function textTurn(
       : phase === 'thinking'
         ? pick(await s.act(ctx, proposeVoteAction(ctx, 'thinking')), (v) => v.plan)
         : pick(await s.act(ctx, proposeVoteAction(ctx, 'reflection')), (v) => v.reflection);
-  const base = { round, phase, pass, agent, attempt: 0, action: null };
+  // Literals, not spreads of a shared base (the spreads cost more than the rest of the turn);
+  // the key order is the same either way.
   // An unparsed discussion reply stays private: it may hold text the agent never meant to say.
   const turn: TurnRecord = reply.ok
     ? {
-        ...base,
+        round,
+        phase,
+        pass,
+        agent,
+        attempt: 0,
+        action: null,
         visibility: phase === 'discussion' ? 'public' : 'private',
         text: reply.text,
         status: 'ok',
       }
     : {
-        ...base,
+        round,
+        phase,
+        pass,
+        agent,
+        attempt: 0,
+        action: null,
         visibility: 'private',
         text: reply.text,
         status: 'parse_failure',

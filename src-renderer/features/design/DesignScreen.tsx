@@ -1,7 +1,7 @@
 // The sweep designer: a form over the sweep document (never raw JSON), validated as you type by
 // the shared zod schema and then by the host (participants, game geometry), with the grid size,
 // an LLM cost estimate, Save/Load JSON (the file the CLI runs) and Launch.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { ACCEPTANCE_RULES, GAME_KINDS } from '../../../src-shared/game';
 import type { GameKind, ProtocolName } from '../../../src-shared/game';
 import { parseSweep } from '../../../src-shared/sweep';
@@ -12,8 +12,10 @@ import {
   fitStrategies,
   formParams,
   protocolOf,
+  recordFields,
   strategyChoices,
   withParamDefaults,
+  withRecordDefaults,
 } from './game-fields';
 import { GameParamField } from './GameParamField';
 import type { DesignForm, OrderChoice } from './form-model';
@@ -21,7 +23,11 @@ import { plainIssues } from './issue-text';
 import { DesignSummary } from './DesignSummary';
 import { LevelsField } from './LevelsField';
 import { ParticipantsSection } from './ParticipantsSection';
-import { useApp, usePlatform } from '../../state/hooks';
+import { PartyLineupFields } from './PartyLineupFields';
+import { useApp } from '../../state/hooks';
+import { DesignFileActions } from './DesignFileActions';
+import { RecordParamField } from './RecordParamField';
+import { placeRecordIssue, recordIssues } from './record-fields';
 
 const ORDER_LABELS: Record<OrderChoice, string> = {
   weak_first: 'weaker agent speaks first',
@@ -30,15 +36,6 @@ const ORDER_LABELS: Record<OrderChoice, string> = {
   random: 'random order per game',
 };
 const VALIDATE_DELAY_MS = 250;
-
-function slug(name: string): string {
-  return (
-    name
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || 'sweep'
-  );
-}
 
 export function DesignScreen() {
   const form = useApp((s) => s.form);
@@ -66,7 +63,18 @@ export function DesignScreen() {
   // Rounds, discount, acceptance and discussion are propose-and-vote's (DESIGN 4.1).
   const isProposeVote = !protocol || protocol.id === 'propose-and-vote';
 
-  const local = useMemo(() => parseSweep(formToDoc(form)), [form]);
+  // Names a record would merge or the game refuses are the form's to report: the host sees the
+  // rows once they are sound.
+  const local = useMemo(() => {
+    const named = recordIssues(form, entry);
+    return named.length > 0 ? { ok: false as const, issues: named } : parseSweep(formToDoc(form));
+  }, [form, entry]);
+  const recordNames = recordFields(entry).map((p) => p.name);
+  const recordPaths = [
+    ...recordNames.map((n) => `game.params.${n}`),
+    'lineup.byRole',
+    'lineup.byParty',
+  ];
   // Host validation once the schema is satisfied; debounced, and late answers are dropped.
   useEffect(() => {
     if (!local.ok) return;
@@ -80,6 +88,10 @@ export function DesignScreen() {
       : validation.state === 'done' && !validation.result.ok
         ? validation.result.issues
         : [],
+  ).map((i) =>
+    placeRecordIssue(i, recordNames, recordPaths, (name) =>
+      (form.records[name] ?? []).map((r) => r.key.trim()),
+    ),
   );
   const byField = issuesByField(issues);
   const modelList = models.state === 'ready' ? models.value : [];
@@ -157,6 +169,7 @@ export function DesignScreen() {
                     update({
                       kind,
                       params: withParamDefaults({}, entry),
+                      records: withRecordDefaults({}, entry),
                       otherParams: {},
                       protocol: null,
                       participants: fitStrategies(
@@ -194,6 +207,19 @@ export function DesignScreen() {
               />
             ))}
           </div>
+          {recordFields(entry).length > 0 && (
+            <div className="row-fields record-fields">
+              {recordFields(entry).map((p) => (
+                <RecordParamField
+                  key={p.name}
+                  param={p}
+                  rows={form.records[p.name] ?? []}
+                  issues={byField[`params.${p.name}`]}
+                  onChange={(rows) => update({ records: { ...form.records, [p.name]: rows } })}
+                />
+              ))}
+            </div>
+          )}
         </fieldset>
 
         <fieldset className="section">
@@ -280,7 +306,11 @@ export function DesignScreen() {
           models={modelList}
           issues={byField.participants}
           update={update}
-        />
+        >
+          {form.kind === 'deliberation' && (
+            <PartyLineupFields form={form} byField={byField} update={update} />
+          )}
+        </ParticipantsSection>
 
         <fieldset className="section">
           <legend>Competition axis and runs</legend>
@@ -288,6 +318,9 @@ export function DesignScreen() {
             <LevelsField
               form={form}
               hasAxis={!entry || entry.competitionAxes.length > 0}
+              incentiveOptions={
+                entry?.params.find((p) => p.name === 'incentives')?.record?.value.options ?? null
+              }
               issues={byField.levels}
               update={update}
             />
@@ -337,61 +370,5 @@ export function DesignScreen() {
         isReadOnly={isReadOnly}
       />
     </section>
-  );
-}
-
-function DesignFileActions() {
-  const form = useApp((s) => s.form);
-  const loadDocText = useApp((s) => s.loadDocText);
-  const loadDemoForm = useApp((s) => s.loadDemoForm);
-  const resetForm = useApp((s) => s.resetForm);
-  const notify = useApp((s) => s.notify);
-  const platform = usePlatform();
-  const fileInput = useRef<HTMLInputElement>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  return (
-    <div className="actions">
-      <button type="button" onClick={() => void loadDemoForm()}>
-        Start from the demo
-      </button>
-      <button type="button" onClick={resetForm}>
-        Reset
-      </button>
-      <button type="button" onClick={() => fileInput.current?.click()}>
-        Load JSON…
-      </button>
-      <input
-        ref={fileInput}
-        type="file"
-        accept=".json,application/json"
-        hidden
-        data-testid="load-json"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (!file) return;
-          void file.text().then((text) => {
-            const error = loadDocText(text);
-            setLoadError(error ? `${file.name}: ${error}` : null);
-          });
-        }}
-      />
-      <button
-        type="button"
-        data-testid="save-json"
-        onClick={() =>
-          void platform
-            .saveFile(`${slug(form.name)}.json`, `${JSON.stringify(formToDoc(form), null, 2)}\n`)
-            .catch((err: unknown) => notify('error', `saving failed: ${String(err)}`))
-        }
-      >
-        Save JSON…
-      </button>
-      {loadError && (
-        <span className="error-inline" role="alert">
-          {loadError}
-        </span>
-      )}
-    </div>
   );
 }

@@ -4,7 +4,7 @@ import type { SweepEstimateView } from '../../../src-shared/contract';
 import type { SweepIssue } from '../../../src-shared/sweep';
 import { fmtCount, fmtUsd } from '../../lib/format';
 import { useApp } from '../../state/hooks';
-import { gridSize, usesGrid } from './form-model';
+import { gridSize, usesGrid, usesIncentives } from './form-model';
 import { fieldLabel } from './issue-text';
 
 export function DesignSummary({
@@ -53,9 +53,11 @@ export function DesignSummary({
         <p className="grid-formula" data-testid="grid-preview" data-state="valid">
           <span className="num">{grid.rows}</span> {plural(grid.rows, 'capability', 'capabilities')}{' '}
           × <span className="num">{grid.columns}</span>{' '}
-          {usesGrid(form)
-            ? plural(grid.columns, '(ρ, θ) cell', '(ρ, θ) cells')
-            : plural(grid.columns, 'level', 'levels')}
+          {usesIncentives(form)
+            ? plural(grid.columns, 'incentive', 'incentives')
+            : usesGrid(form)
+              ? plural(grid.columns, '(ρ, θ) cell', '(ρ, θ) cells')
+              : plural(grid.columns, 'level', 'levels')}
           {grid.orders > 1 ? (
             <>
               {' '}

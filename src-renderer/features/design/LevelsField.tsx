@@ -1,10 +1,12 @@
-// The competition axis: levels in [0, 1], or for the treaty game a rho x theta grid. Each list is
-// preset values as toggles plus custom values, each removable.
+// The competition axis: levels in [0, 1], for the treaty game a rho x theta grid, or with a model
+// per party the focal party's incentives. Each list is preset values as toggles plus custom
+// values, each removable.
 import { useState } from 'react';
 import type { SweepIssue } from '../../../src-shared/sweep';
 import { FieldIssues, NumberInput } from '../../components/Field';
 import type { DesignForm } from './form-model';
-import { LEVEL_PRESETS, RHO_PRESETS, THETA_PRESETS, usesGrid } from './form-model';
+import { LEVEL_PRESETS, RHO_PRESETS, THETA_PRESETS, usesGrid, usesIncentives } from './form-model';
+import { usesParties } from './party-lineup';
 
 interface ChipsProps {
   label: string;
@@ -72,23 +74,79 @@ function ValueChips({ label, name, presets, values, min, max, initial, onChange 
   );
 }
 
+/** The focal party's incentives as toggles, in the game's order (games:catalog). */
+function IncentiveChips({
+  options,
+  values,
+  onChange,
+}: {
+  options: readonly string[];
+  values: readonly string[];
+  onChange: (values: string[]) => void;
+}) {
+  const label = 'incentives of the focal party (one row of the heatmap each)';
+  return (
+    <div className="chips" role="group" aria-label={label}>
+      <span className="chips-label">{label}</span>
+      {options.map((o) => (
+        <button
+          key={o}
+          type="button"
+          className="chip"
+          aria-pressed={values.includes(o)}
+          data-testid={`incentive-${o}`}
+          onClick={() =>
+            onChange(options.filter((x) => (x === o ? !values.includes(o) : values.includes(x))))
+          }
+        >
+          {o}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 export function LevelsField({
   form,
   hasAxis,
+  incentiveOptions,
   issues,
   update,
 }: {
   form: DesignForm;
   /** False for a game whose parameters no competition level changes (games:catalog). */
   hasAxis: boolean;
+  /** The incentives a party plays (the game's incentives parameter), null for other games. */
+  incentiveOptions: readonly string[] | null;
   issues: readonly SweepIssue[] | undefined;
   update: (patch: Partial<DesignForm>) => void;
 }) {
   const canGrid = form.kind === 'treaty';
   const isGrid = usesGrid(form);
+  const canIncentives = usesParties(form) && incentiveOptions !== null;
+  const isIncentives = canIncentives && usesIncentives(form);
   return (
     <div className="field wide" data-testid="levels">
       <span className="label">Competition axis</span>
+      {canIncentives && (
+        <div className="segmented" role="group" aria-label="Competition axis">
+          <button
+            type="button"
+            aria-pressed={!isIncentives}
+            onClick={() => update({ competitionMode: 'levels' })}
+          >
+            levels 0–1
+          </button>
+          <button
+            type="button"
+            aria-pressed={isIncentives}
+            data-testid="mode-incentives"
+            onClick={() => update({ competitionMode: 'incentives' })}
+          >
+            focal party’s incentive
+          </button>
+        </div>
+      )}
       {canGrid && (
         <div className="segmented" role="group" aria-label="Competition axis">
           <button
@@ -108,7 +166,13 @@ export function LevelsField({
           </button>
         </div>
       )}
-      {isGrid ? (
+      {isIncentives ? (
+        <IncentiveChips
+          options={incentiveOptions!}
+          values={form.incentives}
+          onChange={(incentives) => update({ incentives })}
+        />
+      ) : isGrid ? (
         <>
           <ValueChips
             label="ρ (position correlation)"
@@ -146,7 +210,7 @@ export function LevelsField({
           onChange={(levels) => update({ levels })}
         />
       )}
-      {!hasAxis && (
+      {!hasAxis && !isIncentives && (
         <span className="hint" data-testid="no-axis">
           This game has no competition axis: every level plays the same game, so one level is
           enough.

@@ -1,5 +1,6 @@
 // The capability axis of the designer: who plays, in which role, placed by the chosen score.
 import { Fragment, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
 import type { ModelView } from '../../../src-shared/contract';
 import type { StrategyName } from '../../../src-shared/participant';
 import type { SweepIssue } from '../../../src-shared/sweep';
@@ -9,9 +10,12 @@ import { issuesByRow } from './issue-text';
 import { metricChoices, rowInfo } from './row-info';
 import type { DesignForm, ParticipantRow, Role } from './form-model';
 import { rowKey, strategyRow, withStrategy } from './form-model';
+import { usesParties } from './party-lineup';
 
 interface Props {
   form: DesignForm;
+  /** Fields of the line-up shown above the table (a deliberation game's model per party). */
+  children?: ReactNode;
   /** The strategies that play the chosen game with its protocol (games:catalog). */
   strategies: readonly StrategyName[];
   models: readonly ModelView[];
@@ -24,8 +28,16 @@ const ROLE_LABELS: Record<Role, string> = {
   opponent: 'on the axis',
   off: 'not used',
 };
+// With a model per party: the axis is the focal party's model; the baseline seats the rest.
+const PARTY_ROLE_LABELS: Record<Role, string> = {
+  baseline: 'other parties',
+  opponent: 'focal, on the axis',
+  off: 'by role/party only',
+};
 
-export function ParticipantsSection({ form, strategies, models, issues, update }: Props) {
+export function ParticipantsSection({ form, strategies, models, issues, update, children }: Props) {
+  const isParties = usesParties(form);
+  const roleLabels = isParties ? PARTY_ROLE_LABELS : ROLE_LABELS;
   const metric = form.capabilityMetric;
   const [newC, setNewC] = useState(0.6);
   const [pick, setPick] = useState('');
@@ -97,10 +109,13 @@ export function ParticipantsSection({ form, strategies, models, issues, update }
           </select>
         </div>
         <p className="hint grow">
-          One column of the heatmap per participant “on the axis”; each plays the baseline. Rows are
-          sorted by the chosen score, weakest first.
+          {isParties
+            ? 'One column of the heatmap per participant “on the axis”, each played by the focal party; the “other parties” row seats every party no role or party row names.'
+            : 'One column of the heatmap per participant “on the axis”; each plays the baseline.'}{' '}
+          Rows are sorted by the chosen score, weakest first.
         </p>
       </div>
+      {children}
       <FieldIssues id="participants-issues" issues={rest} showPath={false} />
       <div className="participants-scroll">
         <table className="grid compact participants-table">
@@ -132,9 +147,9 @@ export function ParticipantsSection({ form, strategies, models, issues, update }
                         value={row.role}
                         onChange={(e) => setRow(row.key, { role: e.target.value as Role })}
                       >
-                        {(Object.keys(ROLE_LABELS) as Role[]).map((r) => (
+                        {(Object.keys(roleLabels) as Role[]).map((r) => (
                           <option key={r} value={r}>
-                            {ROLE_LABELS[r]}
+                            {roleLabels[r]}
                           </option>
                         ))}
                       </select>

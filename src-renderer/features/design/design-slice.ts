@@ -4,7 +4,7 @@ import type { GameCatalogEntry, ValidateResult } from '../../../src-shared/contr
 import { errorMessage, RequestFailed } from '../../api/errors';
 import type { DesignForm } from './form-model';
 import { defaultForm, docToForm, formToDoc } from './form-model';
-import { withParamDefaults } from './game-fields';
+import { withParamDefaults, withRecordDefaults } from './game-fields';
 import type { Loadable, Slice } from '../../state/types';
 
 export type Validation =
@@ -48,9 +48,12 @@ export const designSlice: Slice<DesignSlice> = (set, get, { api }) => {
         const form = get().form;
         const entry = value.find((g) => g.kind === form.kind);
         const params = withParamDefaults(form.params, entry);
-        const isChanged = Object.keys(params).length !== Object.keys(form.params).length;
+        const records = withRecordDefaults(form.records, entry);
+        const isChanged =
+          Object.keys(params).length !== Object.keys(form.params).length ||
+          Object.keys(records).length !== Object.keys(form.records).length;
         set({ catalog: { state: 'ready', value } });
-        if (isChanged) get().updateForm({ params });
+        if (isChanged) get().updateForm({ params, records });
       } catch (err) {
         set({ catalog: { state: 'error', error: errorMessage(err) } });
       }
@@ -112,7 +115,11 @@ export const designSlice: Slice<DesignSlice> = (set, get, { api }) => {
       const entry =
         catalog.state === 'ready' ? catalog.value.find((g) => g.kind === form.kind) : undefined;
       set({
-        form: { ...form, params: withParamDefaults(form.params, entry) },
+        form: {
+          ...form,
+          params: withParamDefaults(form.params, entry),
+          records: withRecordDefaults(form.records, entry),
+        },
         validation: { state: 'idle' },
       });
     },

@@ -199,7 +199,9 @@ describe('designer form <-> sweep document', () => {
     const back = docToForm(doc);
     if (!back.ok) throw new Error(back.error);
     expect(back.form.params).toEqual({ folder: 'games/town', window: 4 });
-    expect(back.form.otherParams).toEqual({ incentives: { Mayor: 'greedy' } });
+    // A record of plain values comes back as rows the form edits.
+    expect(back.form.records).toEqual({ incentives: [{ key: 'Mayor', value: 'greedy' }] });
+    expect(back.form.otherParams).toEqual({});
     expect(back.form.protocol).toBe('deliberation');
     expect(back.form.extra).toEqual({});
     // No protocol chosen: the document leaves it to the game.

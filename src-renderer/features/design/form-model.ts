@@ -2,7 +2,11 @@
 // (src-shared/sweep.ts), plus where each validation issue belongs on the form.
 import type { AcceptanceRule, GameKind, ProtocolName } from '../../../src-shared/game';
 import type { ParticipantSpec, StrategyName } from '../../../src-shared/participant';
-import type { SweepInput, SweepIssue } from '../../../src-shared/sweep';
+import type { SweepInput } from '../../../src-shared/sweep';
+
+import { activeRows, lineupFields, lineupOf, usesParties } from './party-lineup';
+
+export { fieldOf, issuesByField } from './issue-fields';
 
 export type Role = 'baseline' | 'opponent' | 'off';
 export type OrderChoice = 'weak_first' | 'strong_first' | 'both' | 'random';
@@ -30,7 +34,12 @@ export interface DesignForm {
    * an optional one left empty is absent, so the game's default applies.
    */
   params: Record<string, ParamValue>;
-  /** Game parameters the form does not show (lists, records such as holdings), kept as loaded. */
+  /**
+   * Record parameters (names to values, such as holdings per resource or incentives per party),
+   * row by row as edited; an empty one is absent, so the game's default applies.
+   */
+  records: Record<string, RecordEntry[]>;
+  /** Game parameters the form does not show (lists, structured data), kept as loaded. */
   otherParams: Record<string, unknown>;
   /** The protocol to play; null = the game's first (its default). */
   protocol: ProtocolName | null;
@@ -41,8 +50,22 @@ export interface DesignForm {
   discussionTurns: number;
   capabilityMetric: string;
   participants: ParticipantRow[];
-  /** Competition axis: levels in [0, 1], or (treaty only) a rho x theta grid. */
-  competitionMode: 'levels' | 'rhoTheta';
+  /**
+   * Who sits where: the baseline against each participant on the axis, or (deliberation) a model
+   * per party, the focal party playing each participant on the axis (party-lineup.ts).
+   */
+  lineupMode: 'baseline' | 'parties';
+  /** Model per party: the party whose model is the capability axis. */
+  focalParty: string;
+  /** Model per party: a participant id per role and per party name, before the baseline row's. */
+  byRole: RecordEntry[];
+  byParty: RecordEntry[];
+  /**
+   * Competition axis: levels in [0, 1], (treaty only) a rho x theta grid, or (a model per party)
+   * the focal party's incentives.
+   */
+  competitionMode: 'levels' | 'rhoTheta' | 'incentives';
+  incentives: string[];
   levels: number[];
   rho: number[];
   theta: number[];
@@ -57,6 +80,12 @@ export interface DesignForm {
 
 /** A value of a parameter the form edits: a number, a choice or text, or a yes/no. */
 export type ParamValue = number | string | boolean;
+
+/** One row of a record parameter: a name and its value (null while not given). */
+export interface RecordEntry {
+  key: string;
+  value: ParamValue | null;
+}
 
 export const LEVEL_PRESETS = [0, 0.25, 0.5, 0.75, 1];
 export const RHO_PRESETS = [-1, -0.5, 0, 0.5, 1];
@@ -87,6 +116,27 @@ export function withStrategy(
 export const isParamValue = (v: unknown): v is ParamValue =>
   typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean';
 
+/** True for a non-empty object of plain values (a record the form edits row by row). */
+const isRecordValue = (v: unknown): v is Record<string, ParamValue> =>
+  !!v &&
+  typeof v === 'object' &&
+  !Array.isArray(v) &&
+  Object.keys(v).length > 0 &&
+  Object.values(v).every(isParamValue);
+
+/**
+ * The record parameters as the document has them: rows in order (a later row with the same name
+ * wins; the form reports the repeat), an empty record left out, a missing value as null.
+ */
+export function recordParams(
+  records: Record<string, readonly RecordEntry[]>,
+): Record<string, Record<string, ParamValue | null>> {
+  const out: Record<string, Record<string, ParamValue | null>> = {};
+  for (const [name, rows] of Object.entries(records))
+    if (rows.length > 0) out[name] = Object.fromEntries(rows.map((r) => [r.key, r.value]));
+  return out;
+}
+
 let keySeq = 0;
 export const rowKey = (): string => `row-${++keySeq}`;
 
@@ -107,6 +157,7 @@ export function defaultForm(): DesignForm {
     kind: 'item-allocation',
     // Filled with the game's defaults when the catalog arrives (withParamDefaults).
     params: {},
+    records: {},
     otherParams: {},
     protocol: null,
     agents: 2,
@@ -120,7 +171,12 @@ export function defaultForm(): DesignForm {
       strategyRow(0.2, 'opponent'),
       strategyRow(0.8, 'opponent'),
     ],
+    lineupMode: 'baseline',
+    focalParty: '',
+    byRole: [],
+    byParty: [],
     competitionMode: 'levels',
+    incentives: [],
     levels: [0, 0.5, 1],
     rho: [-1, 0, 1],
     theta: [0, 0.5, 1],
@@ -148,9 +204,13 @@ function specOf(row: ParticipantRow): ParticipantSpec | null {
 
 /** The sweep document for the form: exactly what Save JSON writes and the CLI runs. */
 export function formToDoc(form: DesignForm): SweepInput {
-  const active = form.participants.filter((r) => r.role !== 'off');
+  const active = activeRows(form);
   const isGrid = usesGrid(form);
-  const params: Record<string, unknown> = { ...form.otherParams, ...form.params };
+  const params: Record<string, unknown> = {
+    ...form.otherParams,
+    ...recordParams(form.records),
+    ...form.params,
+  };
   // On a rho x theta grid each cell sets rho and theta itself.
   if (isGrid) {
     delete params.rho;
@@ -170,14 +230,12 @@ export function formToDoc(form: DesignForm): SweepInput {
     discussionTurns: form.discussionTurns,
     participants: active.map(specOf).filter((p): p is ParticipantSpec => p !== null),
     capabilityMetric: form.capabilityMetric,
-    lineup: {
-      mode: 'baseline',
-      baseline: active.find((r) => r.role === 'baseline')?.id ?? '',
-      opponents: active.filter((r) => r.role === 'opponent').map((r) => r.id),
-    },
-    competition: isGrid
-      ? { rho: sorted(form.rho), theta: sorted(form.theta) }
-      : { levels: sorted(form.levels) },
+    lineup: lineupOf(form, active),
+    competition: usesIncentives(form)
+      ? { incentives: form.incentives }
+      : isGrid
+        ? { rho: sorted(form.rho), theta: sorted(form.theta) }
+        : { levels: sorted(form.levels) },
     orders: form.orders === 'both' ? 'both' : [form.orders],
     runs: { count: form.runs, baseSeed: form.baseSeed },
     concurrency: form.concurrency,
@@ -214,12 +272,9 @@ export function docToForm(
     return { ok: false, error: 'the file is not a sweep document (expected a JSON object)' };
   const doc = input as Partial<SweepInput> & Record<string, unknown>;
   const base = defaultForm();
-  if (!doc.lineup || doc.lineup.mode !== 'baseline') {
-    return {
-      ok: false,
-      error: `the form edits baseline line-ups; this document uses "${doc.lineup?.mode ?? 'none'}" (run it with \`parley run\`)`,
-    };
-  }
+  if (!doc.lineup) return { ok: false, error: 'the document has no "lineup"' };
+  const lineup = lineupFields(doc.lineup);
+  if (!lineup.ok) return lineup;
   const comp = doc.competition;
   if (!comp) return { ok: false, error: 'the document has no "competition" axis' };
   if ('alpha' in comp) {
@@ -229,7 +284,7 @@ export function docToForm(
         'the form edits competition levels or rho x theta; this document uses alpha x sigma (run it with `parley run`)',
     };
   }
-  const isGrid = !('levels' in comp);
+  const isGrid = 'rho' in comp;
   const runs = doc.runs;
   if (runs && 'seeds' in runs)
     return {
@@ -240,14 +295,15 @@ export function docToForm(
   const kind = doc.game?.kind ?? base.kind;
   const rawParams = (doc.game?.params ?? {}) as Record<string, unknown>;
   const params: Record<string, ParamValue> = {};
+  const records: Record<string, RecordEntry[]> = {};
   const otherParams: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(rawParams)) {
     if (isParamValue(v)) params[k] = v;
+    else if (isRecordValue(v))
+      records[k] = Object.entries(v).map(([key, value]) => ({ key, value }));
     else otherParams[k] = v;
   }
-  const { baseline, opponents } = doc.lineup;
-  const roleOf = (id: string): Role =>
-    id === baseline ? 'baseline' : opponents.includes(id) ? 'opponent' : 'off';
+  const { roleOf } = lineup;
   const inline = (doc.participants ?? []) as ParticipantSpec[];
   const rows: ParticipantRow[] = inline.map((spec) =>
     spec.kind === 'strategy' &&
@@ -265,7 +321,7 @@ export function docToForm(
         }
       : { key: rowKey(), source: 'inline', id: spec.id, role: roleOf(spec.id), spec },
   );
-  for (const id of [baseline, ...opponents]) {
+  for (const id of lineup.ids) {
     if (!rows.some((r) => r.id === id))
       rows.push({ key: rowKey(), source: 'registry', id, role: roleOf(id) });
   }
@@ -286,6 +342,7 @@ export function docToForm(
       description: doc.description ?? '',
       kind,
       params,
+      records,
       otherParams,
       protocol: doc.protocol ?? null,
       agents: doc.agents ?? base.agents,
@@ -295,7 +352,9 @@ export function docToForm(
       discussionTurns: doc.discussionTurns ?? base.discussionTurns,
       capabilityMetric: doc.capabilityMetric ?? base.capabilityMetric,
       participants: rows,
-      competitionMode: isGrid ? 'rhoTheta' : 'levels',
+      ...lineup.fields,
+      competitionMode: isGrid ? 'rhoTheta' : 'incentives' in comp ? 'incentives' : 'levels',
+      incentives: 'incentives' in comp ? comp.incentives : [],
       levels: 'levels' in comp ? comp.levels : base.levels,
       rho: 'rho' in comp ? comp.rho : base.rho,
       theta: 'theta' in comp ? comp.theta : base.theta,
@@ -317,54 +376,16 @@ function orderChoice(orders: SweepInput['orders']): OrderChoice | null {
   return set.size === 2 && set.has('weak_first') && set.has('strong_first') ? 'both' : null;
 }
 
+/** True when the competition axis is the focal party's incentive (a model per party only). */
+export function usesIncentives(
+  form: Pick<DesignForm, 'kind' | 'lineupMode' | 'competitionMode'>,
+): boolean {
+  return usesParties(form) && form.competitionMode === 'incentives';
+}
+
 /** True when the competition axis is a rho x theta grid (the treaty game only). */
 export function usesGrid(form: Pick<DesignForm, 'kind' | 'competitionMode'>): boolean {
   return form.kind === 'treaty' && form.competitionMode === 'rhoTheta';
-}
-
-/** The form field an issue belongs to ("general" when none fits). */
-export function fieldOf(issue: SweepIssue): string {
-  const path = issue.path;
-  const head = path.split(/[.[ (]/)[0];
-  if (path.startsWith('game.params.'))
-    return `params.${path.slice('game.params.'.length).split(/[.[]/)[0]}`;
-  if (head === 'game') return 'kind';
-  // A game's seat count (e.g. a deliberation folder's parties) is the Agents field's business.
-  if (/needs \d+ agents, got \d+/.test(issue.message)) return 'agents';
-  if (head === 'lineup' || head === 'participants' || head === 'capabilityMetric')
-    return 'participants';
-  if (head === 'competition') return 'levels';
-  if (
-    [
-      'name',
-      'protocol',
-      'agents',
-      'rounds',
-      'gamma',
-      'acceptance',
-      'discussionTurns',
-      'orders',
-      'runs',
-      'concurrency',
-      'budgetUsd',
-      'description',
-    ].includes(head)
-  )
-    return head;
-  return 'general';
-}
-
-/**
- * Issues grouped by form field, each message once per field (a problem of the game repeats for
- * every cell of the competition axis).
- */
-export function issuesByField(issues: readonly SweepIssue[]): Record<string, SweepIssue[]> {
-  const out: Record<string, SweepIssue[]> = {};
-  for (const issue of issues) {
-    const list = (out[fieldOf(issue)] ??= []);
-    if (!list.some((i) => i.message === issue.message)) list.push(issue);
-  }
-  return out;
 }
 
 /** The grid the form describes: capabilities x levels x orders x runs. */
@@ -376,9 +397,11 @@ export function gridSize(form: DesignForm): {
   games: number;
 } {
   const rows = form.participants.filter((r) => r.role === 'opponent').length;
-  const columns = usesGrid(form)
-    ? new Set(form.rho).size * new Set(form.theta).size
-    : new Set(form.levels).size;
+  const columns = usesIncentives(form)
+    ? new Set(form.incentives).size
+    : usesGrid(form)
+      ? new Set(form.rho).size * new Set(form.theta).size
+      : new Set(form.levels).size;
   const orders = form.orders === 'both' ? 2 : 1;
   return { rows, columns, orders, runs: form.runs, games: rows * columns * orders * form.runs };
 }

@@ -4,17 +4,38 @@ import type { GameCatalogEntry, GameParamView, ProtocolView } from '../../../src
 import { STRATEGIES } from '../../../src-shared/participant';
 import type { StrategyName } from '../../../src-shared/participant';
 import { isParamValue, withStrategy } from './form-model';
-import type { DesignForm, ParamValue, ParticipantRow } from './form-model';
+import type { DesignForm, ParamValue, ParticipantRow, RecordEntry } from './form-model';
 
 /**
  * The parameters the form asks for, from the game's catalog entry (its own zod schema): numbers,
- * choices, text and yes/no that the competition axis does not set. Lists and records (item
- * names, holdings) and a deliberation game's parsed folder data are kept as loaded.
+ * choices, text and yes/no that the competition axis does not set. Records (holdings) have their
+ * own editor (recordFields); lists (item names) and a deliberation game's parsed folder data are
+ * kept as loaded.
  */
 export function formParams(entry: GameCatalogEntry | undefined): GameParamView[] {
   return (entry?.params ?? []).filter(
     (p) => p.type !== 'list' && p.type !== 'object' && !p.setByCompetition,
   );
+}
+
+/** The record parameters the form edits row by row (holdings, incentives per party). */
+export function recordFields(entry: GameCatalogEntry | undefined): GameParamView[] {
+  return (entry?.params ?? []).filter((p) => p.record && !p.setByCompetition);
+}
+
+/** The form's records with every missing one that has a default filled with its rows. */
+export function withRecordDefaults(
+  records: Record<string, RecordEntry[]>,
+  entry: GameCatalogEntry | undefined,
+): Record<string, RecordEntry[]> {
+  const out = { ...records };
+  for (const p of recordFields(entry)) {
+    const d = p.default;
+    if (p.name in out || !d || typeof d !== 'object' || Array.isArray(d)) continue;
+    const rows = Object.entries(d).filter((e): e is [string, ParamValue] => isParamValue(e[1]));
+    out[p.name] = rows.map(([key, value]) => ({ key, value }));
+  }
+  return out;
 }
 
 /** The form's parameters with every missing one that has a default set to it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { strategyRow } from './form-model';
+import { defaultForm, strategyRow } from './form-model';
 import { fieldLabel, issuesByRow, plainMessage } from './issue-text';
 
 describe('issues in plain words', () => {
@@ -48,7 +48,7 @@ describe('issues in plain words', () => {
         { path: 'lineup.baseline', message: 'choose a baseline' },
         { path: 'lineup', message: `participant "${rows[0].id}" has no "elo" score` },
       ],
-      { participants: rows },
+      { ...defaultForm(), participants: rows },
     );
     expect([...byRow.entries()]).toEqual([
       [rows[2].key, ['enter a number']],

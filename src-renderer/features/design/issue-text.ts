@@ -4,6 +4,9 @@
 import type { SweepIssue } from '../../../src-shared/sweep';
 import type { DesignForm } from './form-model';
 import { fieldOf } from './form-model';
+import { activeRows } from './party-lineup';
+
+type RowFields = Pick<DesignForm, 'participants' | 'kind' | 'lineupMode' | 'byRole' | 'byParty'>;
 
 const FIELD_LABELS: Record<string, string> = {
   name: 'Name',
@@ -21,6 +24,9 @@ const FIELD_LABELS: Record<string, string> = {
   runs: 'Runs per cell',
   concurrency: 'Games at once',
   budgetUsd: 'Budget',
+  'lineup.focalParty': 'Focal party',
+  'lineup.byRole': 'Model by role',
+  'lineup.byParty': 'Model by party',
 };
 
 /** The form field an issue is shown at, as its label says it ("Rounds", "Game: projects"). */
@@ -53,6 +59,7 @@ export function plainMessage(issue: SweepIssue): string {
   if (m) return `list at least ${m[1]}`;
   if (/^Invalid input: expected string, received/.test(message)) return 'enter text';
   if (/^Invalid input: expected boolean, received/.test(message)) return 'choose yes or no';
+  if (message === 'Invalid key in record') return 'not a valid name';
   m = /^Invalid option: expected one of (.*)$/.exec(message);
   if (m) return `choose one of ${m[1].replace(/"/g, '').split('|').join(', ')}`;
   return message;
@@ -66,13 +73,13 @@ export function plainIssues(issues: readonly SweepIssue[]): SweepIssue[] {
 /**
  * The form row (its key) an issue of the document concerns: `participants[i]` counts the active
  * rows the document lists (registry rows are looked up by id, so they are not in it), and
- * `lineup.opponents[i]` the rows on the axis. Null for issues of the whole lineup.
+ * `lineup.opponents[i]` (or `focalModels[i]`) the rows on the axis. Null for issues of the whole lineup.
  */
-export function rowKeyOf(issue: SweepIssue, form: Pick<DesignForm, 'participants'>): string | null {
-  const active = form.participants.filter((r) => r.role !== 'off');
+export function rowKeyOf(issue: SweepIssue, form: RowFields): string | null {
+  const active = activeRows(form);
   let m = /^participants\[(\d+)\]/.exec(issue.path);
   if (m) return active.filter((r) => r.source !== 'registry')[Number(m[1])]?.key ?? null;
-  m = /^lineup\.opponents\[(\d+)\]/.exec(issue.path);
+  m = /^lineup\.(?:opponents|focalModels)\[(\d+)\]/.exec(issue.path);
   if (m) return active.filter((r) => r.role === 'opponent')[Number(m[1])]?.key ?? null;
   // The host names a participant in quotes ('participant "gpt-x" has no "capability" score').
   const quoted = [...issue.message.matchAll(/"([^"]+)"/g)].map((q) => q[1]);
@@ -82,7 +89,7 @@ export function rowKeyOf(issue: SweepIssue, form: Pick<DesignForm, 'participants
 /** Issues of the participants section split by row (distinct messages) and the rest. */
 export function issuesByRow(
   issues: readonly SweepIssue[],
-  form: Pick<DesignForm, 'participants'>,
+  form: RowFields,
 ): { byRow: Map<string, string[]>; rest: SweepIssue[] } {
   const byRow = new Map<string, string[]>();
   const rest: SweepIssue[] = [];

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { SweepSummary } from '../../../src-shared/contract';
 import { GameList } from '../../components/GameList';
 import { EmptyState } from '../../components/EmptyState';
+import { SteadyButton } from '../../components/SteadyButton';
 import { GameReasons } from './GameReasons';
 import { LoadState } from '../../components/Loading';
 import { ProgressBar } from './ProgressBar';
@@ -91,32 +92,26 @@ function SweepRow({ sweep }: { sweep: SweepSummary }) {
       </dl>
       <GameReasons sweep={sweep} onOpenKeys={() => navigate({ screen: 'models' })} />
       <div className="actions">
-        {/* One element for both: it keeps keyboard focus when it turns from Pause to Resume,
-            and a busy request marks it aria-disabled, not disabled (which drops focus). */}
-        <button
-          type="button"
-          disabled={isFinal}
-          aria-disabled={isBusy || undefined}
-          onClick={() => {
-            if (!isBusy) void control(isPaused ? 'sweeps:resume' : 'sweeps:pause', sweep.id);
-          }}
+        {/* Steady buttons keep keyboard focus through a busy request and the sweep's end. Pause
+            and Resume are one element, so focus stays on it when it turns from one to the other. */}
+        <SteadyButton
+          isUnavailable={isBusy || isFinal}
+          onPress={() => void control(isPaused ? 'sweeps:resume' : 'sweeps:pause', sweep.id)}
         >
           {isPaused ? 'Resume' : 'Pause'}
-        </button>
-        <button
-          type="button"
-          disabled={isBusy || isFinal}
-          onClick={() => void control('sweeps:cancel', sweep.id)}
+        </SteadyButton>
+        <SteadyButton
+          isUnavailable={isBusy || isFinal}
+          onPress={() => void control('sweeps:cancel', sweep.id)}
         >
           Cancel
-        </button>
-        <button
-          type="button"
-          disabled={isBusy || p.counts.failed === 0}
-          onClick={() => void control('sweeps:retryFailed', sweep.id)}
+        </SteadyButton>
+        <SteadyButton
+          isUnavailable={isBusy || p.counts.failed === 0}
+          onPress={() => void control('sweeps:retryFailed', sweep.id)}
         >
           Retry failed ({p.counts.failed})
-        </button>
+        </SteadyButton>
         <span className="spacer" />
         <button
           type="button"

@@ -20,7 +20,7 @@ export function ReaderHeader({
 }) {
   const navigate = useApp((s) => s.navigate);
   const gameTitle = useGameTitle();
-  const { game, outcome, sweeps } = transcript;
+  const { game, outcome, sweeps, competitionLabel } = transcript;
   const back = sweeps.find((s) => s.id === sweepId) ?? sweeps[0] ?? null;
   const backHref = back ? `#/transcripts?sweep=${encodeURIComponent(back.id)}` : '#/transcripts';
   return (
@@ -40,9 +40,13 @@ export function ReaderHeader({
         <h1>
           {gameTitle(game.kind)} · {game.participants.map((p) => p.label).join(' vs ')}
         </h1>
-        <div className="muted">
-          competition {fmt(game.competitionLevel, 2)} · seed {game.seed} · run {game.runIndex + 1} ·{' '}
-          {game.order.replace('_', ' ')} ·{' '}
+        <div className="muted" data-testid="reader-facts">
+          <span data-testid="reader-level">
+            {competitionLabel
+              ? `${competitionLabel.title}: ${competitionLabel.label}`
+              : `competition ${fmt(game.competitionLevel, 2)}`}
+          </span>{' '}
+          · seed {game.seed} · run {game.runIndex + 1} · {game.order.replace('_', ' ')} ·{' '}
           <span className={`pill pill-${game.status}`} data-testid="game-status">
             {game.status}
           </span>{' '}
