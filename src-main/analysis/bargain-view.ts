@@ -5,11 +5,11 @@ import { metricAxisLabel, metricDef } from '../../src-shared/metrics';
 import type { Store } from '../store/types';
 import {
   BARGAIN_FIGURE_KINDS,
-  concessionCurves,
+  ConcessionCollector,
+  MatchupCollector,
   demandLabel,
-  matchupGrid,
 } from './bargain-figures';
-import { loadDataset } from './dataset';
+import { streamDataset } from './dataset';
 
 /** Figures of one sweep; a figure the sweep cannot have is null with a note saying why. */
 export function sweepBargainFigures(
@@ -18,23 +18,34 @@ export function sweepBargainFigures(
   options: { opponent?: string; seed?: number } = {},
 ): BargainFiguresResult {
   const seed = options.seed ?? 1;
-  const { rows } = loadDataset(store, [sweepId]);
-  const kinds = [...new Set(rows.map((r) => String(r.kind)))];
   const none = (note: string): BargainFiguresResult => ({
     sweepId,
     concession: null,
     matchup: null,
     notes: [note],
   });
-  if (rows.length === 0) return none('no finished games yet');
-  if (kinds.length !== 1 || !(BARGAIN_FIGURE_KINDS as readonly string[]).includes(kinds[0]))
-    return none(`concession curves and matchups are drawn for ${BARGAIN_FIGURE_KINDS.join(', ')}`);
-  const curves = concessionCurves(store, rows, {
+  // Both figures gathered as the games stream by (no row is kept); the first game of another
+  // kind, or of a kind without these figures, ends the pass with a note.
+  const concession = new ConcessionCollector(store, {
     seed,
     ...(options.opponent ? { opponent: options.opponent } : {}),
   });
-  const metric = curves.kind === 'price' ? 'price' : 'round';
-  const grid = matchupGrid(store, rows, { metric, seed });
+  let matchup: MatchupCollector | null = null;
+  let kind: string | null = null;
+  for (const r of streamDataset(store, [sweepId])) {
+    kind ??= String(r.kind);
+    if (String(r.kind) !== kind || !(BARGAIN_FIGURE_KINDS as readonly string[]).includes(kind))
+      return none(
+        `concession curves and matchups are drawn for ${BARGAIN_FIGURE_KINDS.join(', ')}`,
+      );
+    matchup ??= new MatchupCollector(store, { metric: kind === 'price' ? 'price' : 'round', seed });
+    concession.add(r);
+    matchup.add(r);
+  }
+  if (!matchup) return none('no finished games yet');
+  const curves = concession.result();
+  const grid = matchup.result();
+  const metric = grid.metric;
   return {
     sweepId,
     concession: {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cellMatrix, cellsFromSums, computeCells, tInterval } from './cells';
+import {
+  CellGrouper,
+  cellMatrix,
+  cellsFromSums,
+  computeCells,
+  summarizeValues,
+  tInterval,
+} from './cells';
 
 const ROWS = [
   { capability: 1, competition_level: 0, share: 0.4 },
@@ -101,5 +108,28 @@ describe('cellMatrix', () => {
       [0.5, 0.2],
       [0.8, null],
     ]);
+  });
+});
+
+describe('CellGrouper', () => {
+  it("keeps each cell's values past its first buffer and summarises them as an array would", () => {
+    // 100 values in cell a (the typed buffer starts at 16 and doubles three times), 3 in b.
+    const values = Array.from({ length: 100 }, (_, i) => ((i * 37) % 101) / 10);
+    const grouper = new CellGrouper({ by: ['cell'], metric: 'm', ci: 'bootstrap', seed: 3 });
+    for (const v of values) grouper.add({ cell: 'a', m: v });
+    for (const m of [1, null, 2, 4]) grouper.add({ cell: 'b', m });
+    const [a, b] = grouper.cells();
+    expect(a).toEqual(
+      computeCells(
+        values.map((m) => ({ cell: 'a', m })),
+        { by: ['cell'], metric: 'm', ci: 'bootstrap', seed: 3 },
+      )[0],
+    );
+    expect(a.n).toBe(100);
+    expect(a.mean).toBe(values.reduce((x, y) => x + y, 0) / 100);
+    expect(b).toMatchObject({ key: { cell: 'b' }, n: 3, mean: 7 / 3, missing: 1 });
+    expect(summarizeValues(Float64Array.from([1, 2, 4]), 't', 1)).toEqual(
+      summarizeValues([1, 2, 4], 't', 1),
+    );
   });
 });

@@ -53,42 +53,109 @@ interface Group {
   key: Record<string, unknown>;
   /** JSON of the seedBy values: the cell's identity for its seed. */
   text: string;
-  values: number[];
+  values: NumberList;
   missing: number;
 }
 
-function groupRows(rows: readonly Row[], options: CellOptions): Group[] {
-  const { by, metric } = options;
-  const seedBy = options.seedBy ?? by;
-  const stray = seedBy.find((f) => !by.includes(f));
-  if (stray !== undefined)
-    throw new Error(`seedBy column "${stray}" is not one of by (${by.join(', ')})`);
-  const groups = new Map<string, Group>();
-  for (const row of rows) {
+/** Values bootstrapped between two yields to the event loop (about 30 ms of work). */
+const YIELD_EVERY_VALUES = 2_000;
+
+/** A growable list of doubles: 8 bytes a value, not a boxed number in an array (issue 15). */
+export class NumberList {
+  private data = new Float64Array(16);
+  length = 0;
+
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Float64Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = v;
+  }
+
+  /** The values pushed, in order (a view: no copy). */
+  view(): Float64Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+/**
+ * Rows grouped into cells one at a time, so a caller streaming rows from the store holds only
+ * each cell's values (a typed array), never the rows: memory grows with the cells, not the games.
+ */
+export class CellGrouper {
+  private readonly groups = new Map<string, Group>();
+  private readonly seedBy: readonly string[];
+
+  constructor(readonly options: CellOptions) {
+    const { by } = options;
+    this.seedBy = options.seedBy ?? by;
+    const stray = this.seedBy.find((f) => !by.includes(f));
+    if (stray !== undefined)
+      throw new Error(`seedBy column "${stray}" is not one of by (${by.join(', ')})`);
+  }
+
+  add(row: Row): void {
+    const { by, metric } = this.options;
     const tuple = by.map((f) => row[f] ?? null);
     const groupText = JSON.stringify(tuple);
-    let g = groups.get(groupText);
+    let g = this.groups.get(groupText);
     if (!g) {
-      const text = seedBy === by ? groupText : JSON.stringify(seedBy.map((f) => row[f] ?? null));
+      const text =
+        this.seedBy === by ? groupText : JSON.stringify(this.seedBy.map((f) => row[f] ?? null));
       g = {
         key: Object.fromEntries(by.map((f, i) => [f, tuple[i]])),
         text,
-        values: [],
+        values: new NumberList(),
         missing: 0,
       };
-      groups.set(groupText, g);
+      this.groups.set(groupText, g);
     }
     const v = metricValue(row, metric);
     if (v === null) g.missing++;
     else g.values.push(v);
   }
-  return [...groups.values()].sort((a, b) => {
-    for (const f of by) {
-      const c = compareValues(a.key[f], b.key[f]);
-      if (c !== 0) return c;
+
+  /** The cells of every row added, sorted by their `by` values (unknown values last). */
+  cells(): Cell[] {
+    return this.sorted().map((g) => cellOf(g, this.options));
+  }
+
+  /**
+   * `cells` for a host that serves other requests on the same thread: it yields to the event
+   * loop between cells, so a 100,000-game grid is bootstrapped without freezing the host.
+   */
+  async cellsAsync(): Promise<Cell[]> {
+    const out: Cell[] = [];
+    let sinceYield = 0;
+    for (const g of this.sorted()) {
+      out.push(cellOf(g, this.options));
+      sinceYield += g.values.length;
+      if (this.options.ci === 'bootstrap' && sinceYield >= YIELD_EVERY_VALUES) {
+        sinceYield = 0;
+        await new Promise<void>((resume) => setImmediate(resume));
+      }
     }
-    return 0;
-  });
+    return out;
+  }
+
+  private sorted(): Group[] {
+    const { by } = this.options;
+    return [...this.groups.values()].sort((a, b) => {
+      for (const f of by) {
+        const c = compareValues(a.key[f], b.key[f]);
+        if (c !== 0) return c;
+      }
+      return 0;
+    });
+  }
+}
+
+function grouped(rows: Iterable<Row>, options: CellOptions): CellGrouper {
+  const grouper = new CellGrouper(options);
+  for (const row of rows) grouper.add(row);
+  return grouper;
 }
 
 /**
@@ -112,7 +179,11 @@ export function tInterval(
 }
 
 /** n, mean, SD and interval of one cell's values. */
-export function summarizeValues(values: readonly number[], ci: CiMethod, seed: number): Summary {
+export function summarizeValues(
+  values: readonly number[] | Float64Array,
+  ci: CiMethod,
+  seed: number,
+): Summary {
   if (values.length === 0) return { n: 0, mean: null, sd: null, ciLow: null, ciHigh: null };
   const m = mean(values);
   const sd = sampleSd(values);
@@ -124,38 +195,14 @@ export function summarizeValues(values: readonly number[], ci: CiMethod, seed: n
 function cellOf(g: Group, options: CellOptions): Cell {
   return {
     key: g.key,
-    ...summarizeValues(g.values, options.ci, cellSeed(options.seed, options.metric, g.text)),
+    ...summarizeValues(g.values.view(), options.ci, cellSeed(options.seed, options.metric, g.text)),
     missing: g.missing,
   };
 }
 
 /** One cell per group of `by` values, sorted by those values (unknown values last). */
-export function computeCells(rows: readonly Row[], options: CellOptions): Cell[] {
-  return groupRows(rows, options).map((g) => cellOf(g, options));
-}
-
-/** Values bootstrapped between two yields to the event loop (about 30 ms of work). */
-const YIELD_EVERY_VALUES = 2_000;
-
-/**
- * `computeCells` for a host that serves other requests on the same thread: it yields to the event
- * loop between cells, so a 100,000-game grid is bootstrapped without freezing the host.
- */
-export async function computeCellsAsync(
-  rows: readonly Row[],
-  options: CellOptions,
-): Promise<Cell[]> {
-  const out: Cell[] = [];
-  let sinceYield = 0;
-  for (const g of groupRows(rows, options)) {
-    out.push(cellOf(g, options));
-    sinceYield += g.values.length;
-    if (options.ci === 'bootstrap' && sinceYield >= YIELD_EVERY_VALUES) {
-      sinceYield = 0;
-      await new Promise<void>((resume) => setImmediate(resume));
-    }
-  }
-  return out;
+export function computeCells(rows: Iterable<Row>, options: CellOptions): Cell[] {
+  return grouped(rows, options).cells();
 }
 
 /** Sums of one metric over a cell, as SQL computes them (store.cellAggregates). */

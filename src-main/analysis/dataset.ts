@@ -202,6 +202,13 @@ export function gameRow(
   };
 }
 
+/**
+ * SQLite's page cache (KiB) for one pass over a whole sweep (store.withReadCache): the pass
+ * re-reads no page soon after, and the OS caches the file, so the store's 64 MiB cache would
+ * only add memory (issue 15).
+ */
+export const PASS_CACHE_KIB = 2048;
+
 /** Counts what a streamed dataset left out; filled in as the stream is read. */
 export interface DatasetTally {
   unfinished: number;
@@ -274,43 +281,24 @@ export function loadDataset(
   return { rows, unfinished: tally.unfinished, sweepIds: [...sweepIds] };
 }
 
-/** A dataset of a few columns, with what the whole rows held (for naming a bad column). */
-export interface ProjectedDataset extends Dataset {
-  /** Every column some whole row had. */
-  columns: Set<string>;
-  /** The columns of the first whole row that held an array (never grouping columns). */
-  arrayColumns: Set<string>;
-}
+/** The columns of rows streamed by: every column some row had, and the first row's arrays. */
+export class ColumnTally {
+  readonly columns = new Set<string>();
+  /** The columns of the first row that held an array (never grouping columns). */
+  arrays = new Set<string>();
+  rows = 0;
+  private shape = '';
 
-/**
- * The dataset with each row cut down to `keep` as it streams by, so that a view that needs a
- * metric and a few dimensions holds those alone (bounded by the columns, not by whole rows).
- */
-export function loadProjectedDataset(
-  store: Store,
-  sweepIds: readonly string[],
-  keep: readonly string[],
-  options: DatasetOptions = {},
-): ProjectedDataset {
-  const tally: DatasetTally = { unfinished: 0 };
-  const rows: AnalysisRow[] = [];
-  const columns = new Set<string>();
-  let arrayColumns = new Set<string>();
-  let shape = '';
-  for (const row of streamDataset(store, sweepIds, options, tally)) {
+  add(row: AnalysisRow): void {
     const keys = Object.keys(row);
-    if (rows.length === 0) arrayColumns = new Set(keys.filter((k) => Array.isArray(row[k])));
+    if (this.rows++ === 0) this.arrays = new Set(keys.filter((k) => Array.isArray(row[k])));
     // Rows of one shape share their keys: the union grows only when the shape changes.
     const text = keys.join(',');
-    if (text !== shape) {
-      shape = text;
-      for (const k of keys) columns.add(k);
+    if (text !== this.shape) {
+      this.shape = text;
+      for (const k of keys) this.columns.add(k);
     }
-    const kept: AnalysisRow = {};
-    for (const k of keep) if (k in row) kept[k] = row[k];
-    rows.push(kept);
   }
-  return { rows, unfinished: tally.unfinished, sweepIds: [...sweepIds], columns, arrayColumns };
 }
 
 export type FilterValue =
@@ -330,24 +318,39 @@ export function applyFilters(
   filters: Record<string, FilterValue> = {},
 ): AnalysisRow[] {
   const columns = new Set(rows.flatMap((r) => Object.keys(r)));
+  if (rows.length > 0) checkFilterColumns(filters, columns);
+  return rows.filter((row) => rowMatches(row, filters));
+}
+
+/** Throws naming a filter column that is not one of `columns`. */
+export function checkFilterColumns(
+  filters: Record<string, FilterValue> = {},
+  columns: ReadonlySet<string>,
+): void {
   for (const column of Object.keys(filters)) {
-    if (rows.length > 0 && !columns.has(column)) {
+    if (!columns.has(column)) {
       throw new Error(
         `filter column "${column}" not found; columns: ${[...columns].sort().join(', ')}`,
       );
     }
   }
-  const same = (a: unknown, b: unknown) =>
-    a === b || (a !== null && b !== null && a !== undefined && String(a) === String(b));
-  return rows.filter((row) =>
-    Object.entries(filters).every(([column, f]) => {
-      const v = row[column];
-      if (Array.isArray(f)) return f.some((x) => same(v, x));
-      if (f !== null && typeof f === 'object') {
-        if (typeof v !== 'number') return false;
-        return (f.min === undefined || v >= f.min) && (f.max === undefined || v <= f.max);
-      }
-      return same(v, f);
-    }),
-  );
+}
+
+const same = (a: unknown, b: unknown) =>
+  a === b || (a !== null && b !== null && a !== undefined && String(a) === String(b));
+
+/** Whether the row matches every filter (applyFilters' test of one row). */
+export function rowMatches(row: AnalysisRow, filters: Record<string, FilterValue> = {}): boolean {
+  for (const column in filters) {
+    const f = filters[column];
+    const v = row[column];
+    if (Array.isArray(f)) {
+      if (!f.some((x) => same(v, x))) return false;
+    } else if (f !== null && typeof f === 'object') {
+      if (typeof v !== 'number') return false;
+      if (!((f.min === undefined || v >= f.min) && (f.max === undefined || v <= f.max)))
+        return false;
+    } else if (!same(v, f)) return false;
+  }
+  return true;
 }

@@ -2,8 +2,11 @@
 // bootstrap confidence intervals, the Gini coefficient, and the "mean [lo, hi]" text form.
 import { createRng } from '../../games/rng';
 
+/** A list of values: an array, or the typed array a streamed cell keeps them in. */
+export type Numbers = readonly number[] | Float64Array;
+
 /** Arithmetic mean; NaN for an empty list (callers that can see n = 0 use `summarize`). */
-export function mean(values: readonly number[]): number {
+export function mean(values: Numbers): number {
   if (values.length === 0) return Number.NaN;
   let sum = 0;
   for (const v of values) sum += v;
@@ -11,7 +14,7 @@ export function mean(values: readonly number[]): number {
 }
 
 /** Sample standard deviation (denominator n - 1); null when n < 2, where it is undefined. */
-export function sampleSd(values: readonly number[]): number | null {
+export function sampleSd(values: Numbers): number | null {
   const n = values.length;
   if (n < 2) return null;
   const m = mean(values);
@@ -49,14 +52,14 @@ export interface BootstrapOptions {
  * (type 7). n = 1 gives [x, x]; n = 0 gives [null, null].
  */
 export function bootstrapCI(
-  values: readonly number[],
+  values: Numbers,
   options: BootstrapOptions,
 ): [number | null, number | null] {
   const { level = 0.95, resamples = 2000, seed, statistic = mean } = options;
   const n = values.length;
   if (n === 0) return [null, null];
   if (n === 1) {
-    const s = statistic(values);
+    const s = statistic([values[0]]);
     return [s, s];
   }
   if (!(level > 0 && level < 1))

@@ -22,16 +22,19 @@ function storedValues(g: CellGameRow): Partial<Record<MetricId, number | null>> 
 }
 
 /** One row per finished game: focal_id, focal_capability (null: unknown), competition_level and the stored metrics. */
-export function storedRows(games: readonly CellGameRow[]): Row[] {
-  const rows: Row[] = [];
+export function* streamStoredRows(games: Iterable<CellGameRow>): Generator<Row> {
   for (const g of games) {
     if (g.status !== 'finished') continue;
-    rows.push({
+    yield {
       focal_id: g.focalId,
       focal_capability: g.focalCapability,
       competition_level: g.competitionLevel,
       ...storedValues(g),
-    });
+    };
   }
-  return rows;
+}
+
+/** streamStoredRows, gathered. */
+export function storedRows(games: Iterable<CellGameRow>): Row[] {
+  return [...streamStoredRows(games)];
 }

@@ -12,10 +12,10 @@ import {
   type MetricId,
 } from '../../src-shared/metrics';
 import type { Store } from '../store/types';
-import { computeCellsAsync, type CiMethod, type Row } from './cells';
-import { loadDataset } from './dataset';
+import { CellGrouper, type CiMethod, type Row } from './cells';
+import { PASS_CACHE_KIB, streamDataset } from './dataset';
 import { outcomeRows } from './outcome-rows';
-import { storedRows } from './stored-rows';
+import { streamStoredRows } from './stored-rows';
 import { incentiveAxisOf } from '../sweeps/incentive-cells';
 
 /** The dimensions of a screen cell: the same `--by` as `parley analyze --by focal_id,competition_level`. */
@@ -59,7 +59,6 @@ export function capabilityMetricsOf(
 export async function sweepGrid(store: Store, options: SweepGridOptions): Promise<SweepGrid> {
   const { sweepId, metric, capabilityMetric, ci, seed, kind } = options;
   const lineups = store.sweepLineups({ sweepId });
-  const games = store.cellGames({ sweepId });
   const columns = new Map<string, GridColumn>();
   for (const lineup of lineups) {
     if (columns.has(lineup.focalId)) continue;
@@ -74,16 +73,35 @@ export async function sweepGrid(store: Store, options: SweepGridOptions): Promis
     (a, b) =>
       (a.capability ?? Infinity) - (b.capability ?? Infinity) || a.label.localeCompare(b.label),
   );
-  const y = [...new Set(games.map((g) => g.competitionLevel))].sort((a, b) => a - b);
   // Stored metrics come from plain columns; the alternating-offers games' and the invalid
   // actions from each outcome; every other one from the full per-game computation (dataset.ts),
-  // as `parley analyze` computes them.
-  const rows: Row[] = metricDef(metric).stored
-    ? storedRows(games)
-    : (OUTCOME_GRID_METRIC_IDS as readonly string[]).includes(metric)
-      ? outcomeRows(store, sweepId)
-      : loadDataset(store, [sweepId]).rows;
-  const computed = await computeCellsAsync(rows, { metric, by: GRID_BY, ci, seed });
+  // as `parley analyze` computes them. Each row is grouped as it streams by; none is kept.
+  const levels = new Set<number>();
+  const grouper = new CellGrouper({ metric, by: GRID_BY, ci, seed });
+  let games = 0;
+  store.withReadCache(PASS_CACHE_KIB, () => {
+    const cellGames = function* () {
+      for (const g of store.iterateCellGames({ sweepId })) {
+        levels.add(g.competitionLevel);
+        yield g;
+      }
+    };
+    let rows: Iterable<Row>;
+    if (metricDef(metric).stored) rows = streamStoredRows(cellGames());
+    else {
+      // The y axis: the level of every game, finished or not.
+      for (const g of store.iterateCellGames({ sweepId })) levels.add(g.competitionLevel);
+      rows = (OUTCOME_GRID_METRIC_IDS as readonly string[]).includes(metric)
+        ? outcomeRows(store, sweepId)
+        : streamDataset(store, [sweepId]);
+    }
+    for (const row of rows) {
+      games++;
+      grouper.add(row);
+    }
+  });
+  const y = [...levels].sort((a, b) => a - b);
+  const computed = await grouper.cellsAsync();
   const byKey = new Map(
     computed.map((c) => [`${String(c.key.focal_id)}\u0000${String(c.key.competition_level)}`, c]),
   );
@@ -115,7 +133,7 @@ export async function sweepGrid(store: Store, options: SweepGridOptions): Promis
     ...incentiveAxis(store.getSweep(sweepId)?.spec, y),
     cells,
     capabilityMetrics: capabilityMetricsOf(lineups, capabilityMetric),
-    games: rows.length,
+    games,
     metrics: metricsOfKind(kind),
   };
 }

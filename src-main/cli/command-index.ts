@@ -58,13 +58,19 @@ export const COMMAND_MODULES: readonly CommandModule[] = [
     load: async () => (await import('./llm-commands')).registerLlmCommands,
   },
   {
-    file: 'analysis-commands.ts',
-    commands: {
-      fit: 'fit a scaling-law line to any CSV',
-      analyze: 'per-cell statistics, fits and views of a sweep',
-      figures: 'render the figures of a figure spec (PDF, SVG, PNG, LaTeX)',
-    },
-    load: async () => (await import('./analysis-commands')).registerAnalysisCommands,
+    file: 'fit-command.ts',
+    commands: { fit: 'fit a scaling-law line to any CSV' },
+    load: async () => (await import('./fit-command')).registerFitCommand,
+  },
+  {
+    file: 'analyze-command.ts',
+    commands: { analyze: 'per-cell statistics, fits and views of a sweep' },
+    load: async () => (await import('./analyze-command')).registerAnalyzeCommand,
+  },
+  {
+    file: 'figures-command.ts',
+    commands: { figures: 'render the figures of a figure spec (PDF, SVG, PNG, LaTeX)' },
+    load: async () => (await import('./figures-command')).registerFiguresCommand,
   },
   {
     file: 'import-command.ts',

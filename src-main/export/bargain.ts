@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import { itemNamesOf, type ItemAllocationParams } from '../../games/item-allocation';
 import { agentName } from '../../games/types';
 import type { TurnRecord } from '../../src-shared/game';
+import { PASS_CACHE_KIB } from '../analysis/dataset';
 import type { Store } from '../store/store';
 import type { GameRow } from '../store/types';
-import { resultRows } from './results';
+import { streamResultRows } from './results';
 
 type Alloc = Record<string, number[]>;
 
@@ -209,20 +210,29 @@ function experimentResults(
  * returns the paths. Throws when the sweep holds another game kind (the schema is item allocation's).
  */
 export function writeBargainExport(store: Store, sweepId: string, outDir: string): string[] {
-  const ids = resultRows(store, sweepId)
-    .filter((r) => r.status === 'finished')
-    .map((r) => r.game_id);
-  const games = ids.map((id) => store.getGame(id)!);
-  const other = games.find((g) => g.kind !== 'item-allocation');
-  if (other)
-    throw new Error(
-      `the bargain format holds item-allocation games only; game ${other.id} is ${other.kind}`,
-    );
-  if (games.length === 0) throw new Error('the sweep has no finished games to export');
+  return store.withReadCache(PASS_CACHE_KIB, () => writeRuns(store, sweepId, outDir));
+}
+
+function writeRuns(store: Store, sweepId: string, outDir: string): string[] {
+  // Two streamed passes over the results (no game is held): check the kinds, then write.
+  const finished = function* () {
+    for (const r of streamResultRows(store, sweepId)) if (r.status === 'finished') yield r;
+  };
+  let count = 0;
+  for (const r of finished()) {
+    if (r.kind !== 'item-allocation')
+      throw new Error(
+        `the bargain format holds item-allocation games only; game ${r.game_id} is ${r.kind}`,
+      );
+    count++;
+  }
+  if (count === 0) throw new Error('the sweep has no finished games to export');
   mkdirSync(outDir, { recursive: true });
   const files: string[] = [];
-  games.forEach((g, i) => {
-    const run = i + 1;
+  let run = 0;
+  for (const r of finished()) {
+    const g = store.getGame(r.game_id)!;
+    run++;
     const experimentId = `parley_${sweepId}_run_${run}`;
     const turns = store.getTurns(g.id);
     const write = (name: string, value: unknown) => {
@@ -232,6 +242,6 @@ export function writeBargainExport(store: Store, sweepId: string, outDir: string
     };
     write(`run_${run}_experiment_results.json`, experimentResults(g, turns, experimentId));
     write(`run_${run}_all_interactions.json`, interactions(g, turns, experimentId));
-  });
+  }
   return files;
 }

@@ -6,7 +6,11 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HAND_SWEEP_ID, writeHandSweep } from '../analysis/hand-sweep.test-helpers';
 import { openStore } from '../store/store';
-import { writeSweepOutputs } from './collect';
+import { computeCells } from '../analysis/cells';
+import { storedRows } from '../analysis/stored-rows';
+import { GRID_BY } from '../analysis/sweep-grid';
+import { STORED_METRIC_IDS } from '../../src-shared/metrics';
+import { EXPORT_CELLS, exportCells, writeSweepOutputs } from './collect';
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-collect-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -150,6 +154,43 @@ describe('an unknown capability in the exports', () => {
         ['g3', '0.8'],
         ['g5', ''],
       ]);
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describe('exportCells', () => {
+  it('streams the cells computeCells gives over the loaded stored rows, metric by metric', () => {
+    const store = openStore(join(dir, 'cells.db'));
+    try {
+      writeHandSweep(store);
+      const rows = storedRows(store.cellGames({ sweepId: HAND_SWEEP_ID }));
+      const loaded = STORED_METRIC_IDS.flatMap((metric) =>
+        computeCells(rows, { metric, by: GRID_BY, ...EXPORT_CELLS }).map((c) => ({
+          metric,
+          key: c.key,
+          n: c.n,
+          mean: c.mean,
+          sd: c.sd,
+          ci: [c.ciLow, c.ciHigh],
+          missing: c.missing,
+        })),
+      );
+      const streamed = exportCells(store, HAND_SWEEP_ID);
+      // weak, strong and ref2 each at one level: three cells a metric.
+      expect(streamed).toHaveLength(STORED_METRIC_IDS.length * 3);
+      expect(
+        streamed.map((c) => ({
+          metric: c.metric,
+          key: { focal_id: c.focal_id, competition_level: c.competition_level },
+          n: c.n,
+          mean: c.mean,
+          sd: c.sd,
+          ci: [c.ci_low, c.ci_high],
+          missing: c.missing,
+        })),
+      ).toEqual(loaded);
     } finally {
       store.close();
     }

@@ -13,15 +13,16 @@ import {
   metricDigits,
   type MetricId,
 } from '../../src-shared/metrics';
-import { cellMatrix, computeCells, type Cell, type CiMethod } from '../analysis/cells';
+import { CellGrouper, cellMatrix, computeCells, type Cell, type CiMethod } from '../analysis/cells';
 import {
   DIMENSION_COLUMNS,
+  PASS_CACHE_KIB,
   focalScoreColumns,
   loadDataset,
   streamDataset,
 } from '../analysis/dataset';
 import { GRID_BY } from '../analysis/sweep-grid';
-import { storedRows } from '../analysis/stored-rows';
+import { streamStoredRows } from '../analysis/stored-rows';
 import { renderHeatmapSvg } from '../figures/heatmap';
 import { loadRegistry, type RegistryModel } from '../registry/registry';
 import type { Store } from '../store/store';
@@ -52,14 +53,22 @@ export const CELLS_COLUMNS = [
 
 /**
  * Every stored metric per (focal participant, competition level): the cells of the results
- * screen's grid, with the focal capability stored with the games (null when unknown).
+ * screen's grid, with the focal capability stored with the games (null when unknown). One pass
+ * over the games as SQLite reads them; each cell keeps only its values.
  */
 export function exportCells(store: Store, sweepId: string): Record<string, unknown>[] {
-  const rows = storedRows(store.cellGames({ sweepId }));
-  const capability = new Map(rows.map((r) => [r.focal_id, r.focal_capability]));
-  return STORED_METRIC_IDS.flatMap((metric) =>
-    computeCells(rows, { metric, by: GRID_BY, ...EXPORT_CELLS }).map((c) => ({
-      metric,
+  const groupers = STORED_METRIC_IDS.map(
+    (metric) => new CellGrouper({ metric, by: GRID_BY, ...EXPORT_CELLS }),
+  );
+  const capability = new Map<unknown, unknown>();
+  for (const row of streamStoredRows(store.iterateCellGames({ sweepId }))) {
+    // The last capability seen for a participant, as a Map built from every row would hold.
+    capability.set(row.focal_id, row.focal_capability);
+    for (const grouper of groupers) grouper.add(row);
+  }
+  return groupers.flatMap((grouper) =>
+    grouper.cells().map((c) => ({
+      metric: grouper.options.metric,
       focal_id: c.key.focal_id,
       focal_capability: capability.get(c.key.focal_id) ?? null,
       competition_level: c.key.competition_level,
@@ -75,7 +84,7 @@ export function exportCells(store: Store, sweepId: string): Record<string, unkno
 
 /** A stored metric by focal capability (pooled over participants that share one) and level. */
 export function capabilityCells(store: Store, sweepId: string, metric: MetricId): Cell[] {
-  return computeCells(storedRows(store.cellGames({ sweepId })), {
+  return computeCells(streamStoredRows(store.iterateCellGames({ sweepId })), {
     metric,
     by: ['focal_capability', 'competition_level'],
     ...EXPORT_CELLS,
@@ -138,6 +147,11 @@ function heatmapSvg(cells: Cell[]): string {
  * returns the paths. The per-game files are written a game at a time (bounded memory).
  */
 export function writeSweepOutputs(store: Store, sweepId: string, outDir: string): string[] {
+  // Each file is one pass over the games that re-reads no page soon after.
+  return store.withReadCache(PASS_CACHE_KIB, () => writeOutputs(store, sweepId, outDir));
+}
+
+function writeOutputs(store: Store, sweepId: string, outDir: string): string[] {
   mkdirSync(outDir, { recursive: true });
   const sweep = store.getSweep(sweepId);
   const cells = exportCells(store, sweepId);

@@ -12,7 +12,7 @@ import {
 } from '../analysis/hand-sweep.test-helpers';
 import { openStore } from '../store/store';
 import type { GameRow } from '../store/types';
-import { resultRows, toResultRow } from './results';
+import { resultRows, streamResultRows, toResultRow } from './results';
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-results-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -94,6 +94,47 @@ describe('resultRows', () => {
         deal: null,
         utilities: '',
       });
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describe('streamResultRows order', () => {
+  it('sorts as the JS comparator did: capability (unknown last), id by localeCompare, level, order, run, store order', () => {
+    const store = openStore(join(dir, `order-${Math.random()}.db`));
+    try {
+      writeHandSweep(store);
+      const g1 = store.getGame('g1')!;
+      // Byte order puts "Zed" before "alpha" and "Zed" before "beta"; localeCompare does not.
+      const plan = (
+        id: string,
+        focalId: string,
+        focalCapability: number | null,
+        order: 'weak_first' | 'strong_first',
+        runIndex: number,
+        competitionLevel = 0.5,
+      ) => ({ ...g1, id, focalId, focalCapability, order, runIndex, competitionLevel });
+      store.insertPlannedGames(HAND_SWEEP_ID, [
+        plan('o1', 'Zed', null, 'weak_first', 0),
+        plan('o2', 'beta', 0.3, 'weak_first', 1),
+        plan('o3', 'alpha', 0.3, 'weak_first', 1),
+        plan('o4', 'Zed', 0.3, 'strong_first', 0),
+        plan('o5', 'Zed', 0.3, 'weak_first', 0),
+        plan('o6', 'alpha', 0.3, 'weak_first', 0, 0),
+        plan('o7', 'alpha', 0.3, 'weak_first', 0, 0),
+      ]);
+      const ids = [...streamResultRows(store, HAND_SWEEP_ID)].map((r) => r.game_id);
+      const hand = store
+        .gameOrderKeys(HAND_SWEEP_ID)
+        .map((k) => ({ ...k, id: store.gamesAt([k.row])[0].id }))
+        .filter((k) => k.id.startsWith('o'));
+      expect(hand.map((k) => k.id)).toEqual(['o1', 'o2', 'o3', 'o4', 'o5', 'o6', 'o7']);
+      // 0.3: alpha (level 0: o6, o7 in store order; level 0.5: o3), beta (o2), Zed (strong_first
+      // before weak_first: o4, o5); then the unknown capability (o1) after every known one.
+      const ours = ids.filter((id) => id.startsWith('o'));
+      expect(ours).toEqual(['o6', 'o7', 'o3', 'o2', 'o4', 'o5', 'o1']);
+      expect(ids).toHaveLength(12);
     } finally {
       store.close();
     }

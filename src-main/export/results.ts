@@ -1,10 +1,9 @@
 // The seed pipeline's per-game output for a sweep: one flat row per game (results.csv), derived
 // from the store; nothing is recomputed. Per-cell summaries come from analysis/cells.ts.
 import { stringify } from 'csv-stringify/sync';
-import { compareValues } from '../analysis/cells';
 import { focalSeatOf } from '../../src-shared/planned-game';
 import type { Store } from '../store/store';
-import type { GameOrderKey, ResultGameRow } from '../store/types';
+import type { ResultGameRow } from '../store/types';
 
 /** One game as a flat record; utilities are the discounted ones the outcome stores. */
 export interface ResultRow {
@@ -72,15 +71,19 @@ export function toResultRow(g: ResultGameRow, source: string = ''): ResultRow {
   };
 }
 
-/** Result order: cell (unknown capabilities last), order, run; ties keep store order. */
-function compareKeys(a: GameOrderKey, b: GameOrderKey): number {
-  return (
-    compareValues(a.focalCapability, b.focalCapability) ||
-    a.focalId.localeCompare(b.focalId) ||
-    a.competitionLevel - b.competitionLevel ||
-    a.order.localeCompare(b.order) ||
-    a.runIndex - b.runIndex
-  );
+/**
+ * {value: rank} of strings in localeCompare order, equal ones sharing a rank, so that SQLite
+ * orders by the ranks exactly as a JS sort by localeCompare would (not by its byte collation).
+ */
+function localeRanks(values: readonly string[]): string {
+  const sorted = [...values].sort((a, b) => a.localeCompare(b));
+  const ranks: Record<string, number> = {};
+  let rank = 0;
+  sorted.forEach((v, i) => {
+    if (i > 0 && sorted[i - 1].localeCompare(v) !== 0) rank = i;
+    ranks[v] = rank;
+  });
+  return JSON.stringify(ranks);
 }
 
 /**
@@ -91,20 +94,29 @@ function compareKeys(a: GameOrderKey, b: GameOrderKey): number {
 const PAGE = 100;
 
 /**
- * All games of a sweep as result rows, in a stable order (cell, order, run); unknown
- * capabilities last. Only the sort keys of every game are held at once; the games are read a
- * page at a time, so this streams at any sweep size.
+ * All games of a sweep as result rows in a stable order: focal capability (unknown last), focal
+ * id, competition level, order, run; ties keep store order. SQLite sorts the games' rowids and
+ * hands them over as they are read; the games are read a page at a time, so nothing here grows
+ * with the sweep.
  */
 export function* streamResultRows(store: Store, sweepId: string): Generator<ResultRow> {
   const imports = store.sweepImports(sweepId);
-  const order = store
-    .gameOrderKeys(sweepId)
-    .sort(compareKeys)
-    .map((k) => k.row);
-  for (let i = 0; i < order.length; i += PAGE) {
-    for (const g of store.resultGamesAt(order.slice(i, i + PAGE)))
+  const { focalIds, orders } = store.resultOrderValues(sweepId);
+  const page: number[] = [];
+  const rowsOf = function* () {
+    for (const g of store.resultGamesAt(page))
       yield toResultRow(g, imports.get(g.id)?.sourceFile ?? '');
+    page.length = 0;
+  };
+  for (const row of store.iterateResultOrder({
+    sweepId,
+    focalRanks: localeRanks(focalIds),
+    orderRanks: localeRanks(orders),
+  })) {
+    page.push(row);
+    if (page.length === PAGE) yield* rowsOf();
   }
+  yield* rowsOf();
 }
 
 /** All games of a sweep as result rows (streamResultRows, gathered). */

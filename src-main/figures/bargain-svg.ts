@@ -1,14 +1,12 @@
 // The two-party games' figures as paper SVGs: concession curves (lines.ts) and the matchup grid
 // (heatmap.ts), from the data of analysis/bargain-figures.ts.
 import {
-  concessionCurves,
+  ConcessionCollector,
+  MatchupCollector,
   demandLabel,
-  matchupGrid,
   type ConcessionCurves,
   type MatchupGrid,
 } from '../analysis/bargain-figures';
-import type { AnalysisRow } from '../analysis/dataset';
-import type { Store } from '../store/types';
 import type { FigureEntry } from './figure-spec';
 import { heatmapLayout, renderHeatmapSvg } from './heatmap';
 import { columnLabel } from './labels';
@@ -80,18 +78,15 @@ export function matchupSvgOf(data: MatchupGrid, f: MatchupEntry, axis: string): 
   return renderHeatmapSvg(heatmap(long), opts);
 }
 
-/** The SVG of a concession or matchup figure from its (filtered) rows. */
+/** The SVG of a concession or matchup figure from the collector its rows were streamed into. */
 export function bargainFigureSvg(
   f: ConcessionEntry | MatchupEntry,
-  store: Store,
-  rows: readonly AnalysisRow[],
+  collected: ConcessionCollector | MatchupCollector,
   axis: string,
-  seed: number,
 ): string {
-  if (f.type === 'concession')
-    return concessionSvgOf(
-      concessionCurves(store, rows, { seed, ...(f.opponent ? { opponent: f.opponent } : {}) }),
-      f,
-    );
-  return matchupSvgOf(matchupGrid(store, rows, { metric: f.metric, seed }), f, axis);
+  if (f.type === 'concession' && collected instanceof ConcessionCollector)
+    return concessionSvgOf(collected.result(), f);
+  if (f.type === 'matchup' && collected instanceof MatchupCollector)
+    return matchupSvgOf(collected.result(), f, axis);
+  throw new Error(`${f.id}: no ${f.type} data was gathered`);
 }

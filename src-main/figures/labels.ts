@@ -37,6 +37,11 @@ export function columnLabel(column: string, capabilityAxis = 'sweep'): string {
 }
 
 /** How a figure names its columns and their values. */
+/** A cell's value as a category of an axis or a table: a number, else its text ('n/a' for none). */
+export type Category = number | string;
+export const asCategory = (v: unknown): Category =>
+  typeof v === 'number' ? v : v === null || v === undefined ? 'n/a' : String(v);
+
 export interface FigureLabels {
   /** The axis, legend or table header of a column. */
   column: (column: string) => string;

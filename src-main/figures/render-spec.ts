@@ -2,28 +2,20 @@
 // scaling-law fits and tables, each written in the requested formats with its provenance.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compareValues, computeCells, type Cell } from '../analysis/cells';
-import { applyFilters, loadDataset, type AnalysisRow, type Dataset } from '../analysis/dataset';
+import { compareValues } from '../analysis/cells';
 import { fitLinear } from '../analysis/regression';
 import type { RegistryModel } from '../registry/registry';
 import type { Store } from '../store/types';
 import { bargainFigureSvg } from './bargain-svg';
 import { exportFigure, svgSize, type Provenance } from './export';
+import { collectFigures, type FigureData, type FigureSource } from './figure-data';
 import type { FigureEntry, FigureSpec } from './figure-spec';
 import { droppedValuesNote, renderHeatmapSvg } from './heatmap';
-import { figureLabels, type FigureLabels } from './labels';
+import { asCategory, figureLabels, type FigureLabels } from './labels';
 import { sharedIncentiveAxis } from '../sweeps/incentive-cells';
 import { PT_PER_INCH } from './layout';
 import { renderLinesSvg, renderScatterFitSvg } from './lines';
-import {
-  escapeLatex,
-  toCsv,
-  toLatexBooktabs,
-  toLatexMatrix,
-  type MeanCi,
-  type TableColumn,
-  type TableRow,
-} from './tables';
+import { tableFiles } from './table-figure';
 
 export interface RenderContext {
   store: Store;
@@ -45,37 +37,20 @@ export interface RenderedFigure {
   notes: string[];
 }
 
-type Category = number | string;
-const asCategory = (v: unknown): Category =>
-  typeof v === 'number' ? v : v === null || v === undefined ? 'n/a' : String(v);
-
-function requireColumn(rows: readonly AnalysisRow[], column: string, field: string): void {
-  if (rows.length > 0 && !rows.some((r) => column in r)) {
-    const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))]
-      .filter((c) => !Array.isArray(rows[0][c]))
-      .sort();
-    throw new Error(`${field}: column "${column}" not found; columns: ${columns.join(', ')}`);
+function requireColumn(data: FigureData, column: string, field: string): void {
+  const { columns, arrays } = data.columns;
+  if (data.rows > 0 && !columns.has(column)) {
+    const listed = [...columns].filter((c) => !arrays.has(c)).sort();
+    throw new Error(`${field}: column "${column}" not found; columns: ${listed.join(', ')}`);
   }
-}
-
-/** The cells of a figure: the one cell computation, with the figures' bootstrap intervals. */
-function cellsOf(
-  rows: readonly AnalysisRow[],
-  by: string[],
-  metric: string,
-  seed: number,
-  seedBy?: string[],
-): Cell[] {
-  return computeCells(rows, { by, metric, ci: 'bootstrap', seed, seedBy });
 }
 
 function heatmapSvg(
   f: Extract<FigureEntry, { type: 'heatmap' }>,
-  rows: AnalysisRow[],
+  data: FigureData,
   labels: FigureLabels,
-  seed: number,
 ): { svg: string; notes: string[] } {
-  const computed = cellsOf(rows, [f.x, f.y], f.metric, seed);
+  const computed = data.cells[0]();
   const xValues = [...new Set(computed.map((c) => c.key[f.x]))].sort(compareValues);
   const yValues = [...new Set(computed.map((c) => c.key[f.y]))].sort(compareValues);
   const cells = yValues.flatMap((y) =>
@@ -91,7 +66,7 @@ function heatmapSvg(
       };
     }),
   );
-  const data = {
+  const grid = {
     title: f.title,
     xLabel: f.labels?.x ?? labels.column(f.x),
     yLabel: f.labels?.y ?? labels.column(f.y),
@@ -107,18 +82,16 @@ function heatmapSvg(
     digits: f.digits,
     annotate: f.annotate,
   };
-  const note = droppedValuesNote(data, opts);
-  return { svg: renderHeatmapSvg(data, opts), notes: note ? [note] : [] };
+  const note = droppedValuesNote(grid, opts);
+  return { svg: renderHeatmapSvg(grid, opts), notes: note ? [note] : [] };
 }
 
 function curvesSvg(
   f: Extract<FigureEntry, { type: 'curves' }>,
-  rows: AnalysisRow[],
+  data: FigureData,
   labels: FigureLabels,
-  seed: number,
 ): string {
-  const by = f.series ? [f.series, f.x] : [f.x];
-  const groups = cellsOf(rows, by, f.metric, seed);
+  const groups = data.cells[0]();
   const seriesValues = f.series ? [...new Set(groups.map((g) => g.key[f.series!]))] : [null];
   const seriesLabel = f.series ? (f.labels?.series ?? labels.column(f.series)) : undefined;
   const valueText = (v: unknown) => {
@@ -150,35 +123,25 @@ function curvesSvg(
   );
 }
 
-function numeric(rows: readonly AnalysisRow[], column: string): (number | null)[] {
-  return rows.map((r) => {
-    const v = r[column];
-    return typeof v === 'number' && Number.isFinite(v)
-      ? v
-      : typeof v === 'boolean'
-        ? Number(v)
-        : null;
-  });
-}
-
 function scalingSvg(
   f: Extract<FigureEntry, { type: 'scaling' }>,
-  rows: AnalysisRow[],
+  data: FigureData,
   labels: FigureLabels,
-  seed: number,
 ): string {
-  const xs = numeric(rows, f.x);
-  const ys = numeric(rows, f.metric);
-  const keep = rows.flatMap((_, i) => (xs[i] !== null && ys[i] !== null ? [i] : []));
-  if (keep.length < 3)
+  const { xs, ys, groups, groupValues } = data.scaling!;
+  if (xs.length < 3)
     throw new Error(
-      `${f.id}: ${keep.length} rows have both "${f.x}" and "${f.metric}"; a fit needs 3`,
+      `${f.id}: ${xs.length} rows have both "${f.x}" and "${f.metric}"; a fit needs 3`,
     );
-  const px = keep.map((i) => xs[i]!);
-  const py = keep.map((i) => ys[i]!);
+  const px = Array.from(xs);
+  const py = Array.from(ys);
   const fit = fitLinear(px, py);
-  const lo = Math.min(...px, f.extrapolateTo ?? Infinity);
-  const hi = Math.max(...px, f.extrapolateTo ?? -Infinity);
+  let lo = f.extrapolateTo ?? Infinity;
+  let hi = f.extrapolateTo ?? -Infinity;
+  for (const x of px) {
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+  }
   const band = Array.from({ length: 41 }, (_, k) => lo + ((hi - lo) * k) / 40).map((x) => {
     const [bandLo, bandHi] = fitLinear(px, py, { extrapolateTo: x }).extrapolation!.confidenceBand;
     return { x, lo: bandLo, hi: bandHi };
@@ -188,14 +151,11 @@ function scalingSvg(
     const shown = labels.value(f.group, asCategory(v));
     return `${labels.column(f.group)} = ${typeof shown === 'number' ? Number(shown.toPrecision(6)) : shown}`;
   };
+  const names = groupValues.map(groupName);
   const points =
     f.points === 'games'
-      ? keep.map((i) => ({
-          x: xs[i]!,
-          y: ys[i]!,
-          group: groupName(f.group ? rows[i][f.group] : null),
-        }))
-      : cellsOf(rows, f.group ? [f.group, f.x] : [f.x], f.metric, seed).flatMap((g) =>
+      ? px.map((x, i) => ({ x, y: py[i], group: names[groups[i]] }))
+      : data.cells[0]().flatMap((g) =>
           typeof g.key[f.x] === 'number' && g.mean !== null
             ? [
                 {
@@ -219,99 +179,6 @@ function scalingSvg(
     },
     { width: f.width ?? 'column', height: f.height ? f.height * PT_PER_INCH : undefined },
   );
-}
-
-function tableFiles(
-  f: Extract<FigureEntry, { type: 'table' }>,
-  rows: AnalysisRow[],
-  labels: FigureLabels,
-  seed: number,
-) {
-  const keyOf = (key: Record<string, unknown>) => JSON.stringify(f.by.map((b) => key[b] ?? null));
-  const byKey = new Map<string, TableRow>();
-  for (const metric of f.metrics) {
-    for (const g of cellsOf(rows, f.by, metric, seed, f.seedBy)) {
-      const row = byKey.get(keyOf(g.key)) ?? {
-        ...(Object.fromEntries(f.by.map((b) => [b, asCategory(g.key[b])])) as TableRow),
-        n: g.n + g.missing,
-      };
-      row[metric] = { mean: g.mean, ciLow: g.ciLow, ciHigh: g.ciHigh };
-      byKey.set(keyOf(g.key), row);
-    }
-  }
-  const columns: TableColumn[] = [
-    ...f.by.map((b): TableColumn => ({ key: b, header: labels.column(b), kind: 'text' })),
-    { key: 'n', header: 'n', kind: 'number', digits: 0 },
-    ...f.metrics.map((m): TableColumn => ({ key: m, header: labels.column(m), kind: 'ci' })),
-  ];
-  const tableRows = [...byKey.values()];
-  // Cells are found and sorted by their values; they are named (an incentive for its level) last.
-  const shown = tableRows.map((r) => ({
-    ...r,
-    ...Object.fromEntries(f.by.map((b) => [b, labels.value(b, r[b] as Category)])),
-  }));
-  const ns = tableRows.map((r) => r.n as number);
-  const [nLo, nHi] = [Math.min(...ns), Math.max(...ns)];
-  const nText = nLo === nHi ? `n = ${nLo}` : `n = ${nLo}--${nHi}`;
-  const what = f.metrics.map((m) => escapeLatex(labels.column(m))).join(', ');
-  const captionLatex = `${what}: mean $\\pm$ half the 95\\% bootstrap CI; ${nText} games per cell.`;
-  const latexOpts = {
-    digits: f.digits,
-    ...(f.caption ? { caption: f.caption } : { captionLatex }),
-    label: `tab:${f.id}`,
-  };
-  return {
-    csv: toCsv(shown, columns),
-    tex: f.pivot
-      ? toLatexMatrix(matrixOf(f, f.pivot, tableRows, columns, labels), latexOpts)
-      : toLatexBooktabs(shown, columns, latexOpts),
-  };
-}
-
-/** The table's cells as rows by the other `by` columns and one column per value of `pivot`. */
-function matrixOf(
-  f: Extract<FigureEntry, { type: 'table' }>,
-  pivot: string,
-  tableRows: TableRow[],
-  columns: TableColumn[],
-  labels: FigureLabels,
-) {
-  if (!f.by.includes(pivot))
-    throw new Error(`${f.id}: pivot "${pivot}" must be one of by (${f.by.join(', ')})`);
-  if (f.metrics.length !== 1)
-    throw new Error(`${f.id}: a pivoted table shows one metric; metrics has ${f.metrics.length}`);
-  const metric = f.metrics[0];
-  const rowKeys = f.by.filter((b) => b !== pivot);
-  const across = [...new Set(tableRows.map((r) => r[pivot] as Category))].sort(compareValues);
-  const rowOf = (r: TableRow) => JSON.stringify(rowKeys.map((k) => r[k]));
-  const byRow = new Map<string, { row: TableRow; cells: (MeanCi | null)[] }>();
-  for (const r of tableRows) {
-    const key = rowOf(r);
-    let entry = byRow.get(key);
-    if (!entry) {
-      entry = {
-        row: Object.fromEntries(
-          rowKeys.map((k) => [k, labels.value(k, r[k] as Category)]),
-        ) as TableRow,
-        cells: across.map(() => null),
-      };
-      byRow.set(key, entry);
-    }
-    entry.cells[across.indexOf(r[pivot] as Category)] = r[metric] as MeanCi;
-  }
-  const entries = [...byRow.values()];
-  return {
-    rowColumns: columns.filter((c) => rowKeys.includes(c.key)),
-    rows: entries.map((e) => e.row),
-    across: {
-      header: labels.column(pivot),
-      values: across.map((raw) => {
-        const v = labels.value(pivot, raw);
-        return typeof v === 'number' ? String(Number(v.toPrecision(6))) : v;
-      }),
-    },
-    cells: entries.map((e) => e.cells),
-  };
 }
 
 /** The figure with the spec's defaults filled in (what the provenance records). */
@@ -347,28 +214,32 @@ export function figureCreatedAt(
     : now.toISOString();
 }
 
-/** Render one figure (defaults already applied) into `outDir`. */
+/** The sweeps and capability axis a figure (defaults applied) reads. */
+function sourceOf(entry: FigureEntry, ctx: RenderContext): FigureSource {
+  return {
+    sweepIds: [...new Set((entry.sweeps ?? []).map(ctx.resolveSweep))],
+    axis: entry.capabilityAxis ?? 'sweep',
+  };
+}
+
+/**
+ * Render one figure (defaults already applied) into `outDir`, from `data` when its pass has
+ * been made (renderFigureSpec), else from a pass of its own.
+ */
 export async function renderFigure(
   entry: FigureEntry,
   ctx: RenderContext,
   outDir: string,
-  datasets: Map<string, Dataset> = new Map(),
+  data?: FigureData,
 ): Promise<RenderedFigure> {
-  const axis = entry.capabilityAxis ?? 'sweep';
-  const seed = entry.seed ?? 1;
-  const sweepIds = [...new Set((entry.sweeps ?? []).map(ctx.resolveSweep))];
-  // Figures of one spec share their per-game metrics (the Nash point of a treaty game is costly).
-  const key = JSON.stringify([sweepIds, axis]);
-  const dataset =
-    datasets.get(key) ??
-    loadDataset(ctx.store, sweepIds, { capabilityAxis: axis, registry: ctx.registry });
-  datasets.set(key, dataset);
-  const rows = applyFilters(dataset.rows, entry.filters);
+  const { sweepIds, axis } = sourceOf(entry, ctx);
+  data ??= collectFigures(ctx.store, ctx.registry, { sweepIds, axis }, [entry])[0];
+  if (data.filterError) throw data.filterError.thrown;
   const labels = figureLabels(
     axis,
     sharedIncentiveAxis(sweepIds.map((id) => ctx.store.getSweep(id)?.spec)),
   );
-  if (rows.length === 0) throw new Error(`${entry.id}: no finished games left after the filters`);
+  if (data.rows === 0) throw new Error(`${entry.id}: no finished games left after the filters`);
   const columns =
     entry.type === 'table'
       ? [...entry.by, ...entry.metrics]
@@ -377,16 +248,17 @@ export async function renderFigure(
         : entry.type === 'matchup'
           ? [entry.metric]
           : [entry.metric, entry.x, ...(entry.type === 'heatmap' ? [entry.y] : [])];
-  for (const c of columns) requireColumn(rows, c, entry.id);
+  for (const c of columns) requireColumn(data, c, entry.id);
+  if (data.error) throw data.error.thrown;
   const provenance: Provenance = {
     sweepIds,
-    query: { figure: entry, rows: rows.length, unfinishedGamesExcluded: dataset.unfinished },
+    query: { figure: entry, rows: data.rows, unfinishedGamesExcluded: data.unfinished },
     parleyVersion: ctx.parleyVersion,
     createdAt: ctx.createdAt,
   };
   mkdirSync(outDir, { recursive: true });
   if (entry.type === 'table') {
-    const { csv, tex } = tableFiles(entry, rows, labels, seed);
+    const { csv, tex } = tableFiles(entry, data, labels);
     const files: string[] = [];
     for (const format of entry.formats ?? ['csv', 'tex']) {
       const path = join(outDir, `${entry.id}.${format}`);
@@ -404,21 +276,21 @@ export async function renderFigure(
       id: entry.id,
       type: entry.type,
       files: [...files, sidecar],
-      rows: rows.length,
+      rows: data.rows,
       warnings: [],
       notes: [],
     };
   }
   const { svg, notes } =
     entry.type === 'heatmap'
-      ? heatmapSvg(entry, rows, labels, seed)
+      ? heatmapSvg(entry, data, labels)
       : {
           svg:
             entry.type === 'concession' || entry.type === 'matchup'
-              ? bargainFigureSvg(entry, ctx.store, rows, axis, seed)
+              ? bargainFigureSvg(entry, data.bargain!, axis)
               : entry.type === 'curves'
-                ? curvesSvg(entry, rows, labels, seed)
-                : scalingSvg(entry, rows, labels, seed),
+                ? curvesSvg(entry, data, labels)
+                : scalingSvg(entry, data, labels),
           notes: [],
         };
   const size = svgSize(svg);
@@ -436,19 +308,45 @@ export async function renderFigure(
     files.push(result.figurePath, result.sidecarPath);
     warnings.push(...result.warnings);
   }
-  return { id: entry.id, type: entry.type, files, rows: rows.length, warnings, notes };
+  return { id: entry.id, type: entry.type, files, rows: data.rows, warnings, notes };
 }
 
-/** Render every figure of the spec, in order. */
+/**
+ * Render every figure of the spec, in order. Figures of the same sweeps and capability axis
+ * are gathered in one pass over their games, made when the first of them is drawn.
+ */
 export async function renderFigureSpec(
   spec: FigureSpec,
   ctx: RenderContext,
   outDir: string,
 ): Promise<RenderedFigure[]> {
+  const entries = spec.figures.map((f) => withDefaults(spec, f));
+  const gathered = new Map<number, FigureData>();
   const out: RenderedFigure[] = [];
-  const datasets = new Map<string, Dataset>();
-  for (const f of spec.figures) {
-    out.push(await renderFigure(withDefaults(spec, f), ctx, outDir, datasets));
+  for (const [i, entry] of entries.entries()) {
+    if (!gathered.has(i)) {
+      // This figure and every later one of the same source (a later figure whose sweep does
+      // not resolve fails at its own turn, after the figures before it are written).
+      const source = sourceOf(entry, ctx);
+      const key = JSON.stringify(source);
+      const same = entries.flatMap((e, j) => {
+        if (j < i || gathered.has(j)) return [];
+        try {
+          return j === i || JSON.stringify(sourceOf(e, ctx)) === key ? [j] : [];
+        } catch {
+          return [];
+        }
+      });
+      const data = collectFigures(
+        ctx.store,
+        ctx.registry,
+        source,
+        same.map((j) => entries[j]),
+      );
+      same.forEach((j, k) => gathered.set(j, data[k]));
+    }
+    out.push(await renderFigure(entry, ctx, outDir, gathered.get(i)));
+    gathered.delete(i);
   }
   return out;
 }

@@ -11,7 +11,24 @@ import type {
   UsageGroupRow,
 } from './types';
 
-type AnalysisMethods = Pick<Store, 'cellAggregates' | 'callUsage' | 'cellGames' | 'sweepLineups'>;
+type AnalysisMethods = Pick<
+  Store,
+  | 'cellAggregates'
+  | 'callUsage'
+  | 'cellGames'
+  | 'iterateCellGames'
+  | 'iterateResultOrder'
+  | 'resultOrderValues'
+  | 'withReadCache'
+  | 'sweepLineups'
+>;
+
+const CELL_GAMES_SQL = `SELECT g.focal_id AS focalId, g.focal_capability AS focalCapability,
+    g.competition_level AS competitionLevel, g.status AS status,
+    g.deal AS deal, g.agreement_round AS agreementRound, g.focal_utility AS focalUtility,
+    g.social_welfare AS socialWelfare
+  FROM sweep_games sg JOIN games g ON g.id = sg.game_id
+  WHERE sg.sweep_id = ? ORDER BY g.rowid`;
 
 /**
  * SQL value of each metric per finished game; NULL leaves the game out of that metric. The focal
@@ -25,7 +42,7 @@ export const METRIC_SQL: Record<CellMetric, string> = {
   utility_share_focal: 'CASE WHEN g.social_welfare > 0 THEN g.focal_utility / g.social_welfare END',
 };
 
-export function analysisMethods({ stmt }: Sql): AnalysisMethods {
+export function analysisMethods({ db, stmt }: Sql): AnalysisMethods {
   return {
     cellAggregates({ sweepId, metric }) {
       const expr = METRIC_SQL[metric];
@@ -52,14 +69,47 @@ export function analysisMethods({ stmt }: Sql): AnalysisMethods {
     },
 
     cellGames({ sweepId }) {
-      return stmt(
-        `SELECT g.focal_id AS focalId, g.focal_capability AS focalCapability,
-           g.competition_level AS competitionLevel, g.status AS status,
-           g.deal AS deal, g.agreement_round AS agreementRound, g.focal_utility AS focalUtility,
-           g.social_welfare AS socialWelfare
-         FROM sweep_games sg JOIN games g ON g.id = sg.game_id
-         WHERE sg.sweep_id = ? ORDER BY g.rowid`,
-      ).all(sweepId) as CellGameRow[];
+      return stmt(CELL_GAMES_SQL).all(sweepId) as CellGameRow[];
+    },
+
+    iterateCellGames({ sweepId }) {
+      // Its own statement, not the cached one: two passes may be open at once.
+      return db.prepare(CELL_GAMES_SQL).iterate(sweepId) as IterableIterator<CellGameRow>;
+    },
+
+    withReadCache(kib, read) {
+      const before = db.pragma('cache_size', { simple: true }) as number;
+      db.pragma(`cache_size = ${-Math.max(1, Math.round(kib))}`);
+      try {
+        return read();
+      } finally {
+        db.pragma(`cache_size = ${before}`);
+      }
+    },
+
+    resultOrderValues(sweepId) {
+      const values = (column: string) =>
+        stmt(
+          `SELECT DISTINCT g.${column} FROM sweep_games sg JOIN games g ON g.id = sg.game_id
+           WHERE sg.sweep_id = ?`,
+        )
+          .pluck()
+          .all(sweepId) as string[];
+      return { focalIds: values('focal_id'), orders: values('order_name') };
+    },
+
+    iterateResultOrder({ sweepId, focalRanks, orderRanks }) {
+      return db
+        .prepare(
+          `SELECT g.rowid FROM sweep_games sg JOIN games g ON g.id = sg.game_id
+           JOIN json_each(?) f ON f.key = g.focal_id
+           JOIN json_each(?) o ON o.key = g.order_name
+           WHERE sg.sweep_id = ?
+           ORDER BY g.focal_capability IS NULL, g.focal_capability, f.value,
+             g.competition_level, o.value, g.run_index, g.rowid`,
+        )
+        .pluck()
+        .iterate(focalRanks, orderRanks, sweepId) as IterableIterator<number>;
     },
 
     sweepLineups({ sweepId, finishedOnly = false }) {

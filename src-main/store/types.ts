@@ -394,6 +394,25 @@ export interface Store
   cellAggregates(query: { sweepId: string; metric: CellMetric }): CellAggregateRow[];
   /** Every game of a sweep in store order, reduced to the results grid's columns (read-only). */
   cellGames(query: { sweepId: string }): CellGameRow[];
+  /** cellGames a row at a time, read from SQLite as they are consumed (bounded memory). */
+  iterateCellGames(query: { sweepId: string }): IterableIterator<CellGameRow>;
+  /**
+   * A sweep's game rowids in result order, sorted by SQLite and read as they are consumed:
+   * focal capability (unknown last), then focal id and order name by their ranks (a JSON object
+   * {value: rank}; equal ranks tie), competition level, run index, store order.
+   */
+  iterateResultOrder(query: {
+    sweepId: string;
+    focalRanks: string;
+    orderRanks: string;
+  }): IterableIterator<number>;
+  /**
+   * Runs `read` with SQLite's page cache cut to `kib` KiB (then restored): for one pass over a
+   * whole sweep, where the OS already caches the file and a large cache would only add memory.
+   */
+  withReadCache<T>(kib: number, read: () => T): T;
+  /** The distinct focal ids and order names of a sweep's games (read-only). */
+  resultOrderValues(sweepId: string): { focalIds: string[]; orders: string[] };
   /** The distinct seatings of a sweep's games, in order of first appearance (read-only). */
   sweepLineups(query: { sweepId: string; finishedOnly?: boolean }): LineupRow[];
   /** A sweep's token usage and cost grouped by model and phase (read-only). */
