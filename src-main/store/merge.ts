@@ -38,6 +38,9 @@ export function mergeMethods({ db }: Sql, selfPath: string): MergeMethods {
       source.close();
       if (sourcePath === selfPath) throw new StoreError(`Cannot merge ${sourcePath} into itself.`);
 
+      // A merge's statements rewrite pages all over a big file, and SQLite journals each
+      // statement's changes in a temporary file: on disk here, not in memory (store.ts).
+      db.pragma('temp_store = FILE');
       db.prepare('ATTACH DATABASE ? AS src').run(sourcePath);
       try {
         return db.transaction((): MergeReport => {
@@ -109,6 +112,7 @@ export function mergeMethods({ db }: Sql, selfPath: string): MergeMethods {
         })();
       } finally {
         db.prepare('DETACH DATABASE src').run();
+        db.pragma('temp_store = MEMORY');
       }
     },
   };
