@@ -4,7 +4,6 @@
 import { shardOf, type Shard } from '../cluster/shard';
 import { EventEmitter } from 'node:events';
 import type { GameStatus } from '../../src-shared/planned-game';
-import type { ParticipantSpec } from '../../src-shared/participant';
 import type { SweepCounters } from '../../src-shared/contract';
 import type { TurnRecord } from '../../src-shared/game';
 import type { SweepIssue } from '../../src-shared/sweep';
@@ -12,22 +11,21 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { abortableSleep } from '../providers/scheduler';
 import { isRetryableFailure } from '../providers/errors';
-import type { AnyAgent } from '../engine/agent';
-import type { PauseReason } from '../engine/run-game';
 import type { Store } from '../store/store';
-import type { GameRow, Lease } from '../store/types';
+import type { Lease } from '../store/types';
 import { createDefaultAgent } from './agents';
-import type { ParticipantResolver } from './expand';
 import { validateSweepDoc, type SweepValidation } from './validate';
 import { RunQueue } from './run-queue';
 import type { PhaseTurns } from './phase-turns';
 import { releaseDeadRunners } from './dead-runners';
+import { defaultLeaseMs, type ServiceOptions } from './service-options';
 import { ProgressThrottle } from './progress-throttle';
 import { GroupCommit } from './group-commit';
 import { playGame, type PlayContext, type PlayOutcome } from './play-game';
 
 export { validateSweepDoc, type SweepValidation } from './validate';
 export { releaseDeadRunners } from './dead-runners';
+export type { ServiceOptions } from './service-options';
 
 /**
  * The contract's live counters of one sweep, and why the run is waiting, if it is.
@@ -42,43 +40,6 @@ export type SweepProgress = SweepCounters & {
 
 /** Least time between two progress events of one sweep. */
 const PROGRESS_INTERVAL_MS = 200;
-
-export interface ServiceOptions {
-  resolve?: ParticipantResolver;
-  /** Builds the agent for a seat; defaults to strategy agents (and LLM agents once configured). */
-  createAgent?: (spec: ParticipantSpec, game: GameRow, sweepId: string) => AnyAgent;
-  /**
-   * For a game that paused (provider offline, auth error, budget): a promise that resolves when
-   * it may run again (e.g. a probe found the provider back), or null to leave it paused. While
-   * such promises are pending the run stays alive and plays the game again when one resolves.
-   */
-  resumeWhen?: (
-    row: GameRow,
-    reason: PauseReason,
-    signal: AbortSignal,
-    sweepId: string,
-  ) => Promise<void> | null;
-  /**
-   * How long a claim on a game lasts without a renewal (default: $PARLEY_LEASE_SECONDS, else
-   * 30 s). Runners sharing a database renew theirs every third of it; a runner that stopped
-   * loses its games after at most this long, and another runner resumes them.
-   */
-  leaseMs?: number;
-  /**
-   * Called when a sweep is cancelled, after its games were: cancels the sweep's provider batches
-   * in flight (the provider runtimes' cancelBatches). Its failures are the callee's to log.
-   */
-  cancelBatches?: (sweepId: string) => Promise<unknown>;
-  /** This runner's id in the leases (default: host, process id and a random suffix). */
-  runnerId?: string;
-}
-
-const DEFAULT_LEASE_MS = 30_000;
-
-function defaultLeaseMs(): number {
-  const seconds = Number(process.env.PARLEY_LEASE_SECONDS);
-  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : DEFAULT_LEASE_MS;
-}
 
 interface ActiveRun {
   controller: AbortController;
