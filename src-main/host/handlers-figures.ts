@@ -126,9 +126,9 @@ export function exportSpec(store: Store, args: ExportArgs): FigureSpec {
     };
   } else {
     // The levels of the results view's grid (every game's, as results:grid has them).
-    const levels = [...new Set(store.cellGames({ sweepId }).map((g) => g.competitionLevel))].sort(
-      (a, b) => a - b,
-    );
+    const seen = new Set<number>();
+    for (const g of store.iterateCellGames({ sweepId })) seen.add(g.competitionLevel);
+    const levels = [...seen].sort((a, b) => a - b);
     const picked = pickLevels(levels);
     entry = {
       ...common,
