@@ -44,9 +44,9 @@ describe('runners sharing one database', () => {
     const refDb = join(tmp.dir, 'ref.db');
     const refRun = runCliAsync(['run', refFile, '--db', refDb], env);
 
-    // Both runners start together; B is killed once both hold games. A kill is a race with B's
-    // own progress: where B ended before it landed (a fast machine), the pair runs again on a
-    // fresh database and mock, at most three times.
+    // Both runners start together; B is killed once both hold games and B has a call in flight.
+    // A kill is a race with B's own progress: where B ended before it landed (a fast machine),
+    // the pair runs again on a fresh database and mock, at most three times.
     let db = '';
     let mock = await startMockLlm({ latencyMs: 100 });
     mocks.push(mock);
@@ -64,12 +64,21 @@ describe('runners sharing one database', () => {
       before = completions(mock);
       const dbNow = db;
       const b = runCliAsync(['run', file, '--db', dbNow], env, (child) => {
+        // B's lease owner names its process id; the kill waits for a call of B's in flight (the
+        // games in play commit their phases together, so just after a commit none may be).
+        const ofB = `g.lease_owner LIKE '%:${child.pid}:%'`;
         void waitFor(
           () =>
             countRows(
               dbNow,
               `SELECT count(DISTINCT lease_owner) FROM games WHERE status = 'running'`,
-            ) >= 2 && countRows(dbNow, 'SELECT count(*) FROM turns') >= 40,
+            ) >= 2 &&
+            countRows(dbNow, 'SELECT count(*) FROM turns') >= 40 &&
+            countRows(
+              dbNow,
+              `SELECT count(*) FROM calls c JOIN games g ON g.id = c.game_id
+               WHERE c.status = 'sent' AND ${ofB}`,
+            ) > 0,
           60_000,
           5,
         ).then(() => {
