@@ -14,16 +14,43 @@ export type Holdings = Record<string, number>;
 
 export const resourceExchangeParamsSchema = z
   .object({
-    goal: z.enum(['maximise', 'target']).default('maximise'),
-    iterations: z.number().int().min(4).max(100).default(8),
-    red: holdingsSchema.default({ X: 25, Y: 5 }),
-    blue: holdingsSchema.default({ X: 5, Y: 25 }),
+    goal: z.enum(['maximise', 'target']).default('maximise').meta({
+      title: 'Goal',
+      description:
+        "maximise: the value gained under the player's own valuation; target: 1 if every target holding is reached, else 0.",
+    }),
+    iterations: z.number().int().min(4).max(100).default(8).meta({
+      title: 'Iterations',
+      description: 'Turns in all; each player may propose at most iterations/2 - 1 trades.',
+    }),
+    red: holdingsSchema.default({ X: 25, Y: 5 }).meta({
+      title: 'RED starts with',
+      description: 'Units of each resource (one capital letter) RED holds at the start.',
+    }),
+    blue: holdingsSchema.default({ X: 5, Y: 25 }).meta({
+      title: 'BLUE starts with',
+      description: 'Units of each resource (one capital letter) BLUE holds at the start.',
+    }),
     /** Value per unit (maximise goal); default 1 for every resource, or set by competition. */
-    redValues: holdingsSchema.optional(),
-    blueValues: holdingsSchema.optional(),
+    redValues: holdingsSchema.optional().meta({
+      title: 'RED values a unit at',
+      description:
+        'Maximise goal: what a unit of each resource is worth to RED. Default 1 each, or set by the competition level.',
+    }),
+    blueValues: holdingsSchema.optional().meta({
+      title: 'BLUE values a unit at',
+      description:
+        'Maximise goal: what a unit of each resource is worth to BLUE. Default 1 each, or set by the competition level.',
+    }),
     /** Target holdings (target goal); default 15 of every resource. */
-    redTarget: holdingsSchema.optional(),
-    blueTarget: holdingsSchema.optional(),
+    redTarget: holdingsSchema.optional().meta({
+      title: 'RED target',
+      description: 'Target goal: the holdings RED must reach. Default 15 of every resource.',
+    }),
+    blueTarget: holdingsSchema.optional().meta({
+      title: 'BLUE target',
+      description: 'Target goal: the holdings BLUE must reach. Default 15 of every resource.',
+    }),
     /** Maximise goal: level c sets each side's value of the resource it lacks to 1 + 2(1 - c). */
     competition: z.number().min(0).max(1).optional(),
   })

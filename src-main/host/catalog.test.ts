@@ -207,6 +207,21 @@ describe('games:catalog', () => {
       ['redTarget', null, holdings],
       ['blueTarget', null, holdings],
     ]);
+    // Each says what it is, from the game's schema.
+    expect(exchange.params.map((p) => [p.name, p.label])).toEqual([
+      ['goal', 'Goal'],
+      ['iterations', 'Iterations'],
+      ['red', 'RED starts with'],
+      ['blue', 'BLUE starts with'],
+      ['redValues', 'RED values a unit at'],
+      ['blueValues', 'BLUE values a unit at'],
+      ['redTarget', 'RED target'],
+      ['blueTarget', 'BLUE target'],
+      ['competition', 'Competition'],
+    ]);
+    expect(exchange.params.find((p) => p.name === 'redTarget')?.help).toBe(
+      'Target goal: the holdings RED must reach. Default 15 of every resource.',
+    );
     const deliberation = catalog.find((g) => g.kind === 'deliberation')!;
     // The folder's parsed data is structured, not a record: no editor for it.
     expect(deliberation.params.find((p) => p.name === 'data')?.record).toBeUndefined();
