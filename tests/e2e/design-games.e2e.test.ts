@@ -241,8 +241,12 @@ describe('the new games from the Design screen', () => {
       ['Y', '25'],
     ]);
     expect(await recordRows(page, 'redTarget')).toEqual([]);
-    expect(await page.getByTestId('param-redTarget').locator('.hint').textContent()).toBe(
+    expect(await page.getByTestId('param-redTarget-empty').textContent()).toBe(
       'none: the game’s default',
+    );
+    // Each record says what it holds, from the game's schema.
+    expect(await page.getByTestId('param-redTarget').locator('.hint').first().textContent()).toBe(
+      'Target goal: the holdings RED must reach. Default 15 of every resource.',
     );
     await page.getByTestId('param-red-value-0').fill('20');
     // A third resource for RED: Add offers the next free letter; a lower-case name is refused.

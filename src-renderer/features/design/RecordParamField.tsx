@@ -168,8 +168,11 @@ export function RecordParamField({ param: p, path, rows, issues, onChange }: Pro
       >
         Add
       </button>
-      {!isInvalid && (
-        <span className="hint">{p.help ?? (rows.length === 0 ? emptyText(p.default) : '')}</span>
+      {!isInvalid && p.help && <span className="hint">{p.help}</span>}
+      {!isInvalid && rows.length === 0 && (
+        <span className="hint" data-testid={`param-${p.name}-empty`}>
+          {emptyText(p.default)}
+        </span>
       )}
       {isInvalid && (
         <ul className="field-issues" id={`${id}-issues`} role="alert">
