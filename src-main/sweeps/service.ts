@@ -128,7 +128,7 @@ export class SweepService {
       ? expanded.games.filter((g) => shardOf(g.id, shard.count) === shard.index)
       : expanded.games;
     this.store.upsertSweep({ id: expanded.id, name: expanded.sweep.name, spec: expanded.sweep });
-    const { inserted } = this.store.insertPlannedGames(expanded.id, games);
+    const { inserted } = this.store.insertPlannedGames(expanded.id, playOrder(games));
     return { sweepId: expanded.id, total: games.length, inserted, warnings: v.warnings };
   }
 
@@ -370,6 +370,19 @@ export class SweepService {
   private emitProgress(sweepId: string, force: boolean): void {
     this.progressEvents.request(sweepId, force);
   }
+}
+
+/**
+ * The order a sweep's games are stored, and so played, in: run by run across every cell (each
+ * cell's run 0, then each cell's run 1, ...), in plan order within a run. A sweep stopped or
+ * watched halfway has every cell half done rather than half the cells done, and the games of a
+ * run, which share their instances across opponents, play close together.
+ */
+export function playOrder<G extends { runIndex: number }>(games: readonly G[]): G[] {
+  return games
+    .map((g, i) => ({ g, i }))
+    .sort((a, b) => a.g.runIndex - b.g.runIndex || a.i - b.i)
+    .map(({ g }) => g);
 }
 
 /** A sweep document with problems; `issues` lists every one with its field path. */
