@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  linesLabels,
-  linesOption,
-  renderLinesSvg,
-  renderScatterFitSvg,
-  type LinesData,
-} from './lines';
+import { linesLabels, linesOption, renderLinesSvg, type LinesData } from './lines';
+import { renderScatterFitSvg } from './scatter-fit';
 
 const data: LinesData = {
   xLabel: 'Competition level',

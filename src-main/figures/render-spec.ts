@@ -14,7 +14,8 @@ import { droppedValuesNote, renderHeatmapSvg } from './heatmap';
 import { asCategory, figureLabels, type FigureLabels } from './labels';
 import { sharedIncentiveAxis } from '../sweeps/incentive-cells';
 import { PT_PER_INCH } from './layout';
-import { renderLinesSvg, renderScatterFitSvg } from './lines';
+import { renderLinesSvg } from './lines';
+import { renderScatterFitSvg } from './scatter-fit';
 import { tableFiles } from './table-figure';
 
 export interface RenderContext {
