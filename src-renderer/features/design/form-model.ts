@@ -4,9 +4,11 @@ import type { AcceptanceRule, GameKind, ProtocolName } from '../../../src-shared
 import type { ParticipantSpec, StrategyName } from '../../../src-shared/participant';
 import type { SweepInput } from '../../../src-shared/sweep';
 
-import { activeRows, lineupFields, lineupOf, usesParties } from './party-lineup';
+import { activeRows, lineupFields, lineupOf } from './party-lineup';
 
 export { fieldOf, issuesByField } from './issue-fields';
+export { gridSize, usesGrid, usesIncentives } from './form-grid';
+import { usesGrid, usesIncentives } from './form-grid';
 
 export type Role = 'baseline' | 'opponent' | 'off';
 export type OrderChoice = 'weak_first' | 'strong_first' | 'both' | 'random';
@@ -374,34 +376,4 @@ function orderChoice(orders: SweepInput['orders']): OrderChoice | null {
   const set = new Set(orders);
   if (set.size === 1) return orders[0];
   return set.size === 2 && set.has('weak_first') && set.has('strong_first') ? 'both' : null;
-}
-
-/** True when the competition axis is the focal party's incentive (a model per party only). */
-export function usesIncentives(
-  form: Pick<DesignForm, 'kind' | 'lineupMode' | 'competitionMode'>,
-): boolean {
-  return usesParties(form) && form.competitionMode === 'incentives';
-}
-
-/** True when the competition axis is a rho x theta grid (the treaty game only). */
-export function usesGrid(form: Pick<DesignForm, 'kind' | 'competitionMode'>): boolean {
-  return form.kind === 'treaty' && form.competitionMode === 'rhoTheta';
-}
-
-/** The grid the form describes: capabilities x levels x orders x runs. */
-export function gridSize(form: DesignForm): {
-  rows: number;
-  columns: number;
-  orders: number;
-  runs: number;
-  games: number;
-} {
-  const rows = form.participants.filter((r) => r.role === 'opponent').length;
-  const columns = usesIncentives(form)
-    ? new Set(form.incentives).size
-    : usesGrid(form)
-      ? new Set(form.rho).size * new Set(form.theta).size
-      : new Set(form.levels).size;
-  const orders = form.orders === 'both' ? 2 : 1;
-  return { rows, columns, orders, runs: form.runs, games: rows * columns * orders * form.runs };
 }
