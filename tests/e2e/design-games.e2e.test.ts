@@ -228,6 +228,31 @@ describe('the new games from the Design screen', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
+  it('participants removed by keyboard: focus stays in the table, then on Add', async () => {
+    const page = await openDesign('ultimatum');
+    expect(await rowStrategies(page)).toEqual(['greedy', 'fair-split', 'very-conceding']);
+    const focused = () =>
+      page.evaluate(
+        () =>
+          document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent,
+      );
+    const removes = page.getByTestId('participants').locator('button[data-remove-row]');
+    // The middle row: focus moves to the row that took its place.
+    await removes.nth(1).focus();
+    await page.keyboard.press('Enter');
+    expect(await rowStrategies(page)).toEqual(['greedy', 'very-conceding']);
+    expect(await focused()).toBe(await removes.nth(1).getAttribute('aria-label'));
+    // The last row: to the row before it.
+    await page.keyboard.press('Enter');
+    expect(await rowStrategies(page)).toEqual(['greedy']);
+    expect(await focused()).toBe(await removes.nth(0).getAttribute('aria-label'));
+    // The only row: to Add.
+    await page.keyboard.press('Enter');
+    expect(await rowStrategies(page)).toEqual([]);
+    expect(await focused()).toBe('Add strategy agent');
+    expect(pageErrors(page)).toEqual([]);
+  });
+
   it('resource exchange: holdings and targets edited by resource, errors in words, played to the end', async () => {
     const page = await openDesign('resource-exchange');
     await page.getByTestId('param-goal').selectOption('target');

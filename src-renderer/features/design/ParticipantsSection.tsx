@@ -1,5 +1,5 @@
 // The capability axis of the designer: who plays, in which role, placed by the chosen score.
-import { Fragment, useMemo, useState } from 'react';
+import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { ModelView } from '../../../src-shared/contract';
 import type { StrategyName } from '../../../src-shared/participant';
@@ -58,6 +58,20 @@ export function ParticipantsSection({ form, strategies, models, issues, update, 
     );
   }, [form.participants, metric, models, frozen]);
   const { byRow, rest } = issuesByRow(issues ?? [], form);
+  // A removed row's button is gone: focus goes to the row that took its place (or the one
+  // before, after the last row), else to "Add strategy agent", once the rows have rendered.
+  const root = useRef<HTMLFieldSetElement>(null);
+  const focusRow = useRef<number | null>(null);
+  useEffect(() => {
+    if (focusRow.current === null) return;
+    const at = focusRow.current;
+    focusRow.current = null;
+    const buttons = root.current?.querySelectorAll<HTMLElement>('button[data-remove-row]') ?? [];
+    const next =
+      buttons[Math.min(at, buttons.length - 1)] ??
+      root.current?.querySelector<HTMLElement>('[data-testid="add-strategy"]');
+    next?.focus();
+  });
   const freeze = () => setFrozen(rows.map((r) => r.row.key));
   const choices = useMemo(
     () =>
@@ -91,7 +105,7 @@ export function ParticipantsSection({ form, strategies, models, issues, update, 
   };
 
   return (
-    <fieldset className="section" data-testid="participants">
+    <fieldset className="section" data-testid="participants" ref={root}>
       <legend>Capability axis</legend>
       <div className="row-fields">
         <div className="field">
@@ -217,11 +231,13 @@ export function ParticipantsSection({ form, strategies, models, issues, update, 
                         type="button"
                         className="link"
                         aria-label={`Remove ${info.label}`}
-                        onClick={() =>
+                        data-remove-row=""
+                        onClick={() => {
+                          focusRow.current = index;
                           update({
                             participants: form.participants.filter((r) => r.key !== row.key),
-                          })
-                        }
+                          });
+                        }}
                       >
                         remove
                       </button>
