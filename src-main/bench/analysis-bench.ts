@@ -13,42 +13,26 @@ import { PT_PER_INCH } from '../figures/layout';
 import { openStore } from '../store/store';
 import type { Store } from '../store/types';
 import type { BenchResult } from './types';
+import { BENCH_PROTOCOL, benchParticipant } from './bench-games';
 
 const CAPABILITIES = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
 const LEVELS = [0, 0.25, 0.5, 0.75, 1];
-const PROTOCOL = {
-  rounds: 10,
-  gamma: 0.9,
-  discussionTurns: 2,
-  acceptance: 'unanimous' as const,
-  vetoHolders: [0],
-  maxProposalAttempts: 3,
-};
-
-const participant = (id: string, c: number) => ({
-  id,
-  kind: 'strategy' as const,
-  strategy: 'bounded-rational' as const,
-  capability: c,
-  scores: { capability: c },
-});
-
 /** A sweep of `count` finished two-agent games over a 10 x 5 grid, written in one transaction. */
 export function buildSyntheticSweep(store: Store, count: number): string {
   const sweepId = 'bench-analysis';
   const rng = createRng(7);
-  const reference = participant('reference', 0.5);
+  const reference = benchParticipant('reference', 0.5);
   const games: PlannedGame[] = [];
   for (let i = 0; i < count; i++) {
     const c = CAPABILITIES[i % CAPABILITIES.length];
     const level = LEVELS[Math.floor(i / CAPABILITIES.length) % LEVELS.length];
-    const focal = participant(`br-${c}`, c);
+    const focal = benchParticipant(`br-${c}`, c);
     const isWeakFirst = c <= 0.5 ? i % 2 === 0 : i % 2 === 1;
     games.push({
       id: `g${String(i).padStart(7, '0')}`,
       kind: 'item-allocation',
       params: { items: 5, competition: level },
-      protocol: PROTOCOL,
+      protocol: BENCH_PROTOCOL,
       nAgents: 2,
       participants: isWeakFirst ? [focal, reference] : [reference, focal],
       seed: i,

@@ -4,39 +4,22 @@ import { getGame } from '../../games/index';
 import type { TurnRecord, Vote } from '../../src-shared/game';
 import type { PlannedGame } from '../../src-shared/planned-game';
 import type { Store } from '../store/types';
+import { BENCH_PROTOCOL, benchParticipant } from './bench-games';
 
 export const round2 = (x: number) => Math.round(x * 100) / 100;
 
 export const GRID = 40;
 export const RUNS_PER_CELL = 2;
 export const TRANSCRIPT_TURNS = 5000;
-const PROTOCOL = {
-  rounds: 10,
-  gamma: 0.9,
-  discussionTurns: 2,
-  acceptance: 'unanimous' as const,
-  vetoHolders: [0],
-  maxProposalAttempts: 3,
-};
-
-const participant = (id: string, c: number) => ({
-  id,
-  kind: 'strategy' as const,
-  strategy: 'bounded-rational' as const,
-  capability: c,
-  displayName: `c=${c}`,
-  scores: { capability: c },
-});
-
 /** 40 capabilities x 40 competition levels x 2 runs of finished games. */
 export function buildGridSweep(store: Store): string {
   const sweepId = 'bench-ui-grid';
-  const reference = participant('reference', 0.5);
+  const reference = benchParticipant('reference', 0.5, true);
   const games: PlannedGame[] = [];
   let i = 0;
   for (let x = 0; x < GRID; x++) {
     const c = round2((x + 1) / GRID);
-    const focal = participant(`br-${c}`, c);
+    const focal = benchParticipant(`br-${c}`, c, true);
     for (let y = 0; y < GRID; y++) {
       const level = round2(y / (GRID - 1));
       for (let run = 0; run < RUNS_PER_CELL; run++, i++) {
@@ -44,7 +27,7 @@ export function buildGridSweep(store: Store): string {
           id: `grid${String(i).padStart(6, '0')}`,
           kind: 'item-allocation',
           params: { items: 5, competition: level },
-          protocol: PROTOCOL,
+          protocol: BENCH_PROTOCOL,
           nAgents: 2,
           participants: [focal, reference],
           seed: i,
@@ -106,7 +89,7 @@ export function buildLongGame(store: Store): string {
   const sweepId = 'bench-ui-long';
   const nAgents = 4;
   const agents = Array.from({ length: nAgents }, (_, a) =>
-    participant(`agent-${a}`, round2((a + 1) / 5)),
+    benchParticipant(`agent-${a}`, round2((a + 1) / 5), true),
   );
   const game = getGame('item-allocation');
   const instance = game.create(game.paramsSchema.parse({ items: 5, competition: 0.5 }), nAgents, 1);
@@ -208,7 +191,7 @@ export function buildLongGame(store: Store): string {
         id,
         kind: 'item-allocation',
         params: { items: 5, competition: 0.5 },
-        protocol: { ...PROTOCOL, rounds, discussionTurns: 10 },
+        protocol: { ...BENCH_PROTOCOL, rounds, discussionTurns: 10 },
         nAgents,
         participants: agents,
         seed: 1,
