@@ -13,7 +13,7 @@ import { PT_PER_INCH } from '../figures/layout';
 import { openStore } from '../store/store';
 import type { Store } from '../store/types';
 import type { BenchResult } from './types';
-import { BENCH_PROTOCOL, benchParticipant } from './bench-games';
+import { benchGame, benchParticipant } from './bench-games';
 
 const CAPABILITIES = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
 const LEVELS = [0, 0.25, 0.5, 0.75, 1];
@@ -28,25 +28,18 @@ export function buildSyntheticSweep(store: Store, count: number): string {
     const level = LEVELS[Math.floor(i / CAPABILITIES.length) % LEVELS.length];
     const focal = benchParticipant(`br-${c}`, c);
     const isWeakFirst = c <= 0.5 ? i % 2 === 0 : i % 2 === 1;
-    games.push({
-      id: `g${String(i).padStart(7, '0')}`,
-      kind: 'item-allocation',
-      params: { items: 5, competition: level },
-      protocol: BENCH_PROTOCOL,
-      nAgents: 2,
-      participants: isWeakFirst ? [focal, reference] : [reference, focal],
-      seed: i,
-      runIndex: Math.floor(i / 50),
-      order: i % 2 === 0 ? 'weak_first' : 'strong_first',
-      competitionLevel: level,
-      rho: null,
-      theta: null,
-      alpha: null,
-      sigma: null,
-      focalId: focal.id,
-      focalCapability: c,
-      capabilities: isWeakFirst ? [c, 0.5] : [0.5, c],
-    });
+    games.push(
+      benchGame({
+        id: `g${String(i).padStart(7, '0')}`,
+        focal,
+        reference,
+        level,
+        seed: i,
+        runIndex: Math.floor(i / 50),
+        order: i % 2 === 0 ? 'weak_first' : 'strong_first',
+        referenceFirst: !isWeakFirst,
+      }),
+    );
   }
   store.transaction(() => {
     store.upsertSweep({ id: sweepId, name: 'bench: analysis', spec: {} });

@@ -4,7 +4,7 @@ import { getGame } from '../../games/index';
 import type { TurnRecord, Vote } from '../../src-shared/game';
 import type { PlannedGame } from '../../src-shared/planned-game';
 import type { Store } from '../store/types';
-import { BENCH_PROTOCOL, benchParticipant } from './bench-games';
+import { BENCH_PROTOCOL, benchGame, benchParticipant } from './bench-games';
 
 export const round2 = (x: number) => Math.round(x * 100) / 100;
 
@@ -23,25 +23,17 @@ export function buildGridSweep(store: Store): string {
     for (let y = 0; y < GRID; y++) {
       const level = round2(y / (GRID - 1));
       for (let run = 0; run < RUNS_PER_CELL; run++, i++) {
-        games.push({
-          id: `grid${String(i).padStart(6, '0')}`,
-          kind: 'item-allocation',
-          params: { items: 5, competition: level },
-          protocol: BENCH_PROTOCOL,
-          nAgents: 2,
-          participants: [focal, reference],
-          seed: i,
-          runIndex: run,
-          order: 'weak_first',
-          competitionLevel: level,
-          rho: null,
-          theta: null,
-          alpha: null,
-          sigma: null,
-          focalId: focal.id,
-          focalCapability: c,
-          capabilities: [c, 0.5],
-        });
+        games.push(
+          benchGame({
+            id: `grid${String(i).padStart(6, '0')}`,
+            focal,
+            reference,
+            level,
+            seed: i,
+            runIndex: run,
+            order: 'weak_first',
+          }),
+        );
       }
     }
   }
