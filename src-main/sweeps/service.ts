@@ -265,18 +265,13 @@ export class SweepService {
     );
     heartbeat.unref?.();
     try {
-      await this.drainClaimed(sweepId, run, concurrency, new GroupCommit(this.store));
+      await this.drainClaimed(sweepId, run, concurrency);
     } finally {
       clearInterval(heartbeat);
     }
   }
 
-  private async drainClaimed(
-    sweepId: string,
-    run: ActiveRun,
-    concurrency: number,
-    group: GroupCommit,
-  ): Promise<void> {
+  private async drainClaimed(sweepId: string, run: ActiveRun, concurrency: number): Promise<void> {
     const { lease } = this;
     const signal = run.controller.signal;
     // Queued and paused games not played yet in this run, and games whose runner stopped.
@@ -312,7 +307,7 @@ export class SweepService {
     const play: PlayContext = {
       store: this.store,
       lease,
-      group,
+      group: new GroupCommit(this.store),
       signal,
       createAgent: this.opts.createAgent ?? createDefaultAgent,
       onTurn: (gameId, turn) => {
