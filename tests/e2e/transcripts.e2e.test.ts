@@ -89,6 +89,8 @@ describe('transcripts in Chromium', () => {
 
     // Votes read as accept/reject per proposal, as the tally recorded them.
     const firstVote = page.locator('[data-testid="turn"][data-phase="vote"]').first();
+    // allTextContents does not wait: the turn may be in the page before its summary is drawn.
+    await firstVote.getByTestId('vote-summary').locator('li').first().waitFor();
     const votes = await firstVote.getByTestId('vote-summary').locator('li').allTextContents();
     expect(votes).toHaveLength(2);
     for (const [j, v] of votes.entries())
